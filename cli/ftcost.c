@@ -1,0 +1,331 @@
+/* ftcost: the cost core from the command line.
+ *
+ *   ftcost FUNCTION ARG...      evaluate, arguments in spreadsheet order
+ *   ftcost --list               functions with one-line descriptions
+ *   ftcost help FUNCTION        full help from the catalogue
+ *   ftcost reference            the Markdown function reference
+ *
+ * Errors use Calc's spelling on stderr: "Err:502: ..." (exit 2), "#VALUE!:
+ * ..." for text where a number is required (exit 2), "#N/A: ..." (exit 3);
+ * an unknown function or a wrong argument count prints usage (exit 64).
+ */
+#include "ftcost.h"
+
+#include <glib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    EXIT_INVALID = 2,   /* Err:502, #VALUE! */
+    EXIT_NO_ANSWER = 3, /* #N/A */
+    EXIT_USAGE = 64,    /* EX_USAGE */
+};
+
+#define HELP_MAX 1024
+
+static const char usage_text[] =
+    "usage: ftcost FUNCTION [ARG...]     evaluate (arguments in spreadsheet order;\n"
+    "                                     \"\" leaves an optional argument out)\n"
+    "       ftcost --list                list the functions\n"
+    "       ftcost help FUNCTION [--lang en|de|fr]\n"
+    "       ftcost reference [--lang en|de|fr]   Markdown reference of every function\n"
+    "       ftcost --version\n";
+
+static int usage(const char *complaint)
+{
+    if (complaint != NULL)
+        fprintf(stderr, "ftcost: %s\n", complaint);
+    fputs(usage_text, stderr);
+    return EXIT_USAGE;
+}
+
+/* A whole argument that reads as a number, in the C locale ("1e6", " 2.5 "). */
+static bool parse_number(const char *s, double *out)
+{
+    char *end;
+
+    *out = g_ascii_strtod(s, &end);
+    if (end == s)
+        return false;
+    while (g_ascii_isspace(*end))
+        end++;
+    return *end == '\0';
+}
+
+static void print_number(FILE *f, double x)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+    fputs(g_ascii_formatd(buf, sizeof buf, "%.17g", x), f);
+}
+
+static void print_result(const ftc_result *r)
+{
+    switch (r->type) {
+    case FTC_TYPE_NUMBER:
+        print_number(stdout, r->number);
+        putchar('\n');
+        break;
+    case FTC_TYPE_TEXT:
+        puts(r->text);
+        break;
+    case FTC_TYPE_ARRAY:
+        for (size_t i = 0; i < r->rows; i++) {
+            for (size_t j = 0; j < r->cols; j++) {
+                if (j > 0)
+                    putchar('\t');
+                print_number(stdout, r->cells[i * r->cols + j]);
+            }
+            putchar('\n');
+        }
+        break;
+    }
+}
+
+static int evaluate(const ftc_function *fn, int argc, char **argv)
+{
+    size_t n = (size_t)argc;
+    ftc_value args[16];
+    ftc_result result;
+    ftc_error err = {.arg = -1};
+    ftc_status st;
+
+    if (n < ftc_function_required_args(fn) || n > fn->n_args || n > G_N_ELEMENTS(args)) {
+        char syntax[HELP_MAX];
+
+        ftc_syntax(fn, FTC_LANG_EN, syntax, sizeof syntax);
+        fprintf(stderr, "ftcost: %s takes %zu to %zu arguments, not %zu: %s\n", fn->name,
+                ftc_function_required_args(fn), fn->n_args, n, syntax);
+        return usage(NULL);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *s = argv[i];
+
+        if (s[0] == '\0')
+            args[i] = (ftc_value){.kind = FTC_VALUE_MISSING};
+        else if (fn->args[i].domain != FTC_DOMAIN_TEXT &&
+                 parse_number(s, &args[i].number))
+            args[i].kind = FTC_VALUE_NUMBER;
+        else if (fn->args[i].domain != FTC_DOMAIN_TEXT && !fn->args[i].optional) {
+            /* Calc stops text for a required number before calling us. */
+            fprintf(stderr, "#VALUE!: %s: %s must be a number, not \"%s\"\n", fn->name,
+                    ftc_text(&fn->args[i].name, FTC_LANG_EN), s);
+            return EXIT_INVALID;
+        } else
+            args[i] = (ftc_value){.kind = FTC_VALUE_TEXT, .text = s};
+    }
+
+    st = ftc_call(fn, args, n, &result, &err);
+    switch (st) {
+    case FTC_OK:
+        print_result(&result);
+        ftc_result_clear(&result);
+        return EXIT_SUCCESS;
+    case FTC_ERR_INVALID:
+        fprintf(stderr, "Err:502: %s\n", err.message);
+        return EXIT_INVALID;
+    case FTC_ERR_NO_ANSWER:
+        fprintf(stderr, "#N/A: %s\n", err.message);
+        return EXIT_NO_ANSWER;
+    }
+    return EXIT_FAILURE;
+}
+
+static int list_functions(void)
+{
+    for (size_t i = 0; i < ftc_function_count(); i++) {
+        const ftc_function *fn = ftc_function_at(i);
+
+        printf("%-24s %s\n", fn->name, ftc_text(&fn->description, FTC_LANG_EN));
+    }
+    return EXIT_SUCCESS;
+}
+
+/* --- help and the reference: one renderer, two layouts --------------------- */
+
+static const ftc_l10n heading_arguments = {{"Arguments", "Argumente", "Arguments"}};
+static const ftc_l10n heading_errors = {{"Errors", "Fehler", "Erreurs"}};
+static const ftc_l10n heading_examples = {{"Examples", "Beispiele", "Exemples"}};
+static const ftc_l10n generic_errors = {{
+    "Err:502 when an argument is outside the values it accepts, text is given "
+    "for an optional number, or the result is too large to represent; in Calc "
+    "text for a required number gives #VALUE! and too few arguments Err:504.",
+    "Err:502, wenn ein Argument außerhalb seines Wertebereichs liegt, für eine "
+    "optionale Zahl Text steht oder das Ergebnis zu groß ist; in Calc ergibt "
+    "Text für eine Pflichtzahl #VALUE! und zu wenige Argumente Err:504.",
+    "Err:502 si un argument sort des valeurs admises, si du texte remplace un "
+    "nombre facultatif ou si le résultat est trop grand ; dans Calc, du texte à "
+    "la place d'un nombre obligatoire donne #VALUE! et trop peu d'arguments "
+    "Err:504.",
+}};
+static const char *const status_names[] = {
+    [FTC_OK] = "",
+    [FTC_ERR_INVALID] = "Err:502",
+    [FTC_ERR_NO_ANSWER] = "#N/A",
+};
+
+static void print_example_result(const ftc_function *fn, const ftc_example *ex)
+{
+    if (ex->status != FTC_OK) {
+        fputs(status_names[ex->status], stdout);
+        return;
+    }
+    switch (fn->result) {
+    case FTC_TYPE_NUMBER:
+        print_number(stdout, ex->number);
+        break;
+    case FTC_TYPE_TEXT:
+        printf("\"%s\"", ex->text);
+        break;
+    case FTC_TYPE_ARRAY:
+        printf("a %zu×%zu array {", ex->rows, ex->cols);
+        for (size_t i = 0; i < ex->n_cells; i++) {
+            /* Calc's inline-array separators: ';' between columns, '|' rows */
+            if (i > 0)
+                fputs(i % ex->cols == 0 ? " | " : "; ", stdout);
+            print_number(stdout, ex->cells[i]);
+        }
+        fputs(ex->n_cells < ex->rows * ex->cols ? " | ...}" : "}", stdout);
+        break;
+    }
+}
+
+static void print_help(const ftc_function *fn, ftc_lang lang, bool markdown)
+{
+    char text[HELP_MAX];
+    const char *notes = ftc_text(&fn->notes, lang);
+
+    ftc_syntax(fn, lang, text, sizeof text);
+    if (markdown)
+        printf("## %s\n\n`%s`\n\n%s\n\n", fn->name, text, ftc_text(&fn->description, lang));
+    else
+        printf("%s\n\n%s\n\n", text, ftc_text(&fn->description, lang));
+
+    if (markdown)
+        printf("### %s\n\n", ftc_text(&heading_arguments, lang));
+    else
+        printf("%s:\n", ftc_text(&heading_arguments, lang));
+    for (size_t i = 0; i < fn->n_args; i++) {
+        ftc_arg_help(fn, i, lang, text, sizeof text);
+        printf(markdown ? "- **%s**: %s\n" : "  %-20s %s\n", ftc_text(&fn->args[i].name, lang),
+               text);
+    }
+
+    if (markdown)
+        printf("\n### %s\n\n", ftc_text(&heading_errors, lang));
+    else
+        printf("\n%s:\n  ", ftc_text(&heading_errors, lang));
+    if (notes != NULL)
+        printf("%s ", notes);
+    printf("%s\n", ftc_text(&generic_errors, lang));
+
+    if (markdown)
+        printf("\n### %s\n\n", ftc_text(&heading_examples, lang));
+    else
+        printf("\n%s:\n", ftc_text(&heading_examples, lang));
+    for (size_t i = 0; i < fn->n_examples; i++) {
+        const ftc_example *ex = &fn->examples[i];
+
+        printf(markdown ? "- `%s(%s)` = " : "  %s(%s) = ", fn->name, ex->args);
+        print_example_result(fn, ex);
+        putchar('\n');
+    }
+    if (markdown)
+        putchar('\n');
+}
+
+static const ftc_l10n reference_title = {{
+    "ftcost function reference",
+    "ftcost-Funktionsreferenz",
+    "Référence des fonctions ftcost",
+}};
+static const ftc_l10n reference_intro = {{
+    "Generated by `ftcost reference` from the function catalogue "
+    "(functions/ftc-catalogue.c); do not edit. Money is in the workbook's "
+    "currency, token prices are per million tokens, fractions are 0.2 for "
+    "20 %. In a saved file a call reads `of:=ORG.FTCOST.FUNCTIONS.NAME(...)`.",
+    "Erzeugt mit `ftcost reference` aus dem Funktionskatalog "
+    "(functions/ftc-catalogue.c); nicht bearbeiten. Geldbeträge in der "
+    "Währung der Arbeitsmappe, Token-Preise pro Million Tokens, Anteile als "
+    "0,2 für 20 %.",
+    "Produit par `ftcost reference` à partir du catalogue des fonctions "
+    "(functions/ftc-catalogue.c) ; ne pas modifier. Montants dans la devise "
+    "du classeur, prix des jetons par million de jetons, fractions en 0,2 "
+    "pour 20 %.",
+}};
+
+static int print_reference(ftc_lang lang)
+{
+    printf("# %s\n\n%s\n\n", ftc_text(&reference_title, lang),
+           ftc_text(&reference_intro, lang));
+    for (size_t i = 0; i < ftc_function_count(); i++) {
+        g_autofree char *anchor = g_ascii_strdown(ftc_function_at(i)->name, -1);
+
+        printf("- [%s](#%s)\n", ftc_function_at(i)->name, anchor);
+    }
+    putchar('\n');
+    for (size_t i = 0; i < ftc_function_count(); i++)
+        print_help(ftc_function_at(i), lang, true);
+    return EXIT_SUCCESS;
+}
+
+/* "--lang de" anywhere after the subcommand; removes it from argv. */
+static bool take_lang(int *argc, char **argv, ftc_lang *lang)
+{
+    for (int i = 0; i < *argc; i++) {
+        if (strcmp(argv[i], "--lang") != 0)
+            continue;
+        if (i + 1 >= *argc)
+            return false;
+        *lang = ftc_lang_from_code(argv[i + 1]);
+        memmove(&argv[i], &argv[i + 2], (size_t)(*argc - i - 2) * sizeof *argv);
+        *argc -= 2;
+        return true;
+    }
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    const ftc_function *fn;
+    ftc_lang lang = FTC_LANG_EN;
+
+    setlocale(LC_ALL, "");
+    if (argc < 2)
+        return usage(NULL);
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(usage_text, stdout);
+        return EXIT_SUCCESS;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("ftcost %s\n", FTCOST_VERSION);
+        return EXIT_SUCCESS;
+    }
+    if (strcmp(argv[1], "--list") == 0)
+        return argc == 2 ? list_functions() : usage("--list takes no arguments");
+    if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "reference") == 0) {
+        int rest = argc - 2;
+        char **rest_argv = argv + 2;
+
+        if (!take_lang(&rest, rest_argv, &lang))
+            return usage("--lang needs a language: en, de or fr");
+        if (strcmp(argv[1], "reference") == 0)
+            return rest == 0 ? print_reference(lang) : usage("reference takes no arguments");
+        if (rest != 1)
+            return usage("help takes one function name");
+        fn = ftc_function_find(rest_argv[0]);
+        if (fn == NULL)
+            return usage("no such function (see ftcost --list)");
+        print_help(fn, lang, false);
+        return EXIT_SUCCESS;
+    }
+
+    fn = ftc_function_find(argv[1]);
+    if (fn == NULL) {
+        fprintf(stderr, "ftcost: unknown function \"%s\" (see ftcost --list)\n", argv[1]);
+        return usage(NULL);
+    }
+    return evaluate(fn, argc - 2, argv + 2);
+}

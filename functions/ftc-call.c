@@ -1,0 +1,164 @@
+/* ftc-call.c: the one way into a function: arity, defaults, domains,
+ * finite results.  Kernels can rely on everything checked here. */
+#include "ftcost-private.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+ftc_status ftc_fail(ftc_error *err, ftc_status status, int arg, const char *fmt, ...)
+{
+    if (err != NULL) {
+        va_list ap;
+
+        err->arg = arg;
+        va_start(ap, fmt);
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return status;
+}
+
+ftc_status ftc_array(ftc_result *out, size_t rows, size_t cols, ftc_error *err)
+{
+    out->type = FTC_TYPE_ARRAY;
+    out->rows = rows;
+    out->cols = cols;
+    out->cells = calloc(rows * cols, sizeof *out->cells);
+    if (out->cells == NULL) {
+        out->rows = out->cols = 0;
+        return ftc_fail(err, FTC_ERR_INVALID, -1, "not enough memory for a %zux%zu result",
+                        rows, cols);
+    }
+    return FTC_OK;
+}
+
+void ftc_result_clear(ftc_result *result)
+{
+    if (result == NULL)
+        return;
+    free(result->cells);
+    memset(result, 0, sizeof *result);
+}
+
+static bool in_domain(ftc_domain domain, double x)
+{
+    if (!isfinite(x))
+        return false;
+    switch (domain) {
+    case FTC_DOMAIN_NON_NEGATIVE:
+        return x >= 0.0;
+    case FTC_DOMAIN_POSITIVE:
+        return x > 0.0;
+    case FTC_DOMAIN_FRACTION:
+        return x >= 0.0 && x <= 1.0;
+    case FTC_DOMAIN_FRACTION_BELOW_1:
+        return x >= 0.0 && x < 1.0;
+    case FTC_DOMAIN_FRACTION_ABOVE_0:
+        return x > 0.0 && x <= 1.0;
+    case FTC_DOMAIN_ABOVE_MINUS_1:
+        return x > -1.0;
+    case FTC_DOMAIN_AT_LEAST_1:
+        return x >= 1.0;
+    case FTC_DOMAIN_WHOLE_MONTHS:
+        return x >= 1.0 && x <= FTC_MAX_MONTHS && x == floor(x);
+    case FTC_DOMAIN_TEXT:
+    case FTC_DOMAIN_LAST:
+        break;
+    }
+    return false;
+}
+
+/* Fills v[] (fn->n_args entries) from the caller's arguments. */
+static ftc_status resolve_args(const ftc_function *fn, const ftc_value *args,
+                               size_t n_args, ftc_value *v, ftc_error *err)
+{
+    static const ftc_value missing = {.kind = FTC_VALUE_MISSING};
+
+    if (n_args > fn->n_args || fn->n_args > FTC_MAX_ARGS)
+        return ftc_fail(err, FTC_ERR_INVALID, -1, "%s takes at most %zu arguments, not %zu",
+                        fn->name, fn->n_args, n_args);
+    if (n_args > 0 && args == NULL)
+        return ftc_fail(err, FTC_ERR_INVALID, -1, "%s: no arguments given", fn->name);
+
+    for (size_t i = 0; i < fn->n_args; i++) {
+        const ftc_arg_info *info = &fn->args[i];
+        const char *name = info->name.text[FTC_LANG_EN];
+        const ftc_value *given = i < n_args ? &args[i] : &missing;
+
+        if (given->kind == FTC_VALUE_MISSING) {
+            if (!info->optional)
+                return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s is required",
+                                fn->name, name);
+            /* Defaults that name another argument only name earlier ones. */
+            v[i] = info->default_arg >= 0
+                       ? v[info->default_arg]
+                       : (ftc_value){.kind = FTC_VALUE_NUMBER,
+                                     .number = info->default_value};
+            continue;
+        }
+        if (info->domain == FTC_DOMAIN_TEXT) {
+            if (given->kind != FTC_VALUE_TEXT || given->text == NULL)
+                return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s must be text",
+                                fn->name, name);
+            v[i] = *given;
+            continue;
+        }
+        if (given->kind != FTC_VALUE_NUMBER)
+            return ftc_fail(err, FTC_ERR_INVALID, (int)i,
+                            "%s: %s must be a number, not text", fn->name, name);
+        if (!in_domain(info->domain, given->number))
+            return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s must be %s (got %.17g)",
+                            fn->name, name, ftc_domain_label(info->domain, FTC_LANG_EN),
+                            given->number);
+        v[i] = *given;
+        /* -0 is a valid 0 but must not leak into a result as "-0". */
+        v[i].number += 0.0;
+    }
+    return FTC_OK;
+}
+
+/* Large but valid inputs can still overflow (1e308 * 24): Err:502, never an
+ * infinity that Calc would show as a number error of its own. */
+static ftc_status check_finite(const ftc_function *fn, ftc_result *out, ftc_error *err)
+{
+    size_t n = out->type == FTC_TYPE_ARRAY ? out->rows * out->cols : 0;
+    bool finite = out->type != FTC_TYPE_NUMBER || isfinite(out->number);
+
+    for (size_t i = 0; finite && i < n; i++)
+        finite = isfinite(out->cells[i]);
+    if (finite) {
+        out->number += 0.0;
+        return FTC_OK;
+    }
+    ftc_result_clear(out);
+    return ftc_fail(err, FTC_ERR_INVALID, -1,
+                    "%s: the result is too large to represent; check the magnitudes "
+                    "of the arguments",
+                    fn->name);
+}
+
+ftc_status ftc_call(const ftc_function *fn, const ftc_value *args, size_t n_args,
+                    ftc_result *out, ftc_error *err)
+{
+    ftc_value v[FTC_MAX_ARGS];
+    ftc_status st;
+
+    if (out == NULL)
+        return ftc_fail(err, FTC_ERR_INVALID, -1, "no place for the result");
+    memset(out, 0, sizeof *out);
+    if (fn == NULL)
+        return ftc_fail(err, FTC_ERR_INVALID, -1, "no such function");
+
+    st = resolve_args(fn, args, n_args, v, err);
+    if (st != FTC_OK)
+        return st;
+    st = fn->eval(v, out, err);
+    if (st != FTC_OK) {
+        ftc_result_clear(out);
+        return st;
+    }
+    return check_finite(fn, out, err);
+}

@@ -1,0 +1,184 @@
+/* ftc-help.c: help text rendered from the catalogue, in en/de/fr.  The
+ * add-in's Function Wizard, `ftcost help` and the reference all use it. */
+#include "ftcost-private.h"
+
+#include <glib.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define L(en, de, fr) {{en, de, fr}}
+
+static const ftc_l10n unit_labels[FTC_UNIT_LAST] = {
+    [FTC_UNIT_MONEY] = L("money, workbook currency", "Geldbetrag, Währung der Arbeitsmappe",
+                         "montant, devise du classeur"),
+    [FTC_UNIT_MONEY_PER_MONTH] = L("money per month", "Geldbetrag pro Monat",
+                                   "montant par mois"),
+    [FTC_UNIT_MONEY_PER_HOUR] = L("money per hour", "Geldbetrag pro Stunde",
+                                  "montant par heure"),
+    [FTC_UNIT_MONEY_PER_MTOK] = L("money per million tokens",
+                                  "Geldbetrag pro Million Tokens",
+                                  "montant par million de jetons"),
+    [FTC_UNIT_MONTHS] = L("months", "Monate", "mois"),
+    [FTC_UNIT_HOURS] = L("hours", "Stunden", "heures"),
+    [FTC_UNIT_HOURS_PER_MONTH] = L("hours per month", "Stunden pro Monat",
+                                   "heures par mois"),
+    [FTC_UNIT_TOKENS] = L("tokens", "Tokens", "jetons"),
+    [FTC_UNIT_TOKENS_PER_MONTH] = L("tokens per month", "Tokens pro Monat",
+                                    "jetons par mois"),
+    [FTC_UNIT_TOKENS_PER_SECOND] = L("tokens per second", "Tokens pro Sekunde",
+                                     "jetons par seconde"),
+    [FTC_UNIT_COUNT] = L("count", "Anzahl", "nombre"),
+    [FTC_UNIT_PER_YEAR] = L("times per year", "Anzahl pro Jahr", "fois par an"),
+    [FTC_UNIT_FRACTION] = L("fraction, 0.2 = 20 %", "Anteil, 0,2 = 20 %",
+                            "fraction, 0,2 = 20 %"),
+    [FTC_UNIT_FRACTION_PER_MONTH] = L("fraction per month, 0.05 = 5 %",
+                                      "Anteil pro Monat, 0,05 = 5 %",
+                                      "fraction par mois, 0,05 = 5 %"),
+    [FTC_UNIT_WATTS] = L("watts", "Watt", "watts"),
+    [FTC_UNIT_KWH] = L("kWh", "kWh", "kWh"),
+    [FTC_UNIT_GRAMS_PER_KWH] = L("grams of CO2 per kWh", "Gramm CO2 pro kWh",
+                                 "grammes de CO2 par kWh"),
+    [FTC_UNIT_RATIO] = L("ratio", "Verhältnis", "rapport"),
+    [FTC_UNIT_SCORE] = L("score, e.g. 0.9 for 90 %", "Wert, z. B. 0,9 für 90 %",
+                         "score, p. ex. 0,9 pour 90 %"),
+    [FTC_UNIT_TEXT] = L("text", "Text", "texte"),
+};
+
+static const ftc_l10n domain_labels[FTC_DOMAIN_LAST] = {
+    [FTC_DOMAIN_NON_NEGATIVE] = L("a number ≥ 0", "eine Zahl ≥ 0", "un nombre ≥ 0"),
+    [FTC_DOMAIN_POSITIVE] = L("a number > 0", "eine Zahl > 0", "un nombre > 0"),
+    [FTC_DOMAIN_FRACTION] = L("from 0 to 1", "von 0 bis 1", "de 0 à 1"),
+    [FTC_DOMAIN_FRACTION_BELOW_1] = L("from 0 to below 1", "von 0 bis unter 1",
+                                      "de 0 à moins de 1"),
+    [FTC_DOMAIN_FRACTION_ABOVE_0] = L("above 0, at most 1", "über 0, höchstens 1",
+                                      "supérieur à 0, au plus 1"),
+    [FTC_DOMAIN_ABOVE_MINUS_1] = L("above -1", "über -1", "supérieur à -1"),
+    [FTC_DOMAIN_AT_LEAST_1] = L("a number ≥ 1", "eine Zahl ≥ 1", "un nombre ≥ 1"),
+    [FTC_DOMAIN_WHOLE_MONTHS] = L("a whole number from 1 to 1200",
+                                  "eine ganze Zahl von 1 bis 1200",
+                                  "un nombre entier de 1 à 1200"),
+    [FTC_DOMAIN_TEXT] = L("text", "Text", "texte"),
+};
+
+static const ftc_l10n word_optional = L("optional, default", "optional, Standard",
+                                        "facultatif, par défaut");
+
+ftc_lang ftc_lang_from_code(const char *code)
+{
+    static const char *const prefixes[FTC_LANG_COUNT] = {"en", "de", "fr"};
+
+    /* "de", "de-CH", "de_AT.UTF-8": the language part decides. */
+    for (int lang = 0; code != NULL && lang < FTC_LANG_COUNT; lang++)
+        if (g_ascii_strncasecmp(code, prefixes[lang], 2) == 0 &&
+            (code[2] == '\0' || code[2] == '-' || code[2] == '_' || code[2] == '.'))
+            return (ftc_lang)lang;
+    return FTC_LANG_EN;
+}
+
+const char *ftc_lang_code(ftc_lang lang)
+{
+    static const char *const codes[FTC_LANG_COUNT] = {"en", "de", "fr"};
+
+    return lang < FTC_LANG_COUNT ? codes[lang] : codes[FTC_LANG_EN];
+}
+
+const char *ftc_text(const ftc_l10n *s, ftc_lang lang)
+{
+    if (s == NULL)
+        return NULL;
+    if (lang >= FTC_LANG_COUNT || s->text[lang] == NULL)
+        return s->text[FTC_LANG_EN];
+    return s->text[lang];
+}
+
+const char *ftc_unit_label(ftc_unit unit, ftc_lang lang)
+{
+    return unit < FTC_UNIT_LAST ? ftc_text(&unit_labels[unit], lang) : NULL;
+}
+
+const char *ftc_domain_label(ftc_domain domain, ftc_lang lang)
+{
+    return domain < FTC_DOMAIN_LAST ? ftc_text(&domain_labels[domain], lang) : NULL;
+}
+
+/* snprintf that appends at *len and keeps counting past the end. */
+static void append(char *buf, size_t size, size_t *len, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void append(char *buf, size_t size, size_t *len, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(*len < size ? buf + *len : NULL, *len < size ? size - *len : 0, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        *len += (size_t)n;
+}
+
+/* A default as a reader of that language writes it: 0,1 in de and fr. */
+static void format_number(double x, ftc_lang lang, char out[32])
+{
+    snprintf(out, 32, "%.15g", x);
+    if (lang != FTC_LANG_EN)
+        for (char *p = out; *p != '\0'; p++)
+            if (*p == '.')
+                *p = ',';
+}
+
+size_t ftc_arg_help(const ftc_function *fn, size_t arg, ftc_lang lang, char *buf,
+                    size_t size)
+{
+    const ftc_arg_info *a;
+    size_t len = 0;
+
+    if (size > 0)
+        buf[0] = '\0';
+    if (fn == NULL || arg >= fn->n_args)
+        return 0;
+    a = &fn->args[arg];
+    append(buf, size, &len, "%s (%s; %s", ftc_text(&a->description, lang),
+           ftc_unit_label(a->unit, lang), ftc_domain_label(a->domain, lang));
+    if (a->optional && a->default_arg >= 0) {
+        append(buf, size, &len, "; %s %s", ftc_text(&word_optional, lang),
+               ftc_text(&fn->args[a->default_arg].name, lang));
+    } else if (a->optional) {
+        char number[32];
+
+        format_number(a->default_value, lang, number);
+        append(buf, size, &len, "; %s %s", ftc_text(&word_optional, lang), number);
+    }
+    append(buf, size, &len, ")");
+    return len;
+}
+
+size_t ftc_syntax(const ftc_function *fn, ftc_lang lang, char *buf, size_t size)
+{
+    size_t len = 0;
+
+    if (size > 0)
+        buf[0] = '\0';
+    if (fn == NULL)
+        return 0;
+    append(buf, size, &len, "%s(", fn->name);
+    for (size_t i = 0; i < fn->n_args; i++) {
+        const ftc_arg_info *a = &fn->args[i];
+        const char *sep = i > 0 ? "; " : "";
+
+        if (!a->optional)
+            append(buf, size, &len, "%s%s", sep, ftc_text(&a->name, lang));
+        else if (a->default_arg >= 0)
+            append(buf, size, &len, "%s[%s = %s]", sep, ftc_text(&a->name, lang),
+                   ftc_text(&fn->args[a->default_arg].name, lang));
+        else {
+            char number[32];
+
+            format_number(a->default_value, lang, number);
+            append(buf, size, &len, "%s[%s = %s]", sep, ftc_text(&a->name, lang), number);
+        }
+    }
+    append(buf, size, &len, ")");
+    return len;
+}

@@ -1,0 +1,58 @@
+/* ftcost-private.h: internals shared by the core's source files. */
+#ifndef FTCOST_PRIVATE_H
+#define FTCOST_PRIVATE_H
+
+#include "ftcost.h"
+
+/* No function takes more arguments than this (checked by the help tests). */
+#define FTC_MAX_ARGS 8
+
+/* Fills err (when not NULL) and returns `status`; printf-style message. */
+ftc_status ftc_fail(ftc_error *err, ftc_status status, int arg,
+                    const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Sets a number result. */
+static inline ftc_status ftc_number(ftc_result *out, double value)
+{
+    out->type = FTC_TYPE_NUMBER;
+    out->number = value;
+    return FTC_OK;
+}
+
+/* Allocates a rows x cols array result (zeroed); FTC_ERR_INVALID when the
+ * memory is not there. */
+ftc_status ftc_array(ftc_result *out, size_t rows, size_t cols, ftc_error *err);
+
+/* The API's spend in month k (k = 0 for the first month) when it starts at
+ * `monthly` and is multiplied by `ratio` (1 + growth) each month.
+ * FT_BREAKEVEN, FT_SCHEDULE and API_TCO all sum these terms, so they agree
+ * to the last bit.  pow() rather than a running product: no drift. */
+static inline double ftc_grown(double monthly, double ratio, double k);
+
+/* Kernels: one per function, in ftc-finetune.c, ftc-api.c, ftc-compare.c.
+ * They see validated arguments with defaults filled in. */
+ftc_status ftc_eval_tco(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_tco_items(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_hidden_share(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_training_cost(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_training_tokens_cost(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_serving_cost(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_selfhost_per_mtok(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_energy_kwh(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_co2_kg(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_api_cost(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_api_tco(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_breakeven(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_breakeven_volume(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_schedule(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_verdict(const ftc_value *a, ftc_result *out, ftc_error *err);
+
+#include <math.h>
+
+static inline double ftc_grown(double monthly, double ratio, double k)
+{
+    return monthly * pow(ratio, k);
+}
+
+#endif /* FTCOST_PRIVATE_H */

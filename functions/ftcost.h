@@ -1,0 +1,199 @@
+/* ftcost.h: the public API of libftcost, the cost core of ftcost.
+ *
+ * Plain C on doubles: no UNO, no LibreOffice types.  Every spreadsheet
+ * function is described by one entry of a metadata table (name, arguments,
+ * units, domains, defaults, help in en/de/fr, examples) and evaluated by
+ * ftc_call(), which fills defaults, checks every argument against its
+ * domain and maps failures onto one status enum.  The Calc add-in, the
+ * `ftcost` command, the generated reference and the help tests all read the
+ * same table.
+ */
+#ifndef FTCOST_H
+#define FTCOST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(FTC_COMPILATION)
+#define FTC_API __attribute__((visibility("default")))
+#else
+#define FTC_API
+#endif
+
+/* What a call produced; the spreadsheet shows the error names in brackets. */
+typedef enum {
+    FTC_OK = 0,
+    FTC_ERR_INVALID,   /* bad argument: Err:502 (IllegalArgumentException) */
+    FTC_ERR_NO_ANSWER, /* no answer exists: #N/A (a void any) */
+} ftc_status;
+
+#define FTC_ERROR_MESSAGE_MAX 256
+
+typedef struct {
+    int arg; /* index of the offending argument, -1 when none is to blame */
+    char message[FTC_ERROR_MESSAGE_MAX]; /* English, names the argument */
+} ftc_error;
+
+typedef enum {
+    FTC_TYPE_NUMBER,
+    FTC_TYPE_TEXT,
+    FTC_TYPE_ARRAY, /* result only: a matrix of numbers */
+} ftc_type;
+
+typedef enum {
+    FTC_LANG_EN,
+    FTC_LANG_DE,
+    FTC_LANG_FR,
+    FTC_LANG_COUNT
+} ftc_lang;
+
+/* One string in every supported language, indexed by ftc_lang. */
+typedef struct {
+    const char *text[FTC_LANG_COUNT];
+} ftc_l10n;
+
+/* The unit an argument is given in; rendered into every help text. */
+typedef enum {
+    FTC_UNIT_MONEY,
+    FTC_UNIT_MONEY_PER_MONTH,
+    FTC_UNIT_MONEY_PER_HOUR,
+    FTC_UNIT_MONEY_PER_MTOK,
+    FTC_UNIT_MONTHS,
+    FTC_UNIT_HOURS,
+    FTC_UNIT_HOURS_PER_MONTH,
+    FTC_UNIT_TOKENS,
+    FTC_UNIT_TOKENS_PER_MONTH,
+    FTC_UNIT_TOKENS_PER_SECOND,
+    FTC_UNIT_COUNT,
+    FTC_UNIT_PER_YEAR,
+    FTC_UNIT_FRACTION,
+    FTC_UNIT_FRACTION_PER_MONTH,
+    FTC_UNIT_WATTS,
+    FTC_UNIT_KWH,
+    FTC_UNIT_GRAMS_PER_KWH,
+    FTC_UNIT_RATIO,
+    FTC_UNIT_SCORE,
+    FTC_UNIT_TEXT,
+    FTC_UNIT_LAST
+} ftc_unit;
+
+/* The values an argument accepts; ftc_call() enforces them (Err:502). */
+typedef enum {
+    FTC_DOMAIN_NON_NEGATIVE,      /* x >= 0 */
+    FTC_DOMAIN_POSITIVE,          /* x > 0 */
+    FTC_DOMAIN_FRACTION,          /* 0 <= x <= 1 */
+    FTC_DOMAIN_FRACTION_BELOW_1,  /* 0 <= x < 1 */
+    FTC_DOMAIN_FRACTION_ABOVE_0,  /* 0 < x <= 1 */
+    FTC_DOMAIN_ABOVE_MINUS_1,     /* x > -1 (growth, price change) */
+    FTC_DOMAIN_AT_LEAST_1,        /* x >= 1 (PUE) */
+    FTC_DOMAIN_WHOLE_MONTHS,      /* whole number, 1 <= x <= FTC_MAX_MONTHS */
+    FTC_DOMAIN_TEXT,              /* any text */
+    FTC_DOMAIN_LAST
+} ftc_domain;
+
+/* Cap on every whole-month count: keeps loops bounded (100 years). */
+#define FTC_MAX_MONTHS 1200
+
+/* Marks an argument whose default is a constant, not another argument. */
+#define FTC_NO_ARG (-1)
+
+typedef struct {
+    ftc_l10n name;        /* display name; the English one is the IDL name */
+    ftc_l10n description; /* what it is, without unit or default */
+    ftc_unit unit;
+    ftc_domain domain;
+    bool optional;
+    double default_value; /* used when optional and default_arg < 0 */
+    int default_arg;      /* >= 0: defaults to that argument's value */
+} ftc_arg_info;
+
+typedef enum {
+    FTC_VALUE_MISSING, /* omitted, or an empty parameter */
+    FTC_VALUE_NUMBER,
+    FTC_VALUE_TEXT,
+} ftc_value_kind;
+
+typedef struct {
+    ftc_value_kind kind;
+    double number;
+    const char *text; /* UTF-8, borrowed */
+} ftc_value;
+
+typedef struct {
+    ftc_type type;
+    double number;
+    const char *text; /* static storage: never freed */
+    size_t rows, cols;
+    double *cells; /* row-major, owned: release with ftc_result_clear() */
+} ftc_result;
+
+/* A worked example: arguments as typed in a cell (';'-separated, empty
+ * for an omitted optional argument) and what it gives. */
+typedef struct {
+    const char *args;
+    ftc_status status;   /* FTC_OK, or the error it demonstrates */
+    double number;       /* FTC_TYPE_NUMBER */
+    const char *text;    /* FTC_TYPE_TEXT */
+    size_t rows, cols;   /* FTC_TYPE_ARRAY: the full shape ... */
+    size_t n_cells;      /* ... and its leading cells, row-major */
+    const double *cells;
+} ftc_example;
+
+typedef struct ftc_function ftc_function;
+
+/* Kernels see validated numbers with defaults already filled in. */
+typedef ftc_status (*ftc_eval_fn)(const ftc_value *args, ftc_result *out,
+                                  ftc_error *err);
+
+struct ftc_function {
+    const char *name; /* display name (all languages), e.g. "FT_TCO" */
+    ftc_l10n description;
+    ftc_type result;
+    size_t n_args;
+    const ftc_arg_info *args;
+    ftc_l10n notes; /* rules beyond the argument domains: extra Err:502, #N/A */
+    size_t n_examples;
+    const ftc_example *examples;
+    ftc_eval_fn eval;
+};
+
+/* --- the catalogue ------------------------------------------------------ */
+FTC_API size_t ftc_function_count(void);
+FTC_API const ftc_function *ftc_function_at(size_t index);
+/* Case-insensitive match on the display name ("ft_tco" finds FT_TCO). */
+FTC_API const ftc_function *ftc_function_find(const char *name);
+/* Required arguments: those before the first optional one. */
+FTC_API size_t ftc_function_required_args(const ftc_function *fn);
+
+/* --- calling -------------------------------------------------------------
+ * args[0..n_args-1]; n_args may stop short of fn->n_args when trailing
+ * optional arguments are left out.  On FTC_OK `out` holds the result (free
+ * arrays with ftc_result_clear); otherwise `err` says why.  Never aborts. */
+FTC_API ftc_status ftc_call(const ftc_function *fn, const ftc_value *args,
+                            size_t n_args, ftc_result *out, ftc_error *err);
+FTC_API void ftc_result_clear(ftc_result *result);
+
+/* --- help text ------------------------------------------------------------ */
+FTC_API ftc_lang ftc_lang_from_code(const char *code); /* "de-CH" -> DE */
+FTC_API const char *ftc_lang_code(ftc_lang lang);       /* "en", "de", "fr" */
+FTC_API const char *ftc_text(const ftc_l10n *s, ftc_lang lang);
+FTC_API const char *ftc_unit_label(ftc_unit unit, ftc_lang lang);
+FTC_API const char *ftc_domain_label(ftc_domain domain, ftc_lang lang);
+/* The full argument help: description, unit, accepted values and, for an
+ * optional argument, its default.  Returns the length it needed (like
+ * snprintf); the text is cut to fit `size`. */
+FTC_API size_t ftc_arg_help(const ftc_function *fn, size_t arg, ftc_lang lang,
+                            char *buf, size_t size);
+/* "FT_TCO(Training; MonthlyServing; ...; [HourlyRate]; [Horizon])" */
+FTC_API size_t ftc_syntax(const ftc_function *fn, ftc_lang lang, char *buf,
+                          size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FTCOST_H */

@@ -1,0 +1,270 @@
+/* The catalogue as users read it (functions/ftc-catalogue.c, ftc-help.c):
+ * every function and argument named and described in en/de/fr, units where
+ * money, time or tokens are meant, sane defaults, and worked examples that
+ * reproduce through the core. */
+#include "ftc-test-util.h"
+#include "ftcost-private.h"
+
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static bool is_identifier(const char *s)
+{
+    if (!g_ascii_isalpha(s[0]))
+        return false;
+    for (; *s != '\0'; s++)
+        if (!g_ascii_isalnum(*s) && *s != '_')
+            return false;
+    return true;
+}
+
+START_TEST(test_function_names)
+{
+    const ftc_function *fn = ftc_function_at((size_t)_i);
+
+    ck_assert_ptr_nonnull(fn);
+    ck_assert(is_identifier(fn->name));
+    for (const char *p = fn->name; *p != '\0'; p++)
+        ck_assert_msg(!g_ascii_islower(*p), "%s is not upper case", fn->name);
+    ck_assert(g_str_has_prefix(fn->name, "FT_") || g_str_has_prefix(fn->name, "API_"));
+    ck_assert_ptr_eq(ftc_function_find(fn->name), fn);
+    /* programmatic names are the display names in lower case */
+    g_autofree char *lower = g_ascii_strdown(fn->name, -1);
+    ck_assert_ptr_eq(ftc_function_find(lower), fn);
+    for (size_t j = 0; j < (size_t)_i; j++)
+        ck_assert_str_ne(ftc_function_at(j)->name, fn->name);
+}
+END_TEST
+
+START_TEST(test_function_texts)
+{
+    const ftc_function *fn = ftc_function_at((size_t)_i);
+
+    for (int lang = 0; lang < FTC_LANG_COUNT; lang++) {
+        const char *d = fn->description.text[lang];
+
+        ck_assert_msg(d != NULL && strlen(d) > 20, "%s: no description in %s", fn->name,
+                      ftc_lang_code(lang));
+        ck_assert(g_utf8_validate(d, -1, NULL));
+        ck_assert_msg(g_ascii_isupper(d[0]) || d[0] == '"' || !g_ascii_isalpha(d[0]),
+                      "%s: description starts lower case", fn->name);
+        /* notes are all three languages or none */
+        ck_assert((fn->notes.text[lang] == NULL) == (fn->notes.text[0] == NULL));
+    }
+    ck_assert_str_ne(fn->description.text[FTC_LANG_DE], fn->description.text[FTC_LANG_EN]);
+    ck_assert_str_ne(fn->description.text[FTC_LANG_FR], fn->description.text[FTC_LANG_EN]);
+    ck_assert_str_ne(fn->description.text[FTC_LANG_FR], fn->description.text[FTC_LANG_DE]);
+}
+END_TEST
+
+/* The English argument name says what it measures; the unit must agree. */
+typedef struct {
+    const char *word;
+    ftc_unit units[4];
+    const char *unless; /* a word that changes the meaning: PriceChange */
+} unit_rule;
+
+static const unit_rule unit_rules[] = {
+    {"Price", {FTC_UNIT_MONEY_PER_MTOK, FTC_UNIT_LAST}, "Change"},
+    {"Change", {FTC_UNIT_FRACTION_PER_MONTH, FTC_UNIT_LAST}, NULL},
+    {"Rate", {FTC_UNIT_MONEY_PER_HOUR, FTC_UNIT_LAST}, NULL},
+    {"Tokens", {FTC_UNIT_TOKENS, FTC_UNIT_TOKENS_PER_MONTH, FTC_UNIT_TOKENS_PER_SECOND,
+                FTC_UNIT_LAST}, NULL},
+    {"Months", {FTC_UNIT_MONTHS, FTC_UNIT_LAST}, NULL},
+    {"Horizon", {FTC_UNIT_MONTHS, FTC_UNIT_LAST}, NULL},
+    {"Hours", {FTC_UNIT_HOURS, FTC_UNIT_HOURS_PER_MONTH, FTC_UNIT_LAST}, NULL},
+    {"Monthly", {FTC_UNIT_MONEY_PER_MONTH, FTC_UNIT_TOKENS_PER_MONTH, FTC_UNIT_HOURS_PER_MONTH,
+                 FTC_UNIT_FRACTION_PER_MONTH}, NULL},
+    {"Upfront", {FTC_UNIT_MONEY, FTC_UNIT_LAST}, NULL},
+    {"Training", {FTC_UNIT_MONEY, FTC_UNIT_TOKENS, FTC_UNIT_LAST}, NULL},
+    {"Tco", {FTC_UNIT_MONEY, FTC_UNIT_LAST}, NULL},
+    {"Growth", {FTC_UNIT_FRACTION_PER_MONTH, FTC_UNIT_LAST}, NULL},
+};
+
+static bool unit_allowed(const unit_rule *rule, ftc_unit unit)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(rule->units) && rule->units[i] != FTC_UNIT_LAST; i++)
+        if (rule->units[i] == unit)
+            return true;
+    return false;
+}
+
+START_TEST(test_argument_texts)
+{
+    const ftc_function *fn = ftc_function_at((size_t)_i);
+    bool seen_optional = false;
+
+    ck_assert_uint_le(fn->n_args, FTC_MAX_ARGS);
+    ck_assert_uint_ge(ftc_function_required_args(fn), 1);
+    for (size_t i = 0; i < fn->n_args; i++) {
+        const ftc_arg_info *a = &fn->args[i];
+        const char *en = a->name.text[FTC_LANG_EN];
+
+        ck_assert_msg(is_identifier(en), "%s: argument %zu \"%s\" is no IDL name", fn->name,
+                      i, en);
+        ck_assert_msg(g_ascii_isupper(en[0]) || g_ascii_isdigit(en[1]) || strlen(en) <= 3,
+                      "%s: %s should be CamelCase", fn->name, en);
+        ck_assert_int_lt(a->unit, FTC_UNIT_LAST);
+        ck_assert_int_lt(a->domain, FTC_DOMAIN_LAST);
+        for (int lang = 0; lang < FTC_LANG_COUNT; lang++) {
+            const char *name = a->name.text[lang], *desc = a->description.text[lang];
+            char help[1024];
+            size_t len = ftc_arg_help(fn, i, lang, help, sizeof help);
+
+            ck_assert_msg(name != NULL && *name != '\0' && strchr(name, ' ') == NULL,
+                          "%s: argument %zu has no %s name", fn->name, i,
+                          ftc_lang_code(lang));
+            ck_assert_msg(desc != NULL && strlen(desc) > 5, "%s: %s: no %s description",
+                          fn->name, en, ftc_lang_code(lang));
+            ck_assert(g_utf8_validate(name, -1, NULL) && g_utf8_validate(desc, -1, NULL));
+            ck_assert_uint_lt(len, sizeof help);
+            /* the help shows the unit and the accepted values */
+            ck_assert_ptr_nonnull(strstr(help, desc));
+            ck_assert_ptr_nonnull(strstr(help, ftc_unit_label(a->unit, lang)));
+            ck_assert_ptr_nonnull(strstr(help, ftc_domain_label(a->domain, lang)));
+            for (size_t j = 0; j < i; j++)
+                ck_assert_msg(strcmp(fn->args[j].name.text[lang], name) != 0,
+                              "%s: two arguments named %s", fn->name, name);
+        }
+        for (size_t r = 0; r < G_N_ELEMENTS(unit_rules); r++)
+            if (strstr(en, unit_rules[r].word) != NULL &&
+                (unit_rules[r].unless == NULL || strstr(en, unit_rules[r].unless) == NULL))
+                ck_assert_msg(unit_allowed(&unit_rules[r], a->unit),
+                              "%s: %s has unit %d, not one for \"%s\"", fn->name, en,
+                              a->unit, unit_rules[r].word);
+
+        /* optional arguments come last and default to something valid */
+        if (seen_optional)
+            ck_assert_msg(a->optional, "%s: required %s after an optional one", fn->name,
+                          en);
+        seen_optional = seen_optional || a->optional;
+        if (a->optional && a->default_arg >= 0) {
+            ck_assert_int_lt(a->default_arg, (int)i);
+            ck_assert_int_eq(fn->args[a->default_arg].domain, a->domain);
+        }
+        if (a->optional && a->default_arg < 0) {
+            char help[1024], number[32];
+
+            ftc_arg_help(fn, i, FTC_LANG_EN, help, sizeof help);
+            snprintf(number, sizeof number, "%.15g", a->default_value);
+            ck_assert_msg(strstr(help, number) != NULL, "%s: %s help lacks default %s",
+                          fn->name, en, number);
+        }
+        if (!a->optional)
+            ck_assert_double_eq(a->default_value, 0);
+    }
+}
+END_TEST
+
+static void check_example(const ftc_function *fn, const ftc_example *ex)
+{
+    ftc_result r;
+    ftc_error err = {.arg = -1};
+    ftc_status st = ftc_test_call(fn->name, ex->args, &r, &err);
+
+    ck_assert_msg(st == ex->status, "%s(%s): status %d, want %d (%s)", fn->name, ex->args,
+                  st, ex->status, err.message);
+    if (st != FTC_OK)
+        return;
+    ck_assert_int_eq(r.type, fn->result);
+    switch (fn->result) {
+    case FTC_TYPE_NUMBER:
+        ck_assert_msg(ftc_test_close(r.number, ex->number), "%s(%s) = %.17g, want %.17g",
+                      fn->name, ex->args, r.number, ex->number);
+        break;
+    case FTC_TYPE_TEXT:
+        ck_assert_str_eq(r.text, ex->text);
+        break;
+    case FTC_TYPE_ARRAY:
+        ck_assert_uint_eq(r.rows, ex->rows);
+        ck_assert_uint_eq(r.cols, ex->cols);
+        ck_assert_uint_le(ex->n_cells, ex->rows * ex->cols);
+        ck_assert_uint_ge(ex->n_cells, 1);
+        for (size_t i = 0; i < ex->n_cells; i++)
+            ck_assert(ftc_test_close(r.cells[i], ex->cells[i]));
+        break;
+    }
+    ftc_result_clear(&r);
+}
+
+START_TEST(test_examples_reproduce)
+{
+    const ftc_function *fn = ftc_function_at((size_t)_i);
+    bool has_success = false;
+
+    ck_assert_uint_ge(fn->n_examples, 1);
+    for (size_t i = 0; i < fn->n_examples; i++) {
+        check_example(fn, &fn->examples[i]);
+        has_success = has_success || fn->examples[i].status == FTC_OK;
+    }
+    ck_assert(has_success);
+}
+END_TEST
+
+START_TEST(test_syntax)
+{
+    const ftc_function *fn = ftc_function_find("API_COST");
+    char buf[512], tiny[8];
+    size_t en_len = ftc_syntax(fn, FTC_LANG_EN, buf, sizeof buf);
+
+    ck_assert_uint_eq(en_len, strlen(buf));
+    ck_assert_str_eq(buf, "API_COST(InputTokens; OutputTokens; InputPrice; OutputPrice; "
+                          "[CachedTokens = 0]; [CachedPrice = InputPrice]; [Discount = 0])");
+    ftc_syntax(ftc_function_find("FT_VERDICT"), FTC_LANG_DE, buf, sizeof buf);
+    ck_assert_ptr_nonnull(strstr(buf, "[Toleranz = 0,1]"));
+    /* cut to fit, never past the buffer, and tells the length it needed */
+    ck_assert_uint_eq(ftc_syntax(fn, FTC_LANG_EN, tiny, sizeof tiny), en_len);
+    ck_assert_str_eq(tiny, "API_COS");
+    ck_assert_uint_gt(ftc_arg_help(fn, 0, FTC_LANG_FR, tiny, sizeof tiny), sizeof tiny);
+    ck_assert_uint_eq(strlen(tiny), sizeof tiny - 1);
+    ck_assert_uint_eq(ftc_arg_help(fn, 99, FTC_LANG_EN, buf, sizeof buf), 0);
+}
+END_TEST
+
+START_TEST(test_languages)
+{
+    ck_assert_int_eq(ftc_lang_from_code("de"), FTC_LANG_DE);
+    ck_assert_int_eq(ftc_lang_from_code("de-CH"), FTC_LANG_DE);
+    ck_assert_int_eq(ftc_lang_from_code("fr_BE.UTF-8"), FTC_LANG_FR);
+    ck_assert_int_eq(ftc_lang_from_code("FR"), FTC_LANG_FR);
+    ck_assert_int_eq(ftc_lang_from_code("en-US"), FTC_LANG_EN);
+    ck_assert_int_eq(ftc_lang_from_code("dexx"), FTC_LANG_EN);
+    ck_assert_int_eq(ftc_lang_from_code("ja"), FTC_LANG_EN);
+    ck_assert_int_eq(ftc_lang_from_code(""), FTC_LANG_EN);
+    ck_assert_int_eq(ftc_lang_from_code(NULL), FTC_LANG_EN);
+    ck_assert_str_eq(ftc_lang_code(FTC_LANG_FR), "fr");
+    for (int u = 0; u < FTC_UNIT_LAST; u++)
+        for (int lang = 0; lang < FTC_LANG_COUNT; lang++)
+            ck_assert_ptr_nonnull(ftc_unit_label(u, lang));
+    for (int d = 0; d < FTC_DOMAIN_LAST; d++)
+        for (int lang = 0; lang < FTC_LANG_COUNT; lang++)
+            ck_assert_ptr_nonnull(ftc_domain_label(d, lang));
+    ck_assert_ptr_null(ftc_unit_label(FTC_UNIT_LAST, FTC_LANG_EN));
+    ck_assert_ptr_null(ftc_function_at(ftc_function_count()));
+    ck_assert_ptr_null(ftc_function_find("NO_SUCH"));
+    ck_assert_ptr_null(ftc_function_find(NULL));
+}
+END_TEST
+
+static Suite *help_suite(void)
+{
+    Suite *s = suite_create("help");
+    TCase *tc = tcase_create("catalogue");
+    int n = (int)ftc_function_count();
+
+    tcase_add_loop_test(tc, test_function_names, 0, n);
+    tcase_add_loop_test(tc, test_function_texts, 0, n);
+    tcase_add_loop_test(tc, test_argument_texts, 0, n);
+    tcase_add_loop_test(tc, test_examples_reproduce, 0, n);
+    tcase_add_test(tc, test_syntax);
+    tcase_add_test(tc, test_languages);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return ftc_test_run(help_suite());
+}
