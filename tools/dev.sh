@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# The two commands of the README, on a fresh Debian 12:
+#   bash tools/dev.sh demo   build, install the extension into a private
+#                            LibreOffice profile, compute the example sheet
+#                            headless and print the results
+#   bash tools/dev.sh test   build and run every test (plain build with the
+#                            LibreOffice end-to-end tests, then the core and
+#                            command again under AddressSanitizer/UBSan)
+# Missing Debian packages are installed when run as root (CI); otherwise the
+# script says which apt-get command to run.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+
+# Everything the build and the tests need, from Debian 12.
+packages=(
+    meson ninja-build pkg-config gcc libc6-dev
+    libglib2.0-dev check
+    libreoffice-calc-nogui libreoffice-dev python3-uno
+    valgrind
+)
+
+install_packages() {
+    local missing=() p
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+            missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "missing packages; run: sudo apt-get install -y ${missing[*]}" >&2
+        exit 1
+    fi
+    echo "== installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update
+    apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+setup() { # DIR [meson options...]
+    local dir=$1
+    shift
+    if [ -f "$dir/build.ninja" ]; then
+        meson setup --reconfigure "$dir" "$@" >/dev/null
+    else
+        meson setup "$dir" "$@"
+    fi
+    meson compile -C "$dir"
+}
+
+# meson's own summary is not a line CI reads: say "N passed, N failed".
+summarize() { # DIR...
+    python3 - "$@" <<'PY'
+import json, sys
+passed = failed = 0
+for d in sys.argv[1:]:
+    with open(f"{d}/meson-logs/testlog.json") as f:
+        for line in f:
+            r = json.loads(line)
+            if r["result"] in ("OK", "EXPECTEDFAIL", "SKIP"):
+                passed += r["result"] != "SKIP"
+            else:
+                failed += 1
+                print(f"FAILED: {d}: {r['name']} ({r['result']})")
+print(f"ftcost: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
+}
+
+run_tests() {
+    local status=0
+    setup build
+    meson test -C build --print-errorlogs --num-processes 2 || status=1
+    setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Daddin=disabled
+    meson test -C build-asan --print-errorlogs --suite core --suite cli || status=1
+    summarize build build-asan || status=1
+    return $status
+}
+
+run_demo() {
+    setup build
+    echo
+    echo "== the cost core, through the ftcost command"
+    local example
+    while IFS= read -r example; do
+        # shellcheck disable=SC2086
+        printf '%-58s = %s\n' "$example" "$(build/cli/ftcost ${example//;/ } 2>&1)"
+    done <<'EXAMPLES'
+FT_TCO 200 3000 320 1 18
+FT_HIDDEN_SHARE 200 3000 320 1 18
+API_TCO 100000000 20000000 2.5 10 0.05
+FT_BREAKEVEN 50000 3000 5000 0.05
+FT_BREAKEVEN_VOLUME 10000 1 6
+FT_VERDICT 0.90 0.85 100000 40000
+EXAMPLES
+    if [ -x tools/demo-calc.sh ]; then
+        echo
+        bash tools/demo-calc.sh build
+    fi
+}
+
+case "${1:-}" in
+test)
+    install_packages
+    run_tests
+    ;;
+demo)
+    install_packages
+    run_demo
+    ;;
+*)
+    echo "usage: bash tools/dev.sh demo|test" >&2
+    exit 64
+    ;;
+esac
