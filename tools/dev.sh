@@ -54,8 +54,10 @@ summarize() { # DIR...
     python3 - "$@" <<'PY'
 import json, sys
 passed = failed = 0
-for d in sys.argv[1:]:
-    with open(f"{d}/meson-logs/testlog.json") as f:
+import glob
+for log in sorted(p for d in sys.argv[1:] for p in glob.glob(f"{d}/meson-logs/testlog*.json")):
+    d = log
+    with open(log) as f:
         for line in f:
             r = json.loads(line)
             if r["result"] in ("OK", "EXPECTEDFAIL", "SKIP"):
@@ -72,6 +74,7 @@ run_tests() {
     local status=0
     setup build
     meson test -C build --print-errorlogs --num-processes 2 || status=1
+    meson test -C build --print-errorlogs --setup valgrind --suite core --suite cli || status=1
     setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Daddin=disabled
     meson test -C build-asan --print-errorlogs --suite core --suite cli || status=1
     summarize build build-asan || status=1
