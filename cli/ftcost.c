@@ -4,6 +4,7 @@
  *   ftcost --list               functions with one-line descriptions
  *   ftcost help FUNCTION        full help from the catalogue
  *   ftcost reference            the Markdown function reference
+ *   ftcost prices [FILTER]      the price catalogue behind API_PRICE
  *
  * Errors use Calc's spelling on stderr: "Err:502: ..." (exit 2), "#VALUE!:
  * ..." for text where a number is required (exit 2), "#N/A: ..." (exit 3);
@@ -13,6 +14,7 @@
 
 #include <glib.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +33,8 @@ static const char usage_text[] =
     "       ftcost --list                list the functions\n"
     "       ftcost help FUNCTION [--lang en|de|fr]\n"
     "       ftcost reference [--lang en|de|fr]   Markdown reference of every function\n"
+    "       ftcost prices [FILTER]       the price catalogue behind API_PRICE, tab-separated\n"
+    "                                     (FILTER: part of provider/model, any case)\n"
     "       ftcost --version\n";
 
 static int usage(const char *complaint)
@@ -271,6 +275,57 @@ static int print_reference(ftc_lang lang)
     return EXIT_SUCCESS;
 }
 
+/* The price catalogue in force: shipped entries and the user's overrides,
+ * one line each, tab-separated, "-" where the model has no such price. */
+static int list_prices(const char *filter)
+{
+    ftc_price_list *list = ftc_prices_get();
+    g_autofree char *needle = filter != NULL ? g_utf8_casefold(filter, -1) : NULL;
+    g_autoptr(GString) out = g_string_new("provider\tmodel");
+    size_t shown = 0;
+
+    for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++)
+        g_string_append_printf(out, "\t%s", ftc_price_kind_name((ftc_price_kind)k));
+    g_string_append(out, "\tchecked\tsource\torigin\n");
+    for (size_t i = 0; i < ftc_price_list_count(list); i++) {
+        const ftc_price_entry *e = ftc_price_list_at(list, i);
+        g_autofree char *key = g_strdup_printf("%s/%s", e->provider, e->model);
+        g_autofree char *folded = g_utf8_casefold(key, -1);
+        char number[G_ASCII_DTOSTR_BUF_SIZE];
+        GDate date;
+
+        if (needle != NULL && strstr(folded, needle) == NULL)
+            continue;
+        shown++;
+        g_string_append_printf(out, "%s\t%s", e->provider, e->model);
+        for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++)
+            g_string_append_printf(out, "\t%s",
+                                   isnan(e->price[k])
+                                       ? "-"
+                                       : g_ascii_formatd(number, sizeof number, "%.12g",
+                                                         e->price[k]));
+        g_date_clear(&date, 1);
+        g_date_set_dmy(&date, 30, G_DATE_DECEMBER, 1899);
+        if (e->checked >= 0) {
+            g_date_add_days(&date, (guint)e->checked);
+            g_string_append_printf(out, "\t%04d-%02d-%02d", g_date_get_year(&date),
+                                   g_date_get_month(&date), g_date_get_day(&date));
+        } else {
+            g_string_append(out, "\t-");
+        }
+        g_string_append_printf(out, "\t%s\t%s\n", e->source[0] != '\0' ? e->source : "-",
+                               e->origin);
+    }
+    ftc_price_list_unref(list);
+    if (shown == 0) {
+        fprintf(stderr, "#N/A: no model matches \"%s\" (ftcost prices lists them all)\n",
+                filter);
+        return EXIT_NO_ANSWER;
+    }
+    fputs(out->str, stdout);
+    return EXIT_SUCCESS;
+}
+
 /* "--lang de" anywhere after the subcommand; removes it from argv. */
 static bool take_lang(int *argc, char **argv, ftc_lang *lang)
 {
@@ -305,6 +360,11 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "--list") == 0)
         return argc == 2 ? list_functions() : usage("--list takes no arguments");
+    if (strcmp(argv[1], "prices") == 0) {
+        if (argc > 3)
+            return usage("prices takes at most one filter");
+        return list_prices(argc == 3 ? argv[2] : NULL);
+    }
     if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "reference") == 0) {
         int rest = argc - 2;
         char **rest_argv = argv + 2;

@@ -93,10 +93,14 @@ static ftc_status resolve_args(const ftc_function *fn, const ftc_value *args,
                 return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s is required",
                                 fn->name, name);
             /* Defaults that name another argument only name earlier ones. */
-            v[i] = info->default_arg >= 0
-                       ? v[info->default_arg]
-                       : (ftc_value){.kind = FTC_VALUE_NUMBER,
-                                     .number = info->default_value};
+            if (info->default_arg >= 0)
+                v[i] = v[info->default_arg];
+            else if (info->domain == FTC_DOMAIN_TEXT)
+                v[i] = (ftc_value){.kind = FTC_VALUE_TEXT,
+                                   .text = info->default_text != NULL ? info->default_text
+                                                                      : ""};
+            else
+                v[i] = (ftc_value){.kind = FTC_VALUE_NUMBER, .number = info->default_value};
             continue;
         }
         if (info->domain == FTC_DOMAIN_TEXT) {

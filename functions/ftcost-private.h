@@ -47,6 +47,23 @@ ftc_status ftc_eval_breakeven(const ftc_value *a, ftc_result *out, ftc_error *er
 ftc_status ftc_eval_breakeven_volume(const ftc_value *a, ftc_result *out, ftc_error *err);
 ftc_status ftc_eval_schedule(const ftc_value *a, ftc_result *out, ftc_error *err);
 ftc_status ftc_eval_verdict(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_api_price(const ftc_value *a, ftc_result *out, ftc_error *err);
+ftc_status ftc_eval_api_price_date(const ftc_value *a, ftc_result *out, ftc_error *err);
+
+/* The price loader (ftc-prices.c), open to the tests and the fuzzer: one
+ * file's entries, or NULL with *error (g_free it) saying why the whole
+ * file is unusable.  `file_date` (days since 1899-12-30) dates LiteLLM
+ * entries, which carry no date of their own. */
+typedef struct ftc_price_layer ftc_price_layer;
+ftc_price_layer *ftc_price_layer_parse(const char *data, size_t len, const char *origin,
+                                       int file_date, char **error);
+size_t ftc_price_layer_count(const ftc_price_layer *layer);
+void ftc_price_layer_free(ftc_price_layer *layer);
+/* A catalogue of that one layer (it takes a reference), as the loader
+ * builds them: lookups and the sorted listing. */
+ftc_price_list *ftc_price_list_new_from_layer(ftc_price_layer *layer);
+/* The UTC date of a Unix time as days since 1899-12-30 (-1 out of range). */
+int ftc_price_date_from_unix(long long seconds);
 
 #include <math.h>
 

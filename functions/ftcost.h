@@ -109,6 +109,7 @@ typedef struct {
     bool optional;
     double default_value; /* used when optional and default_arg < 0 */
     int default_arg;      /* >= 0: defaults to that argument's value */
+    const char *default_text; /* FTC_DOMAIN_TEXT: the default, e.g. "input" */
 } ftc_arg_info;
 
 typedef enum {
@@ -176,6 +177,52 @@ FTC_API size_t ftc_function_required_args(const ftc_function *fn);
 FTC_API ftc_status ftc_call(const ftc_function *fn, const ftc_value *args,
                             size_t n_args, ftc_result *out, ftc_error *err);
 FTC_API void ftc_result_clear(ftc_result *result);
+
+/* --- the price catalogue (ftc-prices.c) -----------------------------------
+ * Prices per million tokens of hosted models: the catalogue shipped inside
+ * the library (functions/prices.json), overridden entry by entry by
+ * $XDG_CONFIG_HOME/ftcost/prices.json and then by the file named in
+ * $FTCOST_PRICES, in ftcost's own format or LiteLLM's
+ * model_prices_and_context_window.json.  Loaded lazily, reloaded when a
+ * file changes; a file that cannot be used is ignored with one line on
+ * stderr and the rest still answers.  Thread-safe. */
+typedef enum {
+    FTC_PRICE_INPUT,
+    FTC_PRICE_OUTPUT,
+    FTC_PRICE_CACHED_INPUT,
+    FTC_PRICE_BATCH_INPUT,
+    FTC_PRICE_BATCH_OUTPUT,
+    FTC_PRICE_FT_INPUT,    /* inference on a fine-tuned model */
+    FTC_PRICE_FT_OUTPUT,
+    FTC_PRICE_FT_TRAINING, /* training, per million training tokens */
+    FTC_PRICE_KIND_COUNT
+} ftc_price_kind;
+
+typedef struct {
+    const char *provider; /* "openai", "anthropic", "gemini", ... */
+    const char *model;    /* "gpt-4o" */
+    double price[FTC_PRICE_KIND_COUNT]; /* per million tokens; NAN: none */
+    int checked;          /* date the price was checked: days since 1899-12-30 */
+    const char *source;   /* the provider's pricing page, or "" */
+    const char *origin;   /* "shipped", or the override file it came from */
+} ftc_price_entry;
+
+typedef struct ftc_price_list ftc_price_list;
+
+/* "input", "cached_input", ... ; NULL past the end. */
+FTC_API const char *ftc_price_kind_name(ftc_price_kind kind);
+/* Case-insensitive; false for an unknown name. */
+FTC_API bool ftc_price_kind_parse(const char *name, ftc_price_kind *kind);
+/* The catalogue in force (reloaded first if a file changed), sorted by
+ * provider and model.  Never NULL; release with ftc_price_list_unref(). */
+FTC_API ftc_price_list *ftc_prices_get(void);
+FTC_API void ftc_price_list_unref(ftc_price_list *list);
+FTC_API size_t ftc_price_list_count(const ftc_price_list *list);
+FTC_API const ftc_price_entry *ftc_price_list_at(const ftc_price_list *list, size_t i);
+/* "gpt-4o", "GPT-4o", "openai/gpt-4o", "together_ai/meta-llama/..."; NULL
+ * when no entry matches.  The entry lives as long as the list. */
+FTC_API const ftc_price_entry *ftc_price_list_find(const ftc_price_list *list,
+                                                    const char *model);
 
 /* --- help text ------------------------------------------------------------ */
 FTC_API ftc_lang ftc_lang_from_code(const char *code); /* "de-CH" -> DE */

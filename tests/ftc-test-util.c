@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <math.h>
 
 ftc_status ftc_test_call(const char *name, const char *args, ftc_result *out,
@@ -24,6 +25,12 @@ ftc_status ftc_test_call(const char *name, const char *args, ftc_result *out,
         values[n] = (ftc_value){.kind = FTC_VALUE_MISSING};
         if (*s == '\0')
             continue;
+        /* "gpt-4o" as typed in a cell: text, whatever it reads like */
+        if (s[0] == '"' && strlen(s) >= 2 && s[strlen(s) - 1] == '"') {
+            s[strlen(s) - 1] = '\0';
+            values[n] = (ftc_value){.kind = FTC_VALUE_TEXT, .text = s + 1};
+            continue;
+        }
         values[n].number = g_ascii_strtod(s, &end);
         if (*end == '\0')
             values[n].kind = FTC_VALUE_NUMBER;

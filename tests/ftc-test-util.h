@@ -13,8 +13,8 @@
 #define FTC_TEST_MAX_VALUES 16
 
 /* Calls `name` with arguments written as in a cell: "200; 3000; ; 1" (an
- * empty place leaves that argument out; what does not read as a number is
- * passed as text).  Aborts the test when the function does not exist. */
+ * empty place leaves that argument out; "quoted" and what does not read as
+ * a number is passed as text, without the quotes).  Aborts the test when the function does not exist. */
 ftc_status ftc_test_call(const char *name, const char *args, ftc_result *out,
                          ftc_error *err);
 

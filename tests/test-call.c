@@ -37,17 +37,19 @@ static ftc_status call_with(const ftc_function *fn, size_t arg, const char *valu
     return ftc_test_call(fn->name, args, r, err);
 }
 
-/* Every number argument of every function refuses NaN, infinities and (for
- * number arguments) text, blaming that argument. */
+/* Every number argument of every function refuses NaN, infinities and
+ * text; every text argument refuses numbers; both blame that argument. */
 START_TEST(test_bad_values_blame_the_argument)
 {
-    static const char *const bad[] = {"nan", "inf", "-inf", "-nan", "text"};
+    static const char *const bad_numbers[] = {"nan", "inf", "-inf", "-nan", "text", NULL};
+    static const char *const bad_texts[] = {"0", "2.5", "nan", "-1e300", NULL};
     const ftc_function *fn = ftc_function_at((size_t)_i);
 
     for (size_t arg = 0; arg < fn->n_args; arg++) {
-        if (fn->args[arg].domain == FTC_DOMAIN_TEXT)
-            continue;
-        for (size_t k = 0; k < G_N_ELEMENTS(bad); k++) {
+        const char *const *bad =
+            fn->args[arg].domain == FTC_DOMAIN_TEXT ? bad_texts : bad_numbers;
+
+        for (size_t k = 0; bad[k] != NULL; k++) {
             ftc_result r;
             ftc_error err = {.arg = -99};
             ftc_status st = call_with(fn, arg, bad[k], &r, &err);
@@ -87,7 +89,11 @@ START_TEST(test_defaults)
                                       ? parts[a->default_arg]
                                       : g_ascii_dtostr(number, sizeof number,
                                                        fn->args[a->default_arg].default_value));
-        else
+        else if (a->domain == FTC_DOMAIN_TEXT) {
+            ck_assert_msg(a->default_text != NULL, "%s: %s has no default text", fn->name,
+                          a->name.text[FTC_LANG_EN]);
+            parts[arg] = g_strdup_printf("\"%s\"", a->default_text);
+        } else
             parts[arg] = g_strdup(g_ascii_dtostr(number, sizeof number, a->default_value));
         explicit = g_strjoinv(";", parts);
 

@@ -3,6 +3,7 @@
 #include "ftc-test-util.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,8 +66,17 @@ START_TEST(test_examples)
         run_result r;
 
         g_ptr_array_add(argv, (char *)fn->name);
-        for (char **p = parts; *p != NULL; p++)
-            g_ptr_array_add(argv, g_strstrip(*p));
+        for (char **p = parts; *p != NULL; p++) {
+            char *arg = g_strstrip(*p);
+            size_t len = strlen(arg);
+
+            /* "gpt-4o" in a cell is gpt-4o on the command line */
+            if (len >= 2 && arg[0] == '"' && arg[len - 1] == '"') {
+                arg[len - 1] = '\0';
+                arg++;
+            }
+            g_ptr_array_add(argv, arg);
+        }
         g_ptr_array_add(argv, NULL);
         r = run((const char *const *)argv->pdata);
 
@@ -139,6 +149,17 @@ static const error_case error_cases[] = {
     {{"help", "FT_TCO", "--lang"}, 64, "ftcost: --lang needs"},
     {{"--list", "x"}, 64, "ftcost: --list takes no arguments"},
     {{"reference", "x"}, 64, "ftcost: reference takes no arguments"},
+    {{"API_PRICE", "gpt-4o", "dinner"}, 2, "Err:502: API_PRICE: Kind must be one of input, "},
+    {{"API_PRICE", "gpt-4o", "12"}, 2, "Err:502: API_PRICE: Kind must be one of"},
+    {{"API_PRICE", "no-such-model"}, 3, "#N/A: API_PRICE: no price for the model "
+                                        "\"no-such-model\""},
+    {{"API_PRICE", "mistral-small-latest", "ft_training"}, 3,
+     "#N/A: API_PRICE: mistral/mistral-small-latest has no ft_training price"},
+    {{"API_PRICE"}, 64, "ftcost: API_PRICE takes 1 to 2 arguments, not 0"},
+    {{"API_PRICE", "gpt-4o", "input", "x"}, 64, "ftcost: API_PRICE takes 1 to 2 arguments"},
+    {{"API_PRICE_DATE", "nope"}, 3, "#N/A: API_PRICE_DATE: no price for the model"},
+    {{"prices", "no-such-model-anywhere"}, 3, "#N/A: no model matches"},
+    {{"prices", "a", "b"}, 64, "ftcost: prices takes at most one filter"},
 };
 
 START_TEST(test_errors)
@@ -215,6 +236,114 @@ START_TEST(test_help)
 }
 END_TEST
 
+typedef struct {
+    const char *args[4];
+    const char *out;
+} price_case;
+
+/* API_PRICE through the command, as in the issue: `ftcost API_PRICE gpt-4o
+ * output`; text arguments need no quotes there. */
+static const price_case price_cases[] = {
+    {{"API_PRICE", "gpt-4o", "output"}, "10\n"},
+    {{"API_PRICE", "gpt-4o"}, "2.5\n"},
+    {{"API_PRICE", "gpt-4o", ""}, "2.5\n"},
+    {{"api_price", "OPENAI/GPT-4O-MINI", "Cached_Input"}, "0.074999999999999997\n"},
+    {{"API_PRICE", "claude-haiku-4-5", "batch_output"}, "2.5\n"},
+    {{"API_PRICE", "gpt-4.1", "ft_output"}, "12\n"},
+    {{"API_PRICE", "together_ai/deepseek-ai/DeepSeek-R1", "output"}, "7\n"},
+    {{"API_PRICE", "meta-llama/llama-3.3-70b-instruct-turbo"}, "0.88\n"},
+    {{"API_PRICE_DATE", "claude-sonnet-4-5"}, "45986\n"},
+};
+
+START_TEST(test_api_price)
+{
+    const price_case *c = &price_cases[_i];
+    run_result r = run(c->args);
+
+    ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+    ck_assert_str_eq(r.out, c->out);
+    ck_assert_str_eq(r.err, "");
+    run_result_clear(&r);
+}
+END_TEST
+
+/* `ftcost prices [FILTER]`: a header, one tab-separated line per model. */
+START_TEST(test_prices_listing)
+{
+    run_result all = RUN("prices");
+    run_result some = RUN("prices", "GPT-4O");
+    g_auto(GStrv) lines = NULL, fields = NULL;
+
+    ck_assert_int_eq(all.status, 0);
+    ck_assert_str_eq(all.err, "");
+    lines = g_strsplit(g_strchomp(all.out), "\n", -1);
+    ck_assert_str_eq(lines[0], "provider\tmodel\tinput\toutput\tcached_input\tbatch_input\t"
+                               "batch_output\tft_input\tft_output\tft_training\tchecked\t"
+                               "source\torigin");
+    ck_assert_uint_ge(g_strv_length(lines), 26);
+    ck_assert_ptr_nonnull(strstr(all.out, "\nanthropic\tclaude-opus-4-5\t5\t25\t0.5\t2.5\t"
+                                          "12.5\t-\t-\t-\t2025-11-25\t"
+                                          "https://platform.claude.com/docs/en/about-claude/"
+                                          "pricing\tshipped\n"));
+    ck_assert_int_eq(some.status, 0);
+    g_strfreev(lines);
+    lines = g_strsplit(g_strchomp(some.out), "\n", -1);
+    /* gpt-4o and gpt-4o-mini, nothing else */
+    ck_assert_uint_eq(g_strv_length(lines), 3);
+    fields = g_strsplit(lines[1], "\t", -1);
+    ck_assert_uint_eq(g_strv_length(fields), 13);
+    ck_assert_str_eq(fields[0], "openai");
+    ck_assert_str_eq(fields[1], "gpt-4o");
+    ck_assert_str_eq(fields[2], "2.5");
+    ck_assert_str_eq(fields[9], "25");
+    ck_assert_str_eq(fields[10], "2026-03-01");
+    ck_assert(g_str_has_prefix(lines[2], "openai\tgpt-4o-mini\t0.15\t0.6\t0.075\t"));
+    run_result_clear(&all);
+    run_result_clear(&some);
+}
+END_TEST
+
+/* An override file through the command: it answers, `prices` shows where an
+ * entry came from, and a broken one costs one line on stderr. */
+START_TEST(test_prices_override)
+{
+    g_autofree char *dir = g_dir_make_tmp("ftcost-cli-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "prices.json", NULL);
+    run_result r;
+
+    ck_assert_ptr_nonnull(dir);
+    ck_assert(g_file_set_contents(path,
+                                  "{\"gpt-4o\": {\"input_cost_per_token\": 2e-06, "
+                                  "\"output_cost_per_token\": 8e-06, "
+                                  "\"litellm_provider\": \"openai\"}}",
+                                  -1, NULL));
+    g_setenv("FTCOST_PRICES", path, TRUE);
+    r = RUN("API_PRICE", "gpt-4o", "output");
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.out, "8\n");
+    run_result_clear(&r);
+    r = RUN("prices", "openai/gpt-4o");
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "\nopenai\tgpt-4o\t2\t8\t-\t-\t-\t-\t-\t-\t"));
+    ck_assert_ptr_nonnull(strstr(r.out, path));
+    run_result_clear(&r);
+
+    ck_assert(g_file_set_contents(path, "{\"gpt-4o\": {\"input_cost_per_token\": -1}}", -1,
+                                  NULL));
+    r = RUN("API_PRICE", "gpt-4o", "output");
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.out, "10\n"); /* the shipped price again */
+    ck_assert(g_str_has_prefix(r.err, "ftcost: ignoring the price file "));
+    ck_assert_ptr_nonnull(strstr(r.err, "input_cost_per_token"));
+    ck_assert_ptr_eq(strchr(r.err, '\n'), r.err + strlen(r.err) - 1); /* one line */
+    run_result_clear(&r);
+
+    g_unsetenv("FTCOST_PRICES");
+    g_remove(path);
+    g_rmdir(dir);
+}
+END_TEST
+
 /* docs/REFERENCE.md is the command's output, kept in sync. */
 START_TEST(test_reference_in_sync)
 {
@@ -250,6 +379,9 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_list);
     tcase_add_test(tc, test_help);
     tcase_add_test(tc, test_reference_in_sync);
+    tcase_add_loop_test(tc, test_api_price, 0, G_N_ELEMENTS(price_cases));
+    tcase_add_test(tc, test_prices_listing);
+    tcase_add_test(tc, test_prices_override);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -145,15 +145,32 @@ START_TEST(test_argument_texts)
             ck_assert_int_eq(fn->args[a->default_arg].domain, a->domain);
         }
         if (a->optional && a->default_arg < 0) {
-            char help[1024], number[32];
+            char help[1024], syntax[1024], shown[300];
 
             ftc_arg_help(fn, i, FTC_LANG_EN, help, sizeof help);
-            snprintf(number, sizeof number, "%.15g", a->default_value);
-            ck_assert_msg(strstr(help, number) != NULL, "%s: %s help lacks default %s",
-                          fn->name, en, number);
+            ftc_syntax(fn, FTC_LANG_EN, syntax, sizeof syntax);
+            if (a->domain == FTC_DOMAIN_TEXT) {
+                /* a text default is text, shown quoted as in a formula */
+                ck_assert_msg(a->default_text != NULL && *a->default_text != '\0',
+                              "%s: %s has no default text", fn->name, en);
+                ck_assert_double_eq(a->default_value, 0);
+                snprintf(shown, sizeof shown, "\"%s\"", a->default_text);
+            } else {
+                ck_assert_ptr_null(a->default_text);
+                snprintf(shown, sizeof shown, "%.15g", a->default_value);
+            }
+            ck_assert_msg(strstr(help, shown) != NULL, "%s: %s help lacks default %s",
+                          fn->name, en, shown);
+            g_autofree char *in_syntax = g_strdup_printf("[%s = %s]", en, shown);
+            ck_assert_msg(strstr(syntax, in_syntax) != NULL, "%s: syntax lacks %s", fn->name,
+                          in_syntax);
         }
-        if (!a->optional)
+        if (!a->optional) {
             ck_assert_double_eq(a->default_value, 0);
+            ck_assert_ptr_null(a->default_text);
+        }
+        if (a->domain == FTC_DOMAIN_TEXT)
+            ck_assert_int_eq(a->unit, FTC_UNIT_TEXT);
     }
 }
 END_TEST
@@ -214,6 +231,13 @@ START_TEST(test_syntax)
                           "[CachedTokens = 0]; [CachedPrice = InputPrice]; [Discount = 0])");
     ftc_syntax(ftc_function_find("FT_VERDICT"), FTC_LANG_DE, buf, sizeof buf);
     ck_assert_ptr_nonnull(strstr(buf, "[Toleranz = 0,1]"));
+    /* a text default: quoted, the same in every language */
+    ftc_syntax(ftc_function_find("API_PRICE"), FTC_LANG_EN, buf, sizeof buf);
+    ck_assert_str_eq(buf, "API_PRICE(Model; [Kind = \"input\"])");
+    ftc_syntax(ftc_function_find("API_PRICE"), FTC_LANG_DE, buf, sizeof buf);
+    ck_assert_str_eq(buf, "API_PRICE(Modell; [Art = \"input\"])");
+    ftc_arg_help(ftc_function_find("API_PRICE"), 1, FTC_LANG_FR, buf, sizeof buf);
+    ck_assert_ptr_nonnull(strstr(buf, "(texte; texte; facultatif, par défaut \"input\")"));
     /* cut to fit, never past the buffer, and tells the length it needed */
     ck_assert_uint_eq(ftc_syntax(fn, FTC_LANG_EN, tiny, sizeof tiny), en_len);
     ck_assert_str_eq(tiny, "API_COS");

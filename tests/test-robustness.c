@@ -6,6 +6,7 @@
 
 #include <glib.h>
 #include <math.h>
+#include <string.h>
 
 enum { CALLS_PER_SEED = 20000, SEEDS = 10, BYTES = 96 };
 
@@ -32,7 +33,23 @@ START_TEST(test_valid_random_values)
 {
     g_autoptr(GRand) rand = g_rand_new_with_seed(0xfeed0000u + (guint32)_i);
     const ftc_function *fn = ftc_function_at((size_t)_i);
+    g_auto(GStrv) example = NULL;
     size_t ok = 0;
+
+    /* text arguments (a model name, a kind of price) take their value from
+     * the function's first successful example: "gpt-4o" without quotes */
+    for (size_t e = 0; e < fn->n_examples && example == NULL; e++)
+        if (fn->examples[e].status == FTC_OK)
+            example = g_strsplit(fn->examples[e].args, ";", -1);
+    for (size_t i = 0; example != NULL && example[i] != NULL; i++) {
+        char *t = g_strstrip(example[i]);
+        size_t len = strlen(t);
+
+        if (len >= 2 && t[0] == '"' && t[len - 1] == '"') {
+            memmove(t, t + 1, len - 2);
+            t[len - 2] = '\0';
+        }
+    }
 
     for (int call = 0; call < 2000; call++) {
         ftc_value args[FTC_TEST_MAX_VALUES];
@@ -64,6 +81,10 @@ START_TEST(test_valid_random_values)
                 x = x * pow(10, g_rand_int_range(rand, 0, 10)) + 1e-9;
             }
             args[i] = (ftc_value){.kind = FTC_VALUE_NUMBER, .number = x};
+            if (fn->args[i].domain == FTC_DOMAIN_TEXT)
+                args[i] = example != NULL && i < g_strv_length(example) && *example[i] != '\0'
+                              ? (ftc_value){.kind = FTC_VALUE_TEXT, .text = example[i]}
+                              : (ftc_value){.kind = FTC_VALUE_MISSING};
         }
         if (ftc_call(fn, args, fn->n_args, &r, &err) == FTC_OK) {
             ok++;

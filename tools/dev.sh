@@ -16,9 +16,10 @@ cd "$here"
 # Everything the build and the tests need, from Debian 12.
 packages=(
     meson ninja-build pkg-config gcc libc6-dev
-    libglib2.0-dev check
+    libglib2.0-dev libjson-glib-dev check
     libreoffice-calc-nogui libreoffice-dev python3-uno
     valgrind
+    clang libclang-rt-14-dev
 )
 
 install_packages() {
@@ -77,7 +78,13 @@ run_tests() {
     meson test -C build --print-errorlogs --setup valgrind --suite core --suite cli || status=1
     setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Daddin=disabled
     meson test -C build-asan --print-errorlogs --suite core --suite cli || status=1
-    summarize build build-asan || status=1
+    # libFuzzer (clang) on the price-file loader, bounded: -Dfuzz_seconds
+    CC=clang setup build-fuzz -Dfuzz=enabled -Daddin=disabled \
+        -Db_sanitize=address,undefined -Db_lundef=false
+    meson test -C build-fuzz --print-errorlogs --suite fuzz || status=1
+    grep -h '^stat::number_of_executed_units\|^stat::new_units_added' \
+        build-fuzz/meson-logs/testlog.txt || true
+    summarize build build-asan build-fuzz || status=1
     return $status
 }
 
@@ -96,6 +103,7 @@ API_TCO 100000000 20000000 2.5 10 0.05
 FT_BREAKEVEN 50000 3000 5000 0.05
 FT_BREAKEVEN_VOLUME 10000 1 6
 FT_VERDICT 0.90 0.85 100000 40000
+API_PRICE gpt-4o output
 EXAMPLES
     if [ -x tools/demo-calc.sh ]; then
         echo

@@ -1,0 +1,247 @@
+/* ftc-formula.c: OpenFormula text as stored in ODF (`of:=...`), tokenized
+ * and rewritten call by call.  Used to replace ftcost calls by built-in
+ * formulas in a shared copy of a workbook (`ftcost share`).
+ *
+ * The grammar that matters for finding calls and their arguments:
+ *   "text ""quoted"" text"          strings, "" escapes a quote
+ *   [.A1] [$'My ]sheet'.$A$1:.B2]   references, sheet names quoted with '
+ *                                   ('' escapes a quote, ] allowed inside)
+ *   {1;2|3;4}                       inline arrays (; and | are not argument
+ *                                   separators there)
+ *   NAME(arg;arg;...)               calls, nested to any depth
+ * Everything else (numbers, operators, names, error literals, spaces) is
+ * copied through unchanged.
+ */
+#include "ftc-formula.h"
+
+#include <glib.h>
+#include <string.h>
+
+/* Bounds what a hostile file can make us do: nesting and formula size. */
+#define MAX_DEPTH 64
+#define MAX_FORMULA (1u << 20)
+
+/* Length of the string literal at s (s[0] == '"'); 0 when unterminated. */
+static size_t string_length(const char *s)
+{
+    for (size_t i = 1; s[i] != '\0'; i++) {
+        if (s[i] != '"')
+            continue;
+        if (s[i + 1] == '"') {
+            i++;
+            continue;
+        }
+        return i + 1;
+    }
+    return 0;
+}
+
+/* Length of the reference at s (s[0] == '['); 0 when unterminated. */
+static size_t reference_length(const char *s)
+{
+    bool quoted = false;
+
+    for (size_t i = 1; s[i] != '\0'; i++) {
+        if (s[i] == '\'') {
+            if (quoted && s[i + 1] == '\'')
+                i++;
+            else
+                quoted = !quoted;
+        } else if (s[i] == ']' && !quoted)
+            return i + 1;
+    }
+    return 0;
+}
+
+static bool is_name_char(char c)
+{
+    return g_ascii_isalnum(c) || c == '_' || c == '.' || (unsigned char)c >= 0x80;
+}
+
+typedef struct {
+    ftc_formula_lookup_fn lookup;
+    ftc_formula_expand_fn expand;
+    void *data;
+    ftc_error *err;
+    int depth;
+} rewriter;
+
+static bool rewrite_span(rewriter *rw, const char *s, size_t len, GString *out);
+
+static bool fail(rewriter *rw, const char *message)
+{
+    if (rw->err != NULL) {
+        rw->err->arg = -1;
+        g_strlcpy(rw->err->message, message, sizeof rw->err->message);
+    }
+    return false;
+}
+
+/* s[0] == '(' : the offset of its matching ')', or 0 when unbalanced.
+ * Top-level argument separators go to seps (offsets). */
+static size_t match_paren(const char *s, size_t len, GArray *seps)
+{
+    int depth = 0, braces = 0;
+
+    for (size_t i = 0; i < len; i++) {
+        size_t n = 0;
+
+        switch (s[i]) {
+        case '"':
+            n = string_length(s + i);
+            break;
+        case '[':
+            n = reference_length(s + i);
+            break;
+        case '(':
+            depth++;
+            continue;
+        case ')':
+            if (--depth == 0)
+                return i;
+            continue;
+        case '{':
+            braces++;
+            continue;
+        case '}':
+            braces--;
+            continue;
+        case ';':
+            if (depth == 1 && braces == 0 && seps != NULL)
+                g_array_append_val(seps, i);
+            continue;
+        default:
+            continue;
+        }
+        if (n == 0 || i + n > len)
+            return 0;
+        i += n - 1;
+    }
+    return 0;
+}
+
+/* One call: name at s[0..name_len), '(' at s[name_len]. */
+static bool rewrite_call(rewriter *rw, const char *s, size_t len, size_t name_len,
+                         const void *call, size_t *consumed, GString *out)
+{
+    g_autoptr(GArray) seps = g_array_new(FALSE, FALSE, sizeof(size_t));
+    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func(g_free);
+    size_t open = name_len, close = match_paren(s + open, len - open, seps);
+    size_t start = open + 1;
+
+    if (close == 0)
+        return fail(rw, "unbalanced parentheses");
+    close += open;
+    /* Each argument rewritten on its own: calls nest. */
+    for (guint k = 0; k <= seps->len; k++) {
+        size_t end = k < seps->len ? open + g_array_index(seps, size_t, k) : close;
+        GString *arg = g_string_new(NULL);
+
+        if (!rewrite_span(rw, s + start, end - start, arg)) {
+            g_string_free(arg, TRUE);
+            return false;
+        }
+        g_ptr_array_add(args, g_strstrip(g_string_free(arg, FALSE)));
+        start = end + 1;
+    }
+    if (args->len == 1 && ((char *)args->pdata[0])[0] == '\0')
+        g_ptr_array_set_size(args, 0); /* NAME() has no argument */
+    if (!rw->expand(call, (const char *const *)args->pdata, args->len, out, rw->err,
+                    rw->data))
+        return false;
+    *consumed = close + 1;
+    return true;
+}
+
+static bool rewrite_span(rewriter *rw, const char *s, size_t len, GString *out)
+{
+    if (++rw->depth > MAX_DEPTH) {
+        rw->depth--;
+        return fail(rw, "formula nested too deeply");
+    }
+    for (size_t i = 0; i < len;) {
+        size_t n = 1;
+
+        if (s[i] == '"' || s[i] == '[') {
+            n = s[i] == '"' ? string_length(s + i) : reference_length(s + i);
+            if (n == 0 || i + n > len) {
+                rw->depth--;
+                return fail(rw, s[i] == '"' ? "unterminated string" : "unterminated reference");
+            }
+        } else if (is_name_char(s[i]) && (i == 0 || !is_name_char(s[i - 1]))) {
+            size_t name_len = 0;
+
+            while (i + name_len < len && is_name_char(s[i + name_len]))
+                name_len++;
+            if (i + name_len < len && s[i + name_len] == '(') {
+                g_autofree char *name = g_strndup(s + i, name_len);
+                const void *call = rw->lookup(name, rw->data);
+
+                if (call != NULL) {
+                    if (!rewrite_call(rw, s + i, len - i, name_len, call, &n, out)) {
+                        rw->depth--;
+                        return false;
+                    }
+                    i += n;
+                    continue;
+                }
+            }
+            n = name_len;
+        }
+        g_string_append_len(out, s + i, (gssize)n);
+        i += n;
+    }
+    rw->depth--;
+    return true;
+}
+
+char *ftc_formula_rewrite(const char *formula, ftc_formula_lookup_fn lookup,
+                          ftc_formula_expand_fn expand, void *data, ftc_error *err)
+{
+    rewriter rw = {.lookup = lookup, .expand = expand, .data = data, .err = err};
+    size_t len;
+    GString *out;
+
+    if (formula == NULL || lookup == NULL || expand == NULL) {
+        fail(&rw, "no formula");
+        return NULL;
+    }
+    len = strlen(formula);
+    if (len > MAX_FORMULA) {
+        fail(&rw, "formula too long");
+        return NULL;
+    }
+    out = g_string_sized_new(len + 16);
+    if (!rewrite_span(&rw, formula, len, out)) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    return g_string_free(out, FALSE);
+}
+
+bool ftc_formula_substitute(const char *pattern, const char *const *args, size_t n_args,
+                            GString *out, ftc_error *err)
+{
+    /* $1..$9 stand for the arguments, each in parentheses; $$ is a $. */
+    for (const char *p = pattern; *p != '\0'; p++) {
+        if (p[0] == '$' && p[1] == '$') {
+            g_string_append_c(out, '$');
+            p++;
+        } else if (p[0] == '$' && p[1] >= '1' && p[1] <= '9') {
+            size_t k = (size_t)(p[1] - '1');
+
+            if (k >= n_args || args[k] == NULL || args[k][0] == '\0') {
+                if (err != NULL) {
+                    err->arg = (int)k;
+                    g_snprintf(err->message, sizeof err->message,
+                               "argument %zu is missing and has no default", k + 1);
+                }
+                return false;
+            }
+            g_string_append_printf(out, "(%s)", args[k]);
+            p++;
+        } else
+            g_string_append_c(out, *p);
+    }
+    return true;
+}

@@ -1,0 +1,823 @@
+/* ftc-prices.c: the price catalogue behind API_PRICE and API_PRICE_DATE.
+ *
+ * Three layers, later ones overriding earlier ones entry by entry (an entry
+ * is a provider and a model):
+ *   1. the catalogue shipped inside the library (functions/prices.json,
+ *      compiled in as a GResource),
+ *   2. $XDG_CONFIG_HOME/ftcost/prices.json (~/.config/ftcost/prices.json),
+ *   3. the file named in $FTCOST_PRICES.
+ * An override file is in ftcost's format (see prices.json) or LiteLLM's
+ * model_prices_and_context_window.json.  A file that cannot be used
+ * (unreadable, not a regular file, over 64 MiB, not UTF-8, too deeply
+ * nested, not JSON, a wrong type or an impossible price anywhere) is
+ * ignored as a whole, with one line on stderr each time it changes; the
+ * other layers still answer.
+ *
+ * The catalogue in force is an immutable, reference-counted snapshot.
+ * ftc_prices_get() stats the override files (two stat calls), re-reads
+ * only a file that changed, and swaps in a new snapshot under a mutex;
+ * readers keep the snapshot they got for as long as they hold it. */
+#include "ftcost-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ftc-prices-resources.h"
+
+#define SHIPPED_RESOURCE "/org/ftcost/prices.json"
+#define MAX_FILE_SIZE (64u << 20)
+#define MAX_NESTING 32
+#define MAX_ENTRIES 200000
+#define MAX_NAME 256
+#define MAX_PRICE 1e6 /* per million tokens: a dollar a token */
+
+static const char *const kind_names[FTC_PRICE_KIND_COUNT] = {
+    [FTC_PRICE_INPUT] = "input",
+    [FTC_PRICE_OUTPUT] = "output",
+    [FTC_PRICE_CACHED_INPUT] = "cached_input",
+    [FTC_PRICE_BATCH_INPUT] = "batch_input",
+    [FTC_PRICE_BATCH_OUTPUT] = "batch_output",
+    [FTC_PRICE_FT_INPUT] = "ft_input",
+    [FTC_PRICE_FT_OUTPUT] = "ft_output",
+    [FTC_PRICE_FT_TRAINING] = "ft_training",
+};
+
+/* LiteLLM's per-token fields, by kind (NULL: LiteLLM has none). */
+static const char *const litellm_fields[FTC_PRICE_KIND_COUNT] = {
+    [FTC_PRICE_INPUT] = "input_cost_per_token",
+    [FTC_PRICE_OUTPUT] = "output_cost_per_token",
+    [FTC_PRICE_CACHED_INPUT] = "cache_read_input_token_cost",
+    [FTC_PRICE_BATCH_INPUT] = "input_cost_per_token_batches",
+    [FTC_PRICE_BATCH_OUTPUT] = "output_cost_per_token_batches",
+};
+
+const char *ftc_price_kind_name(ftc_price_kind kind)
+{
+    return (unsigned)kind < FTC_PRICE_KIND_COUNT ? kind_names[kind] : NULL;
+}
+
+bool ftc_price_kind_parse(const char *name, ftc_price_kind *kind)
+{
+    for (int k = 0; name != NULL && k < FTC_PRICE_KIND_COUNT; k++)
+        if (g_ascii_strcasecmp(name, kind_names[k]) == 0) {
+            *kind = (ftc_price_kind)k;
+            return true;
+        }
+    return false;
+}
+
+/* --- layers: the entries of one file ------------------------------------- */
+
+typedef struct {
+    ftc_price_entry pub;
+    int bare_rank; /* 0: owns its bare model name; 1: only as provider/model */
+    size_t order;  /* position in its file */
+} entry;
+
+struct ftc_price_layer {
+    gatomicrefcount ref;
+    GPtrArray *entries; /* entry *, owned */
+    GStringChunk *strings;
+};
+
+static void layer_unref(ftc_price_layer *layer)
+{
+    if (layer != NULL && g_atomic_ref_count_dec(&layer->ref)) {
+        g_ptr_array_unref(layer->entries);
+        g_string_chunk_free(layer->strings);
+        g_free(layer);
+    }
+}
+
+void ftc_price_layer_free(ftc_price_layer *layer)
+{
+    layer_unref(layer);
+}
+
+size_t ftc_price_layer_count(const ftc_price_layer *layer)
+{
+    return layer != NULL ? layer->entries->len : 0;
+}
+
+static ftc_price_layer *layer_new(void)
+{
+    ftc_price_layer *layer = g_new0(ftc_price_layer, 1);
+
+    g_atomic_ref_count_init(&layer->ref);
+    layer->entries = g_ptr_array_new_with_free_func(g_free);
+    layer->strings = g_string_chunk_new(4096);
+    return layer;
+}
+
+static void set_error(char **error, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+static void set_error(char **error, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (error == NULL || *error != NULL)
+        return;
+    va_start(ap, fmt);
+    *error = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+}
+
+/* json-glib parses recursively: refuse deep nesting before it sees it. */
+static bool nesting_ok(const char *data, size_t len)
+{
+    int depth = 0;
+    bool in_string = false;
+
+    for (size_t i = 0; i < len; i++) {
+        char c = data[i];
+
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > MAX_NESTING)
+                return false;
+        } else if (c == ']' || c == '}') {
+            depth--;
+        }
+    }
+    return true;
+}
+
+/* Days since 1899-12-30 (Calc's day 0) of "YYYY-MM-DD"; -1 when invalid. */
+static int parse_date(const char *s)
+{
+    unsigned y, m, d;
+    int n = -1;
+    GDate date, epoch;
+
+    if (s == NULL || strlen(s) != 10 || sscanf(s, "%4u-%2u-%2u%n", &y, &m, &d, &n) != 3 ||
+        n != 10 || s[4] != '-' || s[7] != '-' || !g_ascii_isdigit(s[0]) ||
+        !g_ascii_isdigit(s[5]) || !g_ascii_isdigit(s[8]))
+        return -1;
+    if (y < 2000 || y > 2199 || !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+        return -1;
+    g_date_clear(&date, 1);
+    g_date_clear(&epoch, 1);
+    g_date_set_dmy(&date, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
+    g_date_set_dmy(&epoch, 30, G_DATE_DECEMBER, 1899);
+    return (int)g_date_days_between(&epoch, &date);
+}
+
+int ftc_price_date_from_unix(long long seconds)
+{
+    /* 1899-12-30 is 25569 days before the Unix epoch */
+    long long days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+
+    days += 25569;
+    return days >= 0 && days <= G_MAXINT / 2 ? (int)days : -1;
+}
+
+/* A name fit for a cell and a tab-separated listing. */
+static bool name_ok(const char *s)
+{
+    size_t n = s != NULL ? strlen(s) : 0;
+
+    if (n == 0 || n > MAX_NAME)
+        return false;
+    for (; *s != '\0'; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return false;
+    return true;
+}
+
+static bool number_node(JsonNode *node, double *out)
+{
+    GType type;
+
+    if (node == NULL || !JSON_NODE_HOLDS_VALUE(node))
+        return false;
+    type = json_node_get_value_type(node);
+    if (type == G_TYPE_INT64)
+        *out = (double)json_node_get_int(node);
+    else if (type == G_TYPE_DOUBLE)
+        *out = json_node_get_double(node);
+    else
+        return false;
+    return true;
+}
+
+static const char *string_member(JsonObject *obj, const char *name)
+{
+    JsonNode *node = json_object_get_member(obj, name);
+
+    if (node == NULL || !JSON_NODE_HOLDS_VALUE(node) ||
+        json_node_get_value_type(node) != G_TYPE_STRING)
+        return NULL;
+    return json_node_get_string(node);
+}
+
+static bool price_ok(double x)
+{
+    return isfinite(x) && x >= 0 && x <= MAX_PRICE;
+}
+
+/* 2.5e-06 * 1e6 = 2.4999999999999996: round to 12 significant digits. */
+static double per_million(double per_token)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+    return g_ascii_strtod(g_ascii_formatd(buf, sizeof buf, "%.12g", per_token * 1e6), NULL) +
+           0.0;
+}
+
+static entry *entry_new(ftc_price_layer *layer, const char *provider, const char *model,
+                        const char *origin)
+{
+    entry *e = g_new0(entry, 1);
+
+    for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++)
+        e->pub.price[k] = NAN;
+    e->pub.provider = g_string_chunk_insert_const(layer->strings, provider);
+    e->pub.model = g_string_chunk_insert_const(layer->strings, model);
+    e->pub.origin = g_string_chunk_insert_const(layer->strings, origin);
+    e->pub.source = "";
+    e->order = layer->entries->len;
+    return e;
+}
+
+/* ftcost's own format: {"format": "ftcost-prices", "version": 1,
+ * "models": [{"provider", "model", prices..., "checked", "source"}]}. */
+static bool parse_ftcost(JsonObject *root, ftc_price_layer *layer, const char *origin,
+                         char **error)
+{
+    const char *format = string_member(root, "format");
+    JsonNode *version = json_object_get_member(root, "version");
+    JsonNode *models = json_object_get_member(root, "models");
+    JsonArray *array;
+    double v;
+
+    if (format == NULL || strcmp(format, "ftcost-prices") != 0) {
+        set_error(error, "\"format\" must be \"ftcost-prices\"");
+        return false;
+    }
+    if (!number_node(version, &v) || v != 1) {
+        set_error(error, "\"version\" must be 1");
+        return false;
+    }
+    if (models == NULL || !JSON_NODE_HOLDS_ARRAY(models)) {
+        set_error(error, "\"models\" must be an array");
+        return false;
+    }
+    array = json_node_get_array(models);
+    if (json_array_get_length(array) > MAX_ENTRIES) {
+        set_error(error, "more than %d models", MAX_ENTRIES);
+        return false;
+    }
+    for (guint i = 0; i < json_array_get_length(array); i++) {
+        JsonNode *node = json_array_get_element(array, i);
+        JsonObject *obj;
+        const char *provider, *model, *checked, *source;
+        g_autoptr(GList) members = NULL;
+        entry *e;
+        bool any_price = false;
+
+        if (!JSON_NODE_HOLDS_OBJECT(node)) {
+            set_error(error, "models[%u] is not an object", i);
+            return false;
+        }
+        obj = json_node_get_object(node);
+        provider = string_member(obj, "provider");
+        model = string_member(obj, "model");
+        if (!name_ok(provider) || !name_ok(model)) {
+            set_error(error, "models[%u]: \"provider\" and \"model\" must be non-empty text "
+                             "without control characters", i);
+            return false;
+        }
+        e = entry_new(layer, provider, model, origin);
+        g_ptr_array_add(layer->entries, e);
+        checked = string_member(obj, "checked");
+        e->pub.checked = parse_date(checked);
+        if (e->pub.checked < 0) {
+            set_error(error, "%s/%s: \"checked\" must be a date YYYY-MM-DD", provider, model);
+            return false;
+        }
+        source = string_member(obj, "source");
+        if (source != NULL)
+            e->pub.source = g_string_chunk_insert_const(layer->strings, source);
+
+        members = json_object_get_members(obj);
+        for (GList *m = members; m != NULL; m = m->next) {
+            const char *key = m->data;
+            ftc_price_kind kind;
+            double x;
+
+            if (strcmp(key, "provider") == 0 || strcmp(key, "model") == 0 ||
+                strcmp(key, "checked") == 0 || strcmp(key, "note") == 0)
+                continue;
+            if (strcmp(key, "source") == 0) {
+                if (source == NULL) {
+                    set_error(error, "%s/%s: \"source\" must be text", provider, model);
+                    return false;
+                }
+                continue;
+            }
+            if (!ftc_price_kind_parse(key, &kind) || strcmp(key, kind_names[kind]) != 0) {
+                set_error(error, "%s/%s: unknown field \"%s\"", provider, model, key);
+                return false;
+            }
+            if (!number_node(json_object_get_member(obj, key), &x) || !price_ok(x)) {
+                set_error(error, "%s/%s: \"%s\" must be a price from 0 to %g per million "
+                                 "tokens", provider, model, key, MAX_PRICE);
+                return false;
+            }
+            e->pub.price[kind] = x + 0.0;
+            any_price = true;
+        }
+        if (!any_price) {
+            set_error(error, "%s/%s: no price", provider, model);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* LiteLLM's model_prices_and_context_window.json: {"gpt-4o": {
+ * "input_cost_per_token": 2.5e-06, "litellm_provider": "openai", ...}}.
+ * Entries without a token price (images, audio per second) are skipped. */
+static bool parse_litellm(JsonObject *root, ftc_price_layer *layer, const char *origin,
+                          int file_date, char **error)
+{
+    g_autoptr(GList) members = json_object_get_members(root);
+
+    if (json_object_get_size(root) > MAX_ENTRIES) {
+        set_error(error, "more than %d models", MAX_ENTRIES);
+        return false;
+    }
+    for (GList *m = members; m != NULL; m = m->next) {
+        const char *key = m->data, *provider, *model;
+        JsonNode *node = json_object_get_member(root, key);
+        JsonObject *obj;
+        double price[FTC_PRICE_KIND_COUNT];
+        bool token_priced = false;
+        entry *e;
+        int rank = 0;
+
+        if (strcmp(key, "sample_spec") == 0)
+            continue;
+        if (!JSON_NODE_HOLDS_OBJECT(node)) {
+            set_error(error, "\"%s\" is not an object: neither ftcost's format (\"format\": "
+                             "\"ftcost-prices\") nor LiteLLM's", key);
+            return false;
+        }
+        obj = json_node_get_object(node);
+        for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++) {
+            JsonNode *field = litellm_fields[k] ? json_object_get_member(obj, litellm_fields[k])
+                                                : NULL;
+            double x;
+
+            price[k] = NAN;
+            if (field == NULL || JSON_NODE_HOLDS_NULL(field))
+                continue;
+            if (!number_node(field, &x) || !isfinite(x) || x < 0 ||
+                !price_ok(per_million(x))) {
+                set_error(error, "%s: \"%s\" must be a price from 0 to 1 per token", key,
+                          litellm_fields[k]);
+                return false;
+            }
+            price[k] = per_million(x);
+            token_priced = token_priced || k == FTC_PRICE_INPUT || k == FTC_PRICE_OUTPUT;
+        }
+        if (!token_priced)
+            continue;
+        provider = string_member(obj, "litellm_provider");
+        if (json_object_has_member(obj, "litellm_provider") && !name_ok(provider)) {
+            set_error(error, "%s: \"litellm_provider\" must be text", key);
+            return false;
+        }
+        if (provider == NULL)
+            provider = "litellm";
+        model = key;
+        /* "gemini/gemini-2.5-flash" with provider "gemini": the model is
+         * gemini-2.5-flash, but "gpt-4o" itself names it first. */
+        if (g_str_has_prefix(key, provider) && key[strlen(provider)] == '/' &&
+            key[strlen(provider) + 1] != '\0') {
+            model = key + strlen(provider) + 1;
+            rank = 1;
+        }
+        if (!name_ok(model)) {
+            set_error(error, "\"%s\" is not a usable model name", key);
+            return false;
+        }
+        e = entry_new(layer, provider, model, origin);
+        memcpy(e->pub.price, price, sizeof price);
+        e->pub.checked = file_date;
+        e->bare_rank = rank;
+        g_ptr_array_add(layer->entries, e);
+    }
+    return true;
+}
+
+ftc_price_layer *ftc_price_layer_parse(const char *data, size_t len, const char *origin,
+                                       int file_date, char **error)
+{
+    g_autoptr(JsonParser) parser = NULL;
+    g_autoptr(GError) json_error = NULL;
+    ftc_price_layer *layer;
+    JsonNode *root;
+    JsonObject *obj;
+    bool ok;
+
+    if (len > MAX_FILE_SIZE) {
+        set_error(error, "larger than %u MiB", MAX_FILE_SIZE >> 20);
+        return NULL;
+    }
+    if (len > G_MAXSSIZE || !g_utf8_validate_len(data, len, NULL)) {
+        set_error(error, "not UTF-8 text");
+        return NULL;
+    }
+    if (!nesting_ok(data, len)) {
+        set_error(error, "nested more than %d levels deep", MAX_NESTING);
+        return NULL;
+    }
+    parser = json_parser_new_immutable();
+    if (!json_parser_load_from_data(parser, data, (gssize)len, &json_error)) {
+        set_error(error, "not JSON: %s", json_error->message);
+        return NULL;
+    }
+    root = json_parser_get_root(parser);
+    if (root == NULL || !JSON_NODE_HOLDS_OBJECT(root)) {
+        set_error(error, "not a JSON object");
+        return NULL;
+    }
+    obj = json_node_get_object(root);
+    layer = layer_new();
+    if (json_object_has_member(obj, "format") || json_object_has_member(obj, "models"))
+        ok = parse_ftcost(obj, layer, origin, error);
+    else
+        ok = parse_litellm(obj, layer, origin, file_date, error);
+    if (ok && layer->entries->len == 0) {
+        set_error(error, "no token prices in it");
+        ok = false;
+    }
+    if (!ok) {
+        layer_unref(layer);
+        return NULL;
+    }
+    return layer;
+}
+
+/* Reads a regular file of at most MAX_FILE_SIZE bytes without ever blocking
+ * (a FIFO is refused, not opened for reading and waited on). */
+static char *read_file(const char *path, size_t *len, struct stat *st, char **error)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    char *data;
+    size_t got = 0;
+
+    if (fd < 0) {
+        set_error(error, "cannot open it: %s", g_strerror(errno));
+        return NULL;
+    }
+    if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+        set_error(error, "not a regular file");
+        close(fd);
+        return NULL;
+    }
+    if (st->st_size < 0 || (guint64)st->st_size > MAX_FILE_SIZE) {
+        set_error(error, "larger than %u MiB", MAX_FILE_SIZE >> 20);
+        close(fd);
+        return NULL;
+    }
+    data = g_malloc((size_t)st->st_size + 1);
+    while (got < (size_t)st->st_size) {
+        ssize_t n = read(fd, data + got, (size_t)st->st_size - got);
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    if (got != (size_t)st->st_size) {
+        set_error(error, "it changed or failed while being read");
+        g_free(data);
+        return NULL;
+    }
+    data[got] = '\0';
+    *len = got;
+    return data;
+}
+
+/* --- the snapshot in force ----------------------------------------------- */
+
+enum { LAYER_SHIPPED, LAYER_CONFIG, LAYER_ENV, N_LAYERS };
+
+struct ftc_price_list {
+    gatomicrefcount ref;
+    ftc_price_layer *layers[N_LAYERS]; /* references; NULL when absent */
+    GPtrArray *sorted;                 /* const entry *, effective entries */
+    GHashTable *by_key;                /* "provider/model" lower case -> entry */
+    GHashTable *by_model;              /* "model" lower case -> entry */
+};
+
+static int compare_entries(gconstpointer a, gconstpointer b)
+{
+    const entry *x = *(const entry *const *)a, *y = *(const entry *const *)b;
+    int c = g_ascii_strcasecmp(x->pub.provider, y->pub.provider);
+
+    return c != 0 ? c : g_ascii_strcasecmp(x->pub.model, y->pub.model);
+}
+
+static char *entry_key(const entry *e)
+{
+    g_autofree char *key = g_strdup_printf("%s/%s", e->pub.provider, e->pub.model);
+
+    return g_ascii_strdown(key, -1);
+}
+
+static ftc_price_list *list_build(ftc_price_layer *const layers[N_LAYERS])
+{
+    ftc_price_list *list = g_new0(ftc_price_list, 1);
+    g_autoptr(GHashTable) model_layer = g_hash_table_new(g_str_hash, g_str_equal);
+    GHashTableIter iter;
+    gpointer value;
+
+    g_atomic_ref_count_init(&list->ref);
+    list->by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    list->by_model = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (int l = 0; l < N_LAYERS; l++) {
+        if (layers[l] == NULL)
+            continue;
+        g_atomic_ref_count_inc(&layers[l]->ref);
+        list->layers[l] = layers[l];
+        for (guint i = 0; i < layers[l]->entries->len; i++) {
+            entry *e = g_ptr_array_index(layers[l]->entries, i);
+
+            g_hash_table_replace(list->by_key, entry_key(e), e);
+        }
+    }
+    /* A bare model name goes to an entry in force that owns it (rank 0)
+     * before one that names it only after its provider; then to the latest
+     * layer; within a file, to the first entry. */
+    for (int l = 0; l < N_LAYERS; l++) {
+        for (guint i = 0; list->layers[l] != NULL && i < list->layers[l]->entries->len; i++) {
+            entry *e = g_ptr_array_index(list->layers[l]->entries, i);
+            g_autofree char *key = entry_key(e);
+            char *model;
+            gpointer old_model, old_layer;
+            entry *old;
+
+            if (g_hash_table_lookup(list->by_key, key) != e)
+                continue; /* overridden */
+            model = g_ascii_strdown(e->pub.model, -1);
+            old = g_hash_table_lookup(list->by_model, model);
+            if (old != NULL &&
+                g_hash_table_lookup_extended(model_layer, model, &old_model, &old_layer) &&
+                (e->bare_rank > old->bare_rank ||
+                 (e->bare_rank == old->bare_rank && GPOINTER_TO_INT(old_layer) == l))) {
+                g_free(model);
+                continue;
+            }
+            /* model_layer first: its old key is by_model's, freed next */
+            g_hash_table_replace(model_layer, model, GINT_TO_POINTER(l));
+            g_hash_table_replace(list->by_model, model, e);
+        }
+    }
+    list->sorted = g_ptr_array_sized_new(g_hash_table_size(list->by_key));
+    g_hash_table_iter_init(&iter, list->by_key);
+    while (g_hash_table_iter_next(&iter, NULL, &value))
+        g_ptr_array_add(list->sorted, value);
+    g_ptr_array_sort(list->sorted, compare_entries);
+    return list;
+}
+
+ftc_price_list *ftc_price_list_new_from_layer(ftc_price_layer *layer)
+{
+    ftc_price_layer *layers[N_LAYERS] = {NULL, NULL, layer};
+
+    return list_build(layers);
+}
+
+void ftc_price_list_unref(ftc_price_list *list)
+{
+    if (list == NULL || !g_atomic_ref_count_dec(&list->ref))
+        return;
+    g_ptr_array_unref(list->sorted);
+    g_hash_table_unref(list->by_key);
+    g_hash_table_unref(list->by_model);
+    for (int l = 0; l < N_LAYERS; l++)
+        layer_unref(list->layers[l]);
+    g_free(list);
+}
+
+size_t ftc_price_list_count(const ftc_price_list *list)
+{
+    return list != NULL ? list->sorted->len : 0;
+}
+
+const ftc_price_entry *ftc_price_list_at(const ftc_price_list *list, size_t i)
+{
+    if (list == NULL || i >= list->sorted->len)
+        return NULL;
+    return &((const entry *)g_ptr_array_index(list->sorted, i))->pub;
+}
+
+const ftc_price_entry *ftc_price_list_find(const ftc_price_list *list, const char *model)
+{
+    g_autofree char *lower = NULL;
+    const entry *e;
+
+    if (list == NULL || model == NULL || *model == '\0')
+        return NULL;
+    lower = g_ascii_strdown(model, -1);
+    e = g_hash_table_lookup(list->by_key, lower);
+    if (e == NULL)
+        e = g_hash_table_lookup(list->by_model, lower);
+    return e != NULL ? &e->pub : NULL;
+}
+
+/* One override file: where it is, what it was when last read, and what
+ * reading it gave. */
+typedef struct {
+    char *path;
+    bool present;
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    struct timespec mtime, ctime;
+    ftc_price_layer *layer;
+} file_state;
+
+static GMutex lock;
+static ftc_price_list *current;
+static ftc_price_layer *shipped;
+static file_state files[N_LAYERS];
+
+static bool same_stat(const file_state *f, const struct stat *st)
+{
+    return f->dev == st->st_dev && f->ino == st->st_ino && f->size == st->st_size &&
+           f->mtime.tv_sec == st->st_mtim.tv_sec && f->mtime.tv_nsec == st->st_mtim.tv_nsec &&
+           f->ctime.tv_sec == st->st_ctim.tv_sec && f->ctime.tv_nsec == st->st_ctim.tv_nsec;
+}
+
+static void remember_stat(file_state *f, const struct stat *st)
+{
+    f->dev = st->st_dev;
+    f->ino = st->st_ino;
+    f->size = st->st_size;
+    f->mtime = st->st_mtim;
+    f->ctime = st->st_ctim;
+}
+
+static void report(const char *path, const char *problem)
+{
+    fprintf(stderr, "ftcost: ignoring the price file %s: %s; the other prices still answer\n",
+            path, problem);
+}
+
+/* Brings files[l] up to date with `path`; true when its layer changed. */
+static bool refresh_file(int l, const char *path, bool must_exist)
+{
+    file_state *f = &files[l];
+    struct stat st;
+    bool exists = path != NULL && *path != '\0' && stat(path, &st) == 0;
+    int stat_errno = errno;
+    g_autofree char *data = NULL;
+    g_autofree char *error = NULL;
+    size_t len = 0;
+
+    if (g_strcmp0(f->path, path) == 0 && f->present == exists &&
+        (!exists || same_stat(f, &st)))
+        return false;
+    g_free(f->path);
+    f->path = g_strdup(path);
+    f->present = exists;
+    layer_unref(f->layer);
+    f->layer = NULL;
+    if (!exists) {
+        memset(&f->mtime, 0, sizeof f->mtime);
+        if (must_exist && path != NULL && *path != '\0')
+            report(path, g_strerror(stat_errno));
+        return true;
+    }
+    remember_stat(f, &st);
+    data = read_file(path, &len, &st, &error);
+    if (data != NULL) {
+        remember_stat(f, &st); /* what was read, should it differ */
+        f->layer = ftc_price_layer_parse(data, len, path,
+                                         ftc_price_date_from_unix(st.st_mtim.tv_sec), &error);
+    }
+    if (f->layer == NULL)
+        report(path, error != NULL ? error : "unusable");
+    return true;
+}
+
+static ftc_price_layer *load_shipped(void)
+{
+    g_autoptr(GBytes) bytes = NULL;
+    g_autofree char *error = NULL;
+    ftc_price_layer *layer = NULL;
+    gsize size = 0;
+    const char *data;
+
+    bytes = g_resource_lookup_data(ftc_prices_get_resource(), SHIPPED_RESOURCE,
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    if (bytes != NULL) {
+        data = g_bytes_get_data(bytes, &size);
+        layer = ftc_price_layer_parse(data, size, "shipped", -1, &error);
+    }
+    if (layer == NULL) {
+        report("shipped with ftcost", error != NULL ? error : "missing");
+        layer = layer_new();
+    }
+    return layer;
+}
+
+ftc_price_list *ftc_prices_get(void)
+{
+    g_autofree char *config = NULL;
+    ftc_price_list *list;
+    bool changed = false;
+
+    g_mutex_lock(&lock);
+    if (shipped == NULL) {
+        shipped = load_shipped();
+        changed = true;
+    }
+    config = g_build_filename(g_get_user_config_dir(), "ftcost", "prices.json", NULL);
+    changed = refresh_file(LAYER_CONFIG, config, false) || changed;
+    changed = refresh_file(LAYER_ENV, g_getenv("FTCOST_PRICES"), true) || changed;
+    if (changed || current == NULL) {
+        ftc_price_layer *layers[N_LAYERS] = {shipped, files[LAYER_CONFIG].layer,
+                                             files[LAYER_ENV].layer};
+
+        ftc_price_list_unref(current);
+        current = list_build(layers);
+    }
+    list = current;
+    g_atomic_ref_count_inc(&list->ref);
+    g_mutex_unlock(&lock);
+    return list;
+}
+
+/* --- the kernels ---------------------------------------------------------- */
+
+static ftc_status find_model(const ftc_price_list *list, const char *fn, const char *model,
+                             const ftc_price_entry **out, ftc_error *err)
+{
+    if (model == NULL || *model == '\0')
+        return ftc_fail(err, FTC_ERR_INVALID, 0, "%s: Model must name a model, e.g. \"gpt-4o\"",
+                        fn);
+    *out = ftc_price_list_find(list, model);
+    if (*out == NULL)
+        return ftc_fail(err, FTC_ERR_NO_ANSWER, 0,
+                        "%s: no price for the model \"%.80s\" (see `ftcost prices`)", fn, model);
+    return FTC_OK;
+}
+
+ftc_status ftc_eval_api_price(const ftc_value *a, ftc_result *out, ftc_error *err)
+{
+    ftc_price_kind kind;
+    const ftc_price_entry *e;
+    ftc_price_list *list;
+    ftc_status st;
+
+    if (!ftc_price_kind_parse(a[1].text, &kind))
+        return ftc_fail(err, FTC_ERR_INVALID, 1,
+                        "API_PRICE: Kind must be one of input, output, cached_input, "
+                        "batch_input, batch_output, ft_input, ft_output, ft_training "
+                        "(got \"%.40s\")", a[1].text);
+    list = ftc_prices_get();
+    st = find_model(list, "API_PRICE", a[0].text, &e, err);
+    if (st == FTC_OK && isnan(e->price[kind]))
+        st = ftc_fail(err, FTC_ERR_NO_ANSWER, 1, "API_PRICE: %s/%s has no %s price",
+                      e->provider, e->model, kind_names[kind]);
+    if (st == FTC_OK)
+        ftc_number(out, e->price[kind]);
+    ftc_price_list_unref(list);
+    return st;
+}
+
+ftc_status ftc_eval_api_price_date(const ftc_value *a, ftc_result *out, ftc_error *err)
+{
+    const ftc_price_entry *e;
+    ftc_price_list *list = ftc_prices_get();
+    ftc_status st = find_model(list, "API_PRICE_DATE", a[0].text, &e, err);
+
+    if (st == FTC_OK && e->checked < 0)
+        st = ftc_fail(err, FTC_ERR_NO_ANSWER, 0, "API_PRICE_DATE: %s/%s has no date",
+                      e->provider, e->model);
+    if (st == FTC_OK)
+        ftc_number(out, e->checked);
+    ftc_price_list_unref(list);
+    return st;
+}

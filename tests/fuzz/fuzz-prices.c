@@ -1,0 +1,65 @@
+/* libFuzzer target for the price-file loader (functions/ftc-prices.c): any
+ * bytes as an override file, in ftcost's format or LiteLLM's.  The loader
+ * must give either entries that hold their promises or an error message,
+ * never both, never neither, never a crash, a leak, a hang or undefined
+ * behaviour.  Built by tests/fuzz/meson.build when clang has libFuzzer;
+ * seeded with the shipped catalogue and the LiteLLM fixture. */
+#include "ftcost-private.h"
+
+#include <glib.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void check_entry(const ftc_price_entry *e)
+{
+    bool priced = false;
+
+    if (e->provider == NULL || e->model == NULL || *e->provider == '\0' ||
+        *e->model == '\0' || e->source == NULL || e->origin == NULL)
+        abort();
+    for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++) {
+        if (isnan(e->price[k]))
+            continue;
+        if (!(e->price[k] >= 0 && e->price[k] <= 1e6) || signbit(e->price[k]))
+            abort();
+        priced = true;
+    }
+    if (!priced || e->checked < 0)
+        abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *error = NULL;
+    ftc_price_layer *layer = ftc_price_layer_parse((const char *)data, size, "fuzz", 46000,
+                                                   &error);
+
+    if ((layer == NULL) == (error == NULL) || (error != NULL && *error == '\0'))
+        abort();
+    if (layer != NULL) {
+        ftc_price_list *list = ftc_price_list_new_from_layer(layer);
+        size_t n = ftc_price_list_count(list);
+
+        if (n == 0 || n > ftc_price_layer_count(layer))
+            abort();
+        for (size_t i = 0; i < n; i++) {
+            const ftc_price_entry *e = ftc_price_list_at(list, i);
+            char *key = g_strdup_printf("%s/%s", e->provider, e->model);
+
+            check_entry(e);
+            /* every entry is found by provider/model; its bare name finds
+             * some entry */
+            if (ftc_price_list_find(list, key) != e || ftc_price_list_find(list, e->model) == NULL)
+                abort();
+            g_free(key);
+        }
+        ftc_price_list_unref(list);
+        ftc_price_layer_free(layer);
+    }
+    g_free(error);
+    return 0;
+}

@@ -1,0 +1,818 @@
+/* The price catalogue (functions/ftc-prices.c, functions/prices.json):
+ * shipped entries, overrides in ftcost's and LiteLLM's formats, lookup,
+ * reloading, and files that must be ignored without harm.
+ *
+ * The suite runs with XDG_CONFIG_HOME set to a directory of its own (see
+ * tests/meson.build) and FTCOST_PRICES empty; tests that set either put it
+ * back. */
+#include "ftc-test-util.h"
+#include "ftcost-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pthread.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* --- helpers ---------------------------------------------------------------- */
+
+static double price_of(const char *model, const char *kind)
+{
+    ftc_value args[2] = {{.kind = FTC_VALUE_TEXT, .text = model},
+                         {.kind = FTC_VALUE_TEXT, .text = kind}};
+    ftc_result r;
+    ftc_error err;
+    ftc_status st = ftc_call(ftc_function_find("API_PRICE"), args, 2, &r, &err);
+
+    return st == FTC_OK ? r.number : st == FTC_ERR_NO_ANSWER ? -1 : -2;
+}
+
+static double date_of(const char *model)
+{
+    ftc_value arg = {.kind = FTC_VALUE_TEXT, .text = model};
+    ftc_result r;
+    ftc_error err;
+    ftc_status st = ftc_call(ftc_function_find("API_PRICE_DATE"), &arg, 1, &r, &err);
+
+    return st == FTC_OK ? r.number : -1;
+}
+
+/* A fresh directory; removed with its files by remove_dir(). */
+static char *make_dir(void)
+{
+    char *dir = g_dir_make_tmp("ftcost-prices-XXXXXX", NULL);
+
+    ck_assert_ptr_nonnull(dir);
+    return dir;
+}
+
+static void remove_dir(const char *dir)
+{
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+        g_autofree char *path = g_build_filename(dir, name, NULL);
+
+        if (g_rmdir(path) != 0)
+            g_remove(path);
+    }
+    g_rmdir(dir);
+}
+
+static void write_file(const char *path, const char *data, gssize len)
+{
+    ck_assert(g_file_set_contents(path, data, len, NULL));
+}
+
+/* stderr into a file while `fn` runs: what the loader said. */
+typedef struct {
+    int saved;
+    char *path;
+} capture;
+
+static capture capture_begin(void)
+{
+    capture c = {.path = g_build_filename(g_get_tmp_dir(), "ftcost-stderr-XXXXXX", NULL)};
+    int fd = g_mkstemp(c.path);
+
+    ck_assert_int_ge(fd, 0);
+    fflush(stderr);
+    c.saved = dup(2);
+    dup2(fd, 2);
+    close(fd);
+    return c;
+}
+
+static char *capture_end(capture *c)
+{
+    char *text = NULL;
+
+    fflush(stderr);
+    dup2(c->saved, 2);
+    close(c->saved);
+    ck_assert(g_file_get_contents(c->path, &text, NULL, NULL));
+    g_remove(c->path);
+    g_free(c->path);
+    return text;
+}
+
+static size_t count_lines(const char *text)
+{
+    size_t n = 0;
+
+    for (; *text != '\0'; text++)
+        n += *text == '\n';
+    return n;
+}
+
+/* Makes the loader look at the files again (path or content changed). */
+static void set_override(const char *path)
+{
+    if (path != NULL)
+        g_setenv("FTCOST_PRICES", path, TRUE);
+    else
+        g_setenv("FTCOST_PRICES", "", TRUE);
+}
+
+/* --- the shipped catalogue ------------------------------------------------ */
+
+typedef struct {
+    const char *model, *kind;
+    double want; /* -1: #N/A */
+} shipped_case;
+
+static const shipped_case shipped_cases[] = {
+    {"gpt-4o", "input", 2.5},
+    {"gpt-4o", "output", 10},
+    {"gpt-4o", "cached_input", 1.25},
+    {"gpt-4o", "batch_input", 1.25},
+    {"gpt-4o", "batch_output", 5},
+    {"gpt-4o", "ft_input", 3.75},
+    {"gpt-4o", "ft_output", 15},
+    {"gpt-4o", "ft_training", 25},
+    {"gpt-4o-mini", "ft_training", 3},
+    {"gpt-4.1-mini", "ft_output", 3.2},
+    {"gpt-4.1-nano", "cached_input", 0.025},
+    {"gpt-5", "cached_input", 0.125},
+    {"gpt-5", "ft_training", -1},
+    {"claude-opus-4-5", "output", 25},
+    {"claude-sonnet-4-5", "cached_input", 0.3},
+    {"claude-haiku-4-5", "batch_input", 0.5},
+    {"claude-opus-4-1", "batch_output", 37.5},
+    {"claude-sonnet-5", "input", 2},
+    {"claude-opus-4-5", "ft_training", -1},
+    {"gemini-2.5-pro", "input", 1.25},
+    {"gemini/gemini-2.5-flash", "output", 2.5},
+    {"gemini-2.5-flash-lite", "cached_input", -1},
+    {"mistral-medium-3-5", "output", 7.5},
+    {"mistral/mistral-small-latest", "batch_output", 0.15},
+    {"meta-llama/Llama-3.3-70B-Instruct-Turbo", "input", 0.88},
+    {"together_ai/deepseek-ai/DeepSeek-R1", "output", 7},
+    {"qwen/qwen2.5-72b-instruct-turbo", "output", 1.2},
+    {"openai/gpt-oss-120b", "output", 0.6},
+    /* case and provider/model */
+    {"GPT-4O", "INPUT", 2.5},
+    {"OpenAI/GPT-4o-Mini", "Output", 0.6},
+    {"anthropic/claude-haiku-4-5", "output", 5},
+    {"anthropic/gpt-4o", "input", -1}, /* wrong provider */
+    {"gpt-4", "input", -1},            /* a prefix is not a match */
+    {"gpt-4o ", "input", -1},
+    {"no-such-model", "input", -1},
+};
+
+START_TEST(test_shipped_prices)
+{
+    const shipped_case *c = &shipped_cases[_i];
+    double got = price_of(c->model, c->kind);
+
+    ck_assert_msg(got == c->want, "API_PRICE(\"%s\"; \"%s\") = %.17g, want %.17g", c->model,
+                  c->kind, got, c->want);
+}
+END_TEST
+
+/* Every shipped entry is usable for a budget: the two main prices, a
+ * plausible date, a provider's page to check it against. */
+START_TEST(test_shipped_entries)
+{
+    ftc_price_list *list = ftc_prices_get();
+    const char *providers[] = {"openai", "anthropic", "gemini", "mistral", "together_ai"};
+    size_t per_provider[G_N_ELEMENTS(providers)] = {0};
+    const int from = 45658; /* 2025-01-01 */
+    const int to = 46387;   /* 2026-12-31 */
+
+    ck_assert_uint_ge(ftc_price_list_count(list), 25);
+    ck_assert_ptr_null(ftc_price_list_at(list, ftc_price_list_count(list)));
+    for (size_t i = 0; i < ftc_price_list_count(list); i++) {
+        const ftc_price_entry *e = ftc_price_list_at(list, i);
+        bool known = false;
+
+        ck_assert_str_eq(e->origin, "shipped");
+        ck_assert_msg(!isnan(e->price[FTC_PRICE_INPUT]) && !isnan(e->price[FTC_PRICE_OUTPUT]),
+                      "%s/%s lacks input or output", e->provider, e->model);
+        for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++)
+            ck_assert(isnan(e->price[k]) || (e->price[k] >= 0 && e->price[k] < 1000));
+        /* cached and batch prices are discounts */
+        ck_assert(isnan(e->price[FTC_PRICE_CACHED_INPUT]) ||
+                  e->price[FTC_PRICE_CACHED_INPUT] < e->price[FTC_PRICE_INPUT]);
+        ck_assert(isnan(e->price[FTC_PRICE_BATCH_OUTPUT]) ||
+                  e->price[FTC_PRICE_BATCH_OUTPUT] < e->price[FTC_PRICE_OUTPUT]);
+        ck_assert_msg(e->checked >= from && e->checked <= to, "%s: checked %d", e->model,
+                      e->checked);
+        ck_assert_msg(g_str_has_prefix(e->source, "https://"), "%s: source %s", e->model,
+                      e->source);
+        for (size_t p = 0; p < G_N_ELEMENTS(providers); p++)
+            if (strcmp(e->provider, providers[p]) == 0) {
+                per_provider[p]++;
+                known = true;
+            }
+        ck_assert_msg(known, "provider %s", e->provider);
+        /* sorted by provider, then model */
+        if (i > 0) {
+            const ftc_price_entry *prev = ftc_price_list_at(list, i - 1);
+            int c = g_ascii_strcasecmp(prev->provider, e->provider);
+
+            ck_assert(c < 0 || (c == 0 && g_ascii_strcasecmp(prev->model, e->model) < 0));
+        }
+        {
+            g_autofree char *key = g_strdup_printf("%s/%s", e->provider, e->model);
+
+            ck_assert_ptr_eq(ftc_price_list_find(list, key), e);
+            ck_assert_ptr_nonnull(ftc_price_list_find(list, e->model));
+        }
+    }
+    for (size_t p = 0; p < G_N_ELEMENTS(providers); p++)
+        ck_assert_msg(per_provider[p] >= 3, "only %zu %s models", per_provider[p],
+                      providers[p]);
+    ftc_price_list_unref(list);
+}
+END_TEST
+
+START_TEST(test_price_dates)
+{
+    ck_assert_double_eq(date_of("gpt-4o"), 46082);           /* 2026-03-01 */
+    ck_assert_double_eq(date_of("claude-haiku-4-5"), 45986); /* 2025-11-25 */
+    ck_assert_double_eq(date_of("anthropic/claude-opus-5"), 46227);
+    ck_assert_double_eq(date_of("nope"), -1);
+    ck_assert_int_eq(ftc_price_date_from_unix(0), 25569); /* 1970-01-01 */
+    ck_assert_int_eq(ftc_price_date_from_unix(1779494400), 46165); /* 2026-05-23 */
+    ck_assert_int_eq(ftc_price_date_from_unix(1779494400 + 86399), 46165);
+    ck_assert_int_eq(ftc_price_date_from_unix(-1), 25568);
+    ck_assert_int_eq(ftc_price_date_from_unix(-9000000000000LL), -1);
+}
+END_TEST
+
+START_TEST(test_kinds)
+{
+    ftc_price_kind kind;
+
+    for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++) {
+        g_autofree char *upper = g_ascii_strup(ftc_price_kind_name(k), -1);
+
+        ck_assert(ftc_price_kind_parse(upper, &kind));
+        ck_assert_int_eq(kind, k);
+    }
+    ck_assert_str_eq(ftc_price_kind_name(FTC_PRICE_FT_TRAINING), "ft_training");
+    ck_assert_ptr_null(ftc_price_kind_name(FTC_PRICE_KIND_COUNT));
+    ck_assert(!ftc_price_kind_parse("cached", &kind));
+    ck_assert(!ftc_price_kind_parse("", &kind));
+    ck_assert(!ftc_price_kind_parse(NULL, &kind));
+}
+END_TEST
+
+/* Err:502 for what is wrong with the call, #N/A for what the catalogue
+ * does not have, each blaming its argument. */
+START_TEST(test_errors)
+{
+    ck_assert_result_error("API_PRICE", "\"gpt-4o\"; \"dinner\"", FTC_ERR_INVALID, 1);
+    ck_assert_result_error("API_PRICE", "\"no-such\"; \"dinner\"", FTC_ERR_INVALID, 1);
+    ck_assert_result_error("API_PRICE", "\"gpt-4o\"; \"\"", FTC_ERR_INVALID, 1);
+    ck_assert_result_error("API_PRICE", "\"\"", FTC_ERR_INVALID, 0);
+    ck_assert_result_error("API_PRICE", "4", FTC_ERR_INVALID, 0);
+    ck_assert_result_error("API_PRICE", "\"gpt-4o\"; 1", FTC_ERR_INVALID, 1);
+    ck_assert_result_error("API_PRICE", "\"no-such\"", FTC_ERR_NO_ANSWER, 0);
+    ck_assert_result_error("API_PRICE", "\"codestral-latest\"; \"batch_input\"",
+                           FTC_ERR_NO_ANSWER, 1);
+    ck_assert_result_error("API_PRICE_DATE", "\"no-such\"", FTC_ERR_NO_ANSWER, 0);
+    ck_assert_result_error("API_PRICE_DATE", "\"\"", FTC_ERR_INVALID, 0);
+    ck_assert_result_number("API_PRICE", "\"gpt-4o\"; ", 2.5);
+    ck_assert_result_number("API_PRICE", "\"GPT-4O\"; \"Batch_Output\"", 5);
+}
+END_TEST
+
+/* --- overrides ------------------------------------------------------------ */
+
+static const char own_format[] =
+    "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": [\n"
+    " {\"provider\": \"openai\", \"model\": \"gpt-4o\", \"input\": 2, \"output\": 8,\n"
+    "  \"checked\": \"2026-10-01\", \"source\": \"https://example.com/quote\",\n"
+    "  \"note\": \"our negotiated price\"},\n"
+    " {\"provider\": \"acme\", \"model\": \"acme-llm-1\", \"input\": 0.5, \"output\": 1.5,\n"
+    "  \"ft_training\": 4, \"checked\": \"2026-09-15\"},\n"
+    " {\"provider\": \"acme\", \"model\": \"gpt-4o-mini\", \"input\": 9, \"output\": 9,\n"
+    "  \"checked\": \"2026-09-15\"}\n"
+    "]}\n";
+
+START_TEST(test_override_own_format)
+{
+    g_autofree char *dir = make_dir();
+    g_autofree char *path = g_build_filename(dir, "prices.json", NULL);
+    ftc_price_list *list;
+    const ftc_price_entry *e;
+
+    write_file(path, own_format, -1);
+    set_override(path);
+    /* replaced whole: the override has no cached price */
+    ck_assert_double_eq(price_of("gpt-4o", "input"), 2);
+    ck_assert_double_eq(price_of("openai/gpt-4o", "output"), 8);
+    ck_assert_double_eq(price_of("gpt-4o", "cached_input"), -1);
+    ck_assert_double_eq(date_of("gpt-4o"), 46296); /* 2026-10-01 */
+    /* added */
+    ck_assert_double_eq(price_of("ACME-LLM-1", "ft_training"), 4);
+    ck_assert_double_eq(price_of("acme/acme-llm-1", "output"), 1.5);
+    ck_assert_double_eq(date_of("acme-llm-1"), 46280);
+    /* the same model at another provider: both there, the bare name going
+     * to the later file */
+    ck_assert_double_eq(price_of("acme/gpt-4o-mini", "input"), 9);
+    ck_assert_double_eq(price_of("gpt-4o-mini", "input"), 9);
+    ck_assert_double_eq(price_of("openai/gpt-4o-mini", "input"), 0.15);
+    /* untouched shipped entries still answer */
+    ck_assert_double_eq(price_of("claude-haiku-4-5", "output"), 5);
+
+    list = ftc_prices_get();
+    e = ftc_price_list_find(list, "gpt-4o");
+    ck_assert_str_eq(e->origin, path);
+    ck_assert_str_eq(e->source, "https://example.com/quote");
+    ck_assert_str_eq(ftc_price_list_find(list, "acme-llm-1")->source, "");
+    ftc_price_list_unref(list);
+
+    set_override(NULL);
+    ck_assert_double_eq(price_of("gpt-4o", "input"), 2.5);
+    ck_assert_double_eq(price_of("acme-llm-1", "input"), -1);
+    remove_dir(dir);
+}
+END_TEST
+
+static char *fixture_path(void)
+{
+    const char *dir = g_getenv("FTCOST_TEST_DATA");
+
+    ck_assert_msg(dir != NULL, "FTCOST_TEST_DATA is not set");
+    return g_build_filename(dir, "litellm-prices.json", NULL);
+}
+
+typedef struct {
+    const char *model, *kind;
+    double want;
+} litellm_case;
+
+static const litellm_case litellm_cases[] = {
+    {"gpt-4o", "input", 2.5},         /* 2.5e-06 per token, exactly 2.5 */
+    {"gpt-4o", "output", 10},
+    {"gpt-4o", "cached_input", 1.25},
+    {"gpt-4o", "batch_output", 5},
+    {"gpt-4o", "ft_training", -1},    /* the override replaces the entry */
+    {"gpt-4o-mini", "input", 0.15},   /* 1.5e-07: 0.15, not 0.15000000000000002 */
+    {"gpt-4o-mini", "cached_input", 0.075},
+    {"gpt-4.1-nano", "cached_input", 0.025},
+    {"o3-mini", "output", 4.4},
+    {"ft:gpt-4o-mini-2024-07-18", "output", 1.2},
+    {"text-embedding-3-small", "input", 0.02},
+    {"text-embedding-3-small", "output", 0},
+    {"dall-e-3", "input", -1},        /* priced per pixel: skipped */
+    {"whisper-1", "input", -1},
+    {"sample_spec", "input", -1},
+    {"azure/gpt-4o-mini", "input", 0.165},
+    {"claude-sonnet-4-5", "cached_input", 0.3},
+    {"claude-sonnet-4-5", "batch_input", -1},
+    {"claude-3-5-haiku-20241022", "output", 4},
+    {"gemini-2.5-flash", "input", 0.3},
+    {"gemini/gemini-2.5-pro", "cached_input", 0.31},
+    {"vertex_ai/gemini-2.5-flash", "output", 2.5},
+    {"mistral-large-latest", "output", 1.5},
+    {"together_ai/meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo", "input", 0.18},
+    {"meta-llama/meta-llama-3.1-8b-instruct-turbo", "output", 0.18},
+    {"deepseek-chat", "cached_input", 0.07},
+    {"deepseek/deepseek-chat", "output", 1.1},
+    {"llama-3.3-70b-versatile", "output", 0.79},
+    {"openrouter/openai/gpt-4o", "input", 2.5},
+    {"us.anthropic.claude-3-5-haiku-20241022-v1:0", "input", 0.8},
+    /* shipped entries the file does not name still answer */
+    {"claude-opus-5", "output", 25},
+    {"gpt-5-nano", "batch_input", 0.025},
+};
+
+START_TEST(test_override_litellm)
+{
+    g_autofree char *path = fixture_path();
+    const litellm_case *c = &litellm_cases[_i];
+    double got;
+
+    set_override(path);
+    got = price_of(c->model, c->kind);
+    ck_assert_msg(got == c->want, "API_PRICE(\"%s\"; \"%s\") = %.17g, want %.17g", c->model,
+                  c->kind, got, c->want);
+    set_override(NULL);
+}
+END_TEST
+
+START_TEST(test_litellm_layer)
+{
+    g_autofree char *path = fixture_path();
+    g_autofree char *data = NULL;
+    g_autofree char *error = NULL;
+    gsize len;
+    ftc_price_layer *layer;
+    GStatBuf st;
+    ftc_price_list *list;
+    const ftc_price_entry *e;
+
+    ck_assert(g_file_get_contents(path, &data, &len, NULL));
+    layer = ftc_price_layer_parse(data, len, "fixture", 46000, &error);
+    ck_assert_msg(layer != NULL, "%s", error);
+    /* 38 keys, less sample_spec, dall-e-3 and whisper-1 */
+    ck_assert_uint_eq(ftc_price_layer_count(layer), 35);
+    ftc_price_layer_free(layer);
+
+    /* LiteLLM has no dates: the file's modification day stands in */
+    ck_assert_int_eq(g_stat(path, &st), 0);
+    set_override(path);
+    ck_assert_double_eq(date_of("gpt-4o"), ftc_price_date_from_unix(st.st_mtime));
+    list = ftc_prices_get();
+    e = ftc_price_list_find(list, "gemini-2.5-flash");
+    ck_assert_str_eq(e->provider, "gemini");
+    ck_assert_str_eq(e->model, "gemini-2.5-flash");
+    ck_assert_str_eq(e->origin, path);
+    ck_assert_str_eq(e->source, "");
+    e = ftc_price_list_find(list, "gpt-4o");
+    ck_assert_str_eq(e->provider, "openai"); /* not azure's or openrouter's */
+    ftc_price_list_unref(list);
+    set_override(NULL);
+}
+END_TEST
+
+/* The user's config file, then $FTCOST_PRICES on top of it. */
+START_TEST(test_layers)
+{
+    g_autofree char *confdir = g_build_filename(g_get_user_config_dir(), "ftcost", NULL);
+    g_autofree char *config = g_build_filename(confdir, "prices.json", NULL);
+    g_autofree char *dir = make_dir();
+    g_autofree char *env = g_build_filename(dir, "env.json", NULL);
+
+    ck_assert_int_eq(g_mkdir_with_parents(confdir, 0700), 0);
+    write_file(config,
+               "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+               "{\"provider\": \"openai\", \"model\": \"gpt-4o\", \"input\": 3, \"output\": 11,"
+               " \"checked\": \"2026-11-01\"},"
+               "{\"provider\": \"openai\", \"model\": \"gpt-4o-mini\", \"input\": 0.2,"
+               " \"output\": 0.7, \"checked\": \"2026-11-01\"}]}",
+               -1);
+    set_override(NULL);
+    ck_assert_double_eq(price_of("gpt-4o", "input"), 3);
+    ck_assert_double_eq(price_of("gpt-4o-mini", "output"), 0.7);
+    ck_assert_double_eq(price_of("gpt-4.1", "input"), 2);
+
+    write_file(env, "{\"gpt-4o\": {\"input_cost_per_token\": 4e-06, "
+                    "\"output_cost_per_token\": 1.2e-05, \"litellm_provider\": \"openai\"}}",
+               -1);
+    set_override(env);
+    ck_assert_double_eq(price_of("gpt-4o", "input"), 4);          /* env wins */
+    ck_assert_double_eq(price_of("gpt-4o-mini", "output"), 0.7);  /* config */
+    ck_assert_double_eq(price_of("gpt-4.1", "input"), 2);         /* shipped */
+
+    set_override(NULL);
+    g_remove(config);
+    ck_assert_double_eq(price_of("gpt-4o", "input"), 2.5);
+    ck_assert_double_eq(price_of("gpt-4o-mini", "output"), 0.6);
+    g_rmdir(confdir);
+    remove_dir(dir);
+}
+END_TEST
+
+/* A changed file is read again on the next call; nothing else is. */
+START_TEST(test_reload)
+{
+    g_autofree char *dir = make_dir();
+    g_autofree char *path = g_build_filename(dir, "prices.json", NULL);
+    g_autofree char *moved = g_build_filename(dir, "other.json", NULL);
+    static const char one[] = "{\"m1\": {\"input_cost_per_token\": 1e-06, "
+                              "\"output_cost_per_token\": 2e-06}}";
+    static const char two[] = "{\"m1\": {\"input_cost_per_token\": 3e-06, "
+                              "\"output_cost_per_token\": 2e-06}}";
+    ftc_price_list *a, *b;
+
+    write_file(path, one, -1);
+    set_override(path);
+    ck_assert_double_eq(price_of("m1", "input"), 1);
+    ck_assert_double_eq(price_of("litellm/m1", "input"), 1);
+    a = ftc_prices_get();
+    b = ftc_prices_get();
+    ck_assert_ptr_eq(a, b); /* unchanged: the same snapshot */
+    ftc_price_list_unref(b);
+
+    /* same size, new content: rewritten through a new file, as editors do */
+    write_file(path, two, -1);
+    ck_assert_double_eq(price_of("m1", "input"), 3);
+    /* the old snapshot is still whole for whoever holds it */
+    ck_assert_double_eq(ftc_price_list_find(a, "m1")->price[FTC_PRICE_INPUT], 1);
+    ftc_price_list_unref(a);
+
+    /* rewritten in place (same inode, same size), then dated */
+    {
+        FILE *f = fopen(path, "r+");
+        struct timespec times[2] = {{.tv_nsec = UTIME_OMIT}, {.tv_sec = 2000000000}};
+
+        ck_assert_ptr_nonnull(f);
+        ck_assert_int_ge(fputs(one, f), 0);
+        ck_assert_int_eq(fclose(f), 0);
+        ck_assert_int_eq(utimensat(AT_FDCWD, path, times, 0), 0);
+    }
+    ck_assert_double_eq(price_of("m1", "input"), 1);
+
+    /* gone, then back */
+    ck_assert_int_eq(g_rename(path, moved), 0);
+    ck_assert_double_eq(price_of("m1", "input"), -1);
+    ck_assert_double_eq(price_of("gpt-4o", "input"), 2.5);
+    ck_assert_int_eq(g_rename(moved, path), 0);
+    ck_assert_double_eq(price_of("m1", "input"), 1);
+    ck_assert_double_eq(date_of("m1"), 48717); /* 2033-05-18, the mtime set above */
+
+    set_override(NULL);
+    ck_assert_double_eq(price_of("m1", "input"), -1);
+    remove_dir(dir);
+}
+END_TEST
+
+/* --- files that must be ignored -------------------------------------------- */
+
+typedef struct {
+    const char *name;
+    const char *data;
+    gssize len;       /* -1: strlen */
+    const char *says; /* in the one line on stderr */
+} bad_case;
+
+static const char truncated[] = "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+                                "{\"provider\": \"x\", \"model\": \"m1\", \"input\": 1, \"out";
+
+static const bad_case bad_cases[] = {
+    {"empty", "", -1, "not a JSON object"},
+    {"not json", "prices: cheap", -1, "not JSON"},
+    {"truncated", truncated, -1, "not JSON"},
+    {"array", "[{\"m1\": 1}]", -1, "not a JSON object"},
+    {"null", "null", -1, "not a JSON object"},
+    {"number", "3", -1, "not a JSON object"},
+    {"NaN literal", "{\"m1\": {\"input_cost_per_token\": NaN}}", -1, "not JSON"},
+    {"non-UTF-8", "{\"m\xff\": {\"input_cost_per_token\": 1e-06}}", -1, "not UTF-8"},
+    {"NUL inside", "{\"m1\": {\"input_cost_per_token\": 1e-06}}\0junk", 44, "not UTF-8"},
+    {"nothing priced", "{\"dall-e-3\": {\"input_cost_per_pixel\": 4e-08}}", -1,
+     "no token prices"},
+    {"empty object", "{}", -1, "no token prices"},
+    /* LiteLLM */
+    {"string price", "{\"m1\": {\"input_cost_per_token\": \"2.5e-06\"}}", -1,
+     "\"input_cost_per_token\" must be a price"},
+    {"boolean price", "{\"m1\": {\"input_cost_per_token\": true}}", -1, "must be a price"},
+    {"negative price", "{\"m1\": {\"input_cost_per_token\": -1e-06}}", -1,
+     "must be a price"},
+    {"huge price", "{\"m1\": {\"output_cost_per_token\": 2}}", -1, "must be a price"},
+    {"infinite price", "{\"m1\": {\"input_cost_per_token\": 1e999}}", -1, NULL},
+    {"entry not an object", "{\"m1\": [1e-06, 2e-06]}", -1, "is not an object"},
+    {"provider not text", "{\"m1\": {\"input_cost_per_token\": 1e-06, "
+                          "\"litellm_provider\": 7}}", -1, "litellm_provider"},
+    {"control character", "{\"m\\u0001\": {\"input_cost_per_token\": 1e-06}}", -1,
+     "not a usable model name"},
+    /* ftcost's format */
+    {"wrong format", "{\"format\": \"prices\", \"version\": 1, \"models\": []}", -1,
+     "\"format\" must be"},
+    {"version 2", "{\"format\": \"ftcost-prices\", \"version\": 2, \"models\": []}", -1,
+     "\"version\" must be 1"},
+    {"models not array", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": {}}", -1,
+     "\"models\" must be an array"},
+    {"model not object", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": [1]}",
+     -1, "models[0] is not an object"},
+    {"no model name", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+                      "{\"provider\": \"x\", \"input\": 1, \"checked\": \"2026-01-01\"}]}",
+     -1, "\"provider\" and \"model\" must be"},
+    {"no date", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+                "{\"provider\": \"x\", \"model\": \"m1\", \"input\": 1}]}",
+     -1, "x/m1: \"checked\" must be a date"},
+    {"bad date", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+                 "{\"provider\": \"x\", \"model\": \"m1\", \"input\": 1, "
+                 "\"checked\": \"2026-02-30\"}]}",
+     -1, "\"checked\" must be a date"},
+    {"typo", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+             "{\"provider\": \"x\", \"model\": \"m1\", \"inptu\": 1, "
+             "\"checked\": \"2026-01-01\"}]}",
+     -1, "unknown field \"inptu\""},
+    {"negative", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+                 "{\"provider\": \"x\", \"model\": \"m1\", \"input\": -0.5, "
+                 "\"checked\": \"2026-01-01\"}]}",
+     -1, "\"input\" must be a price"},
+    {"too large", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+                  "{\"provider\": \"x\", \"model\": \"m1\", \"output\": 1e300, "
+                  "\"checked\": \"2026-01-01\"}]}",
+     -1, "\"output\" must be a price"},
+    {"price as text", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+                      "{\"provider\": \"x\", \"model\": \"m1\", \"output\": \"3\", "
+                      "\"checked\": \"2026-01-01\"}]}",
+     -1, "\"output\" must be a price"},
+    {"no price", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+                 "{\"provider\": \"x\", \"model\": \"m1\", \"checked\": \"2026-01-01\"}]}",
+     -1, "x/m1: no price"},
+    {"source not text", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+                        "{\"provider\": \"x\", \"model\": \"m1\", \"input\": 1, "
+                        "\"source\": 5, \"checked\": \"2026-01-01\"}]}",
+     -1, "\"source\" must be text"},
+};
+
+/* One bad file: ignored with one line naming it, the rest answers, and no
+ * second line while it stays as it is. */
+static void check_ignored(const char *path, const char *says)
+{
+    capture c = capture_begin();
+    g_autofree char *said = NULL;
+
+    set_override(path);
+    ck_assert_double_eq(price_of("gpt-4o", "input"), 2.5);
+    ck_assert_double_eq(price_of("m1", "input"), -1);
+    ck_assert_double_eq(price_of("claude-sonnet-4-5", "output"), 15);
+    said = capture_end(&c);
+    ck_assert_msg(count_lines(said) == 1, "said: %s", said);
+    ck_assert_msg(g_str_has_prefix(said, "ftcost: ignoring the price file "), "said: %s", said);
+    ck_assert_ptr_nonnull(strstr(said, path));
+    ck_assert_msg(says == NULL || strstr(said, says) != NULL, "said: %s, want %s", said, says);
+    set_override(NULL);
+}
+
+START_TEST(test_bad_files)
+{
+    const bad_case *b = &bad_cases[_i];
+    g_autofree char *dir = make_dir();
+    g_autofree char *path = g_build_filename(dir, "bad.json", NULL);
+
+    write_file(path, b->data, b->len);
+    check_ignored(path, b->says);
+    remove_dir(dir);
+}
+END_TEST
+
+/* Duplicate keys are JSON's business: the last one counts. */
+START_TEST(test_duplicate_keys)
+{
+    g_autofree char *dir = make_dir();
+    g_autofree char *path = g_build_filename(dir, "dup.json", NULL);
+
+    write_file(path, "{\"m1\": {\"input_cost_per_token\": 1e-06}, "
+                     "\"m1\": {\"input_cost_per_token\": 2e-06, "
+                     "\"input_cost_per_token\": 3e-06}}", -1);
+    set_override(path);
+    ck_assert_double_eq(price_of("m1", "input"), 3);
+    set_override(NULL);
+    remove_dir(dir);
+}
+END_TEST
+
+/* Not files one can read as prices: never read, never waited on. */
+START_TEST(test_special_files)
+{
+    g_autofree char *dir = make_dir();
+    g_autofree char *fifo = g_build_filename(dir, "fifo.json", NULL);
+    g_autofree char *sub = g_build_filename(dir, "dir.json", NULL);
+    g_autofree char *big = g_build_filename(dir, "big.json", NULL);
+    g_autofree char *missing = g_build_filename(dir, "missing.json", NULL);
+    g_autofree char *link = g_build_filename(dir, "link.json", NULL);
+    g_autofree char *deep = g_build_filename(dir, "deep.json", NULL);
+    g_autofree char *nested = NULL;
+    int fd;
+
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    check_ignored(fifo, "not a regular file");
+    ck_assert_int_eq(g_mkdir(sub, 0700), 0);
+    check_ignored(sub, "not a regular file");
+    check_ignored("/dev/null", "not a regular file");
+    check_ignored(missing, "No such file");
+    /* 65 MiB: refused before anything is read */
+    fd = open(big, O_CREAT | O_WRONLY, 0600);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(ftruncate(fd, 65 << 20), 0);
+    close(fd);
+    check_ignored(big, "larger than 64 MiB");
+    /* a million brackets would overflow json-glib's recursion */
+    nested = g_strnfill(1000000, '[');
+    write_file(deep, nested, -1);
+    check_ignored(deep, "nested more than");
+    /* a symbolic link to a good file is a good file */
+    {
+        g_autofree char *target = fixture_path();
+
+        ck_assert_int_eq(symlink(target, link), 0);
+        set_override(link);
+        ck_assert_double_eq(price_of("deepseek-chat", "input"), 0.27);
+        set_override(NULL);
+    }
+    remove_dir(dir);
+}
+END_TEST
+
+/* A bad file fixed: read again, used, and the message does not repeat. */
+START_TEST(test_bad_then_fixed)
+{
+    g_autofree char *dir = make_dir();
+    g_autofree char *path = g_build_filename(dir, "p.json", NULL);
+    g_autofree char *said = NULL;
+    capture c;
+
+    write_file(path, "{\"m1\": ", -1);
+    c = capture_begin();
+    set_override(path);
+    for (int i = 0; i < 5; i++)
+        ck_assert_double_eq(price_of("m1", "input"), -1);
+    write_file(path, "{\"m1\": {\"input_cost_per_token\": 5e-07}}", -1);
+    ck_assert_double_eq(price_of("m1", "input"), 0.5);
+    said = capture_end(&c);
+    ck_assert_uint_eq(count_lines(said), 1);
+    set_override(NULL);
+    remove_dir(dir);
+}
+END_TEST
+
+/* Calc calls from several threads: answers stay whole while the file is
+ * rewritten underneath. */
+typedef struct {
+    int bad;
+} worker_result;
+
+static void *worker(void *data)
+{
+    worker_result *r = data;
+
+    for (int i = 0; i < 300; i++) {
+        double x = price_of("m1", "input"), y = price_of("gpt-4o", "output");
+
+        if (!(x == 1 || x == 2) || y != 10)
+            r->bad++;
+    }
+    return NULL;
+}
+
+START_TEST(test_threads)
+{
+    g_autofree char *dir = make_dir();
+    g_autofree char *path = g_build_filename(dir, "p.json", NULL);
+    pthread_t threads[4];
+    worker_result results[4] = {{0}};
+
+    write_file(path, "{\"m1\": {\"input_cost_per_token\": 1e-06}}", -1);
+    set_override(path);
+    for (int t = 0; t < 4; t++)
+        ck_assert_int_eq(pthread_create(&threads[t], NULL, worker, &results[t]), 0);
+    for (int i = 0; i < 50; i++)
+        write_file(path,
+                   i % 2 ? "{\"m1\": {\"input_cost_per_token\": 1e-06}}"
+                         : "{\"m1\": {\"input_cost_per_token\": 2e-06}}",
+                   -1);
+    for (int t = 0; t < 4; t++) {
+        pthread_join(threads[t], NULL);
+        ck_assert_int_eq(results[t].bad, 0);
+    }
+    set_override(NULL);
+    remove_dir(dir);
+}
+END_TEST
+
+/* The loader, straight: what the fuzzer drives. */
+START_TEST(test_layer_parse)
+{
+    char *error = NULL;
+    ftc_price_layer *layer;
+
+    layer = ftc_price_layer_parse("{\"a\": {\"output_cost_per_token\": 3e-07}}", 39, "t", 1,
+                                  &error);
+    ck_assert_ptr_nonnull(layer);
+    ck_assert_ptr_null(error);
+    ck_assert_uint_eq(ftc_price_layer_count(layer), 1);
+    ftc_price_layer_free(layer);
+    ck_assert_ptr_null(ftc_price_layer_parse("{", 1, "t", 1, &error));
+    ck_assert_ptr_nonnull(error);
+    g_free(error);
+    /* a NULL error pointer is fine */
+    ck_assert_ptr_null(ftc_price_layer_parse("[]", 2, "t", 1, NULL));
+    ck_assert_uint_eq(ftc_price_layer_count(NULL), 0);
+    ftc_price_layer_free(NULL);
+}
+END_TEST
+
+static Suite *prices_suite(void)
+{
+    Suite *s = suite_create("prices");
+    TCase *tc = tcase_create("catalogue");
+
+    tcase_set_timeout(tc, 60);
+    tcase_add_loop_test(tc, test_shipped_prices, 0, G_N_ELEMENTS(shipped_cases));
+    tcase_add_test(tc, test_shipped_entries);
+    tcase_add_test(tc, test_price_dates);
+    tcase_add_test(tc, test_kinds);
+    tcase_add_test(tc, test_errors);
+    tcase_add_test(tc, test_override_own_format);
+    tcase_add_loop_test(tc, test_override_litellm, 0, G_N_ELEMENTS(litellm_cases));
+    tcase_add_test(tc, test_litellm_layer);
+    tcase_add_test(tc, test_layers);
+    tcase_add_test(tc, test_reload);
+    tcase_add_loop_test(tc, test_bad_files, 0, G_N_ELEMENTS(bad_cases));
+    tcase_add_test(tc, test_duplicate_keys);
+    tcase_add_test(tc, test_special_files);
+    tcase_add_test(tc, test_bad_then_fixed);
+    tcase_add_test(tc, test_threads);
+    tcase_add_test(tc, test_layer_parse);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return ftc_test_run(prices_suite());
+}
