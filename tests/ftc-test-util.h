@@ -51,13 +51,7 @@ bool ftc_test_close(double got, double want);
 /* Runs one suite and returns the process exit code. */
 int ftc_test_run(Suite *suite);
 
-#endif
+/* The seeded sweep and the libFuzzer target share the decoder. */
+#include "ftc-test-fuzz.h"
 
-/* Decodes bytes into one call (function, argument kinds, raw doubles: NaN,
- * infinities, -0, subnormals all reachable) and checks what every call
- * must hold: a status of the enum, an argument to blame in range, a
- * message; on success a finite number, a non-empty finite array or a
- * text.  Shared by the seeded sweep (test-robustness.c) and the libFuzzer
- * target (tests/fuzz/fuzz-core.c).  Returns the status. */
-#include <stdint.h>
-ftc_status ftc_test_call_from_bytes(const uint8_t *data, size_t size);
+#endif

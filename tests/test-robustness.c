@@ -1,7 +1,8 @@
 /* Any input, any arity, any kind of value into every function: the call
  * returns a status of the enum and a finite result or a clear error, never
  * a crash, an infinity or a NaN.  A seeded sweep, so it is the same every
- * run; tests/fuzz/fuzz-core.c explores the same decoder with libFuzzer. */
+ * run; tests/fuzz/fuzz-core.c explores the same decoder with libFuzzer
+ * (tests/ftc-test-fuzz.c). */
 #include "ftc-test-util.h"
 
 #include <glib.h>
@@ -19,7 +20,12 @@ START_TEST(test_random_calls)
     for (int call = 0; call < CALLS_PER_SEED; call++) {
         for (size_t i = 0; i < sizeof bytes; i++)
             bytes[i] = (uint8_t)g_rand_int(rand);
-        counts[ftc_test_call_from_bytes(bytes, 1 + g_rand_int_range(rand, 0, BYTES))]++;
+        ftc_status status;
+        const char *problem =
+            ftc_test_fuzz_call(bytes, 1 + (size_t)g_rand_int_range(rand, 0, BYTES), &status);
+
+        ck_assert_msg(problem == NULL, "call %d: %s", call, problem);
+        counts[status]++;
     }
     /* the sweep reaches all three outcomes, or it tests too little */
     ck_assert_uint_gt(counts[FTC_OK], 0);

@@ -1,0 +1,1159 @@
+#!/usr/bin/python3
+"""End-to-end tests of the ftcost Calc add-in in a real headless LibreOffice.
+
+usage: ftcost_e2e.py TEST --oxt OXT --cli FTCOST --table TABLE.json
+                     --install INSTALL-PROFILE.SH [--program DIR] [--data DIR]
+
+TEST is one of
+  addin      what Calc reads from the add-in: XAddIn in en/de/fr against the
+             table, XServiceName/XServiceInfo/XTypeProvider/
+             XCompatibilityNames, Calc's function list (category Financial,
+             argument names, optional flags, help), FunctionAccess calls;
+  functions  every function of the table, typed with its display name
+             (setFormula): worked examples, defaults (left out, given, empty
+             parameter), every error class (Err:502, #VALUE!, Err:504, #N/A),
+             one-cell and bigger ranges, array results (array formulas,
+             every cell), text results;
+  names      the same calls imported from CSV ("evaluate formulas") and the
+             stored ODF names of a hand-written .fods (self-checking);
+  roundtrip  the sheet of `functions` saved as .ods and .xlsx, reloaded,
+             recalculated: same values; the stored names are checked;
+  valgrind   one recalculation of the .fods with soffice.bin under valgrind
+             memcheck: fails on any error, or definitely lost block, whose
+             stack passes through the add-in's shared object.
+
+Expected values come from the real core: the `ftcost` command (which prints
+%.17g, arrays as tab-separated rows; errors on stderr, exit 2 for Err:502,
+3 for #N/A) and the worked examples of the table; they are compared with a
+relative tolerance of 1e-12.  The only expectations that are Calc's own are
+#VALUE! (text for a required number) and Err:504 (too few arguments).
+
+The extension is installed into a throwaway profile with
+packaging/install-profile.sh; soffice runs as nobody when we are root; it is
+always killed at the end.  Needs a python3 with the `uno` module
+(python3-uno: /usr/bin/python3 on Debian).  Exit status: 0 pass, 1 fail,
+77 skipped (meson's convention), 99 harness error.
+"""
+
+import argparse
+import json
+import math
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import xml.etree.ElementTree as ET
+import zipfile
+
+# Calc's error codes (formula/errorcodes.hxx) and what the cell shows.
+ERR_ILLEGAL_ARGUMENT = 502
+ERR_PARAMETER_EXPECTED = 504
+ERR_NO_VALUE = 519
+ERR_NO_NAME = 525
+ERR_NOT_AVAILABLE = 32767
+ERR_NAMES = {
+    ERR_ILLEGAL_ARGUMENT: 'Err:502',
+    ERR_PARAMETER_EXPECTED: 'Err:504',
+    ERR_NO_VALUE: '#VALUE!',
+    ERR_NO_NAME: '#NAME?',
+    ERR_NOT_AVAILABLE: '#N/A',
+}
+
+REL_TOL = 1e-12
+SERVICE_UPPER = 'ORG.FTCOST.FUNCTIONS'
+CSV_FILTER = 'Text - txt - csv (StarCalc)'
+# Tab-separated, '"' quotes, UTF-8, from line 1, en-US, ..., token 12:
+# evaluate formulas.
+CSV_OPTIONS = '9,34,76,1,,1033,false,true,true,false,false,0,true'
+
+
+class HarnessError(Exception):
+    """Something other than the add-in went wrong."""
+
+
+def log(msg):
+    print(msg, flush=True)
+
+
+def err_name(code):
+    return ERR_NAMES.get(code, 'Err:%d' % code)
+
+
+def close_enough(got, want):
+    if isinstance(want, str) or isinstance(got, str):
+        return got == want
+    if math.isnan(got) or math.isnan(want):
+        return False
+    if got == want:
+        return True
+    return abs(got - want) <= REL_TOL * max(abs(got), abs(want))
+
+
+# ---------------------------------------------------------------------------
+# Arguments and expectations
+
+class Arg:
+    """One argument of a call: a number (as typed), a text, or empty."""
+
+    def __init__(self, kind, value=''):
+        self.kind = kind      # 'num', 'text', 'empty'
+        self.value = value    # the string as typed
+
+    @staticmethod
+    def parse(typed):
+        t = typed.strip()
+        if t == '':
+            return Arg('empty')
+        if len(t) >= 2 and t[0] == '"' and t[-1] == '"':
+            return Arg('text', t[1:-1])
+        return Arg('num', t)
+
+    def formula(self):
+        if self.kind == 'text':
+            return '"%s"' % self.value.replace('"', '""')
+        return self.value if self.kind == 'num' else ''
+
+    def cli(self):
+        return '' if self.kind == 'empty' else self.value
+
+
+def num(x):
+    return Arg('num', repr(float(x)) if not float(x).is_integer() else '%d' % x)
+
+
+def formula_of(name, args):
+    return '=%s(%s)' % (name, ';'.join(a.formula() for a in args))
+
+
+class Expect:
+    """ok with a value (float, str, or list of rows), or an error code."""
+
+    def __init__(self, ok, value=None, code=None, why=''):
+        self.ok, self.value, self.code, self.why = ok, value, code, why
+
+    def __eq__(self, other):
+        if self.ok != other.ok:
+            return False
+        if not self.ok:
+            return self.code == other.code
+        a, b = self.value, other.value
+        if isinstance(a, list) != isinstance(b, list):
+            return False
+        if isinstance(a, list):
+            return (len(a) == len(b) and all(len(r) == len(s) for r, s in zip(a, b))
+                    and all(close_enough(x, y) for r, s in zip(a, b) for x, y in zip(r, s)))
+        return close_enough(a, b)
+
+    def __repr__(self):
+        if not self.ok:
+            return err_name(self.code)
+        if isinstance(self.value, list):
+            return '%dx%d array %r' % (len(self.value), len(self.value[0]) if self.value else 0,
+                                       self.value[:3])
+        return repr(self.value)
+
+
+class Core:
+    """Expected results from the `ftcost` command."""
+
+    def __init__(self, cli):
+        self.cli = cli
+        self.cache = {}
+
+    def eval(self, fn, args):
+        argv = [self.cli, fn['name']] + [a.cli() for a in args]
+        key = tuple(argv)
+        if key in self.cache:
+            return self.cache[key]
+        try:
+            p = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise HarnessError('cannot run %s: %s' % (' '.join(argv), e))
+        out = p.stdout
+        if p.returncode == 0:
+            try:
+                if fn['result'] == 'text':
+                    e = Expect(True, out.rstrip('\n'))
+                elif fn['result'] == 'array':
+                    e = Expect(True, [[float(x) for x in line.split('\t')]
+                                      for line in out.splitlines() if line.strip()])
+                else:
+                    e = Expect(True, float(out.strip()))
+            except ValueError:
+                raise HarnessError('%s printed %r' % (' '.join(argv), out))
+        elif p.returncode == 2:
+            e = Expect(False, code=ERR_ILLEGAL_ARGUMENT, why=p.stderr.strip())
+        elif p.returncode == 3:
+            e = Expect(False, code=ERR_NOT_AVAILABLE, why=p.stderr.strip())
+        else:
+            raise HarnessError('%s exited %d: %s' % (' '.join(argv), p.returncode, p.stderr))
+        self.cache[key] = e
+        return e
+
+
+# ---------------------------------------------------------------------------
+# Cases built from the table
+
+class Case:
+    def __init__(self, label, fn, args, expect, helpers=None, raw_formula=None):
+        self.label = label
+        self.fn = fn
+        self.args = args
+        self.expect = expect
+        self.helpers = helpers or []   # values for helper cells J{row}...
+        self.raw_formula = raw_formula  # with {R} for the helper row
+        self.row = None
+
+    @property
+    def is_array(self):
+        return self.expect.ok and isinstance(self.expect.value, list)
+
+    def formula(self, row=None):
+        if self.raw_formula is not None:
+            return self.raw_formula.replace('{R}', str((row or 0) + 1)).replace(
+                '{R2}', str((row or 0) + 2))
+        return formula_of(self.fn['name'], self.args)
+
+
+def example_expect(fn, ex):
+    """What the table's worked example says."""
+    if ex['status'] == 'invalid':
+        return Expect(False, code=ERR_ILLEGAL_ARGUMENT)
+    if ex['status'] == 'no_answer':
+        return Expect(False, code=ERR_NOT_AVAILABLE)
+    if fn['result'] == 'text':
+        return Expect(True, ex['text'])
+    if fn['result'] == 'array':
+        return None  # only the leading cells: checked separately
+    return Expect(True, float(ex['number']))
+
+
+def default_arg(fn, k, vals):
+    a = fn['args'][k]
+    if a['default_arg'] >= 0:
+        return vals[a['default_arg']]
+    return num(a['default'])
+
+
+def build_cases(table, core, problems):
+    """Every call the sheet makes.  `problems` collects disagreements between
+    the command and the table (the expectations themselves)."""
+    cases = []
+    for fn in table['functions']:
+        name, args, req = fn['name'], fn['args'], fn['required']
+        ok_examples = []
+        for i, ex in enumerate(fn['examples']):
+            call = [Arg.parse(t) for t in ex['args'].split(';')]
+            while call and call[-1].kind == 'empty':
+                call.pop()
+            want = core.eval(fn, call)
+            told = example_expect(fn, ex)
+            if told is not None and not (told == want):
+                problems.append('%s example %d (%s): the table says %r, ftcost says %r'
+                                % (name, i + 1, ex['args'], told, want))
+            if fn['result'] == 'array' and ex['status'] == 'ok':
+                cells = [c for r in (want.value if want.ok else []) for c in r]
+                if (not want.ok or len(want.value) != ex['rows']
+                        or any(len(r) != ex['cols'] for r in want.value)
+                        or not all(close_enough(a, b) for a, b in zip(cells, ex['cells']))):
+                    problems.append('%s example %d: the table says %dx%d %r..., ftcost says %r'
+                                    % (name, i + 1, ex['rows'], ex['cols'], ex['cells'], want))
+            cases.append(Case('%s example %d' % (name, i + 1), fn, call, want))
+            if ex['status'] == 'ok':
+                ok_examples.append(call)
+        if not ok_examples:
+            problems.append('%s: no worked example that succeeds' % name)
+            continue
+        base = ok_examples[0][:req]
+        if len(base) < req:
+            problems.append('%s: the first example gives fewer than %d arguments' % (name, req))
+            continue
+
+        # Defaults: left out, given explicitly, given as an empty parameter.
+        for k in range(req, len(args)):
+            if args[k]['text']:
+                continue
+            vals = list(base)
+            for j in range(req, k):
+                vals.append(default_arg(fn, j, vals))
+            omitted = core.eval(fn, vals)
+            explicit_args = vals + [default_arg(fn, k, vals)]
+            explicit = core.eval(fn, explicit_args)
+            if not (explicit == omitted):
+                problems.append('%s: %s given as its default gives %r, left out %r'
+                                % (name, args[k]['name'], explicit, omitted))
+            cases.append(Case('%s without %s' % (name, args[k]['name']), fn, vals, omitted))
+            cases.append(Case('%s with %s = default' % (name, args[k]['name']), fn,
+                              explicit_args, omitted))
+            if k + 1 < len(args) and not args[k + 1]['text']:
+                after = vals + [default_arg(fn, k, vals)]
+                nxt = default_arg(fn, k + 1, after)
+                empty_args = vals + [Arg('empty'), nxt]
+                cases.append(Case('%s with %s as an empty parameter' % (name, args[k]['name']),
+                                  fn, empty_args, core.eval(fn, vals + [Arg('empty'), nxt])))
+
+        # Err:502: bad money/counts, fractions out of range, text for an
+        # optional number (expectations from the core).
+        full = list(base)
+        for j in range(req, len(args)):
+            full.append(Arg('text', 'input') if args[j]['text'] else default_arg(fn, j, full))
+        for k, a in enumerate(args):
+            if a['text']:
+                continue
+            bad = None
+            if a['domain'] in ('non_negative', 'positive'):
+                bad = num(-1)
+            elif a['domain'].startswith('fraction'):
+                bad = num(1.5)
+            elif a['domain'] == 'whole_months':
+                bad = num(0.5)
+            elif a['domain'] == 'at_least_1':
+                bad = num(0.5)
+            elif a['domain'] == 'above_minus_1':
+                bad = num(-1)
+            if bad is None:
+                continue
+            call = full[:max(k + 1, req)]
+            call[k] = bad
+            want = core.eval(fn, call)
+            if want.ok:
+                problems.append('%s: %s = %s is accepted by the core (%r)'
+                                % (name, a['name'], bad.value, want))
+            cases.append(Case('%s with %s = %s' % (name, a['name'], bad.value), fn, call, want))
+        opt_num = [k for k in range(req, len(args)) if not args[k]['text']]
+        if opt_num:
+            k = opt_num[0]
+            call = full[:k + 1]
+            call[k] = Arg('text', 'abc')
+            want = core.eval(fn, call)
+            if want.ok or want.code != ERR_ILLEGAL_ARGUMENT:
+                problems.append('%s: text for %s gives %r in the core, not Err:502'
+                                % (name, args[k]['name'], want))
+            cases.append(Case('%s with text for optional %s' % (name, args[k]['name']),
+                              fn, call, want))
+        # Calc's own answers: #VALUE! for text in a required number, Err:504.
+        num_req = [k for k in range(req) if not args[k]['text']]
+        if num_req:
+            call = list(base)
+            call[num_req[0]] = Arg('text', 'abc')
+            cases.append(Case('%s with text for required %s' % (name, args[num_req[0]]['name']),
+                              fn, call, Expect(False, code=ERR_NO_VALUE)))
+        if req >= 1:
+            cases.append(Case('%s with %d of %d required arguments' % (name, req - 1, req),
+                              fn, base[:req - 1], Expect(False, code=ERR_PARAMETER_EXPECTED)))
+        # Ranges for an optional argument: one cell is its value, two are
+        # Err:502 (one value expected).
+        if opt_num:
+            k = opt_num[0]
+            vals = list(base)
+            for j in range(req, k):
+                vals.append(default_arg(fn, j, vals))
+            dflt = default_arg(fn, k, vals)
+            head = ';'.join(a.formula() for a in vals)
+            cases.append(Case('%s with %s from a one-cell range' % (name, args[k]['name']), fn,
+                              vals, core.eval(fn, vals + [dflt]), helpers=[dflt.value],
+                              raw_formula='=%s(%s;J{R}:J{R})' % (name, head)))
+            cases.append(Case('%s with %s from a two-cell range' % (name, args[k]['name']), fn,
+                              vals, Expect(False, code=ERR_ILLEGAL_ARGUMENT),
+                              helpers=[dflt.value, dflt.value],
+                              raw_formula='=%s(%s;J{R}:J{R2})' % (name, head)))
+    return cases
+
+
+# ---------------------------------------------------------------------------
+# LibreOffice
+
+def kill_session(sid):
+    """SIGKILL every process of session `sid` (one we started with
+    start_new_session: soffice, oosplash, unopkg, timeout and their
+    children all stay in it, whatever process groups they make)."""
+    for _ in range(3):
+        found = False
+        for entry in os.listdir('/proc'):
+            if not entry.isdigit():
+                continue
+            try:
+                with open('/proc/%s/stat' % entry) as f:
+                    stat = f.read()
+                # fields after the command name: state ppid pgrp session ...
+                fields = stat[stat.rindex(')') + 2:].split()
+                if int(fields[3]) == sid:
+                    os.kill(int(entry), signal.SIGKILL)
+                    found = True
+            except (OSError, ValueError, IndexError):
+                continue
+        if not found:
+            return
+        time.sleep(0.5)
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(('127.0.0.1', 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def props(**kw):
+    import uno  # noqa: F401
+    from com.sun.star.beans import PropertyValue
+    out = []
+    for k, v in kw.items():
+        p = PropertyValue()
+        p.Name, p.Value = k, v
+        out.append(p)
+    return tuple(out)
+
+
+def file_url(path):
+    import uno
+    return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+class Office:
+    """A throwaway profile with the extension, and soffice on it."""
+
+    def __init__(self, opts, valgrind_xml=None):
+        self.opts = opts
+        self.program = opts.program
+        self.valgrind_xml = valgrind_xml
+        self.proc = None
+        self.desktop = None
+        self.tmp = tempfile.mkdtemp(prefix='ftcost-e2e-')
+        os.chmod(self.tmp, 0o755)
+        self.profile = os.path.join(self.tmp, 'profile')
+        self.home = os.path.join(self.profile, 'home')
+        self.work = os.path.join(self.tmp, 'work')
+        os.makedirs(self.work)
+        self.root = os.geteuid() == 0
+        self.prefix = []
+        if self.root:
+            shutil.chown(self.work, 'nobody', 'nogroup')
+            self.prefix = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups']
+        self.log_path = os.path.join(self.tmp, 'soffice.log')
+
+    def env(self):
+        h = self.home
+        env = {
+            'PATH': '/usr/bin:/bin', 'HOME': h, 'LANG': 'C.UTF-8',
+            'XDG_CONFIG_HOME': h + '/.config', 'XDG_CACHE_HOME': h + '/.cache',
+            'XDG_DATA_HOME': h + '/.local/share', 'XDG_RUNTIME_DIR': h + '/run',
+            'TMPDIR': h + '/tmp', 'SAL_USE_VCLPLUGIN': 'svp',
+        }
+        if os.environ.get('FTCOST_LOG'):
+            env['FTCOST_LOG'] = os.environ['FTCOST_LOG']
+        return env
+
+    def install(self):
+        env = dict(os.environ, OFFICE_PROGRAM_DIR=self.program)
+        t0 = time.time()
+        # In a session of its own, so that the soffice and unopkg it starts
+        # die with it whatever stops us.
+        p = subprocess.Popen(['sh', self.opts.install, self.opts.oxt, self.profile], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                             start_new_session=True)
+        try:
+            out, _ = p.communicate(timeout=600)
+        except BaseException as e:
+            kill_session(p.pid)
+            p.wait()
+            if isinstance(e, subprocess.TimeoutExpired):
+                raise HarnessError('install-profile.sh timed out')
+            raise
+        if p.returncode != 0:
+            raise HarnessError('install-profile.sh failed:\n%s' % out)
+        log('installed the extension in %.1f s' % (time.time() - t0))
+
+    def start(self, timeout=120):
+        port = free_port()
+        office_args = ['--headless', '--invisible', '--norestore', '--nologo', '--nodefault',
+                       '--nolockcheck', '-env:UserInstallation=file://' + self.profile,
+                       '--accept=socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext'
+                       % port]
+        env = self.env()
+        if self.valgrind_xml:
+            env['G_SLICE'] = 'always-malloc'
+            env['GLIBCXX_FORCE_NEW'] = '1'
+            cmd = ['valgrind', '--tool=memcheck', '--xml=yes', '--xml-file=' + self.valgrind_xml,
+                   '--leak-check=full', '--show-leak-kinds=definite', '--num-callers=60',
+                   '--keep-debuginfo=yes',
+                   '--error-limit=no', '--child-silent-after-fork=yes',
+                   os.path.join(self.program, 'soffice.bin')] + office_args
+        else:
+            cmd = [os.path.join(self.program, 'soffice')] + office_args
+        logf = open(self.log_path, 'ab')
+        self.proc = subprocess.Popen(self.prefix + cmd, env=env, stdout=logf,
+                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                     start_new_session=True)
+        logf.close()
+        import uno
+        from com.sun.star.connection import NoConnectException
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            'com.sun.star.bridge.UnoUrlResolver', local)
+        url = 'uno:socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext' % port
+        deadline = time.time() + timeout
+        while True:
+            if self.proc.poll() is not None:
+                raise HarnessError('soffice exited (%d) before accepting connections:\n%s'
+                                   % (self.proc.returncode, self.soffice_log()))
+            try:
+                ctx = resolver.resolve(url)
+                break
+            except NoConnectException:
+                if time.time() > deadline:
+                    raise HarnessError('soffice did not accept connections within %d s:\n%s'
+                                       % (timeout, self.soffice_log()))
+                time.sleep(0.5)
+        self.ctx = ctx
+        self.desktop = ctx.ServiceManager.createInstanceWithContext(
+            'com.sun.star.frame.Desktop', ctx)
+
+    def soffice_log(self):
+        try:
+            with open(self.log_path, errors='replace') as f:
+                return f.read()[-4000:]
+        except OSError:
+            return ''
+
+    def new_calc(self):
+        return self.desktop.loadComponentFromURL('private:factory/scalc', '_blank', 0,
+                                                 props(Hidden=True))
+
+    def load(self, path, **kw):
+        doc = self.desktop.loadComponentFromURL(file_url(path), '_blank', 0,
+                                                props(Hidden=True, **kw))
+        if doc is None:
+            raise HarnessError('LibreOffice could not load %s' % path)
+        return doc
+
+    def store(self, doc, path, filter_name):
+        doc.storeToURL(file_url(path), props(FilterName=filter_name, Overwrite=True))
+
+    def put(self, name, text):
+        path = os.path.join(self.work, name)
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(text)
+        os.chmod(path, 0o644)
+        return path
+
+    def terminate(self, timeout=60):
+        """Ends soffice cleanly (valgrind needs it to write its report)."""
+        if self.desktop is not None:
+            try:
+                self.desktop.terminate()
+            except Exception:
+                pass  # the bridge dies with the process
+            self.desktop = None
+        if self.proc is not None:
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                pass
+
+    def close(self):
+        if self.proc is not None and self.proc.poll() is None:
+            self.terminate(timeout=20)
+        if self.proc is not None:
+            kill_session(self.proc.pid)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                pass
+        if os.environ.get('FTCOST_E2E_KEEP'):
+            log('kept %s' % self.tmp)
+        else:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+
+# ---------------------------------------------------------------------------
+# Sheets
+
+def place_cases(sheet, cases, use_formula=True):
+    """Writes every case's formula (arrays as array formulas); returns the
+    text of each formula cell as typed, in order, for a CSV."""
+    row = 0
+    for c in cases:
+        c.row = row
+        for i, h in enumerate(c.helpers):
+            sheet.getCellByPosition(9, row + i).setValue(float(h))
+        if c.is_array:
+            rows, cols = len(c.expect.value), len(c.expect.value[0])
+            rng = sheet.getCellRangeByPosition(0, row, cols - 1, row + rows - 1)
+            rng.setArrayFormula(c.formula(row))
+            row += rows + 1
+        else:
+            if use_formula:
+                sheet.getCellByPosition(0, row).setFormula(c.formula(row))
+            row += max(1, len(c.helpers)) + (1 if c.helpers else 0)
+
+
+def cell_result(cell):
+    code = cell.getError()
+    if code:
+        return Expect(False, code=code)
+    from com.sun.star.table.CellContentType import TEXT  # noqa: F401
+    return None
+
+
+def check_cases(sheet, cases, where):
+    """Compares every case's cells with its expectation; returns failures."""
+    failures = []
+    for c in cases:
+        want = c.expect
+        if c.is_array:
+            rows, cols = len(want.value), len(want.value[0])
+            bad = []
+            for r in range(rows):
+                for k in range(cols):
+                    cell = sheet.getCellByPosition(k, c.row + r)
+                    code = cell.getError()
+                    got = err_name(code) if code else cell.getValue()
+                    if code or not close_enough(got, want.value[r][k]):
+                        bad.append('(%d,%d): got %r want %r' % (r, k, got, want.value[r][k]))
+            # nothing may spill beyond the expected shape
+            below = sheet.getCellByPosition(0, c.row + rows)
+            if below.getFormula() != '':
+                bad.append('cell below the array is %r' % below.getFormula())
+            if bad:
+                failures.append('%s: %s %s: %s' % (where, c.label, c.formula(c.row),
+                                                    '; '.join(bad[:5])))
+            continue
+        cell = sheet.getCellByPosition(0, c.row)
+        code = cell.getError()
+        if not want.ok:
+            if code != want.code:
+                got = err_name(code) if code else repr(cell.getString())
+                failures.append('%s: %s %s: got %s, want %s %s' % (
+                    where, c.label, c.formula(c.row), got, err_name(want.code), want.why))
+            continue
+        if code:
+            failures.append('%s: %s %s: got %s, want %r' % (
+                where, c.label, c.formula(c.row), err_name(code), want.value))
+            continue
+        got = cell.getString() if isinstance(want.value, str) else cell.getValue()
+        if not close_enough(got, want.value):
+            failures.append('%s: %s %s: got %r, want %r' % (
+                where, c.label, c.formula(c.row), got, want.value))
+    return failures
+
+
+def report(failures, what, total):
+    for f in failures:
+        log('FAIL ' + f)
+    if failures:
+        log('%s: %d of %d checks failed' % (what, len(failures), total))
+        return 1
+    log('%s: all %d checks passed' % (what, total))
+    return 0
+
+
+def load_cases(opts):
+    with open(opts.table, encoding='utf-8') as f:
+        table = json.load(f)
+    problems = []
+    cases = build_cases(table, Core(opts.cli), problems)
+    for p in problems:
+        log('FAIL expectation: ' + p)
+    if not cases:
+        raise HarnessError('no cases built from %s' % opts.table)
+    names = {fn['name'] for fn in table['functions']}
+    called = {c.fn['name'] for c in cases}
+    if names - called:
+        problems.append('functions never called: %s' % ', '.join(sorted(names - called)))
+    return table, cases, problems
+
+
+# ---------------------------------------------------------------------------
+# Tests
+
+def test_functions(opts):
+    table, cases, problems = load_cases(opts)
+    with Office(opts) as office:
+        office.install()
+        office.start()
+        doc = office.new_calc()
+        sheet = doc.Sheets.getByIndex(0)
+        t0 = time.time()
+        place_cases(sheet, cases)
+        doc.calculateAll()
+        log('%d calls placed and calculated in %.2f s' % (len(cases), time.time() - t0))
+        failures = problems + check_cases(sheet, cases, 'typed')
+        # The display name must resolve to the stored programmatic name.
+        probe = next(c for c in cases if not c.is_array and not c.helpers)
+        stored = sheet.getCellByPosition(0, probe.row).getFormula()
+        if SERVICE_UPPER + '.' + probe.fn['name'] + '(' not in stored.upper():
+            failures.append('typed %s is stored as %r' % (probe.fn['name'], stored))
+        doc.close(True)
+    return report(failures, 'functions', len(cases) + 1)
+
+
+def read_fods_rows(sheet):
+    """(row, call, expected-cell, check-cell) for every row of the
+    self-checking sheet whose column D names a call."""
+    rows = []
+    r = 1
+    while True:
+        call = sheet.getCellByPosition(3, r).getString()
+        if not call:
+            break
+        rows.append((r, call))
+        r += 1
+    return rows
+
+
+def test_names(opts):
+    table, cases, problems = load_cases(opts)
+    failures = list(problems)
+    total = 0
+    scalar = [c for c in cases if not c.is_array and not c.helpers]
+    with Office(opts) as office:
+        office.install()
+        office.start()
+
+        # 1. CSV import with "evaluate formulas": display names as typed.
+        lines = []
+        for i, c in enumerate(scalar):
+            c.row = i
+            lines.append(c.formula(i))
+        path = office.put('calls.csv', '\n'.join(lines) + '\n')
+        doc = office.load(path, FilterName=CSV_FILTER, FilterOptions=CSV_OPTIONS)
+        doc.calculateAll()
+        sheet = doc.Sheets.getByIndex(0)
+        first = sheet.getCellByPosition(0, 0)
+        if not first.getFormula().startswith('='):
+            failures.append('CSV: the formulas were imported as text: %r' % first.getString())
+        else:
+            failures += check_cases(sheet, scalar, 'CSV')
+        total += len(scalar)
+        doc.close(True)
+
+        # 2. Stored names: the hand-written .fods, self-checking.
+        fods = os.path.join(opts.data, 'ftcost-stored-names.fods')
+        with open(fods, encoding='utf-8') as f:
+            path = office.put('stored-names.fods', f.read())
+        doc = office.load(path)
+        doc.calculateAll()
+        sheet = doc.Sheets.getByIndex(0)
+        fns = {fn['name']: fn for fn in table['functions']}
+        core = Core(opts.cli)
+        seen = set()
+        for r, call in read_fods_rows(sheet):
+            total += 1
+            parts = call.split('|')
+            name, arglist = parts[0], parts[1] if len(parts) > 1 else ''
+            at = (0, 0)
+            if len(parts) > 2:
+                r_, c_ = parts[2].split(',')
+                at = (int(r_) - 1, int(c_) - 1)
+            fcell = sheet.getCellByPosition(0, r)
+            formula = fcell.getFormula()
+            if fcell.getError() == ERR_NO_NAME or '#NAME' in formula.upper():
+                failures.append('fods row %d: %s does not resolve: %r' % (r + 1, call, formula))
+                continue
+            check = sheet.getCellByPosition(2, r)
+            if check.getError() or check.getValue() != 1.0:
+                failures.append('fods row %d: %s: check cell says %r (result %r, expected %r)'
+                                % (r + 1, call, check.getString(), fcell.getString(),
+                                   sheet.getCellByPosition(1, r).getString()))
+            # The fixture's expected value must still be what the core says.
+            fn = fns.get(name)
+            if fn is None:
+                failures.append('fods row %d: unknown function %s' % (r + 1, name))
+                continue
+            seen.add(name)
+            want = core.eval(fn, [Arg.parse(t) for t in arglist.split(';')])
+            ecell = sheet.getCellByPosition(1, r)
+            if not want.ok:
+                if ecell.getString() != err_name(want.code):
+                    failures.append('fods row %d: %s: fixture expects %r, core says %r'
+                                    % (r + 1, call, ecell.getString(), want))
+            elif isinstance(want.value, list):
+                cell_want = want.value[at[0]][at[1]]
+                if not close_enough(ecell.getValue(), cell_want):
+                    failures.append('fods row %d: %s: fixture expects %r, core says %r'
+                                    % (r + 1, call, ecell.getValue(), cell_want))
+            elif isinstance(want.value, str):
+                if ecell.getString() != want.value:
+                    failures.append('fods row %d: %s: fixture expects %r, core says %r'
+                                    % (r + 1, call, ecell.getString(), want.value))
+            elif not close_enough(ecell.getValue(), want.value):
+                failures.append('fods row %d: %s: fixture expects %r, core says %r'
+                                % (r + 1, call, ecell.getValue(), want.value))
+        # The stored array formula (F2:F6) resolves and fills its 5 cells.
+        matrix = sheet.getCellByPosition(5, 1)
+        total += 1
+        if SERVICE_UPPER + '.FT_TCO_ITEMS(' not in matrix.getFormula().upper():
+            failures.append('fods F2: the stored array formula reads %r' % matrix.getFormula())
+        missing = set(fns) - seen
+        if missing:
+            failures.append('the .fods never calls %s' % ', '.join(sorted(missing)))
+        if total == len(scalar):
+            failures.append('the .fods has no calls')
+        doc.close(True)
+    return report(failures, 'names', total)
+
+
+def stored_text(path, member_suffix):
+    with zipfile.ZipFile(path) as z:
+        return ''.join(z.read(n).decode('utf-8', 'replace') for n in z.namelist()
+                       if n.endswith(member_suffix))
+
+
+def test_roundtrip(opts):
+    table, cases, problems = load_cases(opts)
+    failures = list(problems)
+    total = 0
+    with Office(opts) as office:
+        office.install()
+        office.start()
+        doc = office.new_calc()
+        sheet = doc.Sheets.getByIndex(0)
+        place_cases(sheet, cases)
+        doc.calculateAll()
+        failures += check_cases(sheet, cases, 'before saving')
+        total += len(cases)
+        saved = {}
+        for ext, flt in (('ods', 'calc8'), ('xlsx', 'Calc MS Excel 2007 XML')):
+            saved[ext] = os.path.join(office.work, 'roundtrip.' + ext)
+            office.store(doc, saved[ext], flt)
+        doc.close(True)
+
+        # What the files store: the programmatic names (the contract).
+        content = stored_text(saved['ods'], 'content.xml')
+        for fn in table['functions']:
+            total += 1
+            want = 'of:=%s.%s(' % (SERVICE_UPPER, fn['name'])
+            if want not in content and ('[.' not in content or
+                                        '%s.%s(' % (SERVICE_UPPER, fn['name']) not in content):
+                failures.append('.ods does not store %s as %s' % (fn['name'], want))
+        sheet_xml = stored_text(saved['xlsx'], 'sheet1.xml')
+        for fn in table['functions']:
+            total += 1
+            if ('%s.%s(' % (SERVICE_UPPER, fn['name'])) not in sheet_xml.upper():
+                failures.append('.xlsx does not store %s by its programmatic name' % fn['name'])
+
+        for ext in ('ods', 'xlsx'):
+            doc = office.load(saved[ext])
+            sheet = doc.Sheets.getByIndex(0)
+            doc.calculateAll()
+            failures += check_cases(sheet, cases, 'reloaded .' + ext)
+            total += len(cases)
+            doc.close(True)
+    return report(failures, 'roundtrip', total)
+
+
+def our_frames(stack, lib):
+    return [f for f in stack.findall('frame')
+            if (f.findtext('obj') or '').endswith(lib)]
+
+
+def describe(err, lib):
+    kind = err.findtext('kind')
+    what = err.findtext('what') or err.findtext('xwhat/text') or ''
+    frames = []
+    for f in err.find('stack').findall('frame'):
+        fn = f.findtext('fn') or '?'
+        obj = os.path.basename(f.findtext('obj') or '')
+        where = f.findtext('file')
+        line = f.findtext('line')
+        frames.append('    %s (%s%s)' % (fn, obj, ':%s:%s' % (where, line) if where else ''))
+    return '%s: %s\n%s' % (kind, what, '\n'.join(frames[:20]))
+
+
+def test_valgrind(opts):
+    if shutil.which('valgrind') is None:
+        log('SKIP valgrind not installed')
+        return 77
+    lib = 'ftcost.uno.so'
+    with Office(opts) as office:
+        office.install()
+        xml_path = os.path.join(office.work, 'memcheck.xml')
+        office.valgrind_xml = xml_path
+        t0 = time.time()
+        office.start(timeout=900)
+        log('soffice under valgrind up in %.0f s' % (time.time() - t0))
+        fods = os.path.join(opts.data, 'ftcost-stored-names.fods')
+        with open(fods, encoding='utf-8') as f:
+            path = office.put('stored-names.fods', f.read())
+        doc = office.load(path)
+        doc.calculateAll()
+        sheet = doc.Sheets.getByIndex(0)
+        failures = []
+        rows = read_fods_rows(sheet)
+        for r, call in rows:
+            check = sheet.getCellByPosition(2, r)
+            if check.getError() or check.getValue() != 1.0:
+                failures.append('row %d %s: check cell %r' % (r + 1, call, check.getString()))
+        doc.close(True)
+        t1 = time.time()
+        office.terminate(timeout=900)
+        log('soffice under valgrind exited after %.0f s (status %r)'
+            % (time.time() - t1, office.proc.returncode))
+        if office.proc.returncode is None:
+            raise HarnessError('soffice under valgrind did not exit')
+        try:
+            tree = ET.parse(xml_path)
+        except (OSError, ET.ParseError) as e:
+            raise HarnessError('no usable valgrind report %s: %s' % (xml_path, e))
+        root = tree.getroot()
+        n_errors = 0
+        ours = []
+        for err in root.findall('error'):
+            kind = err.findtext('kind') or ''
+            stack = err.find('stack')
+            if stack is None:
+                continue
+            n_errors += 1
+            if not our_frames(stack, lib):
+                continue
+            if kind.startswith('Leak_') and kind != 'Leak_DefinitelyLost':
+                continue
+            ours.append(describe(err, lib))
+        log('valgrind reported %d errors and definite leaks in all of soffice, %d through %s'
+            % (n_errors, len(ours), lib))
+        failures += ours
+        # Without results the run proves nothing: the add-in must have
+        # computed the sheet under valgrind.
+        if not rows:
+            failures.append('the .fods has no calls')
+    return report(failures, 'valgrind', len(rows) + 1)
+
+
+def test_addin(opts):
+    """What Calc reads from the add-in: XAddIn answers in en/de/fr (from the
+    table: the JSON the generator wrote), XServiceName, XServiceInfo,
+    XTypeProvider, XCompatibilityNames; Calc's own function list (category,
+    argument names, optional flags, help); calls through FunctionAccess."""
+    import uno
+    from com.sun.star.lang import Locale
+    with open(opts.table, encoding='utf-8') as f:
+        table = json.load(f)
+    failures = []
+    total = 0
+
+    def expect(what, got, want):
+        nonlocal total
+        total += 1
+        if got != want:
+            failures.append('%s: got %r, want %r' % (what, got, want))
+
+    with Office(opts) as office:
+        office.install()
+        office.start()
+        smgr = office.ctx.ServiceManager
+        obj = smgr.createInstanceWithContext(table['service'], office.ctx)
+        if obj is None:
+            raise HarnessError('cannot create %s' % table['service'])
+        expect('getServiceName', obj.getServiceName(), table['service'])
+        expect('supportsService(AddIn)', obj.supportsService('com.sun.star.sheet.AddIn'), True)
+        expect('supportsService(%s)' % table['service'], obj.supportsService(table['service']),
+               True)
+        expect('supportsService(other)', obj.supportsService('com.sun.star.sheet.Other'), False)
+        expect('getSupportedServiceNames', sorted(obj.getSupportedServiceNames()),
+               sorted(['com.sun.star.sheet.AddIn', table['service']]))
+        types = {t.typeName for t in obj.getTypes()}
+        for t in ('com.sun.star.sheet.XAddIn', 'com.sun.star.lang.XServiceName',
+                  'com.sun.star.lang.XServiceInfo', 'com.sun.star.sheet.XCompatibilityNames',
+                  'org.ftcost.XFunctions'):
+            expect('getTypes has %s' % t, t in types, True)
+        for lang, country in (('en', 'US'), ('de', 'DE'), ('fr', 'FR')):
+            obj.setLocale(Locale(lang, country, ''))
+            loc = obj.getLocale()
+            expect('getLocale', (loc.Language, loc.Country), (lang, country))
+            for fn in table['functions']:
+                m = fn['method']
+                w = '%s %s' % (lang, fn['name'])
+                expect(w + ' getProgrammaticFuntionName',
+                       obj.getProgrammaticFuntionName(fn['name']), m)
+                expect(w + ' getDisplayFunctionName', obj.getDisplayFunctionName(m), fn['name'])
+                expect(w + ' getFunctionDescription', obj.getFunctionDescription(m),
+                       fn['description'][lang])
+                expect(w + ' getProgrammaticCategoryName',
+                       obj.getProgrammaticCategoryName(m), 'Financial')
+                expect(w + ' getDisplayCategoryName', obj.getDisplayCategoryName(m),
+                       'Financial')
+                for i, a in enumerate(fn['args']):
+                    expect('%s arg %d name' % (w, i), obj.getDisplayArgumentName(m, i),
+                           a['names'][lang])
+                    expect('%s arg %d help' % (w, i), obj.getArgumentDescription(m, i),
+                           a['help'][lang])
+                expect(w + ' arg out of range', obj.getDisplayArgumentName(m, len(fn['args'])),
+                       '')
+                names = obj.getCompatibilityNames(m)
+                expect(w + ' getCompatibilityNames',
+                       [(n.Locale.Language, n.Locale.Country, n.Name) for n in names],
+                       [('en', 'US', fn['name'])])
+        expect('unknown function', obj.getDisplayFunctionName('no_such_function'), '')
+
+        # XFunctions called directly: results, #N/A (void), errors
+        # (IllegalArgumentException with the core's message, the argument's
+        # position and the add-in as context).
+        from com.sun.star.lang import IllegalArgumentException
+        core = Core(opts.cli)
+        for fn in table['functions']:
+            method = getattr(obj, fn['method'])
+            ex = fn['examples'][0]
+            base = [Arg.parse(t) for t in ex['args'].split(';')][:fn['required']]
+            for label, call in (('example', base),
+                                ('negative first argument', [num(-1)] + base[1:])):
+                if any(a.kind != 'num' for a in call):
+                    continue
+                want = core.eval(fn, call)
+                py_args = [float(a.value) for a in call]
+                py_args += [None] * (len(fn['args']) - len(py_args))
+                what = '%s.%s %s' % (table['service'], fn['method'], label)
+                total += 1
+                try:
+                    got = method(*py_args)
+                except IllegalArgumentException as e:
+                    if want.ok or want.code != ERR_ILLEGAL_ARGUMENT:
+                        failures.append('%s: raised %r, want %r' % (what, e.Message, want))
+                    elif 'Err:502: ' + e.Message != want.why:
+                        failures.append('%s: message %r, the core says %r'
+                                        % (what, e.Message, want.why))
+                    elif e.ArgumentPosition != 0:
+                        failures.append('%s: ArgumentPosition %d, want 0'
+                                        % (what, e.ArgumentPosition))
+                    elif e.Context is None or e.Context.getServiceName() != table['service']:
+                        failures.append('%s: the exception has no add-in context' % what)
+                    continue
+                if not want.ok:
+                    if not (want.code == ERR_NOT_AVAILABLE and got is None):
+                        failures.append('%s: got %r, want %r' % (what, got, want))
+                elif isinstance(want.value, list):
+                    if not (Expect(True, [list(r) for r in got]) == want):
+                        failures.append('%s: got %r, want %r' % (what, got, want))
+                elif not close_enough(got, want.value):
+                    failures.append('%s: got %r, want %r' % (what, got, want.value))
+
+        # Calc's function list, as the Function Wizard shows it (UI: en-US).
+        descs = smgr.createInstanceWithContext('com.sun.star.sheet.FunctionDescriptions',
+                                               office.ctx)
+        by_name = {}
+        for i in range(descs.getCount()):
+            d = {p.Name: p.Value for p in descs.getByIndex(i)}
+            by_name[d.get('Name')] = d
+        FINANCIAL = 3  # com.sun.star.sheet.FunctionCategory.FINANCIAL
+        for fn in table['functions']:
+            d = by_name.get(fn['name'])
+            if d is None:
+                failures.append('Calc does not list %s' % fn['name'])
+                total += 1
+                continue
+            expect(fn['name'] + ' category', d['Category'], FINANCIAL)
+            expect(fn['name'] + ' description', d['Description'], fn['description']['en'])
+            got = [(a.Name, a.IsOptional, a.Description) for a in d['Arguments']]
+            want = [(a['names']['en'], a['optional'], a['help']['en']) for a in fn['args']]
+            expect(fn['name'] + ' arguments', got, want)
+
+        # FunctionAccess: the add-in called through the API, by display name.
+        fa = smgr.createInstanceWithContext('com.sun.star.sheet.FunctionAccess', office.ctx)
+        for fn in table['functions']:
+            for ex in fn['examples']:
+                call = [Arg.parse(t) for t in ex['args'].split(';')]
+                while call and call[-1].kind == 'empty':
+                    call.pop()
+                if any(a.kind != 'num' for a in call):
+                    continue
+                want = core.eval(fn, call)
+                what = 'FunctionAccess %s(%s)' % (fn['name'], ex['args'])
+                total += 1
+                try:
+                    got = fa.callFunction(fn['name'], tuple(float(a.value) for a in call))
+                except Exception as e:  # Calc reports every error this way
+                    if want.ok:
+                        failures.append('%s: raised %s' % (what, e))
+                    continue
+                if not want.ok:
+                    # FunctionAccess answers #N/A with a void result.
+                    if not (want.code == ERR_NOT_AVAILABLE and got is None):
+                        failures.append('%s: got %r, want %r' % (what, got, want))
+                elif isinstance(want.value, list):
+                    rows = [list(r) for r in got]
+                    if not (Expect(True, rows) == want):
+                        failures.append('%s: got %r, want %r' % (what, rows, want))
+                elif not close_enough(got, want.value):
+                    failures.append('%s: got %r, want %r' % (what, got, want.value))
+    return report(failures, 'addin', total)
+
+
+TESTS = {
+    'addin': test_addin,
+    'functions': test_functions,
+    'names': test_names,
+    'roundtrip': test_roundtrip,
+    'valgrind': test_valgrind,
+}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('test', choices=sorted(TESTS))
+    ap.add_argument('--oxt', required=True)
+    ap.add_argument('--cli', required=True)
+    ap.add_argument('--table', required=True)
+    ap.add_argument('--install', required=True)
+    ap.add_argument('--program', default='/usr/lib/libreoffice/program')
+    ap.add_argument('--data', default=os.path.dirname(os.path.abspath(__file__)))
+    opts = ap.parse_args()
+    # meson (or anyone) stopping us with SIGTERM must still kill soffice,
+    # which runs in a session of its own: turn the signal into an exception
+    # so that every Office.__exit__ runs.
+    def on_term(signum, frame):
+        raise HarnessError('stopped by signal %d' % signum)
+    signal.signal(signal.SIGTERM, on_term)
+    signal.signal(signal.SIGHUP, on_term)
+    for p in (opts.oxt, opts.cli, opts.table, opts.install):
+        if not os.path.exists(p):
+            log('ERROR missing %s' % p)
+            return 99
+    # The python side of the bridge must know org.ftcost.XFunctions (the
+    # office sends it in getTypes; an unknown type disposes the bridge):
+    # add the extension's type library to this process's UNO types, before
+    # pyuno bootstraps.
+    types_dir = tempfile.mkdtemp(prefix='ftcost-e2e-types-')
+    try:
+        with zipfile.ZipFile(opts.oxt) as z:
+            rdbs = [n for n in z.namelist() if n.endswith('.rdb')]
+            for n in rdbs:
+                z.extract(n, types_dir)
+    except (OSError, zipfile.BadZipFile) as e:
+        log('ERROR cannot read %s: %s' % (opts.oxt, e))
+        return 99
+    program_url = 'file://' + os.path.abspath(opts.program)
+    os.environ['URE_MORE_TYPES'] = ' '.join(
+        ['<%s/types>*' % program_url] +
+        ['file://' + os.path.join(types_dir, n) for n in rdbs])
+    try:
+        import uno  # noqa: F401
+    except ImportError:
+        log('SKIP this python (%s) has no uno module (install python3-uno)' % sys.executable)
+        return 77
+    try:
+        return TESTS[opts.test](opts)
+    except HarnessError as e:
+        log('ERROR %s' % e)
+        return 99
+    except Exception:
+        traceback.print_exc()
+        return 99
+    finally:
+        shutil.rmtree(types_dir, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    sys.exit(main())

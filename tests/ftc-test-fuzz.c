@@ -1,0 +1,97 @@
+#include "ftc-test-fuzz.h"
+
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static uint8_t take_byte(const uint8_t **data, size_t *size)
+{
+    uint8_t b = 0;
+
+    if (*size > 0) {
+        b = **data;
+        (*data)++;
+        (*size)--;
+    }
+    return b;
+}
+
+static double take_double(const uint8_t **data, size_t *size)
+{
+    /* Half of the values from the edges, the rest raw bits. */
+    static const double edges[] = {0.0, -0.0, 1.0, -1.0, 0.5, 12, 24, 1200, 1201,
+                                   1e308, -1e308, 5e-324, INFINITY, -INFINITY, NAN,
+                                   0.999999999, 1.000000001, 1e6, 1e15};
+    uint8_t mode = take_byte(data, size);
+    double x = 0;
+
+    if (mode & 1)
+        return edges[(mode >> 1) % G_N_ELEMENTS(edges)];
+    for (size_t i = 0; i < sizeof x; i++)
+        ((uint8_t *)&x)[i] = take_byte(data, size);
+    return x;
+}
+
+static const char *broken(const ftc_function *fn, const char *what)
+{
+    static char message[256];
+
+    snprintf(message, sizeof message, "%s: %s", fn->name, what);
+    return message;
+}
+
+const char *ftc_test_fuzz_call(const uint8_t *data, size_t size, ftc_status *status)
+{
+    static const char *const texts[] = {"", "input", "x", "gpt-4o", "ÄÖÜ€", "1e3",
+                                        "openai/gpt-4o", "batch_output"};
+    const ftc_function *fn = ftc_function_at(take_byte(&data, &size) % ftc_function_count());
+    ftc_value args[16];
+    size_t n = take_byte(&data, &size) % (fn->n_args + 2);
+    ftc_result r;
+    ftc_error err = {.arg = -99};
+    const char *problem = NULL;
+
+    for (size_t i = 0; i < n; i++) {
+        uint8_t kind = take_byte(&data, &size) % 8;
+
+        if (kind == 0)
+            args[i] = (ftc_value){.kind = FTC_VALUE_MISSING};
+        else if (kind == 1 || fn->args[i < fn->n_args ? i : 0].domain == FTC_DOMAIN_TEXT)
+            args[i] = (ftc_value){.kind = FTC_VALUE_TEXT,
+                                  .text = texts[take_byte(&data, &size) % G_N_ELEMENTS(texts)]};
+        else
+            args[i] = (ftc_value){.kind = FTC_VALUE_NUMBER, .number = take_double(&data, &size)};
+    }
+    *status = ftc_call(fn, args, n, &r, &err);
+    switch (*status) {
+    case FTC_OK:
+        if (r.type != fn->result)
+            problem = broken(fn, "result of the wrong type");
+        else if (r.type == FTC_TYPE_NUMBER && !isfinite(r.number))
+            problem = broken(fn, "a number that is not finite");
+        else if (r.type == FTC_TYPE_TEXT && (r.text == NULL || r.text[0] == '\0'))
+            problem = broken(fn, "an empty text");
+        else if (r.type == FTC_TYPE_ARRAY) {
+            if (r.rows == 0 || r.cols == 0 || r.cells == NULL)
+                problem = broken(fn, "an empty array");
+            for (size_t i = 0; problem == NULL && i < r.rows * r.cols; i++)
+                if (!isfinite(r.cells[i]))
+                    problem = broken(fn, "an array cell that is not finite");
+        }
+        ftc_result_clear(&r);
+        break;
+    case FTC_ERR_INVALID:
+    case FTC_ERR_NO_ANSWER:
+        if (err.arg < -1 || err.arg >= (int)fn->n_args)
+            problem = broken(fn, "an error blaming no argument of the function");
+        else if (memchr(err.message, '\0', sizeof err.message) == NULL || !err.message[0])
+            problem = broken(fn, "an error without a message");
+        else if (r.cells != NULL)
+            problem = broken(fn, "an error that left an array behind");
+        break;
+    default:
+        problem = broken(fn, "a status outside the enum");
+    }
+    return problem;
+}
