@@ -715,6 +715,16 @@ def read_fods_rows(sheet):
     return rows
 
 
+def load_stored_names(office, opts):
+    """The hand-written .fods of stored names, loaded and recalculated."""
+    fods = os.path.join(opts.data, 'ftcost-stored-names.fods')
+    with open(fods, encoding='utf-8') as f:
+        path = office.put('stored-names.fods', f.read())
+    doc = office.load(path)
+    doc.calculateAll()
+    return doc, doc.Sheets.getByIndex(0)
+
+
 def test_names(opts):
     table, cases, problems = load_cases(opts)
     failures = list(problems)
@@ -742,12 +752,7 @@ def test_names(opts):
         doc.close(True)
 
         # 2. Stored names: the hand-written .fods, self-checking.
-        fods = os.path.join(opts.data, 'ftcost-stored-names.fods')
-        with open(fods, encoding='utf-8') as f:
-            path = office.put('stored-names.fods', f.read())
-        doc = office.load(path)
-        doc.calculateAll()
-        sheet = doc.Sheets.getByIndex(0)
+        doc, sheet = load_stored_names(office, opts)
         fns = {fn['name']: fn for fn in table['functions']}
         core = Core(opts.cli)
         seen = set()
@@ -886,12 +891,7 @@ def test_valgrind(opts):
         t0 = time.time()
         office.start(timeout=900)
         log('soffice under valgrind up in %.0f s' % (time.time() - t0))
-        fods = os.path.join(opts.data, 'ftcost-stored-names.fods')
-        with open(fods, encoding='utf-8') as f:
-            path = office.put('stored-names.fods', f.read())
-        doc = office.load(path)
-        doc.calculateAll()
-        sheet = doc.Sheets.getByIndex(0)
+        doc, sheet = load_stored_names(office, opts)
         failures = []
         rows = read_fods_rows(sheet)
         for r, call in rows:
