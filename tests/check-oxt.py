@@ -40,7 +40,10 @@ def check(ok, what):
 def main(oxt, version):
     z = zipfile.ZipFile(oxt)
     names = set(z.namelist())
-    for required in ('META-INF/manifest.xml', 'description.xml', 'LICENSE',
+    for required in ('META-INF/manifest.xml', 'description.xml', 'LICENSE', 'Paths.xcu',
+                     'templates/ftcost/ftcost-tco.ots', 'templates/ftcost/ftcost-budget.ots',
+                     'templates/ftcost/ftcost-breakeven.ots',
+                     'templates/ftcost/ftcost-checklist.ots',
                      'THIRD-PARTY.txt', 'ftcost.uno.so', 'ftcost.rdb',
                      'ftcost.components', 'libjson-glib-1.0.so.0'):
         check(required in names, 'the .oxt has ' + required)

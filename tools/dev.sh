@@ -18,7 +18,7 @@ packages=(
     meson ninja-build pkg-config gcc libc6-dev
     libglib2.0-dev libjson-glib-dev check
     libreoffice-calc-nogui libreoffice-dev python3-uno
-    valgrind
+    valgrind poppler-utils
     clang libclang-rt-14-dev
 )
 

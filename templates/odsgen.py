@@ -1,0 +1,601 @@
+"""odsgen: write a flat OpenDocument spreadsheet (.fods) from a short
+description in Python, for the ftcost templates.
+
+Only what the templates need: named cell styles (one house style shared by
+every template), merged cells, array formulas, named ranges, list
+validations, sheet protection, print ranges, a landscape page style that
+fits each sheet on one page, and embedded bar and line charts.
+
+Cells are addressed in A1 notation ("C5").  Formulas are written as Calc
+shows them in ODF, with two conveniences:
+  - the ftcost functions by their display name (FT_TCO(...), API_COST(...)):
+    they are stored by their programmatic name, ORG.FTCOST.FUNCTIONS.FT_TCO,
+    which is what a saved workbook holds (see shared/spec/FUNCTIONS.md);
+  - references in ODF form, built with ref(): ref("C5") -> [.C5],
+    ref("C5:C9") -> [.C5:.C9], ref("E5", "Cash flows") -> [$'Cash flows'.E5].
+Named ranges are plain names (Training, Horizon) and read best.
+"""
+import re
+from xml.sax.saxutils import escape, quoteattr
+
+ADDIN_PREFIX = 'ORG.FTCOST.FUNCTIONS.'
+_FUNC_RE = re.compile(r'(?<![A-Za-z0-9_.])((?:FT|API)_[A-Z0-9_]+)\(')
+
+# ---------------------------------------------------------------- addresses
+
+
+def col_index(letters):
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def col_letters(index):
+    s = ''
+    index += 1
+    while index:
+        index, r = divmod(index - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def parse(a1):
+    m = re.fullmatch(r'\$?([A-Z]+)\$?([0-9]+)', a1)
+    if not m:
+        raise ValueError('bad cell address %r' % a1)
+    return int(m.group(2)) - 1, col_index(m.group(1))
+
+
+def _sheet_q(sheet):
+    return "'%s'" % sheet.replace("'", "''")
+
+
+def ref(a1, sheet=None, absolute=False):
+    """ODF reference for use inside a formula."""
+    parts = a1.split(':')
+    if absolute:
+        parts = ['$%s$%s' % re.fullmatch(r'([A-Z]+)([0-9]+)', p).groups() for p in parts]
+    first = ('$' + _sheet_q(sheet) if sheet else '') + '.' + parts[0]
+    if len(parts) == 1:
+        return '[%s]' % first
+    return '[%s:.%s]' % (first, parts[1])
+
+
+def range_address(sheet, a1):
+    """table:cell-range-address form: 'Sheet'.A1:'Sheet'.B5 (absolute)."""
+    parts = []
+    for p in a1.split(':'):
+        c, r = re.fullmatch(r'([A-Z]+)([0-9]+)', p).groups()
+        parts.append('$%s.$%s$%s' % (_sheet_q(sheet), c, r))
+    return ':'.join(parts)
+
+
+def chart_range(sheet, a1):
+    """Range as a chart's table:cell-range-address wants it (no $)."""
+    return ':'.join('%s.%s' % (_sheet_q(sheet), p) for p in a1.split(':'))
+
+
+def odf_formula(expr):
+    expr = expr.lstrip('=')
+    return 'of:=' + _FUNC_RE.sub(lambda m: ADDIN_PREFIX + m.group(1) + '(', expr)
+
+
+# ---------------------------------------------------------------- house style
+
+FONT = 'Liberation Sans'
+NAVY = '#1f3864'
+BLUE = '#2e75b6'
+PALE = '#dde7f3'
+INPUT_FILL = '#fff2cc'
+INPUT_LINE = '#c9a227'
+GREY = '#595959'
+RULE = '#a6a6a6'
+
+NUMBER_STYLES = '''
+<number:currency-style style:name="N_usd0_p" style:volatile="true"><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:currency-style>
+<number:currency-style style:name="N_usd0"><style:text-properties fo:color="#c00000"/><number:text>-</number:text><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/><style:map style:condition="value()&gt;=0" style:apply-style-name="N_usd0_p"/></number:currency-style>
+<number:currency-style style:name="N_usd2_p" style:volatile="true"><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1" number:grouping="true"/></number:currency-style>
+<number:currency-style style:name="N_usd2"><style:text-properties fo:color="#c00000"/><number:text>-</number:text><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1" number:grouping="true"/><style:map style:condition="value()&gt;=0" style:apply-style-name="N_usd2_p"/></number:currency-style>
+<number:currency-style style:name="N_usd3_p" style:volatile="true"><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="3" number:min-decimal-places="3" number:min-integer-digits="1" number:grouping="true"/></number:currency-style>
+<number:currency-style style:name="N_usd3"><style:text-properties fo:color="#c00000"/><number:text>-</number:text><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="3" number:min-decimal-places="3" number:min-integer-digits="1" number:grouping="true"/><style:map style:condition="value()&gt;=0" style:apply-style-name="N_usd3_p"/></number:currency-style>
+<number:percentage-style style:name="N_pct0"><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>
+<number:percentage-style style:name="N_pct1"><number:number number:decimal-places="1" number:min-decimal-places="1" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>
+<number:percentage-style style:name="N_pct2"><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>
+<number:number-style style:name="N_int"><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>
+<number:number-style style:name="N_dec1"><number:number number:decimal-places="1" number:min-decimal-places="1" number:min-integer-digits="1" number:grouping="true"/></number:number-style>
+<number:number-style style:name="N_dec2"><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1" number:grouping="true"/></number:number-style>
+<number:number-style style:name="N_month"><number:text>month </number:text><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1"/></number:number-style>
+'''
+
+# Formats a cell style can carry: name -> number style.
+FORMATS = {
+    None: None, 'usd0': 'N_usd0', 'usd2': 'N_usd2', 'usd3': 'N_usd3',
+    'pct0': 'N_pct0', 'pct1': 'N_pct1', 'pct2': 'N_pct2', 'int': 'N_int',
+    'dec1': 'N_dec1', 'dec2': 'N_dec2', 'month': 'N_month',
+}
+
+_BORDER_IN = '0.6pt solid ' + INPUT_LINE
+_RULE_THIN = '0.5pt solid ' + RULE
+_RULE_BOLD = '1.2pt solid ' + NAVY
+
+# Roles: (parent text look, table-cell properties, paragraph align, protected)
+ROLES = {
+    'text': dict(),
+    'title': dict(size='18pt', bold=True, color=NAVY),
+    'subtitle': dict(size='10pt', italic=True, color=GREY),
+    'section': dict(size='11pt', bold=True, color='#ffffff', fill=NAVY, pad=True),
+    'colhead': dict(size='9pt', bold=True, color=NAVY, fill=PALE, wrap=True,
+                    bottom=_RULE_BOLD, valign='middle', pad=True),
+    'colhead_r': dict(size='9pt', bold=True, color=NAVY, fill=PALE, wrap=True,
+                      bottom=_RULE_BOLD, align='end', valign='middle'),
+    'label': dict(bottom=_RULE_THIN, pad=True),
+    'label_b': dict(bold=True, bottom=_RULE_THIN, pad=True),
+    'unit': dict(size='9pt', color=GREY, bottom=_RULE_THIN, pad=True),
+    'note': dict(size='8.5pt', color=GREY, bottom=_RULE_THIN, pad=True),
+    'note_free': dict(size='8.5pt', italic=True, color=GREY),
+    'note_wrap': dict(size='8.5pt', italic=True, color=GREY, wrap=True, valign='top'),
+    'input': dict(fill=INPUT_FILL, border=_BORDER_IN, unlocked=True, align='end', color='#1f1f1f'),
+    'input_text': dict(fill=INPUT_FILL, border=_BORDER_IN, unlocked=True, align='center', color='#1f1f1f'),
+    'calc': dict(bottom=_RULE_THIN, align='end'),
+    'calc_b': dict(bold=True, bottom=_RULE_THIN, align='end'),
+    'calc_c': dict(bold=True, bottom=_RULE_THIN, align='center'),
+    'total_label': dict(bold=True, top=_RULE_BOLD, bottom=_RULE_THIN, fill='#f2f2f2', pad=True),
+    'total': dict(bold=True, top=_RULE_BOLD, bottom=_RULE_THIN, align='end', fill='#f2f2f2'),
+    'total_blank': dict(top=_RULE_BOLD, bottom=_RULE_THIN, fill='#f2f2f2'),
+    'head_label': dict(size='10pt', bold=True, color='#ffffff', fill=NAVY, pad=True),
+    'head_value': dict(size='22pt', bold=True, color='#ffffff', fill=NAVY, align='center', valign='middle'),
+    'head_value_s': dict(size='14pt', bold=True, color='#ffffff', fill=NAVY, align='center', valign='middle'),
+    'head_text': dict(size='9pt', color='#e7ecf5', fill=NAVY, align='center', wrap=True, valign='top'),
+    'legend_in': dict(size='8.5pt', fill=INPUT_FILL, border=_BORDER_IN, align='center'),
+    'legend_calc': dict(size='8.5pt', border=_RULE_THIN, align='center'),
+}
+
+STYLE_PREFIX = 'ftcost '
+
+
+def style_name(role, fmt):
+    return STYLE_PREFIX + role + ('' if fmt is None else ' ' + fmt)
+
+
+def _cell_style_xml(role, fmt):
+    p = ROLES[role]
+    attrs = ['style:name=%s' % quoteattr(style_name(role, fmt)),
+             'style:family="table-cell"', 'style:parent-style-name="Default"']
+    if fmt:
+        attrs.append('style:data-style-name="%s"' % FORMATS[fmt])
+    cp = ['style:cell-protect="%s"' % ('none' if p.get('unlocked') else 'protected'),
+          'style:print-content="true"']
+    cp.append('fo:background-color="%s"' % p.get('fill', 'transparent'))
+    if p.get('border'):
+        cp.append('fo:border="%s"' % p['border'])
+    else:
+        for side in ('top', 'bottom'):
+            if p.get(side):
+                cp.append('fo:border-%s="%s"' % (side, p[side]))
+    if p.get('wrap'):
+        cp.append('fo:wrap-option="wrap"')
+    cp.append('style:vertical-align="%s"' % p.get('valign', 'middle'))
+    if p.get('pad'):
+        cp.append('fo:padding-left="0.12cm"')
+    if 'align' in p:
+        cp.append('style:text-align-source="fix"')
+    par = ''
+    if 'align' in p:
+        par = '<style:paragraph-properties fo:text-align="%s"/>' % p['align']
+    tp = ['style:font-name="%s"' % FONT, 'fo:font-size="%s"' % p.get('size', '10pt')]
+    if p.get('bold'):
+        tp.append('fo:font-weight="bold"')
+    if p.get('italic'):
+        tp.append('fo:font-style="italic"')
+    tp.append('fo:color="%s"' % p.get('color', '#000000'))
+    return ('<style:style %s><style:table-cell-properties %s/>%s<style:text-properties %s/></style:style>'
+            % (' '.join(attrs), ' '.join(cp), par, ' '.join(tp)))
+
+
+# ---------------------------------------------------------------- model
+
+
+class Cell:
+    __slots__ = ('value', 'formula', 'role', 'fmt', 'span', 'matrix', 'validation', 'frames')
+
+    def __init__(self, value=None, formula=None, role='text', fmt=None,
+                 span=None, matrix=None, validation=None):
+        self.value, self.formula, self.role, self.fmt = value, formula, role, fmt
+        self.span, self.matrix, self.validation = span, matrix, validation
+        self.frames = []
+
+
+class Chart:
+    """A bar ("bar", vertical="true" for horizontal bars) or line chart."""
+
+    def __init__(self, kind, title, categories, series, y_title=None,
+                 x_title=None, horizontal=False, labels=False, fmt='usd0',
+                 legend=True):
+        self.kind, self.title, self.categories = kind, title, categories
+        self.series = series  # list of (label_cell (sheet, a1), (sheet, a1 range), colour)
+        self.y_title, self.x_title = y_title, x_title
+        self.horizontal, self.labels, self.fmt, self.legend = horizontal, labels, fmt, legend
+
+
+class Sheet:
+    def __init__(self, book, name, widths, default_height='0.50cm',
+                 print_range=None, master='Landscape'):
+        self.book, self.name = book, name
+        self.widths = widths            # cm, one per column
+        self.default_height = default_height
+        self.heights = {}               # row index -> cm string
+        self.cells = {}
+        self.print_range = print_range
+        self.master = master
+        self.covered = set()
+
+    # -- cells
+    def put(self, a1, value=None, role='text', fmt=None, formula=None, span=None,
+            matrix=None, name=None, validation=None):
+        r, c = parse(a1)
+        if (r, c) in self.cells or (r, c) in self.covered:
+            raise ValueError('%s!%s set twice' % (self.name, a1))
+        if formula is not None and value is not None:
+            raise ValueError('value and formula both given for ' + a1)
+        if role not in ROLES:
+            raise ValueError('unknown role ' + role)
+        self.book.use_style(role, fmt)
+        cell = Cell(value, formula, role, fmt, span, matrix, validation)
+        self.cells[(r, c)] = cell
+        if span:
+            rows, cols = span
+            for dr in range(rows):
+                for dc in range(cols):
+                    if dr or dc:
+                        self.covered.add((r + dr, c + dc))
+        if name:
+            self.book.name(name, self.name, a1)
+        return cell
+
+    def text(self, a1, s, role='text', **kw):
+        return self.put(a1, value=str(s), role=role, **kw)
+
+    def num(self, a1, x, role='input', fmt=None, **kw):
+        return self.put(a1, value=float(x), role=role, fmt=fmt, **kw)
+
+    def calc(self, a1, formula, role='calc', fmt=None, **kw):
+        return self.put(a1, formula=formula, role=role, fmt=fmt, **kw)
+
+    def style_only(self, a1, role, fmt=None):
+        return self.put(a1, role=role, fmt=fmt)
+
+    def fill(self, a1_range, role, fmt=None):
+        """Style every still-empty cell of a range."""
+        a, b = a1_range.split(':')
+        (r0, c0), (r1, c1) = parse(a), parse(b)
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) not in self.cells and (r, c) not in self.covered:
+                    self.book.use_style(role, fmt)
+                    self.cells[(r, c)] = Cell(role=role, fmt=fmt)
+
+    def height(self, row, cm):
+        self.heights[row - 1] = cm
+
+    # -- charts
+    def chart(self, top_left, bottom_right, chart):
+        r0, c0 = parse(top_left)
+        r1, c1 = parse(bottom_right)
+        w = sum(_cm(self.widths[c]) for c in range(c0, c1 + 1))
+        h = sum(_cm(self.heights.get(r, self.default_height)) for r in range(r0, r1 + 1))
+        end_w = _cm(self.widths[c1])
+        end_h = _cm(self.heights.get(r1, self.default_height))
+        if (r0, c0) not in self.cells:
+            self.cells[(r0, c0)] = Cell()
+        self.cells[(r0, c0)].frames.append((chart, w, h, '%s.%s' % (_sheet_q(self.name), bottom_right), end_w, end_h))
+
+
+def _cm(s):
+    assert s.endswith('cm'), s
+    return float(s[:-2])
+
+
+class Book:
+    def __init__(self, title, description, keywords=()):
+        self.title, self.description, self.keywords = title, description, keywords
+        self.sheets = []
+        self.names = []        # (name, sheet, a1)
+        self.styles = []       # (role, fmt) in first-use order
+        self.validations = {}  # key -> (name, condition)
+        self.active = 0
+
+    def sheet(self, name, widths, **kw):
+        s = Sheet(self, name, widths, **kw)
+        self.sheets.append(s)
+        return s
+
+    def use_style(self, role, fmt):
+        if (role, fmt) not in self.styles:
+            self.styles.append((role, fmt))
+
+    def name(self, name, sheet, a1):
+        if any(n == name for n, _, _ in self.names):
+            raise ValueError('name %s defined twice' % name)
+        self.names.append((name, sheet, a1))
+
+    def list_validation(self, *choices):
+        key = ('list',) + choices
+        if key not in self.validations:
+            cond = 'of:cell-content-is-in-list(%s)' % ';'.join('"%s"' % c for c in choices)
+            self.validations[key] = ('val%d' % (len(self.validations) + 1), cond, None)
+        return self.validations[key][0]
+
+    def number_validation(self, low=0, high=None, message=None):
+        key = ('num', low, high)
+        if key not in self.validations:
+            if high is None:
+                cond = 'of:cell-content-is-decimal-number() and cell-content()>=%s' % low
+            else:
+                cond = 'of:cell-content-is-decimal-number() and cell-content-is-between(%s;%s)' % (low, high)
+            self.validations[key] = ('val%d' % (len(self.validations) + 1), cond, message)
+        return self.validations[key][0]
+
+    # ------------------------------------------------------------ writing
+    def to_fods(self):
+        out = [HEADER]
+        out.append('<office:meta><meta:generator>ftcost templates/odsgen.py</meta:generator>'
+                   '<dc:title>%s</dc:title><dc:description>%s</dc:description>'
+                   % (escape(self.title), escape(self.description)))
+        out.extend('<meta:keyword>%s</meta:keyword>' % escape(k) for k in self.keywords)
+        out.append('</office:meta>')
+        out.append(self._settings())
+        out.append('<office:font-face-decls><style:font-face style:name="%s" svg:font-family="&apos;%s&apos;" '
+                   'style:font-family-generic="swiss" style:font-pitch="variable"/></office:font-face-decls>'
+                   % (FONT, FONT))
+        out.append('<office:styles>')
+        out.append(NUMBER_STYLES)
+        out.append('<style:style style:name="Default" style:family="table-cell">'
+                   '<style:table-cell-properties style:vertical-align="middle"/>'
+                   '<style:text-properties style:font-name="%s" fo:font-size="10pt"/></style:style>' % FONT)
+        for role, fmt in self.styles:
+            out.append(_cell_style_xml(role, fmt))
+        out.append('</office:styles>')
+        out.append(self._automatic_styles())
+        out.append(MASTER_STYLES)
+        out.append('<office:body><office:spreadsheet>')
+        if self.validations:
+            out.append('<table:content-validations>')
+            for name, cond, msg in self.validations.values():
+                out.append('<table:content-validation table:name="%s" table:condition=%s '
+                           'table:allow-empty-cell="false" table:display-list="unsorted" '
+                           'table:base-cell-address="%s">'
+                           % (name, quoteattr(cond), range_address(self.sheets[0].name, 'A1')))
+                out.append('<table:error-message table:message-type="stop" table:display="true"%s>'
+                           '<text:p>%s</text:p></table:error-message>'
+                           % (' table:title="ftcost"', escape(msg or 'Pick a value from the list.')))
+                out.append('</table:content-validation>')
+            out.append('</table:content-validations>')
+        for s in self.sheets:
+            out.append(self._table(s))
+        if self.names:
+            out.append('<table:named-expressions>')
+            for name, sheet, a1 in self.names:
+                first = a1.split(':')[0]
+                out.append('<table:named-range table:name="%s" table:base-cell-address="%s" '
+                           'table:cell-range-address="%s"/>'
+                           % (name, range_address(sheet, first), range_address(sheet, a1)))
+            out.append('</table:named-expressions>')
+        out.append('</office:spreadsheet></office:body></office:document>\n')
+        return ''.join(out)
+
+    def _settings(self):
+        tables = ''.join(
+            '<config:config-item-map-entry config:name=%s>'
+            '<config:config-item config:name="CursorPositionX" config:type="int">2</config:config-item>'
+            '<config:config-item config:name="CursorPositionY" config:type="int">4</config:config-item>'
+            '<config:config-item config:name="ZoomValue" config:type="int">100</config:config-item>'
+            '<config:config-item config:name="ShowGrid" config:type="boolean">false</config:config-item>'
+            '</config:config-item-map-entry>' % quoteattr(s.name) for s in self.sheets)
+        return ('<office:settings><config:config-item-set config:name="ooo:view-settings">'
+                '<config:config-item-map-indexed config:name="Views"><config:config-item-map-entry>'
+                '<config:config-item config:name="ViewId" config:type="string">view1</config:config-item>'
+                '<config:config-item-map-named config:name="Tables">%s</config:config-item-map-named>'
+                '<config:config-item config:name="ActiveTable" config:type="string">%s</config:config-item>'
+                '<config:config-item config:name="ShowGrid" config:type="boolean">false</config:config-item>'
+                '<config:config-item config:name="HasColumnRowHeaders" config:type="boolean">true</config:config-item>'
+                '</config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set>'
+                '<config:config-item-set config:name="ooo:configuration-settings">'
+                '<config:config-item config:name="ShowGrid" config:type="boolean">false</config:config-item>'
+                '</config:config-item-set></office:settings>'
+                % (tables, escape(self.sheets[self.active].name)))
+
+    def _automatic_styles(self):
+        out = ['<office:automatic-styles>']
+        self._colstyle, self._rowstyle = {}, {}
+        for s in self.sheets:
+            for w in s.widths:
+                if w not in self._colstyle:
+                    n = 'co%d' % (len(self._colstyle) + 1)
+                    self._colstyle[w] = n
+                    out.append('<style:style style:name="%s" style:family="table-column">'
+                               '<style:table-column-properties fo:break-before="auto" style:column-width="%s"/></style:style>'
+                               % (n, w))
+            for h in list(s.heights.values()) + [s.default_height]:
+                if h not in self._rowstyle:
+                    n = 'ro%d' % (len(self._rowstyle) + 1)
+                    self._rowstyle[h] = n
+                    out.append('<style:style style:name="%s" style:family="table-row">'
+                               '<style:table-row-properties style:row-height="%s" fo:break-before="auto" '
+                               'style:use-optimal-row-height="false"/></style:style>' % (n, h))
+        masters = sorted({s.master for s in self.sheets})
+        for m in masters:
+            out.append('<style:style style:name="ta_%s" style:family="table" style:master-page-name="%s">'
+                       '<style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>' % (m, m))
+        out.append('<style:style style:name="gr1" style:family="graphic"><style:graphic-properties '
+                   'draw:stroke="none" draw:fill="none"/></style:style>')
+        out.append(PAGE_LAYOUTS)
+        out.append('</office:automatic-styles>')
+        return ''.join(out)
+
+    def _table(self, s):
+        attrs = 'table:name=%s table:style-name="ta_%s" table:protected="true"' % (quoteattr(s.name), s.master)
+        if s.print_range:
+            attrs += ' table:print-ranges="%s"' % range_address(s.name, s.print_range)
+        out = ['<table:table %s>' % attrs,
+               '<loext:table-protection loext:select-protected-cells="true" loext:select-unprotected-cells="true"/>']
+        for w in s.widths:
+            out.append('<table:table-column table:style-name="%s" table:default-cell-style-name="Default"/>'
+                       % self._colstyle[w])
+        ncols = len(s.widths)
+        used = list(s.cells) + list(s.covered)
+        nrows = max(r for r, _ in used) + 1
+        for r in range(nrows):
+            h = s.heights.get(r, s.default_height)
+            out.append('<table:table-row table:style-name="%s">' % self._rowstyle[h])
+            for c in range(ncols):
+                if (r, c) in s.covered:
+                    cell = s.cells.get((r, c))
+                    st = ' table:style-name=%s' % quoteattr(style_name(cell.role, cell.fmt)) if cell else ''
+                    out.append('<table:covered-table-cell%s/>' % st)
+                    continue
+                cell = s.cells.get((r, c))
+                out.append(_cell_xml(cell, s) if cell else '<table:table-cell/>')
+            out.append('</table:table-row>')
+        out.append('</table:table>')
+        return ''.join(out)
+
+
+def _cell_xml(cell, sheet):
+    a = []
+    if cell.value is None and cell.formula is None and not cell.frames and cell.role == 'text' and cell.fmt is None:
+        return '<table:table-cell/>'
+    a.append('table:style-name=%s' % quoteattr(style_name(cell.role, cell.fmt)))
+    if cell.span:
+        a.append('table:number-rows-spanned="%d" table:number-columns-spanned="%d"' % cell.span)
+    if cell.validation:
+        a.append('table:content-validation-name="%s"' % cell.validation)
+    body = ''
+    if cell.formula is not None:
+        a.append('table:formula=%s' % quoteattr(odf_formula(cell.formula)))
+        if cell.matrix:
+            a.append('table:number-matrix-rows-spanned="%d" table:number-matrix-columns-spanned="%d"' % cell.matrix)
+    elif isinstance(cell.value, float):
+        v = repr(cell.value)
+        if v.endswith('.0'):
+            v = v[:-2]
+        a.append('office:value-type="float" office:value="%s"' % v)
+    elif isinstance(cell.value, str):
+        a.append('office:value-type="string"')
+        body = ''.join('<text:p>%s</text:p>' % escape(line) for line in cell.value.split('\n'))
+    frames = ''.join(_chart_frame(sheet, *f) for f in cell.frames)
+    return '<table:table-cell %s>%s%s</table:table-cell>' % (' '.join(a), frames, body)
+
+
+# ---------------------------------------------------------------- charts
+
+_chart_count = [0]
+
+
+def _chart_frame(sheet, chart, w, h, end_cell, end_w, end_h):
+    _chart_count[0] += 1
+    n = _chart_count[0]
+    ranges = [chart_range(*chart.categories)] + [chart_range(*v) for _, v, _ in chart.series]
+    cls = 'chart:' + chart.kind
+    st = []
+    st.append('<style:style style:name="cs_chart" style:family="chart"><style:graphic-properties draw:stroke="none" draw:fill="solid" draw:fill-color="#ffffff"/></style:style>')
+    st.append('<style:style style:name="cs_title" style:family="chart"><style:text-properties style:font-name="%s" fo:font-size="11pt" fo:font-weight="bold" fo:color="%s"/></style:style>' % (FONT, NAVY))
+    st.append('<style:style style:name="cs_axtitle" style:family="chart"><style:text-properties style:font-name="%s" fo:font-size="8pt" fo:color="%s"/></style:style>' % (FONT, GREY))
+    st.append('<style:style style:name="cs_legend" style:family="chart"><style:text-properties style:font-name="%s" fo:font-size="8.5pt"/></style:style>' % FONT)
+    st.append('<style:style style:name="cs_plot" style:family="chart"><style:chart-properties chart:vertical="%s" chart:overlap="0" chart:gap-width="60" chart:treat-empty-cells="leave-gap" chart:auto-position="true" chart:auto-size="true"/></style:style>'
+              % ('true' if chart.horizontal else 'false'))
+    st.append('<style:style style:name="cs_wall" style:family="chart"><style:graphic-properties draw:stroke="none" draw:fill="none"/></style:style>')
+    st.append('<style:style style:name="cs_axis_x" style:family="chart"><style:chart-properties chart:display-label="true" chart:reverse-direction="%s" chart:link-data-style-to-source="true"/><style:graphic-properties svg:stroke-color="%s"/><style:text-properties style:font-name="%s" fo:font-size="8pt" fo:color="#404040"/></style:style>'
+              % ('true' if chart.horizontal else 'false', RULE, FONT))
+    st.append('<style:style style:name="cs_axis_y" style:family="chart" style:data-style-name="N_ch"><style:chart-properties chart:display-label="%s" chart:link-data-style-to-source="false"/><style:graphic-properties svg:stroke-color="%s"/><style:text-properties style:font-name="%s" fo:font-size="8pt" fo:color="#404040"/></style:style>'
+              % ('false' if chart.horizontal else 'true', RULE, FONT))
+    st.append('<style:style style:name="cs_grid" style:family="chart"><style:graphic-properties svg:stroke-color="#d9d9d9"/></style:style>')
+    for i, (_, _, colour) in enumerate(chart.series):
+        if chart.kind == 'line':
+            gp = 'draw:stroke="solid" svg:stroke-width="0.07cm" svg:stroke-color="%s" draw:fill-color="%s"' % (colour, colour)
+            cp = '<style:chart-properties chart:symbol-type="none" chart:link-data-style-to-source="false"/>'
+        else:
+            gp = 'draw:stroke="none" draw:fill="solid" draw:fill-color="%s"' % colour
+            cp = ('<style:chart-properties chart:data-label-number="value" chart:label-position="outside" chart:link-data-style-to-source="false"/>'
+                  if chart.labels else '<style:chart-properties chart:link-data-style-to-source="false"/>')
+        st.append('<style:style style:name="cs_s%d" style:family="chart" style:data-style-name="N_ch">%s<style:graphic-properties %s/>'
+                  '<style:text-properties style:font-name="%s" fo:font-size="8pt" fo:color="#262626"/></style:style>' % (i, cp, gp, FONT))
+    numfmt = {
+        'usd0': '<number:currency-style style:name="N_ch"><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:currency-style>',
+    }[chart.fmt]
+    series = []
+    for i, (label, values, _) in enumerate(chart.series):
+        lab = ' chart:label-cell-address="%s"' % chart_range(*label) if label else ''
+        series.append('<chart:series chart:style-name="cs_s%d" chart:values-cell-range-address="%s"%s chart:class="%s"/>'
+                      % (i, chart_range(*values), lab, cls))
+    title = '<chart:title chart:style-name="cs_title"><text:p>%s</text:p></chart:title>' % escape(chart.title) if chart.title else ''
+    legend = ('<chart:legend chart:legend-position="bottom" style:legend-expansion="wide" chart:style-name="cs_legend"/>'
+              if chart.legend else '')
+    xt = ('<chart:title chart:style-name="cs_axtitle"><text:p>%s</text:p></chart:title>' % escape(chart.x_title)) if chart.x_title else ''
+    yt = ('<chart:title chart:style-name="cs_axtitle"><text:p>%s</text:p></chart:title>' % escape(chart.y_title)) if chart.y_title else ''
+    doc = (
+        '<office:document office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.chart">'
+        '<office:styles/><office:automatic-styles>%s%s</office:automatic-styles>'
+        '<office:body><office:chart>'
+        '<chart:chart svg:width="%.3fcm" svg:height="%.3fcm" chart:class="%s" chart:style-name="cs_chart">'
+        '%s%s'
+        '<chart:plot-area chart:style-name="cs_plot" table:cell-range-address="%s" chart:data-source-has-labels="none">'
+        '<chart:axis chart:dimension="x" chart:name="primary-x" chart:style-name="cs_axis_x">%s'
+        '<chart:categories table:cell-range-address="%s"/></chart:axis>'
+        '<chart:axis chart:dimension="y" chart:name="primary-y" chart:style-name="cs_axis_y">%s'
+        '<chart:grid chart:style-name="cs_grid" chart:class="major"/></chart:axis>'
+        '%s<chart:wall chart:style-name="cs_wall"/></chart:plot-area>'
+        '</chart:chart></office:chart></office:body></office:document>'
+        % (numfmt, ''.join(st), w, h, cls, title, legend, ' '.join(ranges[1:]), xt, ranges[0], yt, ''.join(series)))
+    return ('<draw:frame draw:z-index="%d" draw:name="Chart %d" draw:style-name="gr1" svg:x="0cm" svg:y="0cm" '
+            'svg:width="%.3fcm" svg:height="%.3fcm" table:end-cell-address=%s table:end-x="%.3fcm" table:end-y="%.3fcm">'
+            '<draw:object draw:notify-on-update-of-ranges="%s">%s</draw:object></draw:frame>'
+            % (n - 1, n, w, h, quoteattr(end_cell), end_w, end_h, ' '.join(ranges), doc))
+
+
+# ---------------------------------------------------------------- boilerplate
+
+HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+          '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+          'xmlns:xlink="http://www.w3.org/1999/xlink" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+          'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+          'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+          'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+          'xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" '
+          'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" '
+          'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" '
+          'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" '
+          'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
+          'office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">')
+
+_FOOTER = ('<style:footer><style:region-left><text:p><text:title>???</text:title></text:p></style:region-left>'
+           '<style:region-right><text:p>ftcost \u00b7 <text:sheet-name>???</text:sheet-name> \u00b7 page '
+           '<text:page-number>1</text:page-number></text:p></style:region-right></style:footer>')
+
+PAGE_LAYOUTS = (
+    '<style:page-layout style:name="pm_land"><style:page-layout-properties fo:page-width="29.7cm" '
+    'fo:page-height="21cm" style:print-orientation="landscape" fo:margin-top="1cm" fo:margin-bottom="0.8cm" '
+    'fo:margin-left="1.2cm" fo:margin-right="1.2cm" style:scale-to-pages="1" style:print-page-order="ttb" '
+    'style:print="charts drawings objects zero-values" style:table-centering="horizontal"/>'
+    '<style:footer-style><style:header-footer-properties fo:min-height="0.5cm" fo:margin-top="0.25cm"/></style:footer-style>'
+    '</style:page-layout>'
+    '<style:page-layout style:name="pm_port"><style:page-layout-properties fo:page-width="21cm" '
+    'fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="1cm" fo:margin-bottom="0.8cm" '
+    'fo:margin-left="1.2cm" fo:margin-right="1.2cm" style:scale-to-pages="1" style:print-page-order="ttb" '
+    'style:print="charts drawings objects zero-values" style:table-centering="horizontal"/>'
+    '<style:footer-style><style:header-footer-properties fo:min-height="0.5cm" fo:margin-top="0.25cm"/></style:footer-style>'
+    '</style:page-layout>')
+
+MASTER_STYLES = (
+    '<office:master-styles>'
+    '<style:master-page style:name="Landscape" style:page-layout-name="pm_land">'
+    '<style:header style:display="false"/>%s</style:master-page>'
+    '<style:master-page style:name="Portrait" style:page-layout-name="pm_port">'
+    '<style:header style:display="false"/>%s</style:master-page>'
+    '</office:master-styles>' % (_FOOTER, _FOOTER))

@@ -1,0 +1,226 @@
+"""Template 3: Fine-tune vs API: three-year TCO and break-even.
+
+The API path (monthly tokens, prices, growth, price change, prompt
+engineering: API_COST, API_TCO) against the fine-tuning path
+(FT_TRAINING_COST, FT_SERVING_COST, engineering, maintenance, retrains);
+break-even month (FT_BREAKEVEN), break-even volume (FT_BREAKEVEN_VOLUME with
+FT_SELFHOST_PER_MTOK), the FT_SCHEDULE cash flows (array formula) with an
+NPV at a discount rate the user sets, and a line chart of both cumulative
+costs whose crossing is the break-even.
+
+Prompt engineering is a fixed monthly cost of the API path.  FT_SCHEDULE and
+FT_BREAKEVEN grow the whole API amount, so the labour is kept out of them:
+the schedule gets the usage cost, a column adds the labour, and the
+break-even is FT_BREAKEVEN(upfront; FT monthly - prompt engineering; API
+usage; growth), which is the same inequality.
+"""
+from odsgen import Book, Chart, ref, NAVY
+
+FILE = 'ftcost-breakeven'
+TITLE = 'Fine-tune vs API: three-year TCO and break-even'
+
+MONTHS = 36
+CF = 'Cash flows'
+FIRST = 7                      # row of month 0 on the cash-flow sheet
+LAST = FIRST + MONTHS          # row of the last month
+ORANGE = '#c55a11'
+
+
+def build():
+    book = Book(TITLE,
+                'Three-year cost of fine-tuning your own model against paying a hosted model API: '
+                'break-even month and volume, monthly cash flows, NPV and a chart of both '
+                'cumulative costs. Computed by the ftcost add-in.',
+                ('ftcost', 'fine-tuning', 'API', 'break-even', 'NPV', 'LLM'))
+    nonneg = book.number_validation(0, message='Enter a number of 0 or more.')
+    rate = book.number_validation(-0.99, 10, message='Enter a rate above -99 %, e.g. 3 % as 0.03.')
+    frac = book.number_validation(0.01, 1, message='Enter a fraction between 1 % and 100 %.')
+
+    s = book.sheet('Fine-tune vs API',
+                   ['0.4cm', '5.4cm', '3.3cm', '2.8cm', '5.6cm', '0.5cm',
+                    '3.1cm', '3.1cm', '3.1cm', '3.1cm', '0.8cm', '1.6cm', '3.2cm', '3.2cm'],
+                   print_range='A1:J44')
+    s.height(1, '1.05cm')
+    s.height(4, '0.25cm')
+    s.text('B1', 'Fine-tune or pay the API? Three-year cost and break-even', 'title', span=(1, 6))
+    s.text('H1', 'input', 'legend_in')
+    s.text('I1', 'computed', 'legend_calc')
+    s.text('B2', 'Both paths month by month over three years. Yellow cells are inputs (example '
+           'figures: replace them with yours); everything else is computed by the ftcost add-in.',
+           'subtitle', span=(1, 9))
+
+    def inp(r, label, value, fmt, unit, name, note='', validation=nonneg, role='input'):
+        s.text('B%d' % r, label, 'label')
+        if isinstance(value, str):
+            s.text('C%d' % r, value, 'input_text', name=name)
+        else:
+            s.num('C%d' % r, value, role, fmt, name=name, validation=validation)
+        s.text('D%d' % r, unit, 'unit')
+        s.text('E%d' % r, note, 'note')
+
+    def out(r, label, formula, fmt, unit, name, note=''):
+        s.text('B%d' % r, label, 'label_b' if name in ('FtUpfront', 'FtMonthly', 'ApiMonthly') else 'label')
+        s.calc('C%d' % r, formula, 'calc_b' if name in ('FtUpfront', 'FtMonthly', 'ApiMonthly') else 'calc',
+               fmt, name=name)
+        s.text('D%d' % r, unit, 'unit')
+        s.text('E%d' % r, note, 'note')
+
+    # ---- API prices: the place a model picker will fill
+    s.text('B5', 'API prices (per million tokens)', 'section', span=(1, 4))
+    inp(6, 'Model', 'gpt-4o (example)', None, 'name', 'ModelName', 'for reference only')
+    inp(7, 'Input price', 2.5, 'usd2', '$ per M tokens', 'InputPrice', 'from your provider\u2019s price list')
+    inp(8, 'Output price', 10, 'usd2', '$ per M tokens', 'OutputPrice', 'from your provider\u2019s price list')
+
+    s.text('B10', 'API path', 'section', span=(1, 4))
+    inp(11, 'Input tokens', 3e9, 'int', 'per month', 'InputTokens', 'prompts, context, retrieved text')
+    inp(12, 'Output tokens', 6e8, 'int', 'per month', 'OutputTokens', 'generated text')
+    inp(13, 'Usage growth', 0.03, 'pct1', 'per month', 'ApiGrowth', 'more users, more calls', rate)
+    inp(14, 'Price change', -0.01, 'pct1', 'per month', 'PriceChange', 'negative: providers cut prices', rate)
+    inp(15, 'Prompt engineering', 1500, 'usd0', '$ per month', 'PromptEng', 'labour kept on the API path')
+    out(16, 'API cost this month', 'API_COST(InputTokens;OutputTokens;InputPrice;OutputPrice)',
+        'usd0', '$ per month', 'ApiMonthly', 'API_COST, usage only')
+    out(17, 'Combined monthly growth', '(1+ApiGrowth)*(1+PriceChange)-1', 'pct2', 'per month',
+        'ApiGrowthCombined', 'usage growth and price change together')
+
+    s.text('B19', 'Fine-tuning path', 'section', span=(1, 4))
+    inp(20, 'Build cost', 60000, 'usd0', '$ once', 'BuildCost', 'data preparation, ML engineering, testing')
+    inp(21, 'GPU hourly rate', 1.32, 'usd2', '$ per GPU-hour', 'GpuRate', 'g5.2xlarge, on demand')
+    inp(22, 'GPU hours per training run', 24, 'int', 'hours', 'RunHours')
+    inp(23, 'GPUs per training run', 1, 'int', 'GPUs', 'RunGpus')
+    inp(24, 'Runs (experiments, validation)', 10, 'int', 'runs', 'Runs')
+    inp(25, 'Infrastructure overhead', 0.2, 'pct0', 'of GPU cost', 'Overhead', 'management, 15\u201330 %',
+        book.number_validation(0, 1, message='Enter a fraction between 0 and 100 %.'))
+    inp(26, 'Retrains per year', 4, 'int', 'per year', 'RetrainsPerYear', 'each costs one training run')
+    inp(27, 'Serving GPUs, always on', 2, 'int', 'GPUs', 'ServeGpus')
+    inp(28, 'Serving hours', 730, 'int', 'per month', 'ServeHours', '730 = always on')
+    inp(29, 'Engineering hours', 40, 'int', 'per month', 'EngHours', 'evals, retrains, debugging')
+    inp(30, 'Loaded hourly rate', 150, 'usd0', '$ per hour', 'HourlyRate')
+    inp(31, 'Maintenance and monitoring', 3000, 'usd0', '$ per month', 'Maintenance', 'drift checks, upkeep')
+    inp(32, 'Serving throughput', 2000, 'int', 'tokens / s', 'TokensPerSecond', 'all serving GPUs together',
+        book.number_validation(1, message='Enter a throughput above 0.'))
+    inp(33, 'Average utilisation', 0.5, 'pct0', 'of capacity', 'Utilization', '', frac)
+    out(34, 'Training run', 'FT_TRAINING_COST(GpuRate;RunHours;RunGpus;Runs;Overhead)', 'usd0', '$ per run',
+        'TrainingRun', 'FT_TRAINING_COST')
+    out(35, 'Serving', 'FT_SERVING_COST(GpuRate;ServeGpus;ServeHours;Overhead)', 'usd0', '$ per month',
+        'ServingMonthly', 'FT_SERVING_COST')
+    out(36, 'Upfront', 'BuildCost+TrainingRun', 'usd0', '$ once', 'FtUpfront', 'build + first training run')
+    out(37, 'Fine-tuning cost per month',
+        'ServingMonthly+EngHours*HourlyRate+Maintenance+TrainingRun*RetrainsPerYear/12',
+        'usd0', '$ per month', 'FtMonthly', 'serving, engineering, upkeep, retrains')
+
+    # ---- headline (right)
+    s.text('G5', 'Result', 'section', span=(1, 4))
+    s.text('G6', 'Fine-tuning breaks even in month', 'head_label', span=(1, 4))
+    s.calc('G7', 'IF(FtMonthly>=PromptEng;'
+           'IFNA(FT_BREAKEVEN(FtUpfront;FtMonthly-PromptEng;ApiMonthly;ApiGrowthCombined;120);'
+           '"none in 10 years");ChartCrossing)',
+           'head_value', 'int', span=(2, 4), name='Breakeven')
+    s.calc('G9', 'IF(ISNUMBER(Breakeven);"where the two lines of the chart cross";'
+           '"the API stays cheaper")', 'head_text', span=(1, 4))
+
+    def kv(r, label, formula, fmt, name=None, role='calc'):
+        s.text('G%d' % r, label, 'label', span=(1, 2))
+        s.calc('I%d' % r, formula, role, fmt, name=name, span=(1, 2))
+
+    s.text('G11', 'Over three years', 'colhead', span=(1, 2))
+    s.text('I11', 'Total', 'colhead_r', span=(1, 2))
+    kv(12, 'API path (API_TCO)',
+       'API_TCO(InputTokens;OutputTokens;InputPrice;OutputPrice;ApiGrowth;HorizonMonths;PromptEng;PriceChange)',
+       'usd0', 'ApiTco')
+    kv(13, 'Fine-tuning path', 'INDEX(Schedule;HorizonMonths+1;4)', 'usd0', 'FtTco')
+    kv(14, 'Cheaper path', 'IF(FtTco<ApiTco;"fine-tuning";"API")', None, 'Cheaper', 'calc_b')
+    kv(15, 'Saving over three years', 'ABS(ApiTco-FtTco)', 'usd0', 'Saving', 'calc_b')
+    s.text('G17', 'Net present value', 'colhead', span=(1, 2))
+    s.text('I17', '', 'colhead_r', span=(1, 2))
+    s.text('G18', 'Discount rate per year', 'label', span=(1, 2))
+    s.num('I18', 0.10, 'input', 'pct1', name='DiscountRate', span=(1, 2),
+          validation=book.number_validation(0, 1, message='Enter a yearly rate between 0 and 100 %.'))
+    kv(19, 'NPV of the API path', '%s+NPV(MonthlyRate;%s)' % (ref('H%d' % FIRST, CF), ref('H%d:H%d' % (FIRST + 1, LAST), CF)),
+       'usd0', 'NpvApi')
+    kv(20, 'NPV of the fine-tuning path', '%s+NPV(MonthlyRate;%s)' % (ref('C%d' % FIRST, CF), ref('C%d:C%d' % (FIRST + 1, LAST), CF)),
+       'usd0', 'NpvFt')
+    s.text('G22', 'Break-even volume', 'colhead', span=(1, 2))
+    s.text('I22', '', 'colhead_r', span=(1, 2))
+    kv(23, 'Self-hosted, per M tokens', 'FT_SELFHOST_PER_MTOK(GpuRate;TokensPerSecond;Utilization;ServeGpus)',
+       'usd3', 'SelfHostPrice')
+    kv(24, 'API, per M tokens (blended)', 'ApiMonthly/((InputTokens+OutputTokens)/1000000)', 'usd3', 'ApiBlendedPrice')
+    kv(25, 'Fixed fine-tuning cost per month', 'FtMonthly-ServingMonthly+FtUpfront/HorizonMonths', 'usd0', 'FtMonthlyFixed')
+    kv(26, 'Break-even tokens per month',
+       'IFNA(FT_BREAKEVEN_VOLUME(FtMonthlyFixed;SelfHostPrice;ApiBlendedPrice);"none")', 'int',
+       'BreakevenVolume', 'calc_b')
+    kv(27, 'Your tokens per month', 'InputTokens+OutputTokens', 'int')
+
+    s.text('B43', 'Fixed cost per month for the volume: engineering, upkeep, retrains and the upfront '
+           'spread over the horizon; serving is priced per token (FT_SELFHOST_PER_MTOK).',
+           'note_free', span=(1, 9))
+    s.text('B44', 'Horizon: %d months, fixed (the cash-flow sheet has one row per month). Prompt '
+           'engineering is kept out of FT_SCHEDULE growth; see the Cash flows sheet.' % MONTHS,
+           'note_free', span=(1, 9))
+
+    # Chart data: the two cumulative columns of the cash-flow sheet, next to
+    # the chart (outside the print range).  LibreOffice does not resolve a
+    # chart range on a sheet that comes later in the file when it loads it.
+    s.text('L5', 'Chart data (from Cash flows)', 'section', span=(1, 3))
+    s.height(6, '0.5cm')
+    s.text('L6', 'Month', 'colhead_r')
+    s.text('M6', 'Fine-tuning path', 'colhead_r')
+    s.text('N6', 'API path', 'colhead_r')
+    for i in range(MONTHS + 1):
+        r, src = 7 + i, FIRST + i
+        s.calc('L%d' % r, ref('B%d' % src, CF), 'calc', 'int')
+        s.calc('M%d' % r, ref('E%d' % src, CF), 'calc', 'usd0')
+        s.calc('N%d' % r, ref('G%d' % src, CF), 'calc', 'usd0')
+    s.text('G29', 'Cumulative cost: the lines cross at the break-even', 'section', span=(1, 4))
+    s.chart('G30', 'J41', Chart(
+        'line', None,
+        categories=(s.name, 'L7:L%d' % (7 + MONTHS)),
+        series=[((s.name, 'M6'), (s.name, 'M7:M%d' % (7 + MONTHS)), NAVY),
+                ((s.name, 'N6'), (s.name, 'N7:N%d' % (7 + MONTHS)), ORANGE)],
+        x_title='month', legend=True))
+
+    # ---- cash flows
+    c = book.sheet(CF, ['0.4cm', '1.5cm', '2.8cm', '2.8cm', '3.0cm', '3.0cm', '3.3cm', '3.0cm', '3.2cm'],
+                   print_range='A1:I%d' % (LAST + 3), master='Portrait')
+    c.height(1, '1.05cm')
+    c.height(4, '0.25cm')
+    c.height(6, '1.25cm')
+    c.text('B1', 'Cash flows, month by month', 'title', span=(1, 8))
+    c.text('B2', 'FT_SCHEDULE (array formula, B\u2013F): month 0 is the upfront cost, API columns '
+           'are usage only; G\u2013I add prompt engineering.',
+           'subtitle', span=(1, 8))
+    c.text('B3', 'Horizon', 'label')
+    c.num('C3', MONTHS, 'calc', 'int', name='HorizonMonths')
+    c.text('D3', 'months', 'unit')
+    c.text('E3', 'Monthly discount rate', 'label', span=(1, 2))
+    c.calc('G3', '(1+DiscountRate)^(1/12)-1', 'calc', 'pct2', name='MonthlyRate')
+    c.text('H3', 'from the yearly rate', 'unit', span=(1, 2))
+    c.text('B5', 'FT_SCHEDULE', 'section', span=(1, 5))
+    c.text('G5', 'With prompt engineering', 'section', span=(1, 3))
+    for col, t, role in [('B', 'Month', 'colhead_r'), ('C', 'Fine-tuning cash flow', 'colhead_r'),
+                         ('D', 'API cash flow (usage)', 'colhead_r'), ('E', 'Fine-tuning, cumulative', 'colhead_r'),
+                         ('F', 'API usage, cumulative', 'colhead_r'), ('G', 'API path, cumulative', 'colhead_r'),
+                         ('H', 'API path cash flow', 'colhead_r'), ('I', 'Fine-tuning ahead by', 'colhead_r')]:
+        c.text('%s6' % col, t, role)
+    c.calc('B%d' % FIRST, 'FT_SCHEDULE(FtUpfront;FtMonthly;ApiMonthly;ApiGrowthCombined;HorizonMonths)',
+           'calc', 'int', matrix=(MONTHS + 1, 5))
+    book.name('Schedule', CF, 'B%d:F%d' % (FIRST, LAST))
+    for r in range(FIRST, LAST + 1):
+        if r != FIRST:
+            c.style_only('B%d' % r, 'calc', 'int')
+        for col in 'CDEF':
+            c.style_only('%s%d' % (col, r), 'calc', 'usd0')
+        c.calc('G%d' % r, '%s+PromptEng*%s' % (ref('F%d' % r), ref('B%d' % r)), 'calc', 'usd0')
+        c.calc('H%d' % r, '%s+IF(%s>=1;PromptEng;0)' % (ref('D%d' % r), ref('B%d' % r)), 'calc', 'usd0')
+        c.calc('I%d' % r, '%s-%s' % (ref('G%d' % r), ref('E%d' % r)), 'calc', 'usd0')
+    book.name('CumApiTotal', CF, 'G%d:G%d' % (FIRST, LAST))
+    c.text('B%d' % (LAST + 2), 'First month fine-tuning is ahead (the lines cross):', 'label_b', span=(1, 5))
+    c.calc('G%d' % (LAST + 2),
+           'IF(COUNTIFS(%s;">=0";%s;">=1")>0;COM.MICROSOFT.MINIFS(%s;%s;">=0";%s;">=1");"none in %d months")'
+           % (ref('I%d:I%d' % (FIRST, LAST)), ref('B%d:B%d' % (FIRST, LAST)),
+              ref('B%d:B%d' % (FIRST, LAST)), ref('I%d:I%d' % (FIRST, LAST)),
+              ref('B%d:B%d' % (FIRST, LAST)), MONTHS),
+           'calc_b', 'int', name='ChartCrossing')
+    c.text('H%d' % (LAST + 2), 'month', 'unit')
+    c.text('B%d' % (LAST + 3), 'Negative "ahead by" values: the API path is still cheaper to date.',
+           'note_free', span=(1, 8))
+    return book

@@ -1,0 +1,373 @@
+#!/usr/bin/env python3
+"""End-to-end test of one ftcost template in a real headless LibreOffice.
+
+usage: test-template.py --oxt ftcost.oxt --cli ftcost --install install-profile.sh
+                        --template T.ots --kind tco|budget|breakeven|checklist
+                        --pages N [--list-templates] [--keep DIR]
+
+Installs the extension into a private profile (packaging/install-profile.sh),
+opens the template as File > New > Templates does (a new untitled document),
+and checks:
+  - every cell of every sheet is free of errors, right after loading and
+    after a full recalculation;
+  - the key cells (named ranges) equal what the `ftcost` command computes
+    from the same inputs, to 1e-12 relative, and the default inputs are the
+    documented examples;
+  - the values shown right after loading are those of a full recalculation;
+  - sheets are protected, input cells (and only those) unlocked and yellow;
+  - editing inputs recalculates (one edit per template, checked again
+    against the command);
+  - the PDF export has the expected number of pages;
+  - with --list-templates: the extension's templates are listed by
+    File > New > Templates (DocumentTemplates), each under its title.
+Exit 0 on success, 1 on a failed check (all failures are printed), 77 when
+LibreOffice is missing (meson: skipped).
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REL = 1e-12
+INPUT_FILL = '#fff2cc'
+
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+    print('FAIL: ' + msg)
+
+
+class Cli:
+    def __init__(self, path):
+        self.path = path
+
+    def __call__(self, func, *args):
+        argv = [self.path, func] + [fmt_arg(a) for a in args]
+        r = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if r.returncode != 0:
+            raise RuntimeError('%s: exit %d: %s' % (' '.join(argv), r.returncode, r.stderr.strip()))
+        out = r.stdout.strip()
+        rows = [line.split('\t') for line in out.split('\n')]
+        conv = [[_num(x) for x in row] for row in rows]
+        if len(conv) == 1 and len(conv[0]) == 1:
+            return conv[0][0]
+        return conv
+
+
+def fmt_arg(a):
+    if isinstance(a, float):
+        return repr(a)
+    return str(a)
+
+
+def _num(x):
+    try:
+        return float(x)
+    except ValueError:
+        return x
+
+
+def close(got, want):
+    if isinstance(want, str) or isinstance(got, str):
+        return got == want
+    if isinstance(got, dict):
+        return False
+    if want == 0:
+        return abs(got) <= 1e-300
+    return abs(got - want) <= REL * abs(want)
+
+
+def check(label, got, want):
+    if isinstance(want, list):
+        if not isinstance(got, list) or len(got) != len(want):
+            fail('%s: got %r, want %r' % (label, got, want))
+            return
+        for i, (g, w) in enumerate(zip(got, want)):
+            check('%s[%d]' % (label, i), g, w)
+        return
+    if not close(got, want):
+        fail('%s: got %r, want %r' % (label, got, want))
+
+
+def same(a, b):
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    if isinstance(a, float) and isinstance(b, float):
+        return a == b or abs(a - b) <= 1e-13 * max(abs(a), abs(b))
+    return a == b
+
+
+def col(v):
+    """A named one-column range as a flat list."""
+    return [row[0] for row in v] if isinstance(v, list) else [v]
+
+
+# --------------------------------------------------------------- expectations
+# Each returns [(label, got, want)] for the values `n` (named range -> value).
+
+def expect_tco(n, cli, defaults):
+    args = [n[k] for k in ('Training', 'MonthlyServing', 'EngHours', 'RetrainsPerYear',
+                           'LifecycleMonths', 'HourlyRate', 'Horizon')]
+    out = [('TotalTCO', n['TotalTCO'], cli('FT_TCO', *args)),
+           ('HiddenShare', n['HiddenShare'], cli('FT_HIDDEN_SHARE', *args)),
+           ('Items', col(n['Items']), col(cli('FT_TCO_ITEMS', *args))),
+           ('ItemsTotal', n['ItemsTotal'], sum(col(cli('FT_TCO_ITEMS', *args))))]
+    if defaults:  # the worked example of the spec, and nothing else
+        out += [('TotalTCO is the spec example', n['TotalTCO'], cli('FT_TCO', 200, 3000, 320, 1, 18)),
+                ('TotalTCO = 1 224 800', n['TotalTCO'], 1224800.0),
+                ('HiddenShare is the spec example', n['HiddenShare'],
+                 cli('FT_HIDDEN_SHARE', 200, 3000, 320, 1, 18))]
+    return out
+
+
+def expect_budget(n, cli, defaults):
+    out = []
+    for side in ('Low', 'High'):
+        g = lambda k: n[k + side]
+        if n['TrainingBilling'] == 'hosted service':
+            want = cli('FT_TRAINING_TOKENS_COST', g('Tokens'), g('Epochs'), g('TokenPrice'), g('Runs'))
+        else:
+            want = cli('FT_TRAINING_COST', g('GpuRate'), g('RunHours'), g('RunGpus'), g('Runs'), g('Overhead'))
+        out.append(('Training' + side, g('Training'), want))
+        out.append(('Validation' + side, g('Validation'),
+                    cli('FT_TRAINING_COST', g('GpuRate'), g('EvalHours'), g('RunGpus'), g('EvalRuns'), g('Overhead'))))
+        out.append(('Serving' + side, g('Serving'), cli('FT_SERVING_COST', g('GpuRate'), g('ServeGpus'), g('ServeHours'))))
+        kwh = cli('FT_ENERGY_KWH', n['GpuWatts'], g('ServeGpus'), g('ServeHours'), n['PueFactor'])
+        out.append(('Kwh' + side, g('Kwh'), kwh))
+        out.append(('Co2' + side, g('Co2'), cli('FT_CO2_KG', kwh, n['GridGrams'])))
+    for k in ('Y1Low', 'Y1High', '3yLow', '3yHigh'):
+        out.append(('Total' + k, n['Total' + k], n['Direct' + k] + n['Hidden' + k]))
+        out.append(('HiddenShare' + k, n['HiddenShare' + k], n['Hidden' + k] / n['Total' + k]))
+    if defaults:
+        out += [('TrainingLow default', n['TrainingLow'], cli('FT_TRAINING_COST', 1.32, 8, 1, 10, 0.15)),
+                ('ServingLow default', n['ServingLow'], cli('FT_SERVING_COST', 1.32, 1, 730)),
+                ('KwhLow default', n['KwhLow'], cli('FT_ENERGY_KWH', 300, 1, 730, 1.2)),
+                ('GpuRateLow is a g5.2xlarge', n['GpuRateLow'], 1.32)]
+    return out
+
+
+def _api_growth(n):
+    return (1 + n['ApiGrowth']) * (1 + n['PriceChange']) - 1
+
+
+def expect_breakeven(n, cli, defaults):
+    out = []
+    api_monthly = cli('API_COST', n['InputTokens'], n['OutputTokens'], n['InputPrice'], n['OutputPrice'])
+    out.append(('ApiMonthly', n['ApiMonthly'], api_monthly))
+    g = _api_growth(n)
+    out.append(('ApiGrowthCombined', n['ApiGrowthCombined'], g))
+    out.append(('ApiTco', n['ApiTco'], cli('API_TCO', n['InputTokens'], n['OutputTokens'], n['InputPrice'],
+                                          n['OutputPrice'], n['ApiGrowth'], n['HorizonMonths'],
+                                          n['PromptEng'], n['PriceChange'])))
+    train = cli('FT_TRAINING_COST', n['GpuRate'], n['RunHours'], n['RunGpus'], n['Runs'], n['Overhead'])
+    out.append(('TrainingRun', n['TrainingRun'], train))
+    serving = cli('FT_SERVING_COST', n['GpuRate'], n['ServeGpus'], n['ServeHours'], n['Overhead'])
+    out.append(('ServingMonthly', n['ServingMonthly'], serving))
+    ft_monthly = serving + n['EngHours'] * n['HourlyRate'] + n['Maintenance'] + train * n['RetrainsPerYear'] / 12
+    out.append(('FtMonthly', n['FtMonthly'], ft_monthly))
+    upfront = n['BuildCost'] + train
+    out.append(('FtUpfront', n['FtUpfront'], upfront))
+    sched = cli('FT_SCHEDULE', upfront, ft_monthly, api_monthly, g, n['HorizonMonths'])
+    out.append(('Schedule', n['Schedule'], sched))
+    out.append(('FtTco', n['FtTco'], sched[-1][3]))
+    if ft_monthly >= n['PromptEng']:
+        try:
+            be = cli('FT_BREAKEVEN', upfront, ft_monthly - n['PromptEng'], api_monthly, g, 120)
+        except RuntimeError as e:
+            be = 'none in 10 years' if '#N/A' in str(e) else str(e)
+        out.append(('Breakeven', n['Breakeven'], be))
+    sh = cli('FT_SELFHOST_PER_MTOK', n['GpuRate'], n['TokensPerSecond'], n['Utilization'], n['ServeGpus'])
+    out.append(('SelfHostPrice', n['SelfHostPrice'], sh))
+    blended = api_monthly / ((n['InputTokens'] + n['OutputTokens']) / 1e6)
+    out.append(('ApiBlendedPrice', n['ApiBlendedPrice'], blended))
+    fixed = ft_monthly - serving + upfront / n['HorizonMonths']
+    out.append(('FtMonthlyFixed', n['FtMonthlyFixed'], fixed))
+    out.append(('BreakevenVolume', n['BreakevenVolume'], cli('FT_BREAKEVEN_VOLUME', fixed, sh, blended)))
+    # NPV: FT flows and API flows (+ prompt engineering), month 0 outside NPV.
+    r = (1 + n['DiscountRate']) ** (1 / 12) - 1
+    npv = lambda flows: sum(f / (1 + r) ** (i + 1) for i, f in enumerate(flows))
+    ft_npv = sched[0][1] + npv([row[1] for row in sched[1:]])
+    api_npv = sched[0][2] + npv([row[2] + n['PromptEng'] for row in sched[1:]])
+    out.append(('NpvFt', n['NpvFt'], ft_npv))
+    out.append(('NpvApi', n['NpvApi'], api_npv))
+    # The crossing of the chart's two lines is the break-even month.
+    cum_api = [row[4] + n['PromptEng'] * row[0] for row in sched]
+    cross = next((int(row[0]) for row, a in zip(sched, cum_api) if row[0] >= 1 and row[3] <= a), None)
+    if isinstance(n.get('Breakeven'), float) and n['Breakeven'] <= n['HorizonMonths']:
+        out.append(('chart crossing = Breakeven', float(cross) if cross else None, n['Breakeven']))
+        out.append(('ChartCrossing', n['ChartCrossing'], n['Breakeven']))
+    out.append(('CumApi column', col(n['CumApiTotal']), cum_api))
+    if defaults:
+        out.append(('horizon is three years', n['HorizonMonths'], 36.0))
+    return out
+
+
+def expect_checklist(n, cli, defaults):
+    out = []
+    ft = cli('FT_TCO', n['CkTraining'], n['CkServing'], n['CkEngHours'], n['CkRetrains'],
+             n['CkLifecycle'], n['CkHourlyRate'], 24)
+    api = cli('API_TCO', n['CkInputTokens'], n['CkOutputTokens'], n['CkInputPrice'], n['CkOutputPrice'],
+              n['CkGrowth'], 24)
+    out.append(('CkFtTco', n['CkFtTco'], ft))
+    out.append(('CkApiTco', n['CkApiTco'], api))
+    out.append(('Verdict', n['Verdict'], cli('FT_VERDICT', n['FtAccuracy'], n['PromptAccuracy'], ft, api,
+                                            n['Tolerance'])))
+    yes = sum(1 for v in col(n['Answers']) if v == 'Yes')
+    out.append(('YesCount', n['YesCount'], float(yes)))
+    if defaults:
+        out.append(('FT side is the spec example', n['CkFtTco'], cli('FT_TCO', 200, 3000, 320, 1, 18)))
+        out.append(('API side is the spec example', n['CkApiTco'],
+                    cli('API_TCO', 100000000, 20000000, 2.5, 10, 0.05)))
+    return out
+
+
+KINDS = {
+    'tco': (expect_tco, [{'name': 'Horizon', 'value': 36}, {'name': 'LifecycleMonths', 'value': 12}]),
+    'budget': (expect_budget, [{'name': 'TrainingBilling', 'value': 'hosted service'},
+                               {'name': 'ServeGpusHigh', 'value': 4}]),
+    'breakeven': (expect_breakeven, [{'name': 'ApiGrowth', 'value': 0.08},
+                                     {'name': 'PromptEng', 'value': 500}]),
+    'checklist': (expect_checklist, [{'name': 'PromptAccuracy', 'value': 0.70}]),
+}
+
+
+# --------------------------------------------------------------- running
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--oxt', required=True)
+    ap.add_argument('--cli', required=True)
+    ap.add_argument('--install', required=True)
+    ap.add_argument('--template', required=True)
+    ap.add_argument('--kind', required=True, choices=sorted(KINDS))
+    ap.add_argument('--pages', type=int, required=True)
+    ap.add_argument('--list-templates', action='store_true')
+    ap.add_argument('--keep', help='copy the PDF and the report here')
+    a = ap.parse_args()
+
+    program = os.environ.get('OFFICE_PROGRAM_DIR', '/usr/lib/libreoffice/program')
+    if not os.path.exists(os.path.join(program, 'soffice')):
+        print('SKIP: no LibreOffice in ' + program)
+        return 77
+    cli = Cli(os.path.abspath(a.cli))
+    expect, edits = KINDS[a.kind]
+
+    base = tempfile.mkdtemp(prefix='ftcost-tpltest-', dir='/tmp')
+    os.chmod(base, 0o755)
+    profile = os.path.join(base, 'profile')
+    try:
+        r = subprocess.run(['sh', a.install, a.oxt, profile], stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+        if r.returncode != 0:
+            print(r.stdout)
+            fail('install-profile.sh failed')
+            return 1
+        work = os.path.join(profile, 'home', 'tmp', 'work')
+        os.makedirs(work)
+        doc = os.path.join(work, os.path.basename(a.template))
+        shutil.copy(a.template, doc)
+        shutil.copy(os.path.join(HERE, 'calc-dump.py'), work)
+        pdf = os.path.join(work, a.kind + '.pdf')
+        req = {'jobs': [{'doc': doc, 'pdf': pdf, 'edits': edits}],
+               'list_templates': a.list_templates}
+        with open(os.path.join(work, 'request.json'), 'w') as f:
+            json.dump(req, f)
+        if os.geteuid() == 0:
+            account = os.environ.get('FTCOST_RUN_AS', 'nobody:nogroup')
+            subprocess.run(['chown', '-R', account, work], check=True)
+        out = os.path.join(work, 'report.json')
+        r = subprocess.run(['sh', os.path.join(HERE, 'run-office.sh'), profile, sys.executable,
+                            os.path.join(work, 'calc-dump.py'), profile,
+                            os.path.join(work, 'request.json'), out],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if r.returncode != 0 or not os.path.exists(out):
+            print(r.stdout)
+            fail('calc-dump.py failed (exit %d)' % r.returncode)
+            return 1
+        with open(out) as f:
+            report = json.load(f)
+        job = report['jobs'][0]
+        if a.keep:
+            os.makedirs(a.keep, exist_ok=True)
+            shutil.copy(pdf, os.path.join(a.keep, a.kind + '.pdf'))
+            shutil.copy(out, os.path.join(a.keep, a.kind + '.json'))
+
+        verify(a, cli, expect, edits, job, report, pdf)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    if failures:
+        print('%d check(s) failed' % len(failures))
+        return 1
+    print('OK: %s' % a.kind)
+    return 0
+
+
+def verify(a, cli, expect, edits, job, report, pdf):
+    n = job['names']
+    # No error anywhere.
+    for e in job['errors']:
+        fail('error cell: ' + e)
+    for e in job.get('edited_errors', []):
+        fail('error cell after edits: ' + e)
+    # Shown on loading = full recalculation.
+    # (Plain formulas keep the value cached in the template, stored with 15
+    # significant digits, hence the tolerance.)
+    for k, v in job['names'].items():
+        if not same(job['loaded'].get(k), v):
+            fail('%s shows %r on loading but %r after recalculation' % (k, job['loaded'].get(k), v))
+    # Key cells against the core.
+    for label, got, want in expect(n, cli, True):
+        check(label, got, want)
+    ed = dict(n)
+    ed.update(job.get('edited', {}))
+    for e in edits:
+        check('edit %s' % e['name'], ed[e['name']], float(e['value']) if not isinstance(e['value'], str) else e['value'])
+    for label, got, want in expect(ed, cli, False):
+        check('after edits: ' + label, got, want)
+    # Every formula calls the add-in by its stored name where it calls it at all.
+    for name, formula in job['formulas'].items():
+        if ('FT_' in formula or 'API_' in formula) and 'ORG.FTCOST.FUNCTIONS.' not in formula.upper():
+            fail('%s: add-in call not resolved: %s' % (name, formula))
+    # Protection and input styling.
+    for sheet, prot in job['protected'].items():
+        if not prot:
+            fail('sheet %s is not protected' % sheet)
+    if not any(job['unlocked'].values()):
+        fail('no input cell is unlocked')
+    for addr, fill in job['unlocked_fill'].items():
+        if fill != INPUT_FILL:
+            fail('unlocked cell %s is not styled as an input (fill %s)' % (addr, fill))
+    if sum(job['charts'].values()) < 1:
+        fail('no chart') if a.kind in ('tco', 'breakeven') else None
+    # PDF pages.
+    r = subprocess.run(['pdfinfo', pdf], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    pages = None
+    for line in r.stdout.splitlines():
+        if line.startswith('Pages:'):
+            pages = int(line.split()[1])
+    if pages != a.pages:
+        fail('PDF has %s pages, want %d' % (pages, a.pages))
+    # File > New > Templates.
+    if a.list_templates:
+        with zipfile.ZipFile(a.oxt) as z:
+            names = z.namelist()
+        if 'Paths.xcu' not in names or not any(x.startswith('templates/') for x in names):
+            fail('%s does not ship the templates (no Paths.xcu or templates/): wire '
+                 'ftcost_templates_oxt_entries into packaging (templates/meson.build)' % a.oxt)
+        listed = report.get('templates', {})
+        found = [t for ts in listed.values() for t in ts if t['url'].endswith(os.path.basename(a.template))]
+        if not found:
+            fail('%s not listed by File > New > Templates; groups: %s'
+                 % (os.path.basename(a.template), json.dumps(listed)[:2000]))
+
+
+if __name__ == '__main__':
+    sys.exit(main())
