@@ -105,6 +105,7 @@ NUMBER_STYLES = '''
 <number:number-style style:name="N_int"><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>
 <number:number-style style:name="N_dec1"><number:number number:decimal-places="1" number:min-decimal-places="1" number:min-integer-digits="1" number:grouping="true"/></number:number-style>
 <number:number-style style:name="N_dec2"><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1" number:grouping="true"/></number:number-style>
+<number:date-style style:name="N_date"><number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/></number:date-style>
 <number:number-style style:name="N_month"><number:text>month </number:text><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1"/></number:number-style>
 '''
 
@@ -112,7 +113,7 @@ NUMBER_STYLES = '''
 FORMATS = {
     None: None, 'usd0': 'N_usd0', 'usd2': 'N_usd2', 'usd3': 'N_usd3',
     'pct0': 'N_pct0', 'pct1': 'N_pct1', 'pct2': 'N_pct2', 'int': 'N_int',
-    'dec1': 'N_dec1', 'dec2': 'N_dec2', 'month': 'N_month',
+    'dec1': 'N_dec1', 'dec2': 'N_dec2', 'month': 'N_month', 'date': 'N_date',
 }
 
 _BORDER_IN = '0.6pt solid ' + INPUT_LINE
@@ -319,11 +320,13 @@ class Book:
             raise ValueError('name %s defined twice' % name)
         self.names.append((name, sheet, a1))
 
-    def list_validation(self, *choices):
-        key = ('list',) + choices
+    def list_validation(self, *choices, message=None, warn_only=False):
+        """A drop-down list; warn_only lets other values in after a warning."""
+        key = ('list', warn_only) + choices
         if key not in self.validations:
             cond = 'of:cell-content-is-in-list(%s)' % ';'.join('"%s"' % c for c in choices)
-            self.validations[key] = ('val%d' % (len(self.validations) + 1), cond, None)
+            self.validations[key] = ('val%d' % (len(self.validations) + 1), cond, message,
+                                     'warning' if warn_only else 'stop')
         return self.validations[key][0]
 
     def number_validation(self, low=0, high=None, message=None):
@@ -333,7 +336,7 @@ class Book:
                 cond = 'of:cell-content-is-decimal-number() and cell-content()>=%s' % low
             else:
                 cond = 'of:cell-content-is-decimal-number() and cell-content-is-between(%s;%s)' % (low, high)
-            self.validations[key] = ('val%d' % (len(self.validations) + 1), cond, message)
+            self.validations[key] = ('val%d' % (len(self.validations) + 1), cond, message, 'stop')
         return self.validations[key][0]
 
     # ------------------------------------------------------------ writing
@@ -361,14 +364,15 @@ class Book:
         out.append('<office:body><office:spreadsheet>')
         if self.validations:
             out.append('<table:content-validations>')
-            for name, cond, msg in self.validations.values():
+            for name, cond, msg, kind in self.validations.values():
                 out.append('<table:content-validation table:name="%s" table:condition=%s '
                            'table:allow-empty-cell="false" table:display-list="unsorted" '
                            'table:base-cell-address="%s">'
                            % (name, quoteattr(cond), range_address(self.sheets[0].name, 'A1')))
-                out.append('<table:error-message table:message-type="stop" table:display="true"%s>'
+                out.append('<table:error-message table:message-type="%s" table:display="true"%s>'
                            '<text:p>%s</text:p></table:error-message>'
-                           % (' table:title="ftcost"', escape(msg or 'Pick a value from the list.')))
+                           % (kind, ' table:title="ftcost"',
+                              escape(msg or 'Pick a value from the list.')))
                 out.append('</table:content-validation>')
             out.append('</table:content-validations>')
         for s in self.sheets:

@@ -14,7 +14,22 @@ the schedule gets the usage cost, a column adds the labour, and the
 break-even is FT_BREAKEVEN(upfront; FT monthly - prompt engineering; API
 usage; growth), which is the same inequality.
 """
+import json
+import os
+
 from odsgen import Book, Chart, ref, NAVY
+
+# The model picker offers the models of the price catalogue the add-in ships.
+PRICES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'functions', 'prices.json')
+DEFAULT_MODEL = 'gpt-4o'
+
+
+def catalogue_models():
+    with open(PRICES, encoding='utf-8') as f:
+        models = [m['model'] for m in json.load(f)['models']]
+    if DEFAULT_MODEL not in models:
+        raise SystemExit('tpl_breakeven: %s is not in %s' % (DEFAULT_MODEL, PRICES))
+    return list(dict.fromkeys(models))
 
 FILE = 'ftcost-breakeven'
 TITLE = 'Fine-tune vs API: three-year TCO and break-even'
@@ -65,11 +80,25 @@ def build():
         s.text('D%d' % r, unit, 'unit')
         s.text('E%d' % r, note, 'note')
 
-    # ---- API prices: the place a model picker will fill
+    # ---- API prices: a model picked from the catalogue (API_PRICE), dated
     s.text('B5', 'API prices (per million tokens)', 'section', span=(1, 4))
-    inp(6, 'Model', 'gpt-4o (example)', None, 'name', 'ModelName', 'for reference only')
-    inp(7, 'Input price', 2.5, 'usd2', '$ per M tokens', 'InputPrice', 'from your provider\u2019s price list')
-    inp(8, 'Output price', 10, 'usd2', '$ per M tokens', 'OutputPrice', 'from your provider\u2019s price list')
+    picker = book.list_validation(
+        *catalogue_models(), warn_only=True,
+        message='Not in the shipped price catalogue: API_PRICE answers #N/A unless your own '
+                'price file (~/.config/ftcost/prices.json) has this model.')
+    s.text('B6', 'Model', 'label')
+    s.text('C6', DEFAULT_MODEL, 'input_text', name='ModelName', validation=picker)
+    s.text('D6', 'pick from the list', 'unit')
+    s.text('E6', 'catalogue, or your own price file', 'note')
+    out(7, 'Input price', 'API_PRICE(ModelName;"input")', 'usd2', '$ per M tokens', 'InputPrice',
+        'API_PRICE: the catalogue price')
+    out(8, 'Output price', 'API_PRICE(ModelName;"output")', 'usd2', '$ per M tokens', 'OutputPrice',
+        'API_PRICE: the catalogue price')
+    s.text('B9', 'Prices as of', 'label')
+    s.calc('C9', 'API_PRICE_DATE(ModelName)', 'calc', 'date', name='PriceDate')
+    s.text('D9', 'API_PRICE_DATE', 'unit')
+    s.calc('E9', 'IF(TODAY()-PriceDate>183;"over 6 months old: recheck";'
+                 '"recent; confirm before signing")', 'note')
 
     s.text('B10', 'API path', 'section', span=(1, 4))
     inp(11, 'Input tokens', 3e9, 'int', 'per month', 'InputTokens', 'prompts, context, retrieved text')

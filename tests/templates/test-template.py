@@ -159,6 +159,12 @@ def _api_growth(n):
 
 def expect_breakeven(n, cli, defaults):
     out = []
+    # The prices come from the catalogue through API_PRICE / API_PRICE_DATE.
+    out.append(('InputPrice', n['InputPrice'], cli('API_PRICE', n['ModelName'], 'input')))
+    out.append(('OutputPrice', n['OutputPrice'], cli('API_PRICE', n['ModelName'], 'output')))
+    out.append(('PriceDate', n['PriceDate'], cli('API_PRICE_DATE', n['ModelName'])))
+    if defaults:
+        out.append(('default model', n['ModelName'], 'gpt-4o'))
     api_monthly = cli('API_COST', n['InputTokens'], n['OutputTokens'], n['InputPrice'], n['OutputPrice'])
     out.append(('ApiMonthly', n['ApiMonthly'], api_monthly))
     g = _api_growth(n)
@@ -233,7 +239,8 @@ KINDS = {
     'budget': (expect_budget, [{'name': 'TrainingBilling', 'value': 'hosted service'},
                                {'name': 'ServeGpusHigh', 'value': 4}]),
     'breakeven': (expect_breakeven, [{'name': 'ApiGrowth', 'value': 0.08},
-                                     {'name': 'PromptEng', 'value': 500}]),
+                                     {'name': 'PromptEng', 'value': 500},
+                                     {'name': 'ModelName', 'value': 'claude-sonnet-4-5'}]),
     'checklist': (expect_checklist, [{'name': 'PromptAccuracy', 'value': 0.70}]),
 }
 
