@@ -67,6 +67,14 @@ def pct(x, d=1):
     return '%.*f %%' % (d, 100 * x) if isinstance(x, float) else str(x)
 
 
+def serial_date(x):
+    """A Calc date serial (days since 1899-12-30) as YYYY-MM-DD."""
+    if not isinstance(x, float):
+        return str(x)
+    import datetime
+    return (datetime.date(1899, 12, 30) + datetime.timedelta(days=int(x))).isoformat()
+
+
 def num(x):
     return format(round(x), ',') if isinstance(x, float) else str(x)
 
@@ -85,6 +93,8 @@ HEADLINES = {
         ('serving per month (FT_SERVING_COST)', '%s to %s' % (usd(n['ServingLow']), usd(n['ServingHigh']))),
         ('serving CO2 per month (FT_CO2_KG)', '%s to %s kg' % (num(n['Co2Low']), num(n['Co2High'])))],
     'ftcost-breakeven': lambda n: [
+        ('%s per M tokens in / out (API_PRICE)' % n['ModelName'],
+         '$%.2f / $%.2f, as of %s' % (n['InputPrice'], n['OutputPrice'], serial_date(n['PriceDate']))),
         ('break-even month (FT_BREAKEVEN)', num(n['Breakeven'])),
         ('three years: API (API_TCO) / fine-tuning', '%s / %s' % (usd(n['ApiTco']), usd(n['FtTco']))),
         ('cheaper path, saving', '%s, %s' % (n['Cheaper'], usd(n['Saving']))),
