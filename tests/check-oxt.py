@@ -69,7 +69,7 @@ def main(oxt, version):
         for lib in sorted(needed):
             check(lib in names or lib in OFFICE_LIBS,
                   '%s is bundled or comes with LibreOffice' % lib)
-        check(any('$ORIGIN' in r.split(':') for r in runpath), 'runpath has $ORIGIN')
+        check(runpath == ['$ORIGIN'], 'runpath is $ORIGIN alone, not %s' % runpath)
         syms = subprocess.run(['nm', '-D', '--defined-only', so], capture_output=True,
                               text=True, check=True).stdout
         exported = {line.split()[-1] for line in syms.splitlines()
