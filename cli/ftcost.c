@@ -5,12 +5,14 @@
  *   ftcost help FUNCTION        full help from the catalogue
  *   ftcost reference            the Markdown function reference
  *   ftcost prices [FILTER]      the price catalogue behind API_PRICE
+ *   ftcost share [--values] IN OUT   a copy without add-in calls (ftc-share.c)
  *
  * Errors use Calc's spelling on stderr: "Err:502: ..." (exit 2), "#VALUE!:
  * ..." for text where a number is required (exit 2), "#N/A: ..." (exit 3);
  * an unknown function or a wrong argument count prints usage (exit 64).
  */
 #include "ftcost.h"
+#include "ftc-share.h"
 
 #include <glib.h>
 #include <locale.h>
@@ -35,6 +37,8 @@ static const char usage_text[] =
     "       ftcost reference [--lang en|de|fr]   Markdown reference of every function\n"
     "       ftcost prices [FILTER]       the price catalogue behind API_PRICE, tab-separated\n"
     "                                     (FILTER: part of provider/model, any case)\n"
+    "       ftcost share [--values] IN OUT   a copy of a workbook that needs no add-in\n"
+    "                                     (ftcost share --help)\n"
     "       ftcost --version\n";
 
 static int usage(const char *complaint)
@@ -365,6 +369,8 @@ int main(int argc, char **argv)
             return usage("prices takes at most one filter");
         return list_prices(argc == 3 ? argv[2] : NULL);
     }
+    if (strcmp(argv[1], "share") == 0)
+        return ftc_share_main(argc - 1, argv + 1);
     if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "reference") == 0) {
         int rest = argc - 2;
         char **rest_argv = argv + 2;

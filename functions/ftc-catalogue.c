@@ -529,7 +529,8 @@ static const ftc_function catalogue[] = {
                 "des Horizonts: ABRUNDEN(Horizont / LebenszyklusMonate).",
                 "Les reconstructions comptent chaque retrait du modèle de base "
                 "pendant l'horizon : PLANCHER(Horizon / CycleDeVieMois)."),
-     EXAMPLES(tco_examples), .eval = ftc_eval_tco},
+     EXAMPLES(tco_examples), .eval = ftc_eval_tco,
+     .expansion = "$1+$2*$7+$3*$6*$7+$1*$4*$7/12+$1*INT($7/$5)"},
     {.name = "FT_TCO_ITEMS",
      .description = L("The five items of FT_TCO (training, serving, engineering, "
                       "retrains, rebuilds) as a column of 5 rows; enter as an "
@@ -543,7 +544,8 @@ static const ftc_function catalogue[] = {
      .result = FTC_TYPE_ARRAY, ARGS(tco_args),
      .notes = L("The items sum to FT_TCO.", "Die Posten ergeben in Summe FT_TCO.",
                 "La somme des postes vaut FT_TCO."),
-     EXAMPLES(tco_items_examples), .eval = ftc_eval_tco_items},
+     EXAMPLES(tco_items_examples), .eval = ftc_eval_tco_items,
+     .expansion = "CHOOSE(ROW(INDIRECT(\"1:5\"));$1;$2*$7;$3*$6*$7;$1*$4*$7/12;$1*INT($7/$5))"},
     {.name = "FT_HIDDEN_SHARE",
      .description = L("Share of the total cost of ownership that the training "
                       "run alone does not show: 1 - Training / FT_TCO.",
@@ -555,7 +557,8 @@ static const ftc_function catalogue[] = {
      .notes = L("Err:502 when the total cost is 0.",
                 "Err:502, wenn die Gesamtkosten 0 sind.",
                 "Err:502 si le coût total est nul."),
-     EXAMPLES(hidden_share_examples), .eval = ftc_eval_hidden_share},
+     EXAMPLES(hidden_share_examples), .eval = ftc_eval_hidden_share,
+     .expansion = "1-$1/($1+$2*$7+$3*$6*$7+$1*$4*$7/12+$1*INT($7/$5))"},
     {.name = "FT_TRAINING_COST",
      .description = L("Cost of training on rented GPUs: rate × hours × GPUs × "
                       "runs × (1 + overhead).",
@@ -564,7 +567,8 @@ static const ftc_function catalogue[] = {
                       "Coût d'un entraînement sur GPU loués : tarif × heures × "
                       "GPU × exécutions × (1 + surcoût)."),
      .result = FTC_TYPE_NUMBER, ARGS(training_cost_args), .notes = NO_TEXT,
-     EXAMPLES(training_cost_examples), .eval = ftc_eval_training_cost},
+     EXAMPLES(training_cost_examples), .eval = ftc_eval_training_cost,
+     .expansion = "$1*$2*$3*$4*(1+$5)"},
     {.name = "FT_TRAINING_TOKENS_COST",
      .description = L("Cost of training billed per token by a hosted "
                       "fine-tuning service: tokens × epochs × price / "
@@ -576,7 +580,8 @@ static const ftc_function catalogue[] = {
                       "d'affinage hébergé : jetons × époques × prix / 1 000 000 "
                       "× exécutions."),
      .result = FTC_TYPE_NUMBER, ARGS(training_tokens_cost_args), .notes = NO_TEXT,
-     EXAMPLES(training_tokens_cost_examples), .eval = ftc_eval_training_tokens_cost},
+     EXAMPLES(training_tokens_cost_examples), .eval = ftc_eval_training_tokens_cost,
+     .expansion = "$1*$2*$3/1000000*$4"},
     {.name = "FT_SERVING_COST",
      .description = L("Monthly cost of serving a model on your own GPUs: rate × "
                       "GPUs × hours per month × (1 + overhead).",
@@ -587,7 +592,8 @@ static const ftc_function catalogue[] = {
                       "propres GPU : tarif × GPU × heures par mois × "
                       "(1 + surcoût)."),
      .result = FTC_TYPE_NUMBER, ARGS(serving_cost_args), .notes = NO_TEXT,
-     EXAMPLES(serving_cost_examples), .eval = ftc_eval_serving_cost},
+     EXAMPLES(serving_cost_examples), .eval = ftc_eval_serving_cost,
+     .expansion = "$1*$2*$3*(1+$4)"},
     {.name = "FT_SELFHOST_PER_MTOK",
      .description = L("Cost of one million tokens served on your own GPUs, to "
                       "compare with an API's price per million tokens.",
@@ -596,7 +602,8 @@ static const ftc_function catalogue[] = {
                       "Coût d'un million de jetons servis sur vos propres GPU, à "
                       "comparer au prix d'une API par million de jetons."),
      .result = FTC_TYPE_NUMBER, ARGS(selfhost_per_mtok_args), .notes = NO_TEXT,
-     EXAMPLES(selfhost_per_mtok_examples), .eval = ftc_eval_selfhost_per_mtok},
+     EXAMPLES(selfhost_per_mtok_examples), .eval = ftc_eval_selfhost_per_mtok,
+     .expansion = "$1*$4*1000000/($2*3600*$3)"},
     {.name = "FT_ENERGY_KWH",
      .description = L("Energy used by GPUs, data-centre overhead included: "
                       "watts × GPUs × hours × PUE / 1000.",
@@ -606,7 +613,8 @@ static const ftc_function catalogue[] = {
                       "Énergie consommée par des GPU, surcoût du centre de "
                       "données compris : watts × GPU × heures × PUE / 1000."),
      .result = FTC_TYPE_NUMBER, ARGS(energy_kwh_args), .notes = NO_TEXT,
-     EXAMPLES(energy_kwh_examples), .eval = ftc_eval_energy_kwh},
+     EXAMPLES(energy_kwh_examples), .eval = ftc_eval_energy_kwh,
+     .expansion = "$1*$2*$3*$4/1000"},
     {.name = "FT_CO2_KG",
      .description = L("CO2 emitted for an amount of energy: kWh × grams per kWh "
                       "/ 1000.",
@@ -615,7 +623,8 @@ static const ftc_function catalogue[] = {
                       "CO2 émis pour une quantité d'énergie : kWh × grammes par "
                       "kWh / 1000."),
      .result = FTC_TYPE_NUMBER, ARGS(co2_kg_args), .notes = NO_TEXT,
-     EXAMPLES(co2_kg_examples), .eval = ftc_eval_co2_kg},
+     EXAMPLES(co2_kg_examples), .eval = ftc_eval_co2_kg,
+     .expansion = "$1*$2/1000"},
     {.name = "API_COST",
      .description = L("Cost of a volume of API calls, with prompt caching and an "
                       "optional discount (0.5 for a batch API).",
@@ -627,7 +636,8 @@ static const ftc_function catalogue[] = {
      .notes = L("Err:502 when CachedTokens exceeds InputTokens.",
                 "Err:502, wenn CacheTokens größer als EingabeTokens ist.",
                 "Err:502 si JetonsEnCache dépasse JetonsEntrée."),
-     EXAMPLES(api_cost_examples), .eval = ftc_eval_api_cost},
+     EXAMPLES(api_cost_examples), .eval = ftc_eval_api_cost,
+     .expansion = "IF($5>$1;NA();(($1-$5)*$3+$5*$6+$2*$4)/1000000*(1-$7))"},
     {.name = "API_TCO",
      .description = L("Cost of the API path over the horizon, with usage "
                       "growth, price changes and prompt-engineering labour.",
@@ -644,7 +654,8 @@ static const ftc_function catalogue[] = {
                 "WachstumProMonat) × (1 + PreisänderungProMonat))^m.",
                 "Le mois m (à partir de 0) coûte la facture du premier mois × "
                 "((1 + CroissanceMensuelle) × (1 + VariationPrixMensuelle))^m."),
-     EXAMPLES(api_tco_examples), .eval = ftc_eval_api_tco},
+     EXAMPLES(api_tco_examples), .eval = ftc_eval_api_tco,
+     .expansion = "SUMPRODUCT(($1*$3+$2*$4)/1000000*((1+$5)*(1+$8))^(ROW(INDIRECT(\"1:\"&$6))-1))+$7*$6"},
     {.name = "API_PRICE",
      .description = L("Price per million tokens of a hosted model, from the dated "
                       "price catalogue shipped with ftcost or your own price file.",
@@ -707,7 +718,8 @@ static const ftc_function catalogue[] = {
                 "#N/A, wenn sich das Fine-Tuning nicht innerhalb von MaxMonate "
                 "rechnet.",
                 "#N/A si l'affinage n'est pas rentabilisé en MoisMax mois."),
-     EXAMPLES(breakeven_examples), .eval = ftc_eval_breakeven},
+     EXAMPLES(breakeven_examples), .eval = ftc_eval_breakeven,
+     .expansion = "IF(SUMPRODUCT(MAX((($1+$2*ROW(INDIRECT(\"1:\"&$5)))<=IF($4=0;$3*ROW(INDIRECT(\"1:\"&$5));$3*((1+$4)^ROW(INDIRECT(\"1:\"&$5))-1)/$4))/ROW(INDIRECT(\"1:\"&$5))))=0;NA();ROUND(1/SUMPRODUCT(MAX((($1+$2*ROW(INDIRECT(\"1:\"&$5)))<=IF($4=0;$3*ROW(INDIRECT(\"1:\"&$5));$3*((1+$4)^ROW(INDIRECT(\"1:\"&$5))-1)/$4))/ROW(INDIRECT(\"1:\"&$5))));0))"},
     {.name = "FT_BREAKEVEN_VOLUME",
      .description = L("Monthly token volume at which self-hosting a fine-tuned "
                       "model costs the same as the API.",
@@ -722,7 +734,8 @@ static const ftc_function catalogue[] = {
                 "Eigenbetrieb rechnet sich nie.",
                 "#N/A si PrixAPI ne dépasse pas PrixAutoHébergé : "
                 "l'auto-hébergement n'est jamais rentable."),
-     EXAMPLES(breakeven_volume_examples), .eval = ftc_eval_breakeven_volume},
+     EXAMPLES(breakeven_volume_examples), .eval = ftc_eval_breakeven_volume,
+     .expansion = "IF($3<=$2;NA();$1*1000000/($3-$2))"},
     {.name = "FT_SCHEDULE",
      .description = L("Month-by-month cash flows of both paths, Months+1 rows × "
                       "5 columns: month, fine-tuning flow, API flow, cumulative "
@@ -744,7 +757,8 @@ static const ftc_function catalogue[] = {
                 "La ligne 0 porte AffinageInitial et aucune dépense d'API ; les "
                 "colonnes de flux alimentent VAN à partir de la ligne 1, les "
                 "colonnes cumulées se croisent au seuil de rentabilité."),
-     EXAMPLES(schedule_examples), .eval = ftc_eval_schedule},
+     EXAMPLES(schedule_examples), .eval = ftc_eval_schedule,
+     .expansion = "(ROW(INDIRECT(\"1:\"&($5+1)))-1)*({1;2;3;4;5}=1)+($1*((ROW(INDIRECT(\"1:\"&($5+1)))-1)=0)+$2*((ROW(INDIRECT(\"1:\"&($5+1)))-1)>0))*({1;2;3;4;5}=2)+$3*(1+$4)^((ROW(INDIRECT(\"1:\"&($5+1)))-1)-1)*((ROW(INDIRECT(\"1:\"&($5+1)))-1)>0)*({1;2;3;4;5}=3)+($1+$2*(ROW(INDIRECT(\"1:\"&($5+1)))-1))*({1;2;3;4;5}=4)+IF($4=0;$3*(ROW(INDIRECT(\"1:\"&($5+1)))-1);$3*((1+$4)^(ROW(INDIRECT(\"1:\"&($5+1)))-1)-1)/$4)*({1;2;3;4;5}=5)"},
     {.name = "FT_VERDICT",
      .description = L("\"PROMPT\" when prompting comes within Tolerance of the "
                       "fine-tuned accuracy and the API path costs no more; "
@@ -756,7 +770,8 @@ static const ftc_function catalogue[] = {
                       "l'affinage à la tolérance près et que la voie API ne "
                       "coûte pas plus ; sinon « FINE-TUNE »."),
      .result = FTC_TYPE_TEXT, ARGS(verdict_args), .notes = NO_TEXT,
-     EXAMPLES(verdict_examples), .eval = ftc_eval_verdict},
+     EXAMPLES(verdict_examples), .eval = ftc_eval_verdict,
+     .expansion = "IF(AND($2>=$1*(1-$5);$4<=$3);\"PROMPT\";\"FINE-TUNE\")"},
 };
 
 size_t ftc_function_count(void)

@@ -245,3 +245,271 @@ bool ftc_formula_substitute(const char *pattern, const char *const *args, size_t
     }
     return true;
 }
+
+/* A default as formula text: the shortest form that reads back the same. */
+static char *number_text(double v)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+    for (int digits = 15; digits <= 17; digits++) {
+        g_ascii_formatd(buf, sizeof buf, digits == 15 ? "%.15g" : "%.17g", v);
+        if (g_ascii_strtod(buf, NULL) == v)
+            break;
+    }
+    return g_strdup(buf);
+}
+
+/* The conditions an argument's domain puts on x (already parenthesised). */
+static void domain_guard(ftc_domain domain, const char *x, char sep, GString *g)
+{
+    /* One number, or an empty cell (0, as the add-in gets it from Calc):
+     * ROWS*COLUMNS stops a range of several cells, which implicit
+     * intersection would otherwise reduce to one of them (on references
+     * only: ROWS(2) is Err:504 in Calc). */
+    g_string_append_printf(g, "%cIF(ISREF(%s)%cROWS(%s)*COLUMNS(%s)%c1)=1%c"
+                              "OR(ISNUMBER(%s)%cISBLANK(%s))",
+                           sep, x, sep, x, x, sep, sep, x, sep, x);
+    switch (domain) {
+    case FTC_DOMAIN_NON_NEGATIVE:
+        g_string_append_printf(g, "%c%s>=0", sep, x);
+        break;
+    case FTC_DOMAIN_POSITIVE:
+        g_string_append_printf(g, "%c%s>0", sep, x);
+        break;
+    case FTC_DOMAIN_FRACTION:
+        g_string_append_printf(g, "%c%s>=0%c%s<=1", sep, x, sep, x);
+        break;
+    case FTC_DOMAIN_FRACTION_BELOW_1:
+        g_string_append_printf(g, "%c%s>=0%c%s<1", sep, x, sep, x);
+        break;
+    case FTC_DOMAIN_FRACTION_ABOVE_0:
+        g_string_append_printf(g, "%c%s>0%c%s<=1", sep, x, sep, x);
+        break;
+    case FTC_DOMAIN_ABOVE_MINUS_1:
+        g_string_append_printf(g, "%c%s>-1", sep, x);
+        break;
+    case FTC_DOMAIN_AT_LEAST_1:
+        g_string_append_printf(g, "%c%s>=1", sep, x);
+        break;
+    case FTC_DOMAIN_WHOLE_MONTHS:
+        g_string_append_printf(g, "%c%s=INT(%s)%c%s>=1%c%s<=%d", sep, x, x, sep, x, sep,
+                               x, FTC_MAX_MONTHS);
+        break;
+    case FTC_DOMAIN_TEXT:
+    case FTC_DOMAIN_LAST:
+        break;
+    }
+}
+
+static bool expand_fail(ftc_error *err, int arg, const char *message)
+{
+    if (err != NULL) {
+        err->arg = arg;
+        g_strlcpy(err->message, message, sizeof err->message);
+    }
+    return false;
+}
+
+bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args,
+                                 size_t n_args, char sep, GString *out, ftc_error *err)
+{
+    g_autoptr(GPtrArray) filled = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GString) guard = g_string_new(NULL);
+    g_autoptr(GString) body = g_string_new(NULL);
+
+    if (fn == NULL || fn->expansion == NULL)
+        return expand_fail(err, -1, "no built-in equivalent");
+    if (n_args > fn->n_args || n_args < ftc_function_required_args(fn))
+        return expand_fail(err, -1, "wrong number of arguments");
+    for (size_t k = 0; k < fn->n_args; k++) {
+        const ftc_arg_info *info = &fn->args[k];
+        bool given = k < n_args && args[k] != NULL && args[k][0] != '\0';
+
+        if (info->domain == FTC_DOMAIN_TEXT)
+            return expand_fail(err, (int)k, "text argument: no built-in equivalent");
+        if (given) {
+            g_autofree char *value = NULL;
+            g_autofree char *x = NULL;
+
+            if (args[k][0] == '"')
+                return expand_fail(err, (int)k, "text given for a number");
+            value = g_strdup(args[k]);
+            x = g_strdup_printf("(%s)", value);
+            domain_guard(info->domain, x, sep, guard);
+            g_ptr_array_add(filled, g_steal_pointer(&value));
+        } else if (!info->optional)
+            return expand_fail(err, (int)k, "a required argument is empty");
+        else if (info->default_arg >= 0)
+            g_ptr_array_add(filled, NULL); /* filled below, once its source is */
+        else
+            g_ptr_array_add(filled, number_text(info->default_value));
+    }
+    for (size_t k = 0; k < fn->n_args; k++)
+        if (filled->pdata[k] == NULL)
+            filled->pdata[k] = g_strdup(filled->pdata[fn->args[k].default_arg]);
+    /* The patterns use ';'; another grammar's separator outside strings,
+     * before the arguments (in that grammar already) go in. */
+    g_autofree char *pattern = g_strdup(fn->expansion);
+    if (sep != ';') {
+        bool in_string = false;
+
+        for (char *p = pattern; *p != '\0'; p++) {
+            if (*p == '"')
+                in_string = !in_string;
+            else if (!in_string && *p == ';')
+                *p = sep;
+        }
+    }
+    if (!ftc_formula_substitute(pattern, (const char *const *)filled->pdata, filled->len,
+                                body, err))
+        return false;
+    if (guard->len == 0) {
+        g_string_append_len(out, body->str, (gssize)body->len);
+        return true;
+    }
+    g_string_append_printf(out, "IF(AND(%s)%c%s%cNA())", guard->str + 1, sep, body->str, sep);
+    return true;
+}
+
+static const void *share_lookup(const char *name, void *data)
+{
+    size_t n = strlen(FTC_FORMULA_ADDIN_PREFIX);
+
+    (void)data;
+    if (g_ascii_strncasecmp(name, FTC_FORMULA_ADDIN_PREFIX, n) != 0)
+        return NULL;
+    /* An unknown ORG.FTCOST.FUNCTIONS name: claimed, so that it fails. */
+    const ftc_function *fn = ftc_function_find(name + n);
+    return fn != NULL ? (const void *)fn : (const void *)share_lookup;
+}
+
+typedef struct {
+    char sep;
+    GString *notes;
+} share_data;
+
+/* The text of a string literal ("a""b" -> a"b), or NULL when arg is not one. */
+static char *literal_text(const char *arg)
+{
+    size_t len = strlen(arg);
+    GString *s;
+
+    if (len < 2 || arg[0] != '"' || arg[len - 1] != '"' || string_length(arg) != len)
+        return NULL;
+    s = g_string_new(NULL);
+    for (size_t i = 1; i + 1 < len; i++) {
+        g_string_append_c(s, arg[i]);
+        if (arg[i] == '"')
+            i++;
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* A call with no built-in equivalent on literal arguments: its value now. */
+static bool freeze_call(const ftc_function *fn, const char *const *args, size_t n_args,
+                        share_data *sd, GString *out, ftc_error *err)
+{
+    g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func(g_free);
+    ftc_value values[8];
+    ftc_result result = {0};
+    ftc_error call_err;
+    char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+    if (n_args > G_N_ELEMENTS(values))
+        return expand_fail(err, -1, "too many arguments");
+    for (size_t k = 0; k < n_args; k++) {
+        char *text = args[k][0] == '\0' ? NULL : literal_text(args[k]);
+
+        if (args[k][0] != '\0' && text == NULL)
+        {
+            if (err != NULL) {
+                err->arg = (int)k;
+                g_snprintf(err->message, sizeof err->message,
+                           "%s on a reference has no built-in equivalent", fn->name);
+            }
+            return false;
+        }
+        g_ptr_array_add(texts, text);
+        values[k] = text == NULL ? (ftc_value){.kind = FTC_VALUE_MISSING}
+                                 : (ftc_value){.kind = FTC_VALUE_TEXT, .text = text};
+    }
+    if (ftc_call(fn, values, n_args, &result, &call_err) != FTC_OK ||
+        result.type != FTC_TYPE_NUMBER) {
+        ftc_result_clear(&result);
+        g_string_append(out, "NA()");
+        return true;
+    }
+    g_string_append(out, g_ascii_formatd(number, sizeof number, "%.17g", result.number));
+    if (sd->notes != NULL && n_args > 0 && texts->pdata[0] != NULL) {
+        const ftc_function *date_fn = ftc_function_find("API_PRICE_DATE");
+        ftc_result date = {0};
+        char day[16] = "an unknown date";
+
+        if (ftc_call(date_fn, values, 1, &date, &call_err) == FTC_OK) {
+            GDate d;
+
+            g_date_clear(&d, 1);
+            g_date_set_dmy(&d, 30, G_DATE_DECEMBER, 1899);
+            g_date_add_days(&d, (guint)date.number);
+            g_snprintf(day, sizeof day, "%04d-%02d-%02d", g_date_get_year(&d),
+                       g_date_get_month(&d), g_date_get_day(&d));
+        }
+        g_string_append_printf(sd->notes, "%s%s of %s as of %s (ftcost %s, frozen)",
+                               sd->notes->len > 0 ? "\n" : "",
+                               fn == date_fn ? "price date" : "price",
+                               (const char *)texts->pdata[0], day, fn->name);
+    }
+    ftc_result_clear(&result);
+    return true;
+}
+
+static bool share_expand(const void *call, const char *const *args, size_t n_args,
+                         GString *out, ftc_error *err, void *data)
+{
+    share_data *sd = data;
+    const ftc_function *fn = call;
+
+    if (call == (const void *)share_lookup)
+        return expand_fail(err, -1, "unknown add-in function");
+    if (fn->expansion == NULL)
+        return freeze_call(fn, args, n_args, sd, out, err);
+    return ftc_formula_expand_function(fn, args, n_args, sd->sep, out, err);
+}
+
+char *ftc_formula_share(const char *formula, char sep, GString *notes, ftc_error *err)
+{
+    share_data sd = {.sep = sep, .notes = notes};
+
+    return ftc_formula_rewrite(formula, share_lookup, share_expand, &sd, err);
+}
+
+static const void *detect_lookup(const char *name, void *data)
+{
+    if (g_ascii_strncasecmp(name, FTC_FORMULA_ADDIN_PREFIX,
+                            strlen(FTC_FORMULA_ADDIN_PREFIX)) == 0)
+        *(bool *)data = true;
+    return NULL;
+}
+
+static bool detect_expand(const void *call, const char *const *args, size_t n_args,
+                          GString *out, ftc_error *err, void *data)
+{
+    (void)call, (void)args, (void)n_args, (void)out, (void)err, (void)data;
+    return false;
+}
+
+bool ftc_formula_calls_addin(const char *formula)
+{
+    bool found = false;
+    g_autofree char *copy = NULL;
+
+    if (formula == NULL)
+        return false;
+    copy = ftc_formula_rewrite(formula, detect_lookup, detect_expand, &found, NULL);
+    /* Malformed text: a plain search, so that nothing slips through. */
+    if (copy == NULL) {
+        g_autofree char *up = g_ascii_strup(formula, -1);
+        return strstr(up, FTC_FORMULA_ADDIN_PREFIX) != NULL;
+    }
+    return found;
+}

@@ -30,4 +30,31 @@ char *ftc_formula_rewrite(const char *formula, ftc_formula_lookup_fn lookup,
 bool ftc_formula_substitute(const char *pattern, const char *const *args, size_t n_args,
                             GString *out, ftc_error *err);
 
+/* The guarded built-in equivalent of one catalogue call (`ftcost share`):
+ * args as written in the cell (trimmed, "" for an empty one), left-out
+ * optional ones filled with their defaults from the table, every given
+ * argument checked against its domain (a bad one gives #N/A, never a wrong
+ * number):  IF(AND(IF(ISREF((a));ROWS((a))*COLUMNS((a));1)=1;OR(ISNUMBER((a));ISBLANK((a)));(a)>=0;...);
+ * expansion;NA()) (an empty cell is 0, as the add-in sees it).  `sep` is
+ * the argument separator of the grammar (';' OpenFormula, ',' Excel).
+ * False, with err filled, when fn has no expansion, an argument is text
+ * where a number is due, or the count is wrong. */
+bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args,
+                                 size_t n_args, char sep, GString *out, ftc_error *err);
+
+/* The prefix under which a workbook stores an add-in call. */
+#define FTC_FORMULA_ADDIN_PREFIX "ORG.FTCOST.FUNCTIONS."
+
+/* Does the formula call the add-in anywhere (outside strings)? */
+bool ftc_formula_calls_addin(const char *formula);
+
+/* The formula with every add-in call replaced by its guarded built-in
+ * equivalent (g_free it).  Calls without an equivalent (API_PRICE,
+ * API_PRICE_DATE) whose arguments are all literal strings become their
+ * value today, with one line per call appended to `notes` (may be NULL):
+ * "price of gpt-4o as of 2026-03-01".  NULL with err filled when a call
+ * cannot be replaced (one of those on a reference, a malformed formula):
+ * freeze the cell to its value then. */
+char *ftc_formula_share(const char *formula, char sep, GString *notes, ftc_error *err);
+
 #endif

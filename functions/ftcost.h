@@ -160,6 +160,12 @@ struct ftc_function {
     size_t n_examples;
     const ftc_example *examples;
     ftc_eval_fn eval;
+    /* `ftcost share`: the same value from Calc's built-in functions, in
+     * OpenFormula with ';' separators, $1..$9 for the arguments (defaults
+     * filled in, each parenthesised); ftc_formula_expand_function() wraps it
+     * in a guard generated from the argument domains.  NULL: no built-in
+     * equivalent (the share freezes the value). */
+    const char *expansion;
 };
 
 /* --- the catalogue ------------------------------------------------------ */

@@ -122,6 +122,211 @@ START_TEST(test_no_arguments)
 }
 END_TEST
 
+
+/* --- `ftcost share`: the catalogue's expansions ---------------------------- */
+
+/* Splits an example's arguments (';'-separated, no strings in them). */
+static char **example_args(const ftc_example *ex, size_t *n)
+{
+    char **v = g_strsplit(ex->args, ";", -1);
+
+    *n = g_strv_length(v);
+    for (size_t i = 0; i < *n; i++)
+        g_strstrip(v[i]);
+    return v;
+}
+
+static bool balanced(const char *s)
+{
+    int depth = 0;
+    bool in_string = false;
+
+    for (; *s != '\0'; s++) {
+        if (*s == '"')
+            in_string = !in_string;
+        else if (!in_string && *s == '(')
+            depth++;
+        else if (!in_string && *s == ')' && --depth < 0)
+            return false;
+    }
+    return depth == 0 && !in_string;
+}
+
+/* Every function with only number arguments has an expansion; every
+ * example expands to a balanced formula guarded on each given argument,
+ * defaults in place, no placeholder left. */
+START_TEST(test_expand_every_function)
+{
+    const ftc_function *fn = ftc_function_at((size_t)_i);
+    bool has_text = false;
+
+    for (size_t k = 0; k < fn->n_args; k++)
+        has_text |= fn->args[k].domain == FTC_DOMAIN_TEXT;
+    ck_assert_msg((fn->expansion == NULL) == has_text, "%s", fn->name);
+    for (size_t e = 0; e < fn->n_examples && fn->expansion != NULL; e++) {
+        const ftc_example *ex = &fn->examples[e];
+        size_t n;
+        g_auto(GStrv) args = example_args(ex, &n);
+        g_autoptr(GString) out = g_string_new(NULL);
+        g_autoptr(GString) guard = g_string_new("IF(AND(IF(ISREF((");
+        ftc_error err;
+
+        if (n == 1 && args[0][0] == '\0')
+            n = 0;
+        ck_assert_msg(ftc_formula_expand_function(fn, (const char *const *)args, n, ';',
+                                                  out, &err),
+                      "%s(%s): %s", fn->name, ex->args, err.message);
+        ck_assert_msg(balanced(out->str), "%s: %s", fn->name, out->str);
+        ck_assert_msg(strchr(out->str, '$') == NULL, "%s: %s", fn->name, out->str);
+        ck_assert_msg(g_str_has_suffix(out->str, ";NA())"), "%s", out->str);
+        for (size_t k = 0; k < fn->n_args; k++) {
+            g_autofree char *x = NULL;
+
+            if (k < n && args[k][0] != '\0')
+                x = g_strdup_printf("OR(ISNUMBER((%s))", args[k]);
+            else if (fn->args[k].default_arg < 0)
+                x = g_strdup_printf("(%g)", fn->args[k].default_value);
+            else
+                x = g_strdup_printf("(%s)", args[fn->args[k].default_arg]);
+            ck_assert_msg(strstr(out->str, x) != NULL, "%s: %s not in %s", fn->name, x,
+                          out->str);
+        }
+        g_string_append_printf(guard, "%s));ROWS((%s))*COLUMNS((%s));1)=1;"
+                               "OR(ISNUMBER((%s));ISBLANK((%s)))",
+                               args[0], args[0], args[0], args[0], args[0]);
+        ck_assert_msg(g_str_has_prefix(out->str, guard->str), "%s", out->str);
+    }
+}
+END_TEST
+
+typedef struct {
+    const char *fn, *args[8];
+    size_t n;
+    char sep;
+    const char *out; /* NULL: refused */
+} expand_case;
+
+static const expand_case expand_cases[] = {
+    {"FT_CO2_KG", {"[.A1]", "400"}, 2, ';',
+     "IF(AND(IF(ISREF(([.A1]));ROWS(([.A1]))*COLUMNS(([.A1]));1)=1;OR(ISNUMBER(([.A1]));ISBLANK(([.A1])));([.A1])>=0;IF(ISREF((400));ROWS((400))*COLUMNS((400));1)=1;OR(ISNUMBER((400));ISBLANK((400)));(400)>=0);"
+     "([.A1])*(400)/1000;NA())"},
+    /* Omitted optionals take the table's defaults, unguarded. */
+    {"FT_ENERGY_KWH", {"700", "8", "100"}, 3, ';',
+     "IF(AND(IF(ISREF((700));ROWS((700))*COLUMNS((700));1)=1;OR(ISNUMBER((700));ISBLANK((700)));(700)>=0;IF(ISREF((8));ROWS((8))*COLUMNS((8));1)=1;OR(ISNUMBER((8));ISBLANK((8)));(8)>=0;IF(ISREF((100));ROWS((100))*COLUMNS((100));1)=1;OR(ISNUMBER((100));ISBLANK((100)));(100)>=0);"
+     "(700)*(8)*(100)*(1.2)/1000;NA())"},
+    {"FT_ENERGY_KWH", {"1", "1", "1", "A1"}, 4, ',',
+     "IF(AND(IF(ISREF((1)),ROWS((1))*COLUMNS((1)),1)=1,OR(ISNUMBER((1)),ISBLANK((1))),(1)>=0,IF(ISREF((1)),ROWS((1))*COLUMNS((1)),1)=1,OR(ISNUMBER((1)),ISBLANK((1))),(1)>=0,IF(ISREF((1)),ROWS((1))*COLUMNS((1)),1)=1,OR(ISNUMBER((1)),ISBLANK((1))),(1)>=0,"
+     "IF(ISREF((A1)),ROWS((A1))*COLUMNS((A1)),1)=1,OR(ISNUMBER((A1)),ISBLANK((A1))),(A1)>=1),(1)*(1)*(1)*(A1)/1000,NA())"},
+    /* An empty argument is the default too. */
+    {"FT_SERVING_COST", {"2", "2", "", "0.1"}, 4, ';',
+     "IF(AND(IF(ISREF((2));ROWS((2))*COLUMNS((2));1)=1;OR(ISNUMBER((2));ISBLANK((2)));(2)>=0;IF(ISREF((2));ROWS((2))*COLUMNS((2));1)=1;OR(ISNUMBER((2));ISBLANK((2)));(2)>=0;IF(ISREF((0.1));ROWS((0.1))*COLUMNS((0.1));1)=1;OR(ISNUMBER((0.1));ISBLANK((0.1)));(0.1)>=0;"
+     "(0.1)<=1);(2)*(2)*(730)*(1+(0.1));NA())"},
+    /* CachedPrice defaults to InputPrice, another argument. */
+    {"API_COST", {"1", "2", "[.C3]", "4"}, 4, ';',
+     "IF(AND(IF(ISREF((1));ROWS((1))*COLUMNS((1));1)=1;OR(ISNUMBER((1));ISBLANK((1)));(1)>=0;IF(ISREF((2));ROWS((2))*COLUMNS((2));1)=1;OR(ISNUMBER((2));ISBLANK((2)));(2)>=0;IF(ISREF(([.C3]));ROWS(([.C3]))*COLUMNS(([.C3]));1)=1;OR(ISNUMBER(([.C3]));ISBLANK(([.C3])));([.C3])>=0;"
+     "IF(ISREF((4));ROWS((4))*COLUMNS((4));1)=1;OR(ISNUMBER((4));ISBLANK((4)));(4)>=0);IF((0)>(1);NA();(((1)-(0))*([.C3])+(0)*([.C3])+(2)*(4))"
+     "/1000000*(1-(0)));NA())"},
+    /* Whole months. */
+    {"FT_BREAKEVEN_VOLUME", {"1", "2", "3"}, 3, ';',
+     "IF(AND(IF(ISREF((1));ROWS((1))*COLUMNS((1));1)=1;OR(ISNUMBER((1));ISBLANK((1)));(1)>=0;IF(ISREF((2));ROWS((2))*COLUMNS((2));1)=1;OR(ISNUMBER((2));ISBLANK((2)));(2)>=0;IF(ISREF((3));ROWS((3))*COLUMNS((3));1)=1;OR(ISNUMBER((3));ISBLANK((3)));(3)>=0);"
+     "IF((3)<=(2);NA();(1)*1000000/((3)-(2)));NA())"},
+    {"FT_VERDICT", {"a", "b", "c", "d"}, 4, ',',
+     "IF(AND(IF(ISREF((a)),ROWS((a))*COLUMNS((a)),1)=1,OR(ISNUMBER((a)),ISBLANK((a))),(a)>=0,IF(ISREF((b)),ROWS((b))*COLUMNS((b)),1)=1,OR(ISNUMBER((b)),ISBLANK((b))),(b)>=0,IF(ISREF((c)),ROWS((c))*COLUMNS((c)),1)=1,OR(ISNUMBER((c)),ISBLANK((c))),(c)>=0,"
+     "IF(ISREF((d)),ROWS((d))*COLUMNS((d)),1)=1,OR(ISNUMBER((d)),ISBLANK((d))),(d)>=0),IF(AND((b)>=(a)*(1-(0.1)),(d)<=(c)),\"PROMPT\","
+     "\"FINE-TUNE\"),NA())"},
+    /* Cell references, quoted sheet names, ranges: guarded alike. */
+    {"FT_CO2_KG", {"[.A1:.A2]", "[$'x:y'.B2]"}, 2, ';',
+     "IF(AND(IF(ISREF(([.A1:.A2]));ROWS(([.A1:.A2]))*COLUMNS(([.A1:.A2]));1)=1;OR(ISNUMBER(([.A1:.A2]));ISBLANK(([.A1:.A2])));([.A1:.A2])>=0;IF(ISREF(([$'x:y'.B2]));ROWS(([$'x:y'.B2]))*COLUMNS(([$'x:y'.B2]));1)=1;"
+     "OR(ISNUMBER(([$'x:y'.B2]));ISBLANK(([$'x:y'.B2])));([$'x:y'.B2])>=0);([.A1:.A2])*([$'x:y'.B2])/1000;NA())"},
+    {"FT_CO2_KG", {"\"x\"", "1"}, 2, ';', NULL},  /* text for a number */
+    {"FT_CO2_KG", {"1"}, 1, ';', NULL},           /* too few */
+    {"FT_CO2_KG", {"1", "2", "3"}, 3, ';', NULL}, /* too many */
+    {"FT_CO2_KG", {"", "2"}, 2, ';', NULL},       /* required left empty */
+    {"API_PRICE", {"\"gpt-4o\""}, 1, ';', NULL},  /* no built-in equivalent */
+};
+
+START_TEST(test_expand_case)
+{
+    const expand_case *c = &expand_cases[_i];
+    g_autoptr(GString) out = g_string_new(NULL);
+    ftc_error err;
+    bool ok = ftc_formula_expand_function(ftc_function_find(c->fn), c->args, c->n, c->sep,
+                                          out, &err);
+
+    if (c->out == NULL)
+        ck_assert_msg(!ok, "%s gave %s", c->fn, out->str);
+    else {
+        ck_assert_msg(ok, "%s: %s", c->fn, err.message);
+        ck_assert_str_eq(out->str, c->out);
+    }
+}
+END_TEST
+
+START_TEST(test_whole_months_guard)
+{
+    const char *args[] = {"1", "2", "3", "0", "[.E1]"};
+    g_autoptr(GString) out = g_string_new(NULL);
+    ftc_error err;
+
+    ck_assert(ftc_formula_expand_function(ftc_function_find("FT_BREAKEVEN"), args, 5, ';',
+                                          out, &err));
+#define E1 "([.E1])"
+    ck_assert_ptr_nonnull(strstr(out->str, ";IF(ISREF(" E1 ");ROWS(" E1 ")*COLUMNS(" E1 ");1)=1;OR(ISNUMBER(" E1 ");ISBLANK(" E1 "));" E1 "=INT(" E1
+                                           ");" E1 ">=1;" E1 "<=1200);"));
+#undef E1
+}
+END_TEST
+
+/* Whole formulas: nested calls, strings, sheet names, arrays, other functions. */
+#define INNER                                                                    \
+    "IF(AND(IF(ISREF((1));ROWS((1))*COLUMNS((1));1)=1;OR(ISNUMBER((1));ISBLANK((1)));(1)>=0;IF(ISREF((2));ROWS((2))*COLUMNS((2));1)=1;OR(ISNUMBER((2));ISBLANK((2)));(2)>=0);" \
+    "(1)*(2)/1000;NA())"
+static const rewrite_case share_cases[] = {
+    {"of:=1+SUM([.A1:.B2])", "of:=1+SUM([.A1:.B2])"},
+    {"of:=" F "FT_CO2_KG(" F "FT_CO2_KG(1;2);[$'a(b;c'.A1])&\"" F "FT_CO2_KG(\"",
+     "of:=IF(AND(IF(ISREF((" INNER "));ROWS((" INNER "))*COLUMNS((" INNER "));1)=1;OR(ISNUMBER((" INNER "));ISBLANK((" INNER ")));(" INNER ")>=0;"
+     "IF(ISREF(([$'a(b;c'.A1]));ROWS(([$'a(b;c'.A1]))*COLUMNS(([$'a(b;c'.A1]));1)=1;OR(ISNUMBER(([$'a(b;c'.A1]));ISBLANK(([$'a(b;c'.A1])));([$'a(b;c'.A1])>=0);"
+     "(" INNER ")*([$'a(b;c'.A1])/1000;NA())&\"" F "FT_CO2_KG(\""},
+    {"of:=ft_co2_kg(1;2)", "of:=ft_co2_kg(1;2)"}, /* not the add-in */
+    {"of:=" F "API_PRICE([.A1])", NULL}, /* frozen: not a literal */
+    {"of:=" F "NO_SUCH(1)", NULL},
+    {"of:=" F "FT_CO2_KG(1;2", NULL},
+};
+
+START_TEST(test_share_formula)
+{
+    ftc_error err;
+    g_autofree char *got = ftc_formula_share(share_cases[_i].in, ';', NULL, &err);
+
+    if (share_cases[_i].out == NULL)
+        ck_assert_ptr_null(got);
+    else {
+        ck_assert_msg(got != NULL, "%s", err.message);
+        ck_assert_str_eq(got, share_cases[_i].out);
+        ck_assert(!ftc_formula_calls_addin(got));
+    }
+    /* Calls the add-in: all but the plain formulas (cases 0 and 2). */
+    ck_assert(ftc_formula_calls_addin(share_cases[_i].in) == (_i != 0 && _i != 2));
+    ck_assert(!ftc_formula_calls_addin("of:=\"" F "FT_CO2_KG(1;2)\""));
+}
+END_TEST
+
+/* API_PRICE on literals: today's value and a note saying so. */
+START_TEST(test_share_price)
+{
+    ftc_error err;
+    g_autoptr(GString) notes = g_string_new(NULL);
+    g_autofree char *got = ftc_formula_share(
+        "of:=2*" F "API_PRICE(\"gpt-4o\";\"output\")+" F "API_PRICE(\"no such\")", ';',
+        notes, &err);
+
+    ck_assert_ptr_nonnull(got);
+    ck_assert_str_eq(got, "of:=2*10+NA()");
+    ck_assert_str_eq(notes->str,
+                     "price of gpt-4o as of 2026-03-01 (ftcost API_PRICE, frozen)");
+}
+END_TEST
+
 static Suite *formula_suite(void)
 {
     Suite *s = suite_create("formula");
@@ -130,6 +335,13 @@ static Suite *formula_suite(void)
     tcase_add_loop_test(tc, test_rewrite, 0, G_N_ELEMENTS(cases));
     tcase_add_loop_test(tc, test_depth, 0, 2);
     tcase_add_test(tc, test_no_arguments);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("share");
+    tcase_add_loop_test(tc, test_expand_every_function, 0, (int)ftc_function_count());
+    tcase_add_loop_test(tc, test_expand_case, 0, G_N_ELEMENTS(expand_cases));
+    tcase_add_test(tc, test_whole_months_guard);
+    tcase_add_loop_test(tc, test_share_formula, 0, G_N_ELEMENTS(share_cases));
+    tcase_add_test(tc, test_share_price);
     suite_add_tcase(s, tc);
     return s;
 }

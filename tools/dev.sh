@@ -16,10 +16,11 @@ cd "$here"
 # Everything the build and the tests need, from Debian 12.
 packages=(
     meson ninja-build pkg-config gcc libc6-dev
-    libglib2.0-dev libjson-glib-dev check
+    libglib2.0-dev libjson-glib-dev check libxml2-dev libzip-dev
     libreoffice-calc-nogui libreoffice-dev python3-uno
     valgrind poppler-utils
     clang libclang-rt-14-dev
+    dpkg-dev debhelper
 )
 
 install_packages() {

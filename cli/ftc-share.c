@@ -1,0 +1,542 @@
+/* ftc-share.c: `ftcost share IN OUT`, a copy of a workbook in which every
+ * add-in call is replaced by Calc's built-in functions (the expansions of
+ * the function catalogue), so that it computes the same without ftcost.
+ *
+ * The .ods itself is rewritten here: libzip reads and writes the zip
+ * (mimetype first, stored, no extra field), libxml2 parses and writes content.xml and
+ * styles.xml.  Every attribute that calls the add-in is rewritten: cell
+ * formulas, validations, conditional formats, named expressions.  Other
+ * formats go through `soffice --headless --convert-to` (.fods/.xlsx in,
+ * .xlsx out) in a throw-away profile.
+ */
+#include "ftc-share.h"
+
+#include "ftc-formula.h"
+#include "ftcost.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+#define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_CALCEXT "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+
+/* Bounds what a hostile file can make us hold in memory. */
+#define MAX_ENTRY (256u << 20)
+#define MAX_ENTRIES 10000
+
+static const char help_text[] =
+    "usage: ftcost share [--values] IN OUT\n"
+    "\n"
+    "Writes OUT, a copy of the workbook IN in which every ftcost call is replaced\n"
+    "by an equivalent formula of Calc's built-in functions: the copy computes the\n"
+    "same values in LibreOffice without the add-in and in Excel, and recalculates\n"
+    "when an input changes.  Bad input in the copy gives an error cell (#N/A).\n"
+    "API_PRICE and API_PRICE_DATE become today's value with a comment on the cell;\n"
+    "a call that has no built-in equivalent (API_PRICE on a cell reference) leaves\n"
+    "its cell's value, with a comment saying so.\n"
+    "\n"
+    "  IN   .ods, .fods or .xlsx      OUT  .ods or .xlsx (by its extension)\n"
+    "  --values   freeze every cell that calls ftcost to its value instead\n"
+    "\n"
+    "An .ods is rewritten directly.  .fods or .xlsx input and .xlsx output are\n"
+    "converted with LibreOffice (`soffice --headless --convert-to`, in a temporary\n"
+    "profile; $FTCOST_SOFFICE names another soffice).  Open IN once with the\n"
+    "add-in and save it, so that the values frozen are current.\n";
+
+typedef struct {
+    char *name;
+    GBytes *data;
+} zip_entry;
+
+static void zip_entry_free(gpointer p)
+{
+    zip_entry *e = p;
+
+    g_free(e->name);
+    g_bytes_unref(e->data);
+    g_free(e);
+}
+
+typedef struct {
+    bool values;     /* --values */
+    int rewritten;   /* formulas rewritten */
+    int frozen;      /* cells frozen to their value */
+    int cells_total; /* cells that called the add-in */
+} share_stats;
+
+static const char *extension(const char *path)
+{
+    const char *base = strrchr(path, '/'), *dot;
+
+    dot = strrchr(base != NULL ? base : path, '.');
+    return dot != NULL ? dot + 1 : "";
+}
+
+/* --- the zip ---------------------------------------------------------------- */
+
+static void zip_failed(GError **error, const char *path, zip_error_t *ze)
+{
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: %s", path,
+                zip_error_strerror(ze));
+}
+
+static GPtrArray *read_zip(const char *path, GError **error)
+{
+    int code = 0;
+    zip_t *z = zip_open(path, ZIP_RDONLY, &code);
+    GPtrArray *entries;
+    zip_int64_t n;
+
+    if (z == NULL) {
+        zip_error_t ze;
+
+        zip_error_init_with_code(&ze, code);
+        zip_failed(error, path, &ze);
+        zip_error_fini(&ze);
+        return NULL;
+    }
+    n = zip_get_num_entries(z, 0);
+    if (n < 0 || n > MAX_ENTRIES) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: too many entries", path);
+        zip_discard(z);
+        return NULL;
+    }
+    entries = g_ptr_array_new_with_free_func(zip_entry_free);
+    for (zip_int64_t i = 0; i < n; i++) {
+        zip_stat_t st;
+        zip_file_t *f;
+        char *buf;
+        zip_int64_t got;
+        zip_entry *e;
+
+        if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0 ||
+            !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_NAME))
+            goto fail;
+        if (st.name[0] == '\0' || st.name[strlen(st.name) - 1] == '/')
+            continue; /* a directory */
+        if (st.size > MAX_ENTRY) {
+            g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: %s is too large",
+                        path, st.name);
+            zip_discard(z);
+            g_ptr_array_unref(entries);
+            return NULL;
+        }
+        f = zip_fopen_index(z, (zip_uint64_t)i, 0);
+        if (f == NULL)
+            goto fail;
+        buf = g_malloc(st.size + 1);
+        got = zip_fread(f, buf, st.size);
+        zip_fclose(f);
+        if (got < 0 || (zip_uint64_t)got != st.size) {
+            g_free(buf);
+            goto fail;
+        }
+        e = g_new0(zip_entry, 1);
+        e->name = g_strdup(st.name);
+        e->data = g_bytes_new_take(buf, st.size);
+        g_ptr_array_add(entries, e);
+    }
+    zip_discard(z);
+    return entries;
+fail:
+    zip_failed(error, path, zip_get_error(z));
+    zip_discard(z);
+    g_ptr_array_unref(entries);
+    return NULL;
+}
+
+/* ODF: "mimetype" first, stored, no extra field (its text at offset 38);
+ * the rest deflated. */
+static bool write_zip(const char *path, GPtrArray *entries, GError **error)
+{
+    int code = 0;
+    zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code);
+
+    if (z == NULL) {
+        zip_error_t ze;
+
+        zip_error_init_with_code(&ze, code);
+        zip_failed(error, path, &ze);
+        zip_error_fini(&ze);
+        return false;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        for (guint i = 0; i < entries->len; i++) {
+            zip_entry *e = entries->pdata[i];
+            bool is_mimetype = strcmp(e->name, "mimetype") == 0;
+            gsize size;
+            const void *data = g_bytes_get_data(e->data, &size);
+            zip_source_t *src;
+            zip_int64_t index;
+
+            if (is_mimetype != (pass == 0))
+                continue;
+            /* The source borrows the data, which outlives zip_close. */
+            src = zip_source_buffer(z, data, size, 0);
+            if (src == NULL)
+                goto fail;
+            index = zip_file_add(z, e->name, src, ZIP_FL_ENC_UTF_8);
+            if (index < 0) {
+                zip_source_free(src);
+                goto fail;
+            }
+            if (zip_set_file_compression(z, (zip_uint64_t)index,
+                                         is_mimetype ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) != 0)
+                goto fail;
+        }
+    }
+    if (zip_close(z) != 0)
+        goto fail;
+    return true;
+fail:
+    zip_failed(error, path, zip_get_error(z));
+    zip_discard(z);
+    return false;
+}
+
+/* --- the XML ---------------------------------------------------------------- */
+
+static bool is_attr(const xmlAttr *attr, const char *ns, const char *name)
+{
+    return attr->ns != NULL && strcmp((const char *)attr->ns->href, ns) == 0 &&
+           strcmp((const char *)attr->name, name) == 0;
+}
+
+static xmlNsPtr find_ns(xmlNodePtr node, const char *href, const char *prefix)
+{
+    xmlNsPtr ns = xmlSearchNsByHref(node->doc, node, (const xmlChar *)href);
+
+    if (ns == NULL)
+        ns = xmlNewNs(xmlDocGetRootElement(node->doc), (const xmlChar *)href,
+                      (const xmlChar *)prefix);
+    return ns;
+}
+
+/* A comment on the cell, before its text. */
+static void annotate(xmlNodePtr cell, const char *note)
+{
+    xmlNsPtr office = find_ns(cell, NS_OFFICE, "office");
+    xmlNsPtr text = find_ns(cell, NS_TEXT, "text");
+    xmlNodePtr annotation = xmlNewNode(office, (const xmlChar *)"annotation");
+    g_auto(GStrv) lines = g_strsplit(note, "\n", -1);
+
+    for (char **l = lines; *l != NULL; l++)
+        xmlNewTextChild(annotation, text, (const xmlChar *)"p", (const xmlChar *)*l);
+    if (cell->children != NULL)
+        xmlAddPrevSibling(cell->children, annotation);
+    else
+        xmlAddChild(cell, annotation);
+}
+
+/* The cell keeps the value the add-in computed; an error stays an error. */
+static void freeze_cell(xmlNodePtr cell, xmlAttrPtr formula, const char *note)
+{
+    xmlChar *kind = xmlGetNsProp(cell, (const xmlChar *)"value-type",
+                                 (const xmlChar *)NS_CALCEXT);
+    bool error = kind != NULL && xmlStrcmp(kind, (const xmlChar *)"error") == 0;
+
+    xmlFree(kind);
+    if (error) {
+        xmlSetNsProp(cell, formula->ns, (const xmlChar *)"formula", (const xmlChar *)"of:=NA()");
+    } else {
+        xmlRemoveProp(formula);
+        for (xmlAttrPtr a = cell->properties; a != NULL;) {
+            xmlAttrPtr next = a->next;
+
+            if (is_attr(a, NS_TABLE, "number-matrix-columns-spanned") ||
+                is_attr(a, NS_TABLE, "number-matrix-rows-spanned"))
+                xmlRemoveProp(a);
+            a = next;
+        }
+    }
+    if (note != NULL)
+        annotate(cell, note);
+}
+
+static bool rewrite_node(xmlNodePtr node, share_stats *st, GError **error);
+
+static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
+{
+    for (xmlAttrPtr attr = node->properties; attr != NULL;) {
+        xmlAttrPtr next = attr->next;
+        xmlChar *value = xmlNodeListGetString(node->doc, attr->children, 1);
+        bool cell_formula = is_attr(attr, NS_TABLE, "formula") &&
+                            xmlStrcmp(node->name, (const xmlChar *)"table-cell") == 0;
+
+        if (value != NULL && ftc_formula_calls_addin((const char *)value)) {
+            g_autoptr(GString) notes = g_string_new(NULL);
+            ftc_error err = {0};
+            g_autofree char *shared = NULL;
+
+            /* LibreOffice without the add-in re-saves such a formula as
+             * "of:=of:=org.ftcost.functions.ft_tco(...)": one prefix goes. */
+            const char *formula = (const char *)value;
+
+            if (g_str_has_prefix(formula, "of:=of:="))
+                formula += 4;
+            if (!(cell_formula && st->values))
+                shared = ftc_formula_share(formula, ';', notes, &err);
+            if (cell_formula)
+                st->cells_total++;
+            if (shared != NULL) {
+                xmlSetNsProp(node, attr->ns, attr->name, (const xmlChar *)shared);
+                st->rewritten++;
+                if (cell_formula && notes->len > 0)
+                    annotate(node, notes->str);
+            } else if (cell_formula) {
+                g_autofree char *note = NULL;
+
+                if (!st->values) {
+                    /* The formula as the user typed it, without the prefix:
+                     * the copy names no add-in function anywhere. */
+                    g_autofree char *typed = g_strdup(formula);
+                    char *p;
+
+                    while ((p = strstr(typed, "of:=")) == typed)
+                        memmove(typed, typed + 4, strlen(typed + 4) + 1);
+                    for (size_t n = strlen(FTC_FORMULA_ADDIN_PREFIX);
+                         (p = g_strrstr(typed, FTC_FORMULA_ADDIN_PREFIX)) != NULL ||
+                         (p = g_strrstr(typed, "org.ftcost.functions.")) != NULL;)
+                        memmove(p, p + n, strlen(p + n) + 1);
+                    note = g_strdup_printf("ftcost share: the value as last "
+                                           "calculated with ftcost (%s); the formula "
+                                           "was =%s",
+                                           err.message, typed);
+                }
+                freeze_cell(node, attr, note);
+                st->frozen++;
+            } else {
+                g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                            "cannot rewrite the %s attribute of a %s element (%s): %s",
+                            (const char *)attr->name, (const char *)node->name,
+                            (const char *)value, err.message);
+                xmlFree(value);
+                return false;
+            }
+        }
+        xmlFree(value);
+        attr = next;
+    }
+    return true;
+}
+
+static bool rewrite_node(xmlNodePtr node, share_stats *st, GError **error)
+{
+    for (xmlNodePtr child = node; child != NULL; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE)
+            continue;
+        if (!rewrite_attrs(child, st, error) || !rewrite_node(child->children, st, error))
+            return false;
+    }
+    return true;
+}
+
+static GBytes *rewrite_xml(GBytes *in, const char *name, share_stats *st, GError **error)
+{
+    gsize size;
+    const char *data = g_bytes_get_data(in, &size);
+    xmlDocPtr doc = xmlReadMemory(data, (int)size, name, NULL,
+                                  XML_PARSE_NONET | XML_PARSE_HUGE);
+    xmlChar *out = NULL;
+    int out_len = 0;
+    GBytes *result;
+
+    if (doc == NULL) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: not well-formed XML", name);
+        return NULL;
+    }
+    if (!rewrite_node(xmlDocGetRootElement(doc), st, error)) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    xmlDocDumpMemoryEnc(doc, &out, &out_len, "UTF-8");
+    xmlFreeDoc(doc);
+    result = g_bytes_new(out, (gsize)out_len);
+    xmlFree(out);
+    return result;
+}
+
+static bool share_ods(const char *in, const char *out, share_stats *st, GError **error)
+{
+    g_autoptr(GPtrArray) entries = read_zip(in, error);
+
+    if (entries == NULL)
+        return false;
+    for (guint i = 0; i < entries->len; i++) {
+        zip_entry *e = entries->pdata[i];
+        GBytes *b;
+
+        if (strcmp(e->name, "content.xml") != 0 && strcmp(e->name, "styles.xml") != 0)
+            continue;
+        b = rewrite_xml(e->data, e->name, st, error);
+        if (b == NULL)
+            return false;
+        g_bytes_unref(e->data);
+        e->data = b;
+    }
+    return write_zip(out, entries, error);
+}
+
+/* --- LibreOffice for the other formats ------------------------------------- */
+
+static void remove_tree(const char *path)
+{
+    GDir *dir = g_dir_open(path, 0, NULL);
+
+    if (dir != NULL) {
+        const char *name;
+
+        while ((name = g_dir_read_name(dir)) != NULL) {
+            g_autofree char *child = g_build_filename(path, name, NULL);
+
+            if (g_file_test(child, G_FILE_TEST_IS_DIR) &&
+                !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
+                remove_tree(child);
+            else
+                g_unlink(child);
+        }
+        g_dir_close(dir);
+    }
+    g_rmdir(path);
+}
+
+/* Converts `in` into `dir`; the path of the result (g_free it) or NULL. */
+static char *convert(const char *in, const char *filter, const char *ext, const char *dir,
+                     const char *tmp, GError **error)
+{
+    const char *soffice = g_getenv("FTCOST_SOFFICE");
+    g_autofree char *profile_dir = g_build_filename(tmp, "profile", NULL);
+    g_autofree char *profile_uri = g_filename_to_uri(profile_dir, NULL, error);
+    g_autofree char *env = NULL;
+    g_autofree char *base = g_path_get_basename(in);
+    g_autofree char *err_text = NULL;
+    char *dot = strrchr(base, '.');
+    char *result;
+    int status = 0;
+
+    if (profile_uri == NULL)
+        return NULL;
+    env = g_strconcat("-env:UserInstallation=", profile_uri, NULL);
+    const char *argv[] = {soffice != NULL && soffice[0] != '\0' ? soffice : "soffice",
+                          env, "--headless", "--invisible", "--norestore", "--nologo",
+                          "--convert-to", filter, "--outdir", dir, in, NULL};
+
+    if (g_mkdir_with_parents(dir, 0700) != 0) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot create %s", dir);
+        return NULL;
+    }
+    if (dot != NULL)
+        *dot = '\0';
+    if (!g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                      &err_text, &status, error))
+        return NULL;
+    result = g_strdup_printf("%s/%s.%s", dir, base, ext);
+    if (!g_spawn_check_wait_status(status, NULL) || !g_file_test(result, G_FILE_TEST_EXISTS)) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                    "LibreOffice could not convert %s to .%s: %s", in, ext,
+                    err_text != NULL ? err_text : "");
+        g_free(result);
+        return NULL;
+    }
+    return result;
+}
+
+static bool copy_file(const char *from, const char *to, GError **error)
+{
+    g_autofree char *data = NULL;
+    gsize len;
+
+    return g_file_get_contents(from, &data, &len, error) &&
+           g_file_set_contents(to, data, (gssize)len, error);
+}
+
+int ftc_share_main(int argc, char **argv)
+{
+    share_stats st = {0};
+    const char *in = NULL, *out = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *tmp = NULL, *src = NULL, *ods_out = NULL;
+    const char *in_ext, *out_ext;
+    bool ok = false;
+
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(help_text, stdout);
+            return EXIT_SUCCESS;
+        } else if (strcmp(argv[i], "--values") == 0)
+            st.values = true;
+        else if (in == NULL)
+            in = argv[i];
+        else if (out == NULL)
+            out = argv[i];
+        else
+            in = NULL, i = argc;
+    }
+    if (in == NULL || out == NULL) {
+        fputs(help_text, stderr);
+        return 64;
+    }
+    in_ext = extension(in);
+    out_ext = extension(out);
+    if (g_ascii_strcasecmp(in_ext, "ods") != 0 && g_ascii_strcasecmp(in_ext, "fods") != 0 &&
+        g_ascii_strcasecmp(in_ext, "xlsx") != 0) {
+        fprintf(stderr, "ftcost share: IN must be .ods, .fods or .xlsx: %s\n", in);
+        return 64;
+    }
+    if (g_ascii_strcasecmp(out_ext, "ods") != 0 && g_ascii_strcasecmp(out_ext, "xlsx") != 0) {
+        fprintf(stderr, "ftcost share: OUT must be .ods or .xlsx: %s\n", out);
+        return 64;
+    }
+    if (!g_file_test(in, G_FILE_TEST_IS_REGULAR)) {
+        fprintf(stderr, "ftcost share: no such file: %s\n", in);
+        return 2;
+    }
+    tmp = g_dir_make_tmp("ftcost-share-XXXXXX", &error);
+    if (tmp == NULL)
+        goto done;
+    if (g_ascii_strcasecmp(in_ext, "ods") == 0)
+        src = g_strdup(in);
+    else {
+        g_autofree char *dir = g_build_filename(tmp, "in", NULL);
+
+        src = convert(in, "ods", "ods", dir, tmp, &error);
+        if (src == NULL)
+            goto done;
+    }
+    if (g_ascii_strcasecmp(out_ext, "ods") == 0) {
+        ok = share_ods(src, out, &st, &error);
+    } else {
+        g_autofree char *dir = g_build_filename(tmp, "out", NULL);
+        g_autofree char *base = g_path_get_basename(out);
+        g_autofree char *xlsx = NULL;
+        g_autofree char *xlsx_dir = g_build_filename(tmp, "xlsx", NULL);
+
+        base[strlen(base) - strlen(out_ext)] = '\0';
+        g_mkdir_with_parents(dir, 0700);
+        ods_out = g_strdup_printf("%s/%sods", dir, base);
+        if (!share_ods(src, ods_out, &st, &error))
+            goto done;
+        xlsx = convert(ods_out, "xlsx:Calc Office Open XML", "xlsx",
+                       xlsx_dir, tmp, &error);
+        ok = xlsx != NULL && copy_file(xlsx, out, &error);
+    }
+done:
+    if (tmp != NULL)
+        remove_tree(tmp);
+    if (!ok) {
+        fprintf(stderr, "ftcost share: %s\n", error != NULL ? error->message : "failed");
+        g_unlink(out);
+        return 2;
+    }
+    fprintf(stderr, "ftcost share: %s: %d formulas rewritten, %d cells frozen to their value\n",
+            out, st.rewritten, st.frozen);
+    return EXIT_SUCCESS;
+}
