@@ -257,6 +257,14 @@ class Sheet:
     def text(self, a1, s, role='text', **kw):
         return self.put(a1, value=str(s), role=role, **kw)
 
+    def header(self, title, subtitle, legend='H', title_cols=6, subtitle_cols=9):
+        """Row 1: the title and the input/computed legend from column
+        `legend`; row 2: the subtitle."""
+        self.text('B1', title, 'title', span=(1, title_cols))
+        self.text(legend + '1', 'input', 'legend_in')
+        self.text(col_letters(col_index(legend) + 1) + '1', 'computed', 'legend_calc')
+        self.text('B2', subtitle, 'subtitle', span=(1, subtitle_cols))
+
     def num(self, a1, x, role='input', fmt=None, **kw):
         return self.put(a1, value=float(x), role=role, fmt=fmt, **kw)
 

@@ -57,12 +57,9 @@ def build():
                    print_range='A1:J44')
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
-    s.text('B1', 'Fine-tune or pay the API? Three-year cost and break-even', 'title', span=(1, 6))
-    s.text('H1', 'input', 'legend_in')
-    s.text('I1', 'computed', 'legend_calc')
-    s.text('B2', 'Both paths month by month over three years. Yellow cells are inputs (example '
-           'figures: replace them with yours); everything else is computed by the ftcost add-in.',
-           'subtitle', span=(1, 9))
+    s.header('Fine-tune or pay the API? Three-year cost and break-even',
+             'Both paths month by month over three years. Yellow cells are inputs (example '
+             'figures: replace them with yours); everything else is computed by the ftcost add-in.')
 
     def inp(r, label, value, fmt, unit, name, note='', validation=nonneg, role='input'):
         s.text('B%d' % r, label, 'label')

@@ -32,12 +32,10 @@ def build():
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
 
-    s.text('B1', 'Fine-tuning budget: direct and hidden costs', 'title', span=(1, 6))
-    s.text('H1', 'input', 'legend_in')
-    s.text('I1', 'computed', 'legend_calc')
-    s.text('B2', 'Low and high estimates for each cost of fine-tuning and running your own model. '
-           'Defaults are published industry estimates or marked planning assumptions: edit every '
-           'yellow cell to your own quotes.', 'subtitle', span=(1, 9))
+    s.header('Fine-tuning budget: direct and hidden costs',
+             'Low and high estimates for each cost of fine-tuning and running your own model. '
+             'Defaults are published industry estimates or marked planning assumptions: edit every '
+             'yellow cell to your own quotes.')
 
     def heads(r):
         s.height(r, '0.8cm')

@@ -45,11 +45,9 @@ def build():
                    print_range='A1:H35')
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
-    s.text('B1', 'Fine-tune or prompt? Decision checklist', 'title', span=(1, 4))
-    s.text('G1', 'input', 'legend_in')
-    s.text('H1', 'computed', 'legend_calc')
-    s.text('B2', 'Answer the questions and rate the pillars (yellow cells); the recommendation and the '
-           '24-month rule are computed by the ftcost add-in.', 'subtitle', span=(1, 7))
+    s.header('Fine-tune or prompt? Decision checklist',
+             'Answer the questions and rate the pillars (yellow cells); the recommendation and the '
+             '24-month rule are computed by the ftcost add-in.', legend='G', title_cols=4, subtitle_cols=7)
 
     # ---- five questions
     s.text('B5', 'Five questions', 'section', span=(1, 3))

@@ -29,12 +29,9 @@ def build():
     s.height(14, '0.35cm')
     s.height(16, '0.75cm')
 
-    s.text('B1', 'Fine-tuning: total cost of ownership', 'title', span=(1, 6))
-    s.text('H1', 'input', 'legend_in')
-    s.text('I1', 'computed', 'legend_calc')
-    s.text('B2', 'Everything the training-run line on the slide leaves out, over the planning '
-           'horizon. Yellow cells are inputs; every other figure is computed by the ftcost add-in.',
-           'subtitle', span=(1, 9))
+    s.header('Fine-tuning: total cost of ownership',
+             'Everything the training-run line on the slide leaves out, over the planning '
+             'horizon. Yellow cells are inputs; every other figure is computed by the ftcost add-in.')
 
     # Inputs
     s.text('B5', 'Inputs', 'section', span=(1, 4))
