@@ -8,7 +8,8 @@
  *                                   ('' escapes a quote, ] allowed inside)
  *   {1;2|3;4}                       inline arrays (; and | are not argument
  *                                   separators there)
- *   NAME(arg;arg;...)               calls, nested to any depth
+ *   NAME(arg;arg;...)               calls, nested to any depth; Calc also
+ *   NAME  (arg;...)                 reads a call with spaces before the '('
  * Everything else (numbers, operators, names, error literals, spaces) is
  * copied through unchanged.
  */
@@ -17,9 +18,23 @@
 #include <glib.h>
 #include <string.h>
 
-/* Bounds what a hostile file can make us do: nesting and formula size. */
+/* Bounds what a hostile file can make us do: nesting, formula size, and
+ * the size of what it is rewritten to (each nesting level copies an
+ * argument several times: growth is exponential in the depth, so the
+ * rewritten text, and the arguments of one call together, are bounded as
+ * they are built). */
 #define MAX_DEPTH 64
 #define MAX_FORMULA (1u << 20)
+#define MAX_OUTPUT MAX_FORMULA
+
+/* Calc refuses a formula of more than 8192 tokens (FORMULA_MAXTOKENS,
+ * Err:512); count_tokens() may count a few more than Calc does (never
+ * fewer), hence the margin.  A shared formula is bounded in bytes too,
+ * tighter than MAX_OUTPUT, which bounds the work a hostile formula costs
+ * (tokens average a few bytes: 32 each is far more than these formulas
+ * take). */
+#define MAX_CALC_TOKENS 8000
+#define MAX_SHARED (MAX_CALC_TOKENS * 32)
 
 /* Length of the string literal at s (s[0] == '"'); 0 when unterminated. */
 static size_t string_length(const char *s)
@@ -58,12 +73,24 @@ static bool is_name_char(char c)
     return g_ascii_isalnum(c) || c == '_' || c == '.' || (unsigned char)c >= 0x80;
 }
 
+/* Spaces Calc skips between a function name and its '(' (not tabs or line
+ * breaks: those make the name unknown). */
+static size_t spaces_length(const char *s, size_t len)
+{
+    size_t n = 0;
+
+    while (n < len && s[n] == ' ')
+        n++;
+    return n;
+}
+
 typedef struct {
     ftc_formula_lookup_fn lookup;
     ftc_formula_expand_fn expand;
     void *data;
     ftc_error *err;
     int depth;
+    size_t max_out;
 } rewriter;
 
 static bool rewrite_span(rewriter *rw, const char *s, size_t len, GString *out);
@@ -120,14 +147,14 @@ static size_t match_paren(const char *s, size_t len, GArray *seps)
     return 0;
 }
 
-/* One call: name at s[0..name_len), '(' at s[name_len]. */
-static bool rewrite_call(rewriter *rw, const char *s, size_t len, size_t name_len,
+/* One call: '(' at s[open] (the name before it). */
+static bool rewrite_call(rewriter *rw, const char *s, size_t len, size_t open,
                          const void *call, size_t *consumed, GString *out)
 {
     g_autoptr(GArray) seps = g_array_new(FALSE, FALSE, sizeof(size_t));
     g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func(g_free);
-    size_t open = name_len, close = match_paren(s + open, len - open, seps);
-    size_t start = open + 1;
+    size_t close = match_paren(s + open, len - open, seps);
+    size_t start = open + 1, total = 0;
 
     if (close == 0)
         return fail(rw, "unbalanced parentheses");
@@ -141,7 +168,10 @@ static bool rewrite_call(rewriter *rw, const char *s, size_t len, size_t name_le
             g_string_free(arg, TRUE);
             return false;
         }
+        total += arg->len;
         g_ptr_array_add(args, g_strstrip(g_string_free(arg, FALSE)));
+        if (total > rw->max_out)
+            return fail(rw, "formula too long once rewritten");
         start = end + 1;
     }
     if (args->len == 1 && ((char *)args->pdata[0])[0] == '\0')
@@ -169,20 +199,25 @@ static bool rewrite_span(rewriter *rw, const char *s, size_t len, GString *out)
                 return fail(rw, s[i] == '"' ? "unterminated string" : "unterminated reference");
             }
         } else if (is_name_char(s[i]) && (i == 0 || !is_name_char(s[i - 1]))) {
-            size_t name_len = 0;
+            size_t name_len = 0, open;
 
             while (i + name_len < len && is_name_char(s[i + name_len]))
                 name_len++;
-            if (i + name_len < len && s[i + name_len] == '(') {
+            open = name_len + spaces_length(s + i + name_len, len - i - name_len);
+            if (i + open < len && s[i + open] == '(') {
                 g_autofree char *name = g_strndup(s + i, name_len);
                 const void *call = rw->lookup(name, rw->data);
 
                 if (call != NULL) {
-                    if (!rewrite_call(rw, s + i, len - i, name_len, call, &n, out)) {
+                    if (!rewrite_call(rw, s + i, len - i, open, call, &n, out)) {
                         rw->depth--;
                         return false;
                     }
                     i += n;
+                    if (out->len > rw->max_out) {
+                        rw->depth--;
+                        return fail(rw, "formula too long once rewritten");
+                    }
                     continue;
                 }
             }
@@ -195,10 +230,12 @@ static bool rewrite_span(rewriter *rw, const char *s, size_t len, GString *out)
     return true;
 }
 
-char *ftc_formula_rewrite(const char *formula, ftc_formula_lookup_fn lookup,
-                          ftc_formula_expand_fn expand, void *data, ftc_error *err)
+static char *rewrite_bounded(const char *formula, ftc_formula_lookup_fn lookup,
+                             ftc_formula_expand_fn expand, void *data, size_t max_out,
+                             ftc_error *err)
 {
-    rewriter rw = {.lookup = lookup, .expand = expand, .data = data, .err = err};
+    rewriter rw = {.lookup = lookup, .expand = expand, .data = data, .err = err,
+                   .max_out = max_out};
     size_t len;
     GString *out;
 
@@ -216,7 +253,18 @@ char *ftc_formula_rewrite(const char *formula, ftc_formula_lookup_fn lookup,
         g_string_free(out, TRUE);
         return NULL;
     }
+    if (out->len > max_out) {
+        g_string_free(out, TRUE);
+        fail(&rw, "formula too long once rewritten");
+        return NULL;
+    }
     return g_string_free(out, FALSE);
+}
+
+char *ftc_formula_rewrite(const char *formula, ftc_formula_lookup_fn lookup,
+                          ftc_formula_expand_fn expand, void *data, ftc_error *err)
+{
+    return rewrite_bounded(formula, lookup, expand, data, MAX_OUTPUT, err);
 }
 
 bool ftc_formula_substitute(const char *pattern, const char *const *args, size_t n_args,
@@ -476,11 +524,56 @@ static bool share_expand(const void *call, const char *const *args, size_t n_arg
     return ftc_formula_expand_function(fn, args, n_args, sd->sep, out, err);
 }
 
+/* Tokens of a formula as Calc's compiler makes them, or a few more: names
+ * (and numbers, 1.5E+3 included), strings, references, runs of spaces, the
+ * two-character comparisons; every other character one. */
+static size_t count_tokens(const char *s)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; s[i] != '\0'; n++) {
+        size_t k = 1;
+
+        if (s[i] == '"' || s[i] == '[') {
+            k = s[i] == '"' ? string_length(s + i) : reference_length(s + i);
+            if (k == 0)
+                k = strlen(s + i);
+        } else if (is_name_char(s[i])) {
+            for (k = 0; is_name_char(s[i + k]); k++)
+                if (g_ascii_isdigit(s[i]) && (s[i + k] == 'E' || s[i + k] == 'e') &&
+                    (s[i + k + 1] == '+' || s[i + k + 1] == '-'))
+                    k++;
+        } else if (s[i] == ' ') {
+            k = spaces_length(s + i, strlen(s + i));
+        } else if ((s[i] == '<' && (s[i + 1] == '=' || s[i + 1] == '>')) ||
+                   (s[i] == '>' && s[i + 1] == '=')) {
+            k = 2;
+        }
+        i += k;
+    }
+    return n;
+}
+
 char *ftc_formula_share(const char *formula, char sep, GString *notes, ftc_error *err)
 {
     share_data sd = {.sep = sep, .notes = notes};
+    char *shared = rewrite_bounded(formula, share_lookup, share_expand, &sd, MAX_SHARED, err);
+    size_t tokens;
 
-    return ftc_formula_rewrite(formula, share_lookup, share_expand, &sd, err);
+    /* What Calc would refuse (Err:512 in every copy) is refused here: the
+     * caller freezes the cell to its value instead. */
+    if (shared != NULL && strcmp(shared, formula) != 0 &&
+        (tokens = count_tokens(shared)) > MAX_CALC_TOKENS) {
+        if (err != NULL) {
+            err->arg = -1;
+            g_snprintf(err->message, sizeof err->message,
+                       "its built-in equivalent is too long for Calc (%zu tokens, at most %d)",
+                       tokens, MAX_CALC_TOKENS);
+        }
+        g_free(shared);
+        return NULL;
+    }
+    return shared;
 }
 
 static const void *detect_lookup(const char *name, void *data)

@@ -20,8 +20,10 @@ typedef bool (*ftc_formula_expand_fn)(const void *call, const char *const *args,
 
 /* The formula with every call that `lookup` claims replaced, innermost
  * first (g_free it); NULL with err filled when the formula is malformed
- * (unbalanced, unterminated string or reference, nested over 64 deep) or
- * an expansion failed. */
+ * (unbalanced, unterminated string or reference, nested over 64 deep), an
+ * expansion failed, or the result would exceed 1 MiB (nested calls copy
+ * their arguments: the size is checked as the result grows).  A name
+ * followed by spaces and '(' is a call, as in Calc. */
 char *ftc_formula_rewrite(const char *formula, ftc_formula_lookup_fn lookup,
                           ftc_formula_expand_fn expand, void *data, ftc_error *err);
 
@@ -53,8 +55,10 @@ bool ftc_formula_calls_addin(const char *formula);
  * API_PRICE_DATE) whose arguments are all literal strings become their
  * value today, with one line per call appended to `notes` (may be NULL):
  * "price of gpt-4o as of 2026-03-01".  NULL with err filled when a call
- * cannot be replaced (one of those on a reference, a malformed formula):
- * freeze the cell to its value then. */
+ * cannot be replaced (one of those on a reference, a malformed formula),
+ * or when the result is more than Calc compiles (over 8000 tokens, or
+ * 256 000 bytes: nested calls multiply): freeze the cell to its value
+ * then. */
 char *ftc_formula_share(const char *formula, char sep, GString *notes, ftc_error *err);
 
 #endif

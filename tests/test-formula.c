@@ -8,7 +8,7 @@
 #include <string.h>
 
 /* Test patterns: names ending in ".CO2" expand to $1*$2/1000, ".FORTY_TWO"
- * to a constant, ".DOLLAR" shows $$. */
+ * to a constant, ".DOLLAR" shows $$, ".TWICE" doubles its argument. */
 static const void *lookup(const char *name, void *data)
 {
     static const struct {
@@ -17,6 +17,7 @@ static const void *lookup(const char *name, void *data)
         {"ORG.FTCOST.FUNCTIONS.CO2", "$1*$2/1000"},
         {"ORG.FTCOST.FUNCTIONS.FORTY_TWO", "42"},
         {"ORG.FTCOST.FUNCTIONS.DOLLAR", "\"$$\"&$1"},
+        {"ORG.FTCOST.FUNCTIONS.TWICE", "$1+$1"},
     };
 
     (void)data;
@@ -64,6 +65,11 @@ static const rewrite_case cases[] = {
     {"of:=" F "DOLLAR(\"x\")", "of:=\"$\"&(\"x\")"},
     {"", ""},
     {"=" F "CO2(1;2)", "=(1)*(2)/1000"},
+    /* Calc reads spaces (only spaces) between the name and '(' as a call */
+    {"of:=" F "CO2  (1;2)+" F "CO2 (" F "CO2 (3;4);5)",
+     "of:=(1)*(2)/1000+((3)*(4)/1000)*(5)/1000"},
+    {"of:=" F "CO2\n(1;2)+" F "CO2\t(1;2)", "of:=" F "CO2\n(1;2)+" F "CO2\t(1;2)"},
+    {"of:=SUM (1;2)", "of:=SUM (1;2)"},
     /* malformed: refused, never guessed at */
     {"of:=" F "CO2(1;2", NULL},
     {"of:=" F "CO2(1;\"2)", NULL},
@@ -108,6 +114,34 @@ START_TEST(test_depth)
         ck_assert_ptr_nonnull(got);
     else
         ck_assert_ptr_null(got);
+    g_free(got);
+    g_string_free(in, TRUE);
+}
+END_TEST
+
+/* Nesting multiplies: the rewritten text is bounded as it grows, not
+ * after (2^40 bytes from a 1 KB formula otherwise). */
+START_TEST(test_growth)
+{
+    GString *in = g_string_new("of:=");
+    ftc_error err = {0};
+    char *got;
+    int levels = _i == 0 ? 10 : 40;
+
+    for (int i = 0; i < levels; i++)
+        g_string_append(in, F "TWICE(");
+    g_string_append(in, "[.A1]");
+    for (int i = 0; i < levels; i++)
+        g_string_append(in, ")");
+    got = ftc_formula_rewrite(in->str, lookup, expand, NULL, &err);
+    if (levels == 10) {
+        ck_assert_ptr_nonnull(got);
+        /* n levels: 2 * (n - 1 levels, in parentheses) + '+' */
+        ck_assert_uint_eq(strlen(got), strlen("of:=") + 10 * 1024 - 5);
+    } else {
+        ck_assert_ptr_null(got);
+        ck_assert_str_eq(err.message, "formula too long once rewritten");
+    }
     g_free(got);
     g_string_free(in, TRUE);
 }
@@ -291,6 +325,8 @@ static const rewrite_case share_cases[] = {
     {"of:=" F "API_PRICE([.A1])", NULL}, /* frozen: not a literal */
     {"of:=" F "NO_SUCH(1)", NULL},
     {"of:=" F "FT_CO2_KG(1;2", NULL},
+    /* a space before '(' is still a call of the add-in (in Calc too) */
+    {"of:=" F "FT_CO2_KG (1;2)", "of:=" INNER},
 };
 
 START_TEST(test_share_formula)
@@ -308,6 +344,35 @@ START_TEST(test_share_formula)
     /* Calls the add-in: all but the plain formulas (cases 0 and 2). */
     ck_assert(ftc_formula_calls_addin(share_cases[_i].in) == (_i != 0 && _i != 2));
     ck_assert(!ftc_formula_calls_addin("of:=\"" F "FT_CO2_KG(1;2)\""));
+}
+END_TEST
+
+/* Nested calls: what Calc could not compile (over 8192 tokens, Err:512 in
+ * the copy) is refused, so that the cell is frozen to its value instead;
+ * deeper nesting stops early. */
+START_TEST(test_share_too_long)
+{
+    static const int levels[] = {3, 4, 5, 30};
+    GString *in = g_string_new("of:=");
+    ftc_error err = {0};
+    char *got;
+
+    for (int i = 0; i < levels[_i]; i++)
+        g_string_append(in, F "FT_CO2_KG(");
+    g_string_append(in, "1");
+    for (int i = 0; i < levels[_i]; i++)
+        g_string_append(in, ";1)");
+    ck_assert(ftc_formula_calls_addin(in->str));
+    got = ftc_formula_share(in->str, ';', NULL, &err);
+    if (levels[_i] == 3) {
+        ck_assert_msg(got != NULL, "%s", err.message);
+        ck_assert(!ftc_formula_calls_addin(got));
+    } else {
+        ck_assert_ptr_null(got);
+        ck_assert_msg(strstr(err.message, "too long") != NULL, "%s", err.message);
+    }
+    g_free(got);
+    g_string_free(in, TRUE);
 }
 END_TEST
 
@@ -334,6 +399,7 @@ static Suite *formula_suite(void)
 
     tcase_add_loop_test(tc, test_rewrite, 0, G_N_ELEMENTS(cases));
     tcase_add_loop_test(tc, test_depth, 0, 2);
+    tcase_add_loop_test(tc, test_growth, 0, 2);
     tcase_add_test(tc, test_no_arguments);
     suite_add_tcase(s, tc);
     tc = tcase_create("share");
@@ -341,6 +407,7 @@ static Suite *formula_suite(void)
     tcase_add_loop_test(tc, test_expand_case, 0, G_N_ELEMENTS(expand_cases));
     tcase_add_test(tc, test_whole_months_guard);
     tcase_add_loop_test(tc, test_share_formula, 0, G_N_ELEMENTS(share_cases));
+    tcase_add_loop_test(tc, test_share_too_long, 0, 4);
     tcase_add_test(tc, test_share_price);
     suite_add_tcase(s, tc);
     return s;
