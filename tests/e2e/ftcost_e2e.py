@@ -18,15 +18,29 @@ TEST is one of
              stored ODF names of a hand-written .fods (self-checking);
   roundtrip  the sheet of `functions` saved as .ods and .xlsx, reloaded,
              recalculated: same values; the stored names are checked;
+  badinput   a generated sheet: every function, every argument, every class
+             of bad input (-1, 0, 1E308, -0, NaN/Inf/#DIV/0!/#NUM!/#N/A,
+             text, numeric text, empty cells and parameters, ranges of 1, 2,
+             2x2 cells and a whole column, month counts, several at once,
+             too many/few arguments): every cell checked, the add-in's log
+             (FTCOST_LOG) checked for who answered (add-in or Calc) and
+             with which message, no silent 0, soffice responsive after;
+  soak       10 000 formula cells recalculated 1000 times in one soffice:
+             soffice.bin's VmRSS must not grow (medians of the first and
+             last 10), sampled values still right;
   valgrind   one recalculation of the .fods with soffice.bin under valgrind
              memcheck: fails on any error, or definitely lost block, whose
-             stack passes through the add-in's shared object.
+             stack passes through the add-in's shared object;
+  valgrind-full  the same for the .fods and the sheets of `functions` and
+             `badinput`.
 
 Expected values come from the real core: the `ftcost` command (which prints
 %.17g, arrays as tab-separated rows; errors on stderr, exit 2 for Err:502,
 3 for #N/A) and the worked examples of the table; they are compared with a
 relative tolerance of 1e-12.  The only expectations that are Calc's own are
-#VALUE! (text for a required number) and Err:504 (too few arguments).
+#VALUE! (text for a required number) and Err:504 (too few arguments), and
+in `badinput` Calc's answers to errors, ranges and empty parameters it never
+hands the add-in (see bad_inputs).
 
 The extension is installed into a throwaway profile with
 packaging/install-profile.sh; soffice runs as nobody when we are root; it is
@@ -52,12 +66,16 @@ import zipfile
 
 # Calc's error codes (formula/errorcodes.hxx) and what the cell shows.
 ERR_ILLEGAL_ARGUMENT = 502
+ERR_ILLEGAL_FP = 503
 ERR_PARAMETER_EXPECTED = 504
 ERR_NO_VALUE = 519
 ERR_NO_NAME = 525
+ERR_DIV_ZERO = 532
 ERR_NOT_AVAILABLE = 32767
 ERR_NAMES = {
     ERR_ILLEGAL_ARGUMENT: 'Err:502',
+    ERR_ILLEGAL_FP: '#NUM!',
+    ERR_DIV_ZERO: '#DIV/0!',
     ERR_PARAMETER_EXPECTED: 'Err:504',
     ERR_NO_VALUE: '#VALUE!',
     ERR_NO_NAME: '#NAME?',
@@ -366,6 +384,455 @@ def build_cases(table, core, problems):
 
 
 # ---------------------------------------------------------------------------
+# Bad input (`badinput`): every function, every argument, every class of
+# bad value.  What Calc does with each class (LibreOffice 7.4, observed in
+# the add-in's log and kept true by the probe in test_badinput):
+#
+#   reaches the add-in (expectation: the core, i.e. the `ftcost` command):
+#     numbers typed or in cells: -1, 0, 1E308, -0, month counts;
+#     NaN, +Inf, -Inf: only from cells that UNO's setValue filled (Calc's
+#       own arithmetic never makes them: 0/0 is #DIV/0!, 1E308*10 #NUM!);
+#     text for an optional argument (any): as text; numeric text ("5") for a
+#       required number: converted by Calc ("convert unambiguous" default);
+#     a number for a text argument: Calc's text of it ("1E+308", "INF");
+#     a reference to an empty cell: 0 (a one-cell *range* of an empty cell
+#       reaches an optional argument as "" instead, i.e. its default);
+#     an empty parameter (;;) for an optional argument: void, the default;
+#     a range of several cells for an optional argument (sequence); for a
+#       required one Calc's implicit intersection picks the cell in the
+#       formula's row (or column), else #VALUE!;
+#   answered by Calc itself (expectation: Calc's, the add-in is not called):
+#     an error in an argument propagates (#DIV/0!, #NUM!, #N/A); with
+#       several, the last argument's error wins (Calc pops them from the
+#       end);
+#     text for a required number: #VALUE! (Err:519);
+#     a literal 1E309: Err:502 (the formula compiler's overflow);
+#     an empty parameter for a required argument: Err:502 (but F() is
+#       no argument at all: Err:504);
+#     a range holding an error for an optional argument: Err:504;
+#     too many or too few arguments: Err:504.
+
+BAD_COL = 'X'
+BAD_ROW = 1000001   # 1-based: below every case row, so nothing intersects
+BAD_HELPERS = [
+    # name, how the cell is filled, content
+    ('div0', 'formula', '=0/0'),          # #DIV/0!: Calc's "NaN"
+    ('na', 'formula', '=NA()'),           # (div0:na: a range with errors)
+    ('numerr', 'formula', '=1E308*10'),   # #NUM!: Calc's "Inf"
+    ('negzero', 'value', -0.0),
+    ('negzero_f', 'formula', '=-0'),
+    ('nan', 'value', float('nan')),
+    ('inf', 'value', float('inf')),
+    ('ninf', 'value', float('-inf')),
+    ('abc', 'string', 'abc'),
+    ('five', 'string', '5'),
+    ('emptystr', 'formula', '=""'),
+    ('empty', None, None),
+    ('one', 'value', 1.0),                # (one:one2, and the 2x2 one:Y)
+    ('one2', 'value', 1.0),
+]
+BAD_EMPTY_COLUMN = 'Z'                    # never written
+
+
+def bad_ref(name, to=None):
+    rows = [n for n, _, _ in BAD_HELPERS]
+    a = '$%s$%d' % (BAD_COL, BAD_ROW + rows.index(name))
+    if to is None:
+        return a
+    col, name2 = to
+    return '%s:$%s$%d' % (a, col, BAD_ROW + rows.index(name2))
+
+
+def place_bad_helpers(sheet):
+    for i, (_, how, content) in enumerate(BAD_HELPERS):
+        cell = sheet.getCellRangeByName('%s%d' % (BAD_COL, BAD_ROW + i))
+        if how == 'formula':
+            cell.setFormula(content)
+        elif how == 'value':
+            cell.setValue(content)
+        elif how == 'string':
+            cell.setString(content)
+
+
+class BadCase(Case):
+    """A call with one class of bad input.  reach: 'addin' (the add-in must
+    be called) or 'calc' (Calc answers itself); exact: the command sees
+    exactly what the add-in gets, so their messages must agree too."""
+
+    def __init__(self, cls, label, fn, formula, expect, reach, exact, helpers=None):
+        Case.__init__(self, label, fn, [], expect, helpers=helpers, raw_formula=formula)
+        self.cls, self.reach, self.exact = cls, reach, exact
+        self.outcomes = None
+
+
+def is_month_arg(a):
+    return (a['domain'] == 'whole_months' or a['name'].endswith('Months')
+            or a['name'] == 'Horizon')
+
+
+def arg_type(a):
+    """As the add-in declares it: D double (required number), A any
+    (optional number), T any (optional text), S string (required text)."""
+    if a['text']:
+        return 'T' if a['optional'] else 'S'
+    return 'A' if a['optional'] else 'D'
+
+
+def bad_inputs(a, base):
+    """(class, typed, outcome) for one argument; `base` is a valid Arg for
+    it.  outcome: ('core', Arg, exact), ('addin', code) or ('calc', code)."""
+    ty = arg_type(a)
+    out = []
+    N, T = (lambda v: Arg('num', v)), (lambda v: Arg('text', v))
+
+    def numeric(cls, typed, value, calc_text):
+        if ty in ('D', 'A'):
+            out.append((cls, typed, ('core', N(value), True)))
+        elif ty == 'S':    # Calc turns the number into text (its format)
+            out.append((cls, typed, ('core', T(calc_text), True)))
+        else:              # any: the add-in gets the number, the command text
+            out.append((cls, typed, ('core', T(calc_text), False)))
+
+    def calc(cls, typed, code):
+        out.append((cls, typed, ('calc', code)))
+
+    numeric('-1', '-1', '-1', '-1')
+    numeric('0', '0', '0', '0')
+    numeric('1E308', '1E308', '1e308', '1E+308')
+    numeric('-0 typed', '-0', '-0', '0')
+    numeric('-0 cell', bad_ref('negzero'), '-0', '0')
+    numeric('=-0 cell', bad_ref('negzero_f'), '-0', '0')
+    numeric('NaN cell', bad_ref('nan'), 'nan', 'NaN')
+    numeric('+Inf cell', bad_ref('inf'), 'inf', 'INF')
+    numeric('-Inf cell', bad_ref('ninf'), '-inf', '-INF')
+    if is_month_arg(a) and ty in ('D', 'A'):
+        for v in ('1200', '1201', '1200.5', '1E9'):
+            numeric('month count ' + v, v, v, v)
+    calc('#DIV/0! cell (0/0)', bad_ref('div0'), ERR_DIV_ZERO)
+    calc('0/0 typed', '0/0', ERR_DIV_ZERO)
+    calc('#NUM! cell (1E308*10)', bad_ref('numerr'), ERR_ILLEGAL_FP)
+    calc('1E308*10 typed', '1E308*10', ERR_ILLEGAL_FP)
+    calc('1E309 typed', '1E309', ERR_ILLEGAL_ARGUMENT)
+    calc('#N/A cell', bad_ref('na'), ERR_NOT_AVAILABLE)
+    for cls, typed in (('text', '"abc"'), ('text cell', bad_ref('abc'))):
+        if ty == 'D':
+            calc(cls, typed, ERR_NO_VALUE)
+        else:
+            out.append((cls, typed, ('core', T('abc'), True)))
+    for cls, typed in (('numeric text', '"5"'), ('numeric text cell', bad_ref('five'))):
+        if ty == 'D':      # Calc converts unambiguous numeric text
+            out.append((cls, typed, ('core', N('5'), True)))
+        elif ty == 'A':    # text for an optional number
+            out.append((cls, typed, ('addin', ERR_ILLEGAL_ARGUMENT)))
+        else:
+            out.append((cls, typed, ('core', T('5'), True)))
+    # Empty: "" reaches a text argument as empty text, which the command
+    # cannot say ('' leaves an argument out): code only.
+    empty_text = ('core', T(''), False)
+    if ty in ('D', 'A'):
+        out.append(('empty cell', bad_ref('empty'), ('core', N('0'), True)))
+    elif ty == 'T':        # 0 for a text: Err:502 either way
+        out.append(('empty cell', bad_ref('empty'), ('core', T('0'), False)))
+    else:
+        out.append(('empty cell', bad_ref('empty'), empty_text))
+    if ty in ('A', 'T'):
+        out.append(('="" cell', bad_ref('emptystr'), ('core', Arg('empty'), True)))
+        out.append(('empty parameter', '', ('core', Arg('empty'), True)))
+        out.append(('empty one-cell range', bad_ref('empty', (BAD_COL, 'empty')),
+                    ('core', Arg('empty'), True)))
+        calc('#DIV/0! one-cell range', bad_ref('div0', (BAD_COL, 'div0')),
+             ERR_PARAMETER_EXPECTED)
+        calc('range with errors', bad_ref('div0', (BAD_COL, 'na')), ERR_PARAMETER_EXPECTED)
+        for cls, typed in (('2-cell range', bad_ref('one', (BAD_COL, 'one2'))),
+                           ('2x2 range', bad_ref('one', ('Y', 'one2'))),
+                           ('whole column', '$%s:$%s' % (BAD_EMPTY_COLUMN, BAD_EMPTY_COLUMN)),
+                           ('2-cell range in its row', '$J{R}:$J{R2}')):
+            out.append((cls, typed, ('addin', ERR_ILLEGAL_ARGUMENT)))
+    else:
+        if ty == 'D':
+            out.append(('="" cell', bad_ref('emptystr'), ('calc', ERR_NO_VALUE)))
+        else:
+            out.append(('="" cell', bad_ref('emptystr'), empty_text))
+        calc('empty parameter', '', ERR_ILLEGAL_ARGUMENT)
+        zero = ('core', N('0'), True) if ty == 'D' else empty_text
+        out.append(('empty one-cell range', bad_ref('empty', (BAD_COL, 'empty')), zero))
+        calc('#DIV/0! one-cell range', bad_ref('div0', (BAD_COL, 'div0')), ERR_DIV_ZERO)
+        # Implicit intersection: none with these (rows 1000001...)
+        calc('range with errors', bad_ref('div0', (BAD_COL, 'na')), ERR_NO_VALUE)
+        calc('2-cell range', bad_ref('one', (BAD_COL, 'one2')), ERR_NO_VALUE)
+        calc('2x2 range', bad_ref('one', ('Y', 'one2')), ERR_NO_VALUE)
+        # ... the empty cell of the formula's row, and the helper beside it.
+        out.append(('whole column', '$%s:$%s' % (BAD_EMPTY_COLUMN, BAD_EMPTY_COLUMN), zero))
+        out.append(('2-cell range in its row', '$J{R}:$J{R2}', ('core', base, True)))
+    return out
+
+
+def valid_call(fn, ok_examples):
+    """Every argument given, valid: the first succeeding example's required
+    arguments, the defaults of optional numbers, and for optional text the
+    first example value there is (None when there is none)."""
+    full = list(ok_examples[0][:fn['required']])
+    for k in range(fn['required'], len(fn['args'])):
+        a = fn['args'][k]
+        if a['text']:
+            given = [ex[k] for ex in ok_examples if len(ex) > k and ex[k].kind == 'text']
+            if not given:
+                return full
+            full.append(given[0])
+        else:
+            full.append(default_arg(fn, k, full))
+    return full
+
+
+def build_bad_cases(table, core, problems):
+    cases = []
+    N = lambda v: Arg('num', v)  # noqa: E731
+
+    def add(cls, fn, typed_args, cli_args, outcome, helpers=None, scalar_range=False,
+            where=''):
+        name = fn['name']
+        formula = '=%s(%s)' % (name, ';'.join(typed_args))
+        label = '%s: %s%s' % (name, cls, where)
+        kind = outcome[0]
+        if kind == 'core':
+            want = core.eval(fn, cli_args)
+            exact = outcome[2]
+        else:
+            want = Expect(False, code=outcome[1])
+            exact = False
+        if want.ok and isinstance(want.value, list):
+            if scalar_range:
+                return  # a range for a single value in an array formula: iterated
+            if len(want.value) > 1300:
+                return
+        cases.append(BadCase(cls, label, fn, formula, want,
+                             'calc' if kind == 'calc' else 'addin', exact, helpers))
+
+    for fn in table['functions']:
+        args, req = fn['args'], fn['required']
+        ok_examples = []
+        for ex in fn['examples']:
+            call = [Arg.parse(t) for t in ex['args'].split(';')]
+            while call and call[-1].kind == 'empty':
+                call.pop()
+            if ex['status'] == 'ok':
+                ok_examples.append(call)
+        if not ok_examples or len(ok_examples[0]) < req:
+            problems.append('%s: no valid call to start from' % fn['name'])
+            continue
+        full = valid_call(fn, ok_examples)
+        base = core.eval(fn, full)
+        if not base.ok:
+            problems.append('%s: the valid call %s gives %r'
+                            % (fn['name'], formula_of(fn['name'], full), base))
+
+        # One argument at a time, the ones before it (and the required
+        # ones) valid.
+        for k in range(len(full)):
+            call = full[:max(k + 1, req)]
+            for cls, typed, outcome in bad_inputs(args[k], full[k]):
+                typed_args = [a.formula() for a in call]
+                typed_args[k] = typed
+                cli_args = list(call)
+                if typed == '' and len(call) == 1:
+                    # F() has no argument at all (not one empty one)
+                    outcome = ('calc', ERR_PARAMETER_EXPECTED)
+                if outcome[0] == 'core':
+                    cli_args[k] = outcome[1]
+                helpers = [full[k], full[k]] if '{R}' in typed else None
+                add(cls, fn, typed_args, cli_args, outcome, helpers,
+                    ':' in typed and arg_type(args[k]) in ('D', 'S'),
+                    ' for %s (%s)' % (args[k]['name'], arg_type(args[k])))
+        n = len(full)
+        f = [a.formula() for a in full]
+        # Calc counts the arguments when it compiles: Err:504.
+        add('too many arguments', fn, f + ['1'], None, ('calc', ERR_PARAMETER_EXPECTED))
+        add('too many arguments', fn, f + [bad_ref('div0')], None,
+            ('calc', ERR_PARAMETER_EXPECTED))
+        for m in range(req - 1):   # (req - 1: `functions`)
+            add('too few arguments', fn, f[:m], None, ('calc', ERR_PARAMETER_EXPECTED))
+        if req >= 2:
+            add('too few arguments', fn, [bad_ref('div0')], None,
+                ('calc', ERR_PARAMETER_EXPECTED))
+        # Mixed: several bad arguments; the core names the first, Calc's own
+        # errors come from the last argument that has one.
+        nums = [k for k in range(n) if not args[k]['text']]
+        if nums:
+            for v in ('-1', '1E308'):
+                t, c = list(f), list(full)
+                for k in nums:
+                    t[k], c[k] = v, N(v)
+                add('mixed', fn, t, c, ('core', None, True))
+        if len(nums) >= 2:
+            t, c = list(f), list(full)
+            t[nums[0]], c[nums[0]] = bad_ref('nan'), N('nan')
+            t[nums[1]], c[nums[1]] = '-1', N('-1')
+            add('mixed', fn, t, c, ('core', None, True))
+            t, c = list(f), list(full)
+            t[nums[0]], c[nums[0]] = bad_ref('inf'), N('inf')
+            t[nums[-1]], c[nums[-1]] = '"abc"', Arg('text', 'abc')
+            if arg_type(args[nums[-1]]) == 'A':
+                add('mixed', fn, t, c, ('core', None, True))
+        if arg_type(args[0]) == 'D' and n >= 2:
+            t = list(f)
+            t[0], t[-1] = '"abc"', bad_ref('div0')
+            add('mixed', fn, t, None, ('calc', ERR_DIV_ZERO))
+            t = list(f)
+            t[0], t[-1] = bad_ref('div0'), bad_ref('na')
+            add('mixed', fn, t, None, ('calc', ERR_NOT_AVAILABLE))
+            t = list(f)
+            t[0], t[-1] = bad_ref('na'), bad_ref('numerr')
+            add('mixed', fn, t, None, ('calc', ERR_ILLEGAL_FP))
+        if req >= 2 and arg_type(args[req - 1]) == 'D':
+            t = list(f[:req])
+            t[0], t[req - 1] = bad_ref('div0'), '"abc"'
+            add('mixed', fn, t, None, ('calc', ERR_NO_VALUE))
+    return cases
+
+
+class LogProbe:
+    """What the add-in did for one formula: the outcome lines FTCOST_LOG
+    gets ("NAME: ok", "NAME: #N/A: why", "raise IllegalArgumentException:
+    why") since the last look."""
+
+    def __init__(self, path):
+        self.path = path
+        self.offset = 0
+
+    def take(self):
+        try:
+            with open(self.path, 'rb') as f:
+                f.seek(self.offset)
+                data = f.read()
+        except OSError:
+            return []
+        self.offset += len(data)
+        out = []
+        for line in data.decode('utf-8', 'replace').splitlines():
+            if not line.startswith('ftcost: '):
+                continue
+            line = line[len('ftcost: '):]
+            if line.startswith('raise '):
+                kind, _, why = line[len('raise '):].partition(': ')
+                out.append(('raise', kind, why))
+            elif line.endswith(': ok') and ' ' not in line[:-4]:
+                out.append(('ok', None, None))
+            elif ': #N/A: ' in line and ' ' not in line.split(': #N/A: ')[0]:
+                out.append(('na', None, line.split(': #N/A: ', 1)[1]))
+        return out
+
+    def record(self, sheet, case):
+        sheet.getCellByPosition(0, case.row).getError()  # interprets it now
+        case.outcomes = self.take()
+
+
+def check_reach(cases):
+    """Did the add-in run exactly for the cases that reach it, with the
+    core's outcome and message?"""
+    failures = []
+    for c in cases:
+        o = c.outcomes
+        what = '%s %s' % (c.label, c.formula(c.row))
+        if c.reach == 'calc':
+            if o:
+                failures.append('%s: Calc should answer, but the add-in ran: %r' % (what, o))
+            continue
+        if not o:
+            failures.append('%s: the add-in was not called (want %r)' % (what, c.expect))
+            continue
+        want = c.expect
+        for kind, exc, why in o:
+            if want.ok:
+                good = kind == 'ok'
+            elif want.code == ERR_NOT_AVAILABLE:
+                good = kind == 'na'
+            else:
+                good = kind == 'raise' and exc == 'IllegalArgumentException'
+            if not good:
+                failures.append('%s: the add-in answered %s %s, want %r'
+                                % (what, kind, why or '', want))
+            elif c.exact and not want.ok:
+                core_why = want.why.split(': ', 1)[1] if ': ' in want.why else want.why
+                if why != core_why:
+                    failures.append('%s: the add-in says %r, the core %r'
+                                    % (what, why, core_why))
+    return failures
+
+
+def silent_zeros(sheet, cases):
+    """Error expected, a plain number (0 above all) found."""
+    out = []
+    for c in cases:
+        if c.expect.ok:
+            continue
+        cell = sheet.getCellByPosition(0, c.row)
+        if not cell.getError() and cell.getFormula() != '':
+            out.append('%s %s: silent %r where %s is due' % (
+                c.label, c.formula(c.row), cell.getValue(), err_name(c.expect.code)))
+    return out
+
+
+def session_pids(sid, comm=None):
+    """Processes of session `sid` (named `comm`, when given)."""
+    out = []
+    for entry in os.listdir('/proc'):
+        if not entry.isdigit():
+            continue
+        try:
+            with open('/proc/%s/stat' % entry) as f:
+                stat = f.read()
+            name = stat[stat.index('(') + 1:stat.rindex(')')]
+            # fields after the command name: state ppid pgrp session ...
+            fields = stat[stat.rindex(')') + 2:].split()
+            if int(fields[3]) == sid and comm in (None, name):
+                out.append(int(entry))
+        except (OSError, ValueError, IndexError):
+            continue
+    return out
+
+
+def soffice_bin_pid(office):
+    """soffice.bin in the session of the soffice we started."""
+    pids = session_pids(office.proc.pid, 'soffice.bin')
+    return pids[0] if pids else None
+
+
+def vm_rss_kib(pid):
+    with open('/proc/%d/status' % pid) as f:
+        for line in f:
+            if line.startswith('VmRSS:'):
+                return int(line.split()[1])
+    raise HarnessError('no VmRSS for %d' % pid)
+
+
+def still_responsive(office, core, table):
+    """After the sheet: soffice alive, a new document computes 1+1 and an
+    ftcost call."""
+    failures = []
+    if office.proc.poll() is not None:
+        return ['soffice exited (%r)' % office.proc.returncode]
+    try:
+        doc = office.new_calc()
+        cell = doc.Sheets.getByIndex(0).getCellByPosition(0, 0)
+        cell.setFormula('=1+1')
+        if cell.getError() or cell.getValue() != 2.0:
+            failures.append('a new document computes 1+1 = %r' % cell.getString())
+        fn = next(f for f in table['functions'] if f['result'] == 'number')
+        call = [Arg.parse(t) for t in fn['examples'][0]['args'].split(';')]
+        want = core.eval(fn, call)
+        cell.setFormula(formula_of(fn['name'], call))
+        got = Expect(False, code=cell.getError()) if cell.getError() else \
+            Expect(True, cell.getValue())
+        if not (got == want):
+            failures.append('after the sheet %s gives %r, want %r'
+                            % (formula_of(fn['name'], call), got, want))
+        doc.close(True)
+    except Exception as e:  # a dead bridge, mostly
+        failures.append('soffice does not respond after the sheet: %s' % e)
+    return failures
+
+
+# ---------------------------------------------------------------------------
 # LibreOffice
 
 def kill_session(sid):
@@ -373,21 +840,13 @@ def kill_session(sid):
     start_new_session: soffice, oosplash, unopkg, timeout and their
     children all stay in it, whatever process groups they make)."""
     for _ in range(3):
-        found = False
-        for entry in os.listdir('/proc'):
-            if not entry.isdigit():
-                continue
+        pids = session_pids(sid)
+        for pid in pids:
             try:
-                with open('/proc/%s/stat' % entry) as f:
-                    stat = f.read()
-                # fields after the command name: state ppid pgrp session ...
-                fields = stat[stat.rindex(')') + 2:].split()
-                if int(fields[3]) == sid:
-                    os.kill(int(entry), signal.SIGKILL)
-                    found = True
-            except (OSError, ValueError, IndexError):
-                continue
-        if not found:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        if not pids:
             return
         time.sleep(0.5)
 
@@ -437,6 +896,7 @@ class Office:
             shutil.chown(self.work, 'nobody', 'nogroup')
             self.prefix = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups']
         self.log_path = os.path.join(self.tmp, 'soffice.log')
+        self.ftcost_log = None  # FTCOST_LOG for the add-in, when set
 
     def env(self):
         h = self.home
@@ -446,7 +906,9 @@ class Office:
             'XDG_DATA_HOME': h + '/.local/share', 'XDG_RUNTIME_DIR': h + '/run',
             'TMPDIR': h + '/tmp', 'SAL_USE_VCLPLUGIN': 'svp',
         }
-        if os.environ.get('FTCOST_LOG'):
+        if self.ftcost_log:
+            env['FTCOST_LOG'] = self.ftcost_log
+        elif os.environ.get('FTCOST_LOG'):
             env['FTCOST_LOG'] = os.environ['FTCOST_LOG']
         return env
 
@@ -582,14 +1044,19 @@ class Office:
 # ---------------------------------------------------------------------------
 # Sheets
 
-def place_cases(sheet, cases, use_formula=True):
-    """Writes every case's formula (arrays as array formulas); returns the
-    text of each formula cell as typed, in order, for a CSV."""
+def place_cases(sheet, cases, use_formula=True, after=None):
+    """Writes every case's formula (arrays as array formulas) from row 0
+    down, its helper cells (numbers, or Args) in column J; calls
+    after(case) once a case's formula is in."""
     row = 0
     for c in cases:
         c.row = row
         for i, h in enumerate(c.helpers):
-            sheet.getCellByPosition(9, row + i).setValue(float(h))
+            cell = sheet.getCellByPosition(9, row + i)
+            if isinstance(h, Arg) and h.kind == 'text':
+                cell.setString(h.value)
+            else:
+                cell.setValue(float(h.value if isinstance(h, Arg) else h))
         if c.is_array:
             rows, cols = len(c.expect.value), len(c.expect.value[0])
             rng = sheet.getCellRangeByPosition(0, row, cols - 1, row + rows - 1)
@@ -599,6 +1066,8 @@ def place_cases(sheet, cases, use_formula=True):
             if use_formula:
                 sheet.getCellByPosition(0, row).setFormula(c.formula(row))
             row += max(1, len(c.helpers)) + (1 if c.helpers else 0)
+        if after is not None:
+            after(c)
 
 
 def cell_result(cell):
@@ -699,6 +1168,205 @@ def test_functions(opts):
             failures.append('typed %s is stored as %r' % (probe.fn['name'], stored))
         doc.close(True)
     return report(failures, 'functions', len(cases) + 1)
+
+
+def test_badinput(opts):
+    """Every function, every argument, every class of bad input (see
+    bad_inputs): every cell checked after a full recalculation, the add-in's
+    log checked for who answered (the add-in or Calc) and with what
+    message, no silent 0 where an error is due, soffice responsive after."""
+    with open(opts.table, encoding='utf-8') as f:
+        table = json.load(f)
+    core = Core(opts.cli)
+    problems = []
+    t0 = time.time()
+    cases = build_bad_cases(table, core, problems)
+    log('%d bad-input calls built (expectations from ftcost) in %.1f s'
+        % (len(cases), time.time() - t0))
+    failures = ['expectation: ' + p for p in problems]
+    by_class = {}
+    for c in cases:
+        by_class.setdefault(c.cls, []).append(c)
+    with Office(opts) as office:
+        office.install()
+        office.ftcost_log = os.path.join(office.work, 'ftcost.log')
+        office.start()
+        doc = office.new_calc()
+        sheet = doc.Sheets.getByIndex(0)
+        place_bad_helpers(sheet)
+        probe = LogProbe(office.ftcost_log)
+        t0 = time.time()
+        place_cases(sheet, cases, after=lambda c: probe.record(sheet, c))
+        t1 = time.time()
+        doc.calculateAll()
+        log('placed and computed one by one in %.1f s, calculateAll in %.2f s'
+            % (t1 - t0, time.time() - t1))
+        log('%-28s %6s %8s %8s %7s' % ('class', 'calls', 'add-in', 'Calc', 'failed'))
+        def reached(k):
+            return sum(1 for c in by_class[k] if c.reach == 'addin') / len(by_class[k])
+        for cls in sorted(by_class, key=lambda k: (-reached(k), k)):
+            group = by_class[cls]
+            bad = (check_cases(sheet, group, 'badinput') + check_reach(group)
+                   + ['SILENT ' + s for s in silent_zeros(sheet, group)])
+            failures += bad
+            log('%-28s %6d %8d %8d %7d' % (cls, len(group),
+                                          sum(1 for c in group if c.outcomes),
+                                          sum(1 for c in group if not c.outcomes), len(bad)))
+        reached = sum(1 for c in cases if c.outcomes)
+        log('%d calls: %d reached the add-in, %d answered by Calc; %d distinct results'
+            % (len(cases), reached, len(cases) - reached, len({repr(c.expect) for c in cases})))
+        failures += still_responsive(office, core, table)
+        doc.close(True)
+        if soffice_bin_pid(office) is None:
+            failures.append('soffice.bin is gone')
+    return report(failures, 'badinput', 2 * len(cases) + 3)
+
+
+SOAK_CELLS = 10000
+SOAK_RECALCS = 1000
+
+
+def soak_sheet(table, core):
+    """(formulas, expectations) for SOAK_CELLS formula cells: every worked
+    example of every function (errors and #N/A too: the exception path
+    must not leak either), a factor from column A varying the first number
+    row by row; FT_SCHEDULE (13 x 5) and FT_TCO_ITEMS (5 x 1) as array
+    formulas.  Returns [(row, col, rows, cols, formula, Expect)]."""
+    templates = []
+    for fn in table['functions']:
+        for ex in fn['examples']:
+            call = [Arg.parse(t) for t in ex['args'].split(';')]
+            while call and call[-1].kind == 'empty':
+                call.pop()
+            templates.append((fn, call))
+    fns = {fn['name']: fn for fn in table['functions']}
+    sched = fns.get('FT_SCHEDULE')
+    out = []
+    cells = 0
+    row = 0
+    factors = [1 + (i % 7) / 8 for i in range(7)]  # exact binary fractions
+    # 20 schedules of 13 x 5, side by side in columns B-F, H-L, ...
+    if sched is not None:
+        for i in range(20):
+            call = [num(50000 * factors[i % 7]), num(3000), num(8000), num(0.01 * (i % 5)),
+                    num(12)]
+            want = core.eval(sched, call)
+            r, c = row + 14 * (i // 4), 1 + 6 * (i % 4)
+            out.append((r, c, 13, 5, formula_of('FT_SCHEDULE', call), want))
+            cells += 65
+        row += 14 * 5
+    # The rest: 20 columns of single calls (arrays of other functions too).
+    col = 0
+    i = 0
+    while cells < SOAK_CELLS:
+        fn, call = templates[i % len(templates)]
+        k = i // len(templates)
+        if call and call[0].kind == 'num':
+            x = float(call[0].value) * factors[k % 7]
+            call = [Arg('num', repr(x))] + call[1:]
+        want = core.eval(fn, call)
+        if want.ok and isinstance(want.value, list):
+            rows, cols = len(want.value), len(want.value[0])
+            if rows > 13 or cols > 1:
+                i += 1
+                continue
+        else:
+            rows, cols = 1, 1
+        out.append((row, 1 + col, rows, cols, formula_of(fn['name'], call), want))
+        cells += rows * cols
+        col += 1
+        if col == 20:
+            col = 0
+            row += 6
+        i += 1
+    return out, cells
+
+
+def test_soak(opts):
+    """One soffice, SOAK_CELLS ftcost formula cells recalculated
+    SOAK_RECALCS times: soffice.bin's resident set must not grow (medians of
+    the first and last 10 recalculations) and the values stay right."""
+    with open(opts.table, encoding='utf-8') as f:
+        table = json.load(f)
+    core = Core(opts.cli)
+    placed, cells = soak_sheet(table, core)
+    calls = len(placed)
+    failures = []
+    with Office(opts) as office:
+        office.install()
+        office.start()
+        pid = soffice_bin_pid(office)
+        if pid is None:
+            raise HarnessError('no soffice.bin in the session of %d' % office.proc.pid)
+        doc = office.new_calc()
+        sheet = doc.Sheets.getByIndex(0)
+        t0 = time.time()
+        for r, c, rows, cols, formula, want in placed:
+            if rows * cols > 1:
+                sheet.getCellRangeByPosition(c, r, c + cols - 1, r + rows - 1) \
+                    .setArrayFormula(formula)
+            else:
+                sheet.getCellByPosition(c, r).setFormula(formula)
+        log('%d formula cells (%d calls) placed in %.1f s; soffice.bin is %d, VmRSS %d KiB'
+            % (cells, calls, time.time() - t0, pid, vm_rss_kib(pid)))
+        rss = []
+        times = []
+        t0 = time.time()
+        for n in range(SOAK_RECALCS):
+            t = time.time()
+            doc.calculateAll()
+            times.append(time.time() - t)
+            if n < 10 or n >= SOAK_RECALCS - 10:
+                rss.append(vm_rss_kib(pid))
+            if n == 9:
+                est = (time.time() - t0) / 10 * SOAK_RECALCS
+                log('first 10 recalculations: %s s each; the %d will take about %.0f s'
+                    % (' '.join('%.2f' % x for x in times), SOAK_RECALCS, est))
+        total = time.time() - t0
+        first, last = rss[:10], rss[-10:]
+        med_first, med_last = sorted(first)[5], sorted(last)[5]
+        # The bound: glibc's heap and Calc's own caches move the resident set
+        # by a few hundred KiB from one recalculation to the next; a leak of
+        # even one 16-byte block per call (malloc's smallest chunk is 32
+        # bytes) would add calls * 990 * 32 bytes, hundreds of MiB here.
+        bound = max(2048, 0.02 * med_first)
+        growth = med_last - med_first
+        log('VmRSS KiB, first 10: %s' % ' '.join(map(str, first)))
+        log('VmRSS KiB, last 10:  %s' % ' '.join(map(str, last)))
+        log('median %d -> %d KiB: %+d KiB (bound %d KiB); %d recalculations in %.0f s '
+            '(%.3f s each, %.1f us a call)'
+            % (med_first, med_last, growth, bound, SOAK_RECALCS, total, total / SOAK_RECALCS,
+               total / SOAK_RECALCS / calls * 1e6))
+        if growth >= bound:
+            failures.append('soffice.bin grew by %d KiB over %d recalculations (bound %d KiB)'
+                            % (growth, SOAK_RECALCS, bound))
+        # Values after the last recalculation: every 10th call, and all arrays.
+        checked = 0
+        for j, (r, c, rows, cols, formula, want) in enumerate(placed):
+            if j % 10 and rows * cols == 1:
+                continue
+            checked += 1
+            if rows * cols > 1:
+                got = [[sheet.getCellByPosition(c + x, r + y).getValue() for x in range(cols)]
+                       for y in range(rows)]
+                codes = [sheet.getCellByPosition(c + x, r + y).getError()
+                         for x in range(cols) for y in range(rows)]
+                got = Expect(False, code=max(codes)) if any(codes) else Expect(True, got)
+            else:
+                cell = sheet.getCellByPosition(c, r)
+                if cell.getError():
+                    got = Expect(False, code=cell.getError())
+                elif want.ok and isinstance(want.value, str):
+                    got = Expect(True, cell.getString())
+                else:
+                    got = Expect(True, cell.getValue())
+            if not (got == want):
+                failures.append('after %d recalculations %s gives %r, want %r'
+                                % (SOAK_RECALCS, formula, got, want))
+        log('%d calls checked after the last recalculation' % checked)
+        failures += still_responsive(office, core, table)
+        doc.close(True)
+    return report(failures, 'soak', checked + 4)
 
 
 def read_fods_rows(sheet):
@@ -879,7 +1547,10 @@ def describe(err, lib):
     return '%s: %s\n%s' % (kind, what, '\n'.join(frames[:20]))
 
 
-def test_valgrind(opts):
+def valgrind_run(opts, what, body):
+    """soffice.bin under valgrind memcheck; body(office) -> (failures,
+    checks) drives it; then fails on any error, or definitely lost block,
+    whose stack passes through the add-in's shared object."""
     if shutil.which('valgrind') is None:
         log('SKIP valgrind not installed')
         return 77
@@ -891,18 +1562,11 @@ def test_valgrind(opts):
         t0 = time.time()
         office.start(timeout=900)
         log('soffice under valgrind up in %.0f s' % (time.time() - t0))
-        doc, sheet = load_stored_names(office, opts)
-        failures = []
-        rows = read_fods_rows(sheet)
-        for r, call in rows:
-            check = sheet.getCellByPosition(2, r)
-            if check.getError() or check.getValue() != 1.0:
-                failures.append('row %d %s: check cell %r' % (r + 1, call, check.getString()))
-        doc.close(True)
+        failures, total = body(office)
         t1 = time.time()
         office.terminate(timeout=900)
-        log('soffice under valgrind exited after %.0f s (status %r)'
-            % (time.time() - t1, office.proc.returncode))
+        log('soffice under valgrind exited after %.0f s (status %r); %.0f s in all'
+            % (time.time() - t1, office.proc.returncode, time.time() - t0))
         if office.proc.returncode is None:
             raise HarnessError('soffice under valgrind did not exit')
         try:
@@ -912,6 +1576,7 @@ def test_valgrind(opts):
         root = tree.getroot()
         n_errors = 0
         ours = []
+        kinds = {}
         for err in root.findall('error'):
             kind = err.findtext('kind') or ''
             stack = err.find('stack')
@@ -922,15 +1587,67 @@ def test_valgrind(opts):
                 continue
             if kind.startswith('Leak_') and kind != 'Leak_DefinitelyLost':
                 continue
+            kinds[kind] = kinds.get(kind, 0) + 1
             ours.append(describe(err, lib))
-        log('valgrind reported %d errors and definite leaks in all of soffice, %d through %s'
-            % (n_errors, len(ours), lib))
+        log('valgrind reported %d errors and definite leaks in all of soffice, %d through %s%s'
+            % (n_errors, len(ours), lib,
+               ' (%s)' % ', '.join('%s %d' % kv for kv in sorted(kinds.items())) if kinds else ''))
         failures += ours
-        # Without results the run proves nothing: the add-in must have
-        # computed the sheet under valgrind.
-        if not rows:
-            failures.append('the .fods has no calls')
-    return report(failures, 'valgrind', len(rows) + 1)
+    return report(failures, what, total + 1)
+
+
+def valgrind_fods(office, opts):
+    doc, sheet = load_stored_names(office, opts)
+    failures = []
+    rows = read_fods_rows(sheet)
+    for r, call in rows:
+        check = sheet.getCellByPosition(2, r)
+        if check.getError() or check.getValue() != 1.0:
+            failures.append('row %d %s: check cell %r' % (r + 1, call, check.getString()))
+    doc.close(True)
+    # Without results the run proves nothing: the add-in must have
+    # computed the sheet under valgrind.
+    if not rows:
+        failures.append('the .fods has no calls')
+    return failures, len(rows)
+
+
+def test_valgrind(opts):
+    return valgrind_run(opts, 'valgrind', lambda office: valgrind_fods(office, opts))
+
+
+def test_valgrind_full(opts):
+    """The .fods, the sheet of `functions` and the sheet of `badinput`,
+    computed by soffice.bin under memcheck."""
+    table, cases, problems = load_cases(opts)
+    core = Core(opts.cli)
+    bad = build_bad_cases(table, core, problems)
+    failures = ['expectation: ' + p for p in problems]
+
+    def body(office):
+        total = 0
+        f, n = valgrind_fods(office, opts)
+        failures.extend(f)
+        total += n
+        for what, cs, helpers in (('functions', cases, False), ('badinput', bad, True)):
+            t0 = time.time()
+            doc = office.new_calc()
+            sheet = doc.Sheets.getByIndex(0)
+            if helpers:
+                place_bad_helpers(sheet)
+            place_cases(sheet, cs)
+            doc.calculateAll()
+            failures.extend(check_cases(sheet, cs, what + ' under valgrind'))
+            if helpers:
+                failures.extend('SILENT ' + s for s in silent_zeros(sheet, cs))
+            total += len(cs)
+            doc.close(True)
+            log('%s: %d calls placed, computed and checked under valgrind in %.0f s'
+                % (what, len(cs), time.time() - t0))
+        failures.extend(still_responsive(office, core, table))
+        return failures, total + 1
+
+    return valgrind_run(opts, 'valgrind-full', body)
 
 
 def test_addin(opts):
@@ -1096,8 +1813,32 @@ TESTS = {
     'functions': test_functions,
     'names': test_names,
     'roundtrip': test_roundtrip,
+    'badinput': test_badinput,
+    'soak': test_soak,
     'valgrind': test_valgrind,
+    'valgrind-full': test_valgrind_full,
 }
+
+
+def use_extension_types(oxt, program, prefix):
+    """The python side of the bridge must know org.ftcost.XFunctions (the
+    office sends it in getTypes; an unknown type disposes the bridge): the
+    extension's type library is added to this process's UNO types, before
+    pyuno bootstraps.  Returns the directory it was extracted to (remove it
+    when done)."""
+    types_dir = tempfile.mkdtemp(prefix=prefix)
+    try:
+        with zipfile.ZipFile(oxt) as z:
+            rdbs = [n for n in z.namelist() if n.endswith('.rdb')]
+            for n in rdbs:
+                z.extract(n, types_dir)
+    except BaseException:
+        shutil.rmtree(types_dir, ignore_errors=True)
+        raise
+    os.environ['URE_MORE_TYPES'] = ' '.join(
+        ['<file://%s/types>*' % os.path.abspath(program)] +
+        ['file://' + os.path.join(types_dir, n) for n in rdbs])
+    return types_dir
 
 
 def main():
@@ -1121,29 +1862,18 @@ def main():
         if not os.path.exists(p):
             log('ERROR missing %s' % p)
             return 99
-    # The python side of the bridge must know org.ftcost.XFunctions (the
-    # office sends it in getTypes; an unknown type disposes the bridge):
-    # add the extension's type library to this process's UNO types, before
-    # pyuno bootstraps.
-    types_dir = tempfile.mkdtemp(prefix='ftcost-e2e-types-')
     try:
-        with zipfile.ZipFile(opts.oxt) as z:
-            rdbs = [n for n in z.namelist() if n.endswith('.rdb')]
-            for n in rdbs:
-                z.extract(n, types_dir)
+        types_dir = use_extension_types(opts.oxt, opts.program, 'ftcost-e2e-types-')
     except (OSError, zipfile.BadZipFile) as e:
         log('ERROR cannot read %s: %s' % (opts.oxt, e))
         return 99
-    program_url = 'file://' + os.path.abspath(opts.program)
-    os.environ['URE_MORE_TYPES'] = ' '.join(
-        ['<%s/types>*' % program_url] +
-        ['file://' + os.path.join(types_dir, n) for n in rdbs])
     try:
-        import uno  # noqa: F401
-    except ImportError:
-        log('SKIP this python (%s) has no uno module (install python3-uno)' % sys.executable)
-        return 77
-    try:
+        try:
+            import uno  # noqa: F401
+        except ImportError:
+            log('SKIP this python (%s) has no uno module (install python3-uno)'
+                % sys.executable)
+            return 77
         return TESTS[opts.test](opts)
     except HarnessError as e:
         log('ERROR %s' % e)
