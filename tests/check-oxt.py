@@ -41,6 +41,7 @@ def main(oxt, version):
     z = zipfile.ZipFile(oxt)
     names = set(z.namelist())
     for required in ('META-INF/manifest.xml', 'description.xml', 'LICENSE', 'Paths.xcu',
+                     'CalcAddIns.xcu',
                      'templates/ftcost/ftcost-tco.ots', 'templates/ftcost/ftcost-budget.ots',
                      'templates/ftcost/ftcost-breakeven.ots',
                      'templates/ftcost/ftcost-checklist.ots',

@@ -146,7 +146,7 @@ def check_files(check):
     check('function reference in /usr/share/doc/ftcost',
           os.path.exists('/usr/share/doc/ftcost/REFERENCE.md'), '')
     for f in ('description.xml', 'META-INF/manifest.xml', 'ftcost.components',
-              'ftcost.rdb', 'ftcost.uno.so', 'LICENSE'):
+              'CalcAddIns.xcu', 'ftcost.rdb', 'ftcost.uno.so', 'LICENSE'):
         check('extension file %s' % f, os.path.exists(os.path.join(EXT_DIR, f)), '')
     check('no bundled json-glib in the unpacked extension',
           not os.path.exists(os.path.join(EXT_DIR, 'libjson-glib-1.0.so.0')), '')

@@ -5,10 +5,12 @@ usage: ftcost_e2e.py TEST --oxt OXT --cli FTCOST --table TABLE.json
                      --install INSTALL-PROFILE.SH [--program DIR] [--data DIR]
 
 TEST is one of
-  addin      what Calc reads from the add-in: XAddIn in en/de/fr against the
-             table, XServiceName/XServiceInfo/XTypeProvider/
-             XCompatibilityNames, Calc's function list (category Financial,
-             argument names, optional flags, help), FunctionAccess calls;
+  addin      the add-in's library not loaded until a function is used (Calc
+             reads CalcAddIns.xcu until then); what Calc reads from the
+             add-in: XAddIn in en/de/fr against the table, XServiceName/
+             XServiceInfo/XTypeProvider/XCompatibilityNames, Calc's function
+             list (category Financial, argument names, optional flags, help),
+             FunctionAccess calls;
   functions  every function of the table, typed with its display name
              (setFormula): worked examples, defaults (left out, given, empty
              parameter), every error class (Err:502, #VALUE!, Err:504, #N/A),
@@ -795,6 +797,11 @@ def soffice_bin_pid(office):
     """soffice.bin in the session of the soffice we started."""
     pids = session_pids(office.proc.pid, 'soffice.bin')
     return pids[0] if pids else None
+
+
+def library_mapped(pid, name):
+    with open('/proc/%d/maps' % pid) as f:
+        return any(line.rstrip().endswith('/' + name) for line in f)
 
 
 def vm_rss_kib(pid):
@@ -1651,10 +1658,11 @@ def test_valgrind_full(opts):
 
 
 def test_addin(opts):
-    """What Calc reads from the add-in: XAddIn answers in en/de/fr (from the
-    table: the JSON the generator wrote), XServiceName, XServiceInfo,
-    XTypeProvider, XCompatibilityNames; Calc's own function list (category,
-    argument names, optional flags, help); calls through FunctionAccess."""
+    """What Calc reads from the add-in: the library not loaded until a
+    function is used; XAddIn answers in en/de/fr (from the table: the JSON
+    the generator wrote), XServiceName, XServiceInfo, XTypeProvider,
+    XCompatibilityNames; Calc's own function list (category, argument names,
+    optional flags, help); calls through FunctionAccess."""
     import uno
     from com.sun.star.lang import Locale
     with open(opts.table, encoding='utf-8') as f:
@@ -1668,10 +1676,53 @@ def test_addin(opts):
         if got != want:
             failures.append('%s: got %r, want %r' % (what, got, want))
 
+    # Lazy loading: Calc must not load the add-in's library with the office
+    # or with a sheet that does not use it (only CalcAddIns.xcu is read),
+    # and must load it for the first call.
+    with Office(opts) as office:
+        office.install()
+        office.start()
+        pid = soffice_bin_pid(office)
+        doc = office.new_calc()
+        cell = doc.Sheets.getByIndex(0).getCellByPosition(0, 0)
+        cell.setFormula('=1+SUM(2;3)')
+        doc.calculateAll()
+        expect('native formula computed', cell.getValue(), 6.0)
+        expect('ftcost.uno.so loaded with a sheet that does not use it',
+               pid is not None and library_mapped(pid, 'ftcost.uno.so'), False)
+        cell.setFormula('=FT_TCO(200;3000;320;1;18)')
+        expect('first FT_TCO call', (cell.getError(), cell.getValue()), (0, 1224800.0))
+        expect('ftcost.uno.so loaded by the first call',
+               pid is not None and library_mapped(pid, 'ftcost.uno.so'), True)
+        doc.close(True)
+
     with Office(opts) as office:
         office.install()
         office.start()
         smgr = office.ctx.ServiceManager
+        # Calc's function list, as the Function Wizard shows it (UI: en-US),
+        # before anything loaded the component: Calc has the functions from
+        # CalcAddIns.xcu and loads the component for their argument types
+        # (ScFuncDesc::initArgumentInfo), so the optional flags are right.
+        descs = smgr.createInstanceWithContext('com.sun.star.sheet.FunctionDescriptions',
+                                               office.ctx)
+        by_name = {}
+        for i in range(descs.getCount()):
+            d = {p.Name: p.Value for p in descs.getByIndex(i)}
+            by_name[d.get('Name')] = d
+        FINANCIAL = 3  # com.sun.star.sheet.FunctionCategory.FINANCIAL
+        for fn in table['functions']:
+            d = by_name.get(fn['name'])
+            if d is None:
+                failures.append('Calc does not list %s' % fn['name'])
+                total += 1
+                continue
+            expect(fn['name'] + ' category', d['Category'], FINANCIAL)
+            expect(fn['name'] + ' description', d['Description'], fn['description']['en'])
+            got = [(a.Name, a.IsOptional, a.Description) for a in d['Arguments']]
+            want = [(a['names']['en'], a['optional'], a['help']['en']) for a in fn['args']]
+            expect(fn['name'] + ' arguments', got, want)
+
         obj = smgr.createInstanceWithContext(table['service'], office.ctx)
         if obj is None:
             raise HarnessError('cannot create %s' % table['service'])
@@ -1756,26 +1807,6 @@ def test_addin(opts):
                         failures.append('%s: got %r, want %r' % (what, got, want))
                 elif not close_enough(got, want.value):
                     failures.append('%s: got %r, want %r' % (what, got, want.value))
-
-        # Calc's function list, as the Function Wizard shows it (UI: en-US).
-        descs = smgr.createInstanceWithContext('com.sun.star.sheet.FunctionDescriptions',
-                                               office.ctx)
-        by_name = {}
-        for i in range(descs.getCount()):
-            d = {p.Name: p.Value for p in descs.getByIndex(i)}
-            by_name[d.get('Name')] = d
-        FINANCIAL = 3  # com.sun.star.sheet.FunctionCategory.FINANCIAL
-        for fn in table['functions']:
-            d = by_name.get(fn['name'])
-            if d is None:
-                failures.append('Calc does not list %s' % fn['name'])
-                total += 1
-                continue
-            expect(fn['name'] + ' category', d['Category'], FINANCIAL)
-            expect(fn['name'] + ' description', d['Description'], fn['description']['en'])
-            got = [(a.Name, a.IsOptional, a.Description) for a in d['Arguments']]
-            want = [(a['names']['en'], a['optional'], a['help']['en']) for a in fn['args']]
-            expect(fn['name'] + ' arguments', got, want)
 
         # FunctionAccess: the add-in called through the API, by display name.
         fa = smgr.createInstanceWithContext('com.sun.star.sheet.FunctionAccess', office.ctx)
