@@ -939,7 +939,8 @@ class Office:
             raise HarnessError('install-profile.sh failed:\n%s' % out)
         log('installed the extension in %.1f s' % (time.time() - t0))
 
-    def start(self, timeout=120):
+    def start(self, timeout=120, poll=0.5):
+        """Starts soffice and connects; `poll`: seconds between attempts."""
         port = free_port()
         office_args = ['--headless', '--invisible', '--norestore', '--nologo', '--nodefault',
                        '--nolockcheck', '-env:UserInstallation=file://' + self.profile,
@@ -979,7 +980,7 @@ class Office:
                 if time.time() > deadline:
                     raise HarnessError('soffice did not accept connections within %d s:\n%s'
                                        % (timeout, self.soffice_log()))
-                time.sleep(0.5)
+                time.sleep(poll)
         self.ctx = ctx
         self.desktop = ctx.ServiceManager.createInstanceWithContext(
             'com.sun.star.frame.Desktop', ctx)

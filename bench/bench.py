@@ -1,0 +1,849 @@
+#!/usr/bin/python3
+"""Performance of the ftcost Calc add-in in a real headless LibreOffice.
+
+usage: bench.py [WHAT ...] --oxt OXT --install INSTALL-PROFILE.SH
+                [--program DIR] [--core BENCH-CORE] [--sizes N,N,...]
+                [--repeat R] [--variants V,V,...] [--basic-max N]
+                [--load-max N] [--starts K] [--profile-rows N]
+
+WHAT (default: core calc startup):
+  core     bench/bench-core (the C core alone, ns per call), when --core;
+  calc     one soffice, one sheet of N rows per size, per variant one
+           formula per row over input columns of varied values; times
+           calculateAll() --repeat times (median, min; wall and soffice.bin
+           CPU time), the .ods store and reload, soffice.bin's memory; checks
+           every result against an independent model of the spec;
+  startup  soffice started to a loaded plain sheet, with and without the
+           extension in the profile (median of --starts), and when
+           ftcost.uno.so gets mapped into soffice.bin;
+  profile  (not in the default run: minutes under valgrind) callgrind on
+           soffice.bin recalculating --profile-rows rows of FT_TCO, of the
+           C++ add-in and of native arithmetic, collected inside
+           ScModelObj::calculateAll only; instructions per cell by object.
+
+Variants (--variants, default all):
+  ft_tco      (a) =FT_TCO(A;B;C;D;E;F;G)
+  native      (b) the same arithmetic as a Calc formula (Calc's default:
+              formula groups on every core)
+  native_1t   (b1) the same, Calc's threaded calculation switched off for it
+  cpp_addin   (c) =OPT_PROB_INMONEY(spot;vol;mu;T;low;up;strike): LibreOffice's
+              own C++ pricing add-in (scaddins), 7 of its 8 arguments given;
+              the closest bundled add-in function to FT_TCO's 5 double + 2 any
+  basic       (d) =BFT_TCO(A;...;G), a Basic function in the document
+  api_tco     (e) =API_TCO(H;...;O)
+  api_native      API_TCO's closed form as a Calc formula (same values)
+  ft_schedule (e) =INDEX(FT_SCHEDULE(A;B;W;L;G);G+1;5): the cumulative API
+              cost at the horizon, out of the (G+1) x 5 array
+
+Every option has an environment variable (for `meson compile -C build
+bench`): FTCOST_BENCH_WHAT, _SIZES, _REPEAT, _VARIANTS, _BASIC_MAX,
+_LOAD_MAX, _STARTS, _PROFILE_ROWS (all prefixed FTCOST_BENCH_).
+
+Exit status: 0 done, 1 a variant computed wrong values (the comparison would
+be meaningless), 77 no python uno module, 99 harness error.
+"""
+
+import argparse
+import math
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, '..', 'tests', 'e2e'))
+import ftcost_e2e as e2e  # noqa: E402
+from ftcost_e2e import HarnessError, Office, log, props  # noqa: E402
+
+CALC_MAX_ROWS = 1048576
+REL_TOL = 1e-12
+# Formula column (Y); the inputs are A..W.
+OUT_COL = 24
+N_INPUTS = 23
+CHUNK = 65536  # rows per setDataArray/getDataArray call (bridge message size)
+# The inputs repeat every PERIOD rows (as in bench-core.c): varied enough
+# that no two neighbouring rows are alike, and a million rows fill fast.
+PERIOD = 4096
+
+# ---------------------------------------------------------------------------
+# Inputs: varied, valid, deterministic.  Columns:
+#   A..G  FT_TCO: Training, MonthlyServing, MonthlyEngHours, RetrainsPerYear,
+#         LifecycleMonths, HourlyRate, Horizon (whole months)
+#   H..O  API_TCO: MonthlyInputTokens, MonthlyOutputTokens, InputPrice,
+#         OutputPrice, MonthlyGrowth, Horizon, MonthlyPromptEng,
+#         MonthlyPriceChange
+#   P..V  OPT_PROB_INMONEY: spot, vol, mu, T, barrier_low, barrier_up, strike
+#   W     ApiMonthly for FT_SCHEDULE (with A, B, L, G)
+# The FT_TCO and API_TCO columns use bench-core.c's generator.
+
+
+def input_row(i):
+    i %= PERIOD
+    growth = 0.005 * (i % 21)
+    horizon = 12.0 + i % 37
+    return (100.0 + (i * 37 % 1000) * 10.0, 500.0 + i * 53 % 5000, float(i * 11 % 400),
+            float(i % 5), 6.0 + i % 30, 80.0 + i % 120, horizon,
+            1e6 * (1 + i * 7 % 500), 2e5 * (1 + i * 13 % 500), 0.25 * (1 + i % 12),
+            1.0 * (1 + i % 15), growth, 12.0 + i % 37, 100.0 * (i % 50), -0.005 * (i % 11),
+            80.0 + i % 41, 0.1 + 0.01 * (i % 40), 0.002 * (i % 50), 0.25 + 0.25 * (i % 8),
+            50.0 + i % 20, 150.0 + i % 50, 90.0 + i % 21,
+            1000.0 + i * 29 % 20000)
+
+
+# Independent models of the spec (python floats are the same IEEE doubles).
+def model_tco(r):
+    t, s, e, rt, lc, hr, h = r[0:7]
+    return t + s * h + e * hr * h + t * rt * h / 12.0 + t * math.floor(h / lc)
+
+
+def model_api_tco(r):
+    tin, tout, pin, pout, g, h, pe, pc = r[7:15]
+    first = (tin * pin + tout * pout) / 1e6
+    ratio = (1.0 + g) * (1.0 + pc)
+    total = 0.0
+    for m in range(int(h)):
+        total += first * ratio ** m
+    return total + pe * h
+
+
+def model_schedule_end(r):
+    api, g, months = r[22], r[11], int(r[6])
+    total = 0.0
+    for m in range(1, months + 1):
+        total += api * (1.0 + g) ** (m - 1)
+    return total
+
+
+class Variant:
+    def __init__(self, key, label, template, model=None, same_as=None, threaded=True):
+        self.key, self.label, self.template = key, label, template
+        self.model = model        # python reference, or None (any number will do)
+        self.same_as = same_as    # variant whose values these must equal
+        self.threaded = threaded  # False: Calc's threaded formula groups off
+
+
+# {r} is the 1-based row.
+VARIANTS = [
+    Variant('ft_tco', '(a) FT_TCO',
+            '=FT_TCO(A{r};B{r};C{r};D{r};E{r};F{r};G{r})', model_tco),
+    Variant('native', '(b) native',
+            '=A{r}+B{r}*G{r}+C{r}*F{r}*G{r}+A{r}*D{r}*G{r}/12+A{r}*INT(G{r}/E{r})',
+            model_tco, same_as='ft_tco'),
+    # Calc computes a group of native formulas on all cores; no add-in
+    # call (ocExternal) is thread-safe, so (a), (c), (d), (e) always run on
+    # one.  Same formula, one thread: the cost per cell of like for like.
+    Variant('native_1t', '(b1) native, 1 thread',
+            '=A{r}+B{r}*G{r}+C{r}*F{r}*G{r}+A{r}*D{r}*G{r}/12+A{r}*INT(G{r}/E{r})',
+            model_tco, same_as='ft_tco', threaded=False),
+    Variant('cpp_addin', '(c) OPT_PROB_INMONEY',
+            '=OPT_PROB_INMONEY(P{r};Q{r};R{r};S{r};T{r};U{r};V{r})'),
+    Variant('basic', '(d) Basic BFT_TCO',
+            '=BFT_TCO(A{r};B{r};C{r};D{r};E{r};F{r};G{r})', model_tco, same_as='ft_tco'),
+    Variant('api_tco', '(e) API_TCO',
+            '=API_TCO(H{r};I{r};J{r};K{r};L{r};M{r};N{r};O{r})', model_api_tco),
+    Variant('api_native', '    API_TCO native',
+            '=IF((1+L{r})*(1+O{r})=1;(H{r}*J{r}+I{r}*K{r})/1000000*M{r};'
+            '(H{r}*J{r}+I{r}*K{r})/1000000*(((1+L{r})*(1+O{r}))^M{r}-1)'
+            '/((1+L{r})*(1+O{r})-1))+N{r}*M{r}', model_api_tco, same_as='api_tco'),
+    Variant('ft_schedule', '(e) FT_SCHEDULE',
+            '=INDEX(FT_SCHEDULE(A{r};B{r};W{r};L{r};G{r});G{r}+1;5)', model_schedule_end),
+]
+VARIANT_KEYS = [v.key for v in VARIANTS]
+
+# What a user would write for FT_TCO in Basic: the spec's five items, the
+# optional arguments defaulted, floor by Int() (Basic's Int rounds down).
+BASIC_MODULE = '''
+Function BFT_TCO(Training As Double, MonthlyServing As Double, MonthlyEngHours As Double, _
+                 RetrainsPerYear As Double, LifecycleMonths As Double, _
+                 Optional HourlyRate, Optional Horizon) As Double
+    Dim rate As Double, h As Double
+    If IsMissing(HourlyRate) Then rate = 150 Else rate = HourlyRate
+    If IsMissing(Horizon) Then h = 24 Else h = Horizon
+    BFT_TCO = Training + MonthlyServing * h + MonthlyEngHours * rate * h _
+              + Training * RetrainsPerYear * h / 12 + Training * Int(h / LifecycleMonths)
+End Function
+'''
+
+
+def close_enough(got, want):
+    return (isinstance(got, float) and math.isfinite(got)
+            and abs(got - want) <= REL_TOL * max(abs(got), abs(want)))
+
+
+# ---------------------------------------------------------------------------
+# soffice.bin: pid, CPU time, memory
+
+def soffice_pid(office):
+    """soffice.bin of this Office (the soffice script and oosplash start it
+    in the session that Office.start made)."""
+    for _ in range(50):
+        pids = e2e.session_pids(office.proc.pid, 'soffice.bin')
+        if pids:
+            return pids[0]
+        time.sleep(0.1)
+    raise HarnessError('no soffice.bin in session %d' % office.proc.pid)
+
+
+def cpu_ns(pid):
+    """CPU time of every thread of pid so far (ns): Calc's threaded formula
+    groups run on worker threads, which wall time alone hides."""
+    total = 0
+    try:
+        for tid in os.listdir('/proc/%d/task' % pid):
+            try:
+                with open('/proc/%d/task/%s/schedstat' % (pid, tid)) as f:
+                    total += int(f.read().split()[0])
+            except (OSError, ValueError, IndexError):
+                pass
+    except OSError:
+        pass
+    return total
+
+
+def memory_kb(pid):
+    out = {}
+    with open('/proc/%d/status' % pid) as f:
+        for line in f:
+            if line.startswith(('VmRSS:', 'VmHWM:')):
+                out[line.split(':')[0]] = int(line.split()[1])
+    return out.get('VmRSS', 0), out.get('VmHWM', 0)
+
+
+def is_mapped(pid, lib='ftcost.uno.so'):
+    with open('/proc/%d/maps' % pid) as f:
+        return any(line.rstrip().endswith(lib) for line in f)
+
+
+def which_mapped(pid):
+    """Is ours mapped, and LibreOffice's own pricing add-in (the
+    comparison: Calc treats every add-in alike)?"""
+    return is_mapped(pid), is_mapped(pid, 'libpricinglo.so')
+
+
+def load_average():
+    with open('/proc/loadavg') as f:
+        return ' '.join(f.read().split()[:3])
+
+
+# ---------------------------------------------------------------------------
+# Sheets
+
+def fill_inputs(sheet, n):
+    """PERIOD rows through the bridge, then doubled inside Calc with
+    copyRange: a million rows of 23 numbers through pyuno would take over a
+    minute on their own."""
+    from com.sun.star.table import CellAddress
+    first = min(n, PERIOD)
+    for start in range(0, first, CHUNK):
+        end = min(first, start + CHUNK)
+        rng = sheet.getCellRangeByPosition(0, start, N_INPUTS - 1, end - 1)
+        rng.setDataArray(tuple(input_row(i) for i in range(start, end)))
+    done = first
+    while done < n:
+        size = min(done, n - done)
+        src = sheet.getCellRangeByPosition(0, 0, N_INPUTS - 1, size - 1).getRangeAddress()
+        sheet.copyRange(CellAddress(src.Sheet, 0, done), src)
+        done += size
+
+
+def fill_formulas(sheet, variant, n):
+    """The formula in the first row, filled down (what a user does).
+    setFormulaArray would be the obvious call, but it is quadratic in
+    LibreOffice 7.4 (2 000 rows 1.6 s, 4 000 rows 6 to 11 s, 10 000 rows
+    20 s and more); fillAuto copies the compiled formula, linear (4 000 rows
+    in 0.04 s), and makes the same shared formula group."""
+    from com.sun.star.sheet.FillDirection import TO_BOTTOM
+    sheet.getCellByPosition(OUT_COL, 0).setFormula(variant.template.format(r=1))
+    if n > 1:
+        sheet.getCellRangeByPosition(OUT_COL, 0, OUT_COL, n - 1).fillAuto(TO_BOTTOM, 1)
+
+
+def read_results(sheet, n):
+    out = []
+    for start in range(0, n, CHUNK):
+        end = min(n, start + CHUNK)
+        rng = sheet.getCellRangeByPosition(OUT_COL, start, OUT_COL, end - 1)
+        out.extend(row[0] for row in rng.getDataArray())
+    return out
+
+
+def clear_formulas(sheet, n):
+    from com.sun.star.sheet.CellFlags import FORMULA, VALUE, STRING
+    sheet.getCellRangeByPosition(OUT_COL, 0, OUT_COL, n - 1).clearContents(
+        FORMULA | VALUE | STRING)
+
+
+def set_threading(office, on):
+    """Calc reads this setting at every formula-group calculation."""
+    provider = office.ctx.ServiceManager.createInstanceWithContext(
+        'com.sun.star.configuration.ConfigurationProvider', office.ctx)
+    node = provider.createInstanceWithArguments(
+        'com.sun.star.configuration.ConfigurationUpdateAccess',
+        props(nodepath='/org.openoffice.Office.Calc/Formula/Calculation'))
+    if node.getPropertyValue('UseThreadedCalculationForFormulaGroups') != on:
+        node.setPropertyValue('UseThreadedCalculationForFormulaGroups', on)
+        node.commitChanges()
+
+
+def new_doc(office):
+    """A new hidden Calc document whose own Basic may run: with the API's
+    default macro mode every BFT_TCO cell would be #VALUE!
+    (MacroExecutionMode 4 is ALWAYS_EXECUTE_NO_WARN)."""
+    return office.desktop.loadComponentFromURL('private:factory/scalc', '_blank', 0,
+                                               props(Hidden=True, MacroExecutionMode=4))
+
+
+def add_basic(doc):
+    libs = doc.BasicLibraries
+    if not libs.hasByName('Standard'):
+        libs.createLibrary('Standard')
+    lib = libs.getByName('Standard')
+    if lib.hasByName('BenchModule'):
+        lib.removeByName('BenchModule')
+    lib.insertByName('BenchModule', BASIC_MODULE)
+
+
+def check_results(variant, got, inputs_n, reference, errors_out):
+    """Every cell against the python model, and against the variant it must
+    equal.  Returns the number of bad cells."""
+    bad = 0
+    other = reference.get(variant.same_as) if variant.same_as else None
+    models = [variant.model(input_row(i)) for i in range(PERIOD)] if variant.model else None
+    for i, v in enumerate(got):
+        want = models[i % PERIOD] if models else None
+        ok = isinstance(v, float) and math.isfinite(v)
+        if ok and want is not None:
+            ok = close_enough(v, want)
+        if ok and other is not None and i < len(other):
+            ok = close_enough(v, other[i])
+        if not ok:
+            bad += 1
+            if len(errors_out) < 10:
+                errors_out.append('%s row %d: got %r, model %r%s' % (
+                    variant.key, i + 1, v, want,
+                    ', %s %r' % (variant.same_as, other[i]) if other else ''))
+    return bad
+
+
+def median(xs):
+    return statistics.median(xs) if xs else float('nan')
+
+
+class Result:
+    def __init__(self, variant, n):
+        self.variant, self.n = variant, n
+        self.wall = []
+        self.cpu = []
+        self.fill_s = self.store_s = self.load_s = None
+        self.rss_kb = self.hwm_kb = self.base_rss_kb = None
+        self.rss_per_recalc = []
+        self.bad = 0
+        self.skipped = None
+
+
+def time_recalc(doc, pid, repeat, after_each=None):
+    wall, cpu = [], []
+    for _ in range(repeat):
+        c0 = cpu_ns(pid)
+        t0 = time.perf_counter()
+        doc.calculateAll()
+        wall.append(time.perf_counter() - t0)
+        cpu.append((cpu_ns(pid) - c0) / 1e9)
+        if after_each:
+            after_each()
+    return wall, cpu
+
+
+def run_calc(opts, office, pid):
+    """Every size and variant in this one soffice; returns (results,
+    baselines, errors)."""
+    results, baselines, errors = [], {}, []
+    chosen = [v for v in VARIANTS if v.key in opts.variants]
+    basic_us = None  # measured Basic cost per cell, for the skip notice
+    for n in opts.sizes:
+        log('--- N = %d rows (load %s)' % (n, load_average()))
+        doc = new_doc(office)
+        try:
+            doc.enableAutomaticCalculation(False)
+            doc.getUndoManager().lock()  # no undo copies of a million rows
+            sheet = doc.Sheets.getByIndex(0)
+            t0 = time.perf_counter()
+            fill_inputs(sheet, n)
+            log('inputs %d x %d filled in %.1f s' % (n, N_INPUTS, time.perf_counter() - t0))
+            bw, bc = time_recalc(doc, pid, opts.repeat)
+            load_s = None
+            if n <= opts.load_max:
+                load_s = store_and_load(office, doc, 'inputs-%d' % n)[1]
+            # The fixed cost of a calculateAll (UNO round trip, sheet walk):
+            # its minimum, the least noisy estimate of a few milliseconds.
+            baselines[n] = (min(bw), min(bc), load_s)
+            reference = {}
+            for v in chosen:
+                res = Result(v, n)
+                results.append(res)
+                if v.key == 'basic' and n > opts.basic_max:
+                    est = ' (about %.0f s per recalculation at the %.1f us/cell measured)' % (
+                        basic_us * n / 1e6, basic_us) if basic_us else ''
+                    res.skipped = 'N > --basic-max %d%s' % (opts.basic_max, est)
+                    log('%s: skipped: %s' % (v.label.strip(), res.skipped))
+                    continue
+                if v.key == 'basic':
+                    add_basic(doc)
+                set_threading(office, v.threaded)
+                res.base_rss_kb = memory_kb(pid)[0]
+                t0 = time.perf_counter()
+                fill_formulas(sheet, v, n)
+                res.fill_s = time.perf_counter() - t0
+                # First calculation (not timed: compiles, builds groups),
+                # then every cell checked.
+                doc.calculateAll()
+                got = read_results(sheet, n)
+                res.bad = check_results(v, got, n, reference, errors)
+                reference[v.key] = got
+                rss = []
+                res.wall, res.cpu = time_recalc(
+                    doc, pid, opts.repeat, lambda: rss.append(memory_kb(pid)[0]))
+                res.rss_per_recalc = rss
+                res.rss_kb, res.hwm_kb = memory_kb(pid)
+                if v.key == 'basic':
+                    basic_us = (median(res.wall) - baselines[n][0]) / n * 1e6
+                msg = '%s: fill %.1f s, recalc median %.3f s min %.3f s, cpu %.3f s, RSS %d MB' % (
+                    v.label.strip(), res.fill_s, median(res.wall), min(res.wall),
+                    median(res.cpu), res.rss_kb // 1024)
+                if n <= opts.load_max:
+                    def probe(loaded):
+                        cell = loaded.Sheets.getByIndex(0).getCellByPosition(OUT_COL, n - 1)
+                        if (cell.getError() or not isinstance(got[-1], float)
+                                or not close_enough(cell.getValue(), got[-1])):
+                            res.bad += 1
+                            errors.append('%s N=%d: reloaded last cell %r (err %d), want %r'
+                                          % (v.key, n, cell.getValue(), cell.getError(),
+                                             got[-1]))
+                    res.store_s, res.load_s = store_and_load(office, doc, '%s-%d' % (v.key, n),
+                                                             probe)
+                    msg += ', store %.1f s, load %.1f s' % (res.store_s, res.load_s)
+                log(msg + (', %d WRONG' % res.bad if res.bad else ''))
+                clear_formulas(sheet, n)
+                set_threading(office, True)
+        finally:
+            doc.close(True)
+    return results, baselines, errors
+
+
+def store_and_load(office, doc, name, check=None):
+    """Seconds to store doc as .ods and to load it back (the cached results
+    are read, nothing is recalculated)."""
+    path = os.path.join(office.work, 'bench-%s.ods' % name)
+    t0 = time.perf_counter()
+    office.store(doc, path, 'calc8')
+    store_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    # MacroExecutionMode 4 (ALWAYS_EXECUTE_NO_WARN): the Basic variant's
+    # macro must run after a reload as well.
+    loaded = office.load(path, MacroExecutionMode=4)
+    load_s = time.perf_counter() - t0
+    try:
+        if check:
+            check(loaded)
+    finally:
+        loaded.close(True)
+        os.unlink(path)
+    return store_s, load_s
+
+
+def per_cell_ns(res, baselines):
+    """Recalculation cost per formula cell: the median minus the median of
+    the same sheet without formulas (the UNO round trip and the sheet walk)."""
+    return max(0.0, median(res.wall) - baselines[res.n][0]) / res.n * 1e9
+
+
+def per_cell_cpu_ns(res, baselines):
+    return max(0.0, median(res.cpu) - baselines[res.n][1]) / res.n * 1e9
+
+
+def report_calc(opts, results, baselines):
+    log('')
+    log('Recalculation: calculateAll x %d, median; ns/cell = (median - same sheet without '
+        'formulas) / N, wall and CPU (soffice.bin, all threads); ratios of ns/cell at the '
+        'same N: to (b) in wall time (what a user waits), to (b1) and (c) in CPU time '
+        '(work per cell); load %s' % (opts.repeat, load_average()))
+    hdr = '%-22s %8s %9s %9s %8s %8s %9s %9s %9s %7s %7s' % (
+        'variant', 'N', 'median s', 'min s', 'ns/cell', 'cpu ns', '/(b) wall', '/(b1) cpu',
+        '/(c) cpu', 'load s', 'MB/Mrow')
+    log(hdr)
+    log('-' * len(hdr))
+    by = {(r.variant.key, r.n): r for r in results}
+
+    def ratio(r, key, fn):
+        o = by.get((key, r.n))
+        if o is None or o.skipped or fn(o, baselines) <= 0:
+            return '%9s' % '-'
+        return '%9.2f' % (fn(r, baselines) / fn(o, baselines))
+    for r in results:
+        if r.skipped:
+            log('%-22s %8d   skipped: %s' % (r.variant.label, r.n, r.skipped))
+            continue
+        mb = (r.rss_kb - r.base_rss_kb) / 1024 / r.n * 1e6 if r.rss_kb else float('nan')
+        log('%-22s %8d %9.4f %9.4f %8.0f %8.0f %s %s %s %7s %7.0f%s' % (
+            r.variant.label, r.n, median(r.wall), min(r.wall), per_cell_ns(r, baselines),
+            per_cell_cpu_ns(r, baselines), ratio(r, 'native', per_cell_ns),
+            ratio(r, 'native_1t', per_cell_cpu_ns), ratio(r, 'cpp_addin', per_cell_cpu_ns),
+            '%.2f' % r.load_s if r.load_s is not None else '-', mb,
+            '  WRONG %d' % r.bad if r.bad else ''))
+    for n in sorted(baselines):
+        log('same sheet without formulas, N=%d: calculateAll min %.4f s (cpu %.4f s)%s'
+            % (n, baselines[n][0], baselines[n][1],
+               ', load %.2f s' % baselines[n][2] if baselines[n][2] is not None else ''))
+
+    # Linearity: ns/cell from the smallest size of at least 10 000 rows to
+    # the largest (small sheets are dominated by fixed costs).
+    log('')
+    log('Linearity (CPU ns/cell per N; ratio largest/smallest N >= 10000) and memory '
+        '(RSS growth over the %d timed recalculations at the largest N):' % opts.repeat)
+    for v in VARIANTS:
+        rs = [r for r in results if r.variant is v and not r.skipped]
+        if not rs:
+            continue
+        series = ', '.join('%d: %.0f' % (r.n, per_cell_cpu_ns(r, baselines)) for r in rs)
+        big = [r for r in rs if r.n >= 10000]
+        lin = ''
+        if len(big) >= 2:
+            ratio = (per_cell_cpu_ns(big[-1], baselines)
+                     / max(1e-9, per_cell_cpu_ns(big[0], baselines)))
+            lin = '  ratio %.2f %s' % (ratio, 'linear' if 0.67 <= ratio <= 1.5 else 'NOT linear')
+        last = rs[-1]
+        grow = (last.rss_per_recalc[-1] - last.rss_per_recalc[0]) / 1024 \
+            if len(last.rss_per_recalc) > 1 else 0.0
+        log('  %-20s %s%s; RSS %+.1f MB over the recalculations at N=%d (%s)' % (
+            v.label.strip(), series, lin, grow, last.n,
+            'flat' if abs(grow) < max(8.0, 0.02 * last.rss_kb / 1024) else 'GROWS'))
+
+
+# ---------------------------------------------------------------------------
+# Start-up
+
+class Opts:
+    """What Office wants from argparse."""
+
+    def __init__(self, base, program=None):
+        self.oxt, self.install = base.oxt, base.install
+        self.program = program or base.program
+
+
+def start_to_sheet(office, plain):
+    """Seconds from starting soffice to a loaded plain sheet, polling the
+    socket every 20 ms (Office.start's default, 0.5 s, is too coarse here)."""
+    t0 = time.perf_counter()
+    office.start(poll=0.02)
+    doc = office.load(plain)
+    return doc, time.perf_counter() - t0
+
+
+def stop(office):
+    office.terminate(timeout=30)
+    if office.proc is not None:
+        e2e.kill_session(office.proc.pid)
+        office.proc.wait()
+        office.proc = None
+
+
+def run_startup(opts):
+    with Office(Opts(opts)) as bare, Office(Opts(opts)) as ours:
+        ours.install()
+        # A profile without the extension (as share_e2e.py makes one).
+        for d in ('.config', '.cache', '.local/share', 'run', 'tmp'):
+            os.makedirs(os.path.join(bare.home, d), exist_ok=True)
+        if bare.root:
+            subprocess.run(['chown', '-R', 'nobody:nogroup', bare.profile], check=True)
+        plain = os.path.join(bare.work, 'plain.ods')
+        # A plain sheet (numbers and a SUM), made by LibreOffice itself.
+        bare.start()
+        doc = bare.new_calc()
+        sh = doc.Sheets.getByIndex(0)
+        sh.getCellRangeByName('A1:A3').setDataArray(((1.0,), (2.0,), (3.0,)))
+        sh.getCellRangeByName('A4').setFormula('=SUM(A1:A3)')
+        bare.store(doc, plain, 'calc8')
+        doc.close(True)
+        # A document with an ftcost formula.
+        doc = bare.new_calc()
+        doc.Sheets.getByIndex(0).getCellRangeByName('A1').setFormula(
+            '=ORG.FTCOST.FUNCTIONS.FT_TCO(200;3000;320;1;18)')
+        with_ft = os.path.join(bare.work, 'with-ftcost.ods')
+        bare.store(doc, with_ft, 'calc8')
+        doc.close(True)
+        stop(bare)
+        for f in (plain, with_ft):
+            copy = os.path.join(ours.work, os.path.basename(f))
+            shutil.copy(f, copy)
+            if ours.root:
+                shutil.chown(copy, 'nobody', 'nogroup')
+        times = {'without': [], 'with': []}
+        rss = {'without': [], 'with': []}
+        # One unmeasured start each first (the profile's first-start work),
+        # then alternate so that a change in machine load hits both alike.
+        for label, o in (('without', bare), ('with', ours)):
+            doc, _ = start_to_sheet(o, os.path.join(o.work, 'plain.ods'))
+            doc.close(True)
+            stop(o)
+        for _ in range(opts.starts):
+            for label, o in (('without', bare), ('with', ours)):
+                doc, t = start_to_sheet(o, os.path.join(o.work, 'plain.ods'))
+                times[label].append(t)
+                rss[label].append(memory_kb(soffice_pid(o))[0])
+                doc.close(True)
+                stop(o)
+        log('')
+        log('Start-up to a loaded plain sheet (median of %d; load %s):' % (opts.starts,
+                                                                        load_average()))
+        for label in ('without', 'with'):
+            ts = times[label]
+            log('  %-7s the extension: median %.2f s, min %.2f s (%s); RSS median %.1f MB' % (
+                label, median(ts), min(ts), ', '.join('%.2f' % t for t in ts),
+                median(rss[label]) / 1024))
+        log('  difference of the medians: %+.2f s, %+.1f MB' % (
+            median(times['with']) - median(times['without']),
+            (median(rss['with']) - median(rss['without'])) / 1024))
+
+        # When is ftcost.uno.so mapped?
+        steps = []
+        doc, _ = start_to_sheet(ours, os.path.join(ours.work, 'plain.ods'))
+        pid = soffice_pid(ours)
+        steps.append(('after start and loading a plain sheet', which_mapped(pid)))
+        sh = doc.Sheets.getByIndex(0)
+        sh.getCellRangeByName('B1').setFormula('=A1*2+SUM(A1:A3)')
+        doc.calculateAll()
+        steps.append(('after typing a native formula (=A1*2+SUM(A1:A3))', which_mapped(pid)))
+        sh.getCellRangeByName('C1').setFormula('=NOSUCHFUNCTION(1)')
+        steps.append(('after typing an unknown name (=NOSUCHFUNCTION(1))', which_mapped(pid)))
+        # The first call pays for loading the library: typed and computed,
+        # then a second one.
+        first = []
+        for cell in ('D1', 'D2'):
+            t0 = time.perf_counter()
+            sh.getCellRangeByName(cell).setFormula('=FT_TCO(200;3000;320;1;18)')
+            value = sh.getCellRangeByName(cell).getValue()
+            first.append(time.perf_counter() - t0)
+            if value != 1224800.0:
+                raise HarnessError('FT_TCO(200;3000;320;1;18) gave %r' % value)
+        steps.append(('after typing =FT_TCO(200;3000;320;1;18)', which_mapped(pid)))
+        doc.close(True)
+        stop(ours)
+        doc, _ = start_to_sheet(ours, os.path.join(ours.work, 'plain.ods'))
+        pid = soffice_pid(ours)
+        fa = ours.ctx.ServiceManager.createInstanceWithContext(
+            'com.sun.star.sheet.FunctionDescriptions', ours.ctx)
+        fa.getCount()
+        steps.append(('fresh start, after counting the function list', which_mapped(pid)))
+        for i in range(fa.getCount()):
+            fa.getByIndex(i)
+        steps.append(('... and reading every entry (the Function Wizard\'s view)',
+                      which_mapped(pid)))
+        doc.close(True)
+        stop(ours)
+        doc, _ = start_to_sheet(ours, os.path.join(ours.work, 'with-ftcost.ods'))
+        pid = soffice_pid(ours)
+        steps.append(('fresh start, after loading a document with an FT_TCO formula',
+                      which_mapped(pid)))
+        doc.close(True)
+        stop(ours)
+        log('Mapped into soffice.bin?  %-50s %-13s %s' % ('', 'ftcost.uno.so', 'libpricinglo.so'))
+        for what, (mine, pricing) in steps:
+            log('  %-75s %-13s %s' % (what, 'yes' if mine else 'no', 'yes' if pricing else 'no'))
+        log('First FT_TCO typed in a fresh session: %.1f ms (loading the library included); '
+            'the second: %.1f ms' % (first[0] * 1e3, first[1] * 1e3))
+
+
+# ---------------------------------------------------------------------------
+# Profile: callgrind
+
+CALLGRIND_WRAPPER = '''#!/bin/sh
+# soffice.bin under callgrind, collecting only inside calculateAll.  The
+# collection toggle is per thread: formula groups must not go to worker
+# threads, or native arithmetic would look free.
+export SC_NO_THREADED_CALCULATION=1
+exec valgrind --tool=callgrind --callgrind-out-file=%(out)s/callgrind.%%p \\
+  --toggle-collect='ScModelObj::calculateAll()' --dump-line=no \\
+  --child-silent-after-fork=yes %(program)s/soffice.bin "$@"
+'''
+
+
+def run_profile(opts):
+    if shutil.which('valgrind') is None or shutil.which('callgrind_annotate') is None:
+        log('SKIP profile: valgrind not installed')
+        return
+    n = opts.profile_rows
+    chosen = [v for v in VARIANTS if v.key in opts.profile_variants]
+    summary = []
+    for v in chosen:
+        with Office(Opts(opts)) as office:
+            office.install()
+            wrap = os.path.join(office.tmp, 'cg-program')
+            out = os.path.join(office.tmp, 'cg-out')
+            os.makedirs(wrap)
+            os.makedirs(out)
+            os.chmod(out, 0o777)
+            with open(os.path.join(wrap, 'soffice'), 'w') as f:
+                f.write(CALLGRIND_WRAPPER % {'out': out, 'program': opts.program})
+            os.chmod(os.path.join(wrap, 'soffice'), 0o755)
+            os.chmod(wrap, 0o755)
+            office.program = wrap  # Office.start runs PROGRAM/soffice
+            t0 = time.time()
+            office.start(timeout=900)
+            log('%s: soffice under callgrind up in %.0f s' % (v.key, time.time() - t0))
+            doc = new_doc(office)
+            doc.enableAutomaticCalculation(False)
+            sheet = doc.Sheets.getByIndex(0)
+            fill_inputs(sheet, n)
+            if v.key == 'basic':
+                add_basic(doc)
+            fill_formulas(sheet, v, n)
+            # Reading the values interprets every cell once, outside
+            # calculateAll: first-call costs stay out of the profile.
+            got = read_results(sheet, n)
+            if not all(isinstance(x, float) and math.isfinite(x) for x in got):
+                raise HarnessError('%s: non-numeric results under callgrind' % v.key)
+            doc.calculateAll()          # the one collected
+            doc.close(True)
+            office.terminate(timeout=600)
+            files = [os.path.join(out, f) for f in os.listdir(out)
+                     if f.startswith('callgrind.')]
+            if not files:
+                raise HarnessError('no callgrind output in %s' % out)
+            keep = os.path.join(opts.profile_dir, 'callgrind.%s.%d' % (v.key, n))
+            shutil.copy(max(files, key=os.path.getsize), keep)
+            summary.append((v, keep))
+    for v, path in summary:
+        log('')
+        log('== %s, %d rows, one calculateAll: %s' % (v.label.strip(), n, path))
+        ann = subprocess.run(['callgrind_annotate', '--inclusive=yes', path],
+                             capture_output=True, text=True).stdout
+        total = None
+        for line in ann.splitlines():
+            if line.strip().endswith('PROGRAM TOTALS'):
+                total = int(line.split()[0].replace(',', ''))
+        if total:
+            log('   %.0f instructions per cell per recalculation' % (total / n))
+        by_obj = subprocess.run(['callgrind_annotate', '--inclusive=no', '--threshold=100',
+                                 path], capture_output=True, text=True).stdout
+        objs = {}
+        for line in by_obj.splitlines():
+            parts = line.split()
+            if (len(parts) >= 3 and parts[0].replace(',', '').isdigit()
+                    and line.rstrip().endswith(']') and '[' in line):
+                obj = os.path.basename(line[line.rindex('[') + 1:-1])
+                objs[obj] = objs.get(obj, 0) + int(parts[0].replace(',', ''))
+        log('   self cost by object:')
+        for obj, ir in sorted(objs.items(), key=lambda x: -x[1])[:10]:
+            log('     %5.1f %%  %6.0f per cell  %s' % (100.0 * ir / total if total else 0,
+                                                     ir / n, obj))
+        log('   callgrind_annotate --inclusive=yes %s | head -60   for the call path' % path)
+
+
+# ---------------------------------------------------------------------------
+
+def env_default(name, default):
+    return os.environ.get('FTCOST_BENCH_' + name) or default
+
+
+def parse_args():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter,
+                                 epilog=__doc__.split('\n', 1)[1])
+    ap.add_argument('what', nargs='*')
+    ap.add_argument('--oxt')
+    ap.add_argument('--install')
+    ap.add_argument('--program', default='/usr/lib/libreoffice/program')
+    ap.add_argument('--core', help='bench-core executable')
+    ap.add_argument('--sizes', default=env_default('SIZES', '1000,10000,100000,1000000'))
+    ap.add_argument('--repeat', type=int, default=int(env_default('REPEAT', '5')))
+    ap.add_argument('--variants', default=env_default('VARIANTS', ','.join(VARIANT_KEYS)))
+    ap.add_argument('--basic-max', type=int, default=int(env_default('BASIC_MAX', '100000')))
+    ap.add_argument('--load-max', type=int, default=int(env_default('LOAD_MAX', '100000')))
+    ap.add_argument('--starts', type=int, default=int(env_default('STARTS', '5')))
+    ap.add_argument('--profile-rows', type=int, default=int(env_default('PROFILE_ROWS', '10000')))
+    ap.add_argument('--profile-dir', default=env_default('PROFILE_DIR', os.getcwd()))
+    ap.add_argument('--profile-variants',
+                    default=env_default('PROFILE_VARIANTS', 'ft_tco,native,cpp_addin'))
+    opts = ap.parse_args()
+    opts.what = opts.what or env_default('WHAT', 'core,calc,startup').split(',')
+    for w in opts.what:
+        if w not in ('core', 'calc', 'startup', 'profile'):
+            ap.error('unknown WHAT %r' % w)
+    opts.sizes = sorted(int(s) for s in opts.sizes.split(',') if s.strip())
+    if not opts.sizes or opts.sizes[0] < 1 or opts.sizes[-1] > CALC_MAX_ROWS:
+        ap.error('sizes must be 1..%d' % CALC_MAX_ROWS)
+    opts.variants = [v.strip() for v in opts.variants.split(',') if v.strip()]
+    for v in opts.variants:
+        if v not in VARIANT_KEYS:
+            ap.error('unknown variant %r (known: %s)' % (v, ', '.join(VARIANT_KEYS)))
+    opts.profile_variants = [v.strip() for v in opts.profile_variants.split(',') if v.strip()]
+    for v in opts.profile_variants:
+        if v not in VARIANT_KEYS:
+            ap.error('unknown variant %r (known: %s)' % (v, ', '.join(VARIANT_KEYS)))
+    if opts.repeat < 1:
+        ap.error('--repeat must be >= 1')
+    return ap, opts
+
+
+def main():
+    ap, opts = parse_args()
+
+    def on_term(signum, frame):
+        raise HarnessError('stopped by signal %d' % signum)
+    signal.signal(signal.SIGTERM, on_term)
+    signal.signal(signal.SIGHUP, on_term)
+
+    log('ftcost bench on %s, %d cores, load %s' % (os.uname().nodename, os.cpu_count(),
+                                                  load_average()))
+    status = 0
+    if 'core' in opts.what and opts.core:
+        log('')
+        p = subprocess.run([opts.core], text=True)
+        if p.returncode != 0:
+            log('bench-core failed (%d)' % p.returncode)
+            status = 1
+    office_parts = [w for w in opts.what if w != 'core']
+    if not office_parts:
+        return status
+    if not (opts.oxt and opts.install):
+        ap.error('calc, startup and profile need --oxt and --install')
+    types_dir = e2e.use_extension_types(opts.oxt, opts.program, 'ftcost-bench-types-')
+    try:
+        try:
+            import uno  # noqa: F401
+        except ImportError:
+            log('SKIP this python (%s) has no uno module (install python3-uno)' % sys.executable)
+            return 77
+        if 'calc' in opts.what:
+            with Office(Opts(opts)) as office:
+                office.install()
+                office.start()
+                pid = soffice_pid(office)
+                log('soffice.bin pid %d, RSS %d MB after start' % (pid, memory_kb(pid)[0] // 1024))
+                results, baselines, errors = run_calc(opts, office, pid)
+                rss, hwm = memory_kb(pid)
+                log('soffice.bin at the end: RSS %d MB, peak (VmHWM) %d MB'
+                    % (rss // 1024, hwm // 1024))
+            report_calc(opts, results, baselines)
+            for e in errors:
+                log('WRONG ' + e)
+            if any(r.bad for r in results):
+                log('some variant computed wrong values: the comparison is void')
+                status = 1
+        if 'startup' in opts.what:
+            run_startup(opts)
+        if 'profile' in opts.what:
+            run_profile(opts)
+    except HarnessError as e:
+        log('ERROR %s' % e)
+        return 99
+    finally:
+        shutil.rmtree(types_dir, ignore_errors=True)
+    return status
+
+
+if __name__ == '__main__':
+    sys.exit(main())
