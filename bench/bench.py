@@ -132,9 +132,9 @@ VARIANTS = [
     Variant('native', '(b) native',
             '=A{r}+B{r}*G{r}+C{r}*F{r}*G{r}+A{r}*D{r}*G{r}/12+A{r}*INT(G{r}/E{r})',
             model_tco, same_as='ft_tco'),
-    # Calc computes a group of native formulas on all cores; no add-in
-    # call (ocExternal) is thread-safe, so (a), (c), (d), (e) always run on
-    # one.  Same formula, one thread: the cost per cell of like for like.
+    # Calc computes a group of native formulas on all cores, a group of
+    # add-in calls (ocExternal) on one (tests/e2e/threads_e2e.py), so (a),
+    # (c), (d), (e) run on one.  Same formula, one thread: like for like.
     Variant('native_1t', '(b1) native, 1 thread',
             '=A{r}+B{r}*G{r}+C{r}*F{r}*G{r}+A{r}*D{r}*G{r}/12+A{r}*INT(G{r}/E{r})',
             model_tco, same_as='ft_tco', threaded=False),

@@ -7,9 +7,10 @@ usage: threads_e2e.py --oxt OXT --cli FTCOST --table TABLE.json
 LibreOffice (7.4) calculates a large group of like formulas (a column of
 =F(A1;B1), =F(A2;B2), ...) on several threads when
 /org.openoffice.Office.Calc/Formula/Calculation/UseThreadedCalculationForFormulaGroups
-is on (the default), unless an opcode of the formula is on the deny list of
-ScTokenArray::CheckForThreading (sc/source/core/tool/token.cxx), which holds
-ocExternal: an add-in call.  This test shows what happens, in a real soffice:
+is on (the default), unless an opcode of the formula rules it out
+(ScTokenArray::CheckForThreading, sc/source/core/tool/token.cxx).  Whether
+an add-in call (ocExternal) does is what this test shows, in a real
+soffice:
 
   1. the setting is forced on in the throwaway profile (and read back);
   2. a sheet of N rows (default 20000) of =FT_TCO(A1;...;G1) with relative
@@ -262,7 +263,7 @@ def run(opts):
                 failures.append('the shim saw no add-in call (is LD_PRELOAD effective?)')
             elif len(addin) == 1 and calc and not calc <= addin:
                 log('=> Calc threads the native group, and calls the add-in from one '
-                    'thread only (ocExternal disables threaded group calculation)')
+                    'thread only (no threaded group calculation with ocExternal)')
             elif len(addin) == 1:
                 log('=> the add-in answered on one thread, but the control group was not '
                     'threaded either: nothing shown about threading (one core?)')
