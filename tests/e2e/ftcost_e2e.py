@@ -1873,29 +1873,22 @@ def use_extension_types(oxt, program, prefix):
     return types_dir
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('test', choices=sorted(TESTS))
-    ap.add_argument('--oxt', required=True)
-    ap.add_argument('--cli', required=True)
-    ap.add_argument('--table', required=True)
-    ap.add_argument('--install', required=True)
-    ap.add_argument('--program', default='/usr/lib/libreoffice/program')
-    ap.add_argument('--data', default=os.path.dirname(os.path.abspath(__file__)))
-    opts = ap.parse_args()
-    # meson (or anyone) stopping us with SIGTERM must still kill soffice,
-    # which runs in a session of its own: turn the signal into an exception
-    # so that every Office.__exit__ runs.
+def run_harness(opts, paths, body, prefix='ftcost-e2e-types-'):
+    """What every driver of soffice does around its test: SIGTERM/SIGHUP
+    (meson stopping us) become an exception, so that every Office.__exit__
+    kills its soffice; the files in `paths` must exist; the extension's
+    types are made known to pyuno; body(opts) runs.  Returns the exit
+    status: body's, 77 without python3-uno, 99 on a harness error."""
     def on_term(signum, frame):
         raise HarnessError('stopped by signal %d' % signum)
     signal.signal(signal.SIGTERM, on_term)
     signal.signal(signal.SIGHUP, on_term)
-    for p in (opts.oxt, opts.cli, opts.table, opts.install):
+    for p in paths:
         if not os.path.exists(p):
             log('ERROR missing %s' % p)
             return 99
     try:
-        types_dir = use_extension_types(opts.oxt, opts.program, 'ftcost-e2e-types-')
+        types_dir = use_extension_types(opts.oxt, opts.program, prefix)
     except (OSError, zipfile.BadZipFile) as e:
         log('ERROR cannot read %s: %s' % (opts.oxt, e))
         return 99
@@ -1906,7 +1899,7 @@ def main():
             log('SKIP this python (%s) has no uno module (install python3-uno)'
                 % sys.executable)
             return 77
-        return TESTS[opts.test](opts)
+        return body(opts)
     except HarnessError as e:
         log('ERROR %s' % e)
         return 99
@@ -1915,6 +1908,25 @@ def main():
         return 99
     finally:
         shutil.rmtree(types_dir, ignore_errors=True)
+
+
+def add_harness_arguments(ap):
+    """The options meson gives every end-to-end script (e2e_opts)."""
+    ap.add_argument('--oxt', required=True)
+    ap.add_argument('--cli', required=True)
+    ap.add_argument('--table', required=True)
+    ap.add_argument('--install', required=True)
+    ap.add_argument('--program', default='/usr/lib/libreoffice/program')
+    ap.add_argument('--data', default=os.path.dirname(os.path.abspath(__file__)))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('test', choices=sorted(TESTS))
+    add_harness_arguments(ap)
+    opts = ap.parse_args()
+    return run_harness(opts, (opts.oxt, opts.cli, opts.table, opts.install),
+                       lambda o: TESTS[o.test](o))
 
 
 if __name__ == '__main__':

@@ -35,12 +35,10 @@ the thread counts are printed either way.  Exit status: 0 pass, 1 fail,
 import argparse
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -282,43 +280,13 @@ def run(opts):
 
 
 def main():
+    from ftcost_e2e import add_harness_arguments, run_harness
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--oxt', required=True)
-    ap.add_argument('--cli', required=True)
-    ap.add_argument('--table', required=True)
-    ap.add_argument('--install', required=True)
-    ap.add_argument('--program', default='/usr/lib/libreoffice/program')
-    ap.add_argument('--data', default=os.path.dirname(os.path.abspath(__file__)))
+    add_harness_arguments(ap)
     ap.add_argument('--rows', type=int, default=20000)
     opts = ap.parse_args()
-
-    def on_term(signum, frame):
-        raise SystemExit('stopped by signal %d' % signum)
-    signal.signal(signal.SIGTERM, on_term)
-    signal.signal(signal.SIGHUP, on_term)
-    for p in (opts.oxt, opts.cli, opts.install):
-        if not os.path.exists(p):
-            print('ERROR missing %s' % p, flush=True)
-            return 99
-    from ftcost_e2e import use_extension_types
-    types_dir = use_extension_types(opts.oxt, opts.program, 'ftcost-threads-types-')
-    try:
-        try:
-            import uno  # noqa: F401
-        except ImportError:
-            print('SKIP this python (%s) has no uno module' % sys.executable, flush=True)
-            return 77
-        from ftcost_e2e import HarnessError
-        try:
-            return run(opts)
-        except HarnessError as e:
-            print('ERROR %s' % e, flush=True)
-            return 99
-    except Exception:
-        traceback.print_exc()
-        return 99
-    finally:
-        shutil.rmtree(types_dir, ignore_errors=True)
+    return run_harness(opts, (opts.oxt, opts.cli, opts.install), run,
+                       prefix='ftcost-threads-types-')
 
 
 if __name__ == '__main__':
