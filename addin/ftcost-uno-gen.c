@@ -508,8 +508,18 @@ static int write_json(const char *path)
                     ai->optional ? "true" : "false",
                     ai->domain == FTC_DOMAIN_TEXT ? "true" : "false");
             json_number(f, ai->default_value);
-            fprintf(f, ", \"default_arg\": %d, \"domain\": \"%s\", \"names\": ",
+            fprintf(f, ", \"default_arg\": %d, \"domain\": \"%s\", \"default_text\": ",
                     ai->default_arg, domain_name(ai->domain));
+            if (ai->default_text != NULL)
+                json_string(f, ai->default_text);
+            else
+                fprintf(f, "null");
+            fprintf(f, ", \"choices\": [");
+            for (size_t c = 0; ai->choices != NULL && ai->choices[c] != NULL; c++) {
+                fprintf(f, "%s", c ? ", " : "");
+                json_string(f, ai->choices[c]);
+            }
+            fprintf(f, "], \"names\": ");
             json_l10n(f, &ai->name);
             fprintf(f, ", \"help\": {");
             for (int l = 0; l < FTC_LANG_COUNT; l++) {

@@ -5,6 +5,7 @@
  *   ftcost help FUNCTION        full help from the catalogue
  *   ftcost reference            the Markdown function reference
  *   ftcost prices [FILTER]      the price catalogue behind API_PRICE
+ *   ftcost gpus [FILTER]        the GPU catalogue behind GPU_PRICE, GPU_SPEC
  *   ftcost share [--values] IN OUT   a copy without add-in calls (ftc-share.c)
  *
  * Errors use Calc's spelling on stderr: "Err:502: ..." (exit 2), "#VALUE!:
@@ -37,6 +38,8 @@ static const char usage_text[] =
     "       ftcost reference [--lang en|de|fr]   Markdown reference of every function\n"
     "       ftcost prices [FILTER]       the price catalogue behind API_PRICE, tab-separated\n"
     "                                     (FILTER: part of provider/model, any case)\n"
+    "       ftcost gpus [FILTER]         the GPU catalogue behind GPU_PRICE and GPU_SPEC\n"
+    "                                     (FILTER: part of gpu/provider, any case)\n"
     "       ftcost share [--values] IN OUT   a copy of a workbook that needs no add-in\n"
     "                                     (ftcost share --help)\n"
     "       ftcost --version\n";
@@ -296,7 +299,7 @@ static int list_prices(const char *filter)
         g_autofree char *key = g_strdup_printf("%s/%s", e->provider, e->model);
         g_autofree char *folded = g_utf8_casefold(key, -1);
         char number[G_ASCII_DTOSTR_BUF_SIZE];
-        GDate date;
+        char day[FTC_DATE_TEXT_MAX];
 
         if (needle != NULL && strstr(folded, needle) == NULL)
             continue;
@@ -308,15 +311,8 @@ static int list_prices(const char *filter)
                                        ? "-"
                                        : g_ascii_formatd(number, sizeof number, "%.12g",
                                                          e->price[k]));
-        g_date_clear(&date, 1);
-        g_date_set_dmy(&date, 30, G_DATE_DECEMBER, 1899);
-        if (e->checked >= 0) {
-            g_date_add_days(&date, (guint)e->checked);
-            g_string_append_printf(out, "\t%04d-%02d-%02d", g_date_get_year(&date),
-                                   g_date_get_month(&date), g_date_get_day(&date));
-        } else {
-            g_string_append(out, "\t-");
-        }
+        ftc_date_format(e->checked, day);
+        g_string_append_printf(out, "\t%s", day);
         g_string_append_printf(out, "\t%s\t%s\n", e->source[0] != '\0' ? e->source : "-",
                                e->origin);
     }
@@ -324,6 +320,83 @@ static int list_prices(const char *filter)
     if (shown == 0) {
         fprintf(stderr, "#N/A: no model matches \"%s\" (ftcost prices lists them all)\n",
                 filter);
+        return EXIT_NO_ANSWER;
+    }
+    fputs(out->str, stdout);
+    return EXIT_SUCCESS;
+}
+
+static void append_number(GString *out, double x)
+{
+    char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+    g_string_append_printf(out, "\t%s",
+                           isnan(x) ? "-" : g_ascii_formatd(number, sizeof number, "%.12g", x));
+}
+
+static bool matches(const char *needle, const char *a, const char *b)
+{
+    g_autofree char *key = g_strdup_printf("%s/%s", a, b);
+    g_autofree char *folded = g_utf8_casefold(key, -1);
+
+    return needle == NULL || strstr(folded, needle) != NULL;
+}
+
+/* The GPU catalogue in force: a line per GPU and provider with the prices
+ * per GPU-hour and the GPU's datasheet figures ("-" where there are none;
+ * a GPU without prices gets one line with provider "-"). */
+static int list_gpus(const char *filter)
+{
+    ftc_price_list *list = ftc_prices_get();
+    g_autofree char *needle = filter != NULL ? g_utf8_casefold(filter, -1) : NULL;
+    g_autoptr(GString) out = g_string_new("gpu\tprovider");
+    size_t shown = 0, n_prices = ftc_price_list_gpu_price_count(list);
+
+    for (int k = 0; k < FTC_GPU_PRICE_KIND_COUNT; k++)
+        g_string_append_printf(out, "\t%s", ftc_gpu_price_kind_names[k]);
+    for (int f = 0; f < FTC_GPU_FIELD_COUNT; f++)
+        g_string_append_printf(out, "\t%s", ftc_gpu_field_names[f]);
+    g_string_append(out, "\tinstance\tchecked\tsource\torigin\n");
+    for (size_t i = 0; i < n_prices; i++) {
+        const ftc_gpu_price *p = ftc_price_list_gpu_price_at(list, i);
+        const ftc_gpu_spec *spec = ftc_price_list_find_gpu(list, p->gpu);
+        char day[FTC_DATE_TEXT_MAX];
+
+        if (!matches(needle, p->gpu, p->provider))
+            continue;
+        shown++;
+        g_string_append_printf(out, "%s\t%s", p->gpu, p->provider);
+        for (int k = 0; k < FTC_GPU_PRICE_KIND_COUNT; k++)
+            append_number(out, p->price[k]);
+        for (int f = 0; f < FTC_GPU_FIELD_COUNT; f++)
+            append_number(out, spec != NULL ? spec->spec[f] : NAN);
+        ftc_date_format(p->checked, day);
+        g_string_append_printf(out, "\t%s\t%s\t%s\t%s\n", p->instance[0] ? p->instance : "-",
+                               day, p->source[0] ? p->source : "-", p->origin);
+    }
+    for (size_t i = 0; i < ftc_price_list_gpu_count(list); i++) {
+        const ftc_gpu_spec *spec = ftc_price_list_gpu_at(list, i);
+        bool priced = false;
+        char day[FTC_DATE_TEXT_MAX];
+
+        for (size_t k = 0; k < n_prices && !priced; k++)
+            priced = g_ascii_strcasecmp(ftc_price_list_gpu_price_at(list, k)->gpu, spec->gpu) == 0;
+        if (priced || !matches(needle, spec->gpu, "-"))
+            continue;
+        shown++;
+        g_string_append_printf(out, "%s\t-", spec->gpu);
+        for (int k = 0; k < FTC_GPU_PRICE_KIND_COUNT; k++)
+            append_number(out, NAN);
+        for (int f = 0; f < FTC_GPU_FIELD_COUNT; f++)
+            append_number(out, spec->spec[f]);
+        ftc_date_format(spec->checked, day);
+        g_string_append_printf(out, "\t-\t%s\t%s\t%s\n", day,
+                               spec->source[0] ? spec->source : "-", spec->origin);
+    }
+    ftc_price_list_unref(list);
+    if (shown == 0) {
+        fprintf(stderr, "#N/A: no GPU matches \"%s\" (ftcost gpus lists them all)\n",
+                filter != NULL ? filter : "");
         return EXIT_NO_ANSWER;
     }
     fputs(out->str, stdout);
@@ -368,6 +441,11 @@ int main(int argc, char **argv)
         if (argc > 3)
             return usage("prices takes at most one filter");
         return list_prices(argc == 3 ? argv[2] : NULL);
+    }
+    if (strcmp(argv[1], "gpus") == 0) {
+        if (argc > 3)
+            return usage("gpus takes at most one filter");
+        return list_gpus(argc == 3 ? argv[2] : NULL);
     }
     if (strcmp(argv[1], "share") == 0)
         return ftc_share_main(argc - 1, argv + 1);

@@ -45,10 +45,17 @@ ftc_status ftc_eval_api_tco(const ftc_value *a, ftc_result *out, ftc_error *err)
     /* Volume and price move together: the monthly bill is scaled by both. */
     double ratio = (1.0 + a[TCO_GROWTH].number) * (1.0 + a[TCO_PRICE_CHANGE].number);
     double horizon = a[TCO_HORIZON].number; /* whole, 1..FTC_MAX_MONTHS */
-    double sum = 0.0;
 
     (void)err;
-    for (double m = 0; m < horizon; m++)
-        sum += ftc_grown(first_month, ratio, m);
-    return ftc_number(out, sum + a[TCO_PROMPT_ENG].number * horizon);
+    return ftc_number(out, ftc_grown_sum(first_month, ratio, (int)horizon) +
+                               a[TCO_PROMPT_ENG].number * horizon);
+}
+
+double ftc_grown_sum(double monthly, double ratio, int months)
+{
+    double sum = 0.0;
+
+    for (int m = 0; m < months; m++)
+        sum += ftc_grown(monthly, ratio, m);
+    return sum;
 }

@@ -2,6 +2,7 @@
  * finite results.  Kernels can rely on everything checked here. */
 #include "ftcost-private.h"
 
+#include <glib.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -71,6 +72,29 @@ static bool in_domain(ftc_domain domain, double x)
     return false;
 }
 
+/* A choice argument: its word's index goes to v->number. */
+static bool find_choice(const char *const *choices, ftc_value *v)
+{
+    for (size_t i = 0; choices[i] != NULL; i++)
+        if (g_ascii_strcasecmp(choices[i], v->text) == 0) {
+            v->number = (double)i;
+            return true;
+        }
+    return false;
+}
+
+/* "\"full\", \"lora\", \"qlora\"" for an error message. */
+static const char *choice_list(const char *const *choices, char *buf, size_t size)
+{
+    size_t len = 0;
+
+    buf[0] = '\0';
+    for (size_t i = 0; choices[i] != NULL && len < size; i++)
+        len += (size_t)snprintf(buf + len, size - len, "%s\"%s\"", i > 0 ? ", " : "",
+                                choices[i]);
+    return buf;
+}
+
 /* Fills v[] (fn->n_args entries) from the caller's arguments. */
 static ftc_status resolve_args(const ftc_function *fn, const ftc_value *args,
                                size_t n_args, ftc_value *v, ftc_error *err)
@@ -95,10 +119,13 @@ static ftc_status resolve_args(const ftc_function *fn, const ftc_value *args,
             /* Defaults that name another argument only name earlier ones. */
             if (info->default_arg >= 0)
                 v[i] = v[info->default_arg];
-            else if (info->domain == FTC_DOMAIN_TEXT)
+            else if (info->domain == FTC_DOMAIN_TEXT) {
                 v[i] = (ftc_value){.kind = FTC_VALUE_TEXT,
                                    .text = info->default_text != NULL ? info->default_text
                                                                       : ""};
+                if (info->choices != NULL)
+                    find_choice(info->choices, &v[i]);
+            }
             else
                 v[i] = (ftc_value){.kind = FTC_VALUE_NUMBER, .number = info->default_value};
             continue;
@@ -108,6 +135,13 @@ static ftc_status resolve_args(const ftc_function *fn, const ftc_value *args,
                 return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s must be text",
                                 fn->name, name);
             v[i] = *given;
+            if (info->choices != NULL && !find_choice(info->choices, &v[i])) {
+                char words[FTC_ERROR_MESSAGE_MAX / 2];
+
+                return ftc_fail(err, FTC_ERR_INVALID, (int)i,
+                                "%s: %s must be one of %s (got \"%.40s\")", fn->name, name,
+                                choice_list(info->choices, words, sizeof words), given->text);
+            }
             continue;
         }
         if (given->kind != FTC_VALUE_NUMBER)

@@ -10,16 +10,6 @@
 
 #include <glib.h>
 
-#define L(en, de, fr) {{en, de, fr}}
-#define NO_TEXT {{NULL, NULL, NULL}}
-#define REQUIRED(unit_, domain_)                                                 \
-    .unit = unit_, .domain = domain_, .optional = false, .default_arg = FTC_NO_ARG
-#define OPTIONAL(unit_, domain_, value)                                          \
-    .unit = unit_, .domain = domain_, .optional = true, .default_value = value,  \
-    .default_arg = FTC_NO_ARG
-#define ARGS(array) .n_args = G_N_ELEMENTS(array), .args = array
-#define EXAMPLES(array) .n_examples = G_N_ELEMENTS(array), .examples = array
-
 /* --- arguments shared by several functions --------------------------------- */
 
 #define ARG_GPU_HOURLY_RATE                                                      \
@@ -428,9 +418,6 @@ static const ftc_arg_info api_price_date_args[] = {
 
 /* --- worked examples (shared/spec/FUNCTIONS.md) ------------------------------ */
 
-#define NUMBER_EXAMPLE(args_, value) {.args = args_, .status = FTC_OK, .number = value}
-#define TEXT_EXAMPLE(args_, value) {.args = args_, .status = FTC_OK, .text = value}
-#define ERROR_EXAMPLE(args_, st) {.args = args_, .status = st}
 
 static const ftc_example tco_examples[] = {
     NUMBER_EXAMPLE("200; 3000; 320; 1; 18", 1224800),
@@ -510,268 +497,352 @@ static const ftc_example verdict_examples[] = {
 
 /* --- the catalogue ----------------------------------------------------------- */
 
-static const ftc_function catalogue[] = {
-    {.name = "FT_TCO",
-     .description = L("Total cost of owning a fine-tuned model over the horizon: "
-                      "training, serving, engineering, retrains and base-model "
-                      "rebuilds.",
-                      "Gesamtbetriebskosten eines feinabgestimmten Modells über den "
-                      "Horizont: Training, Bereitstellung, Engineering, "
-                      "Nachtrainings und Neuaufbauten nach Abkündigung des "
-                      "Basismodells.",
-                      "Coût total de possession d'un modèle affiné sur l'horizon : "
-                      "entraînement, mise en service, ingénierie, réentraînements "
-                      "et reconstructions après le retrait du modèle de base."),
-     .result = FTC_TYPE_NUMBER, ARGS(tco_args),
-     .notes = L("Rebuilds count every base-model deprecation within the horizon: "
-                "floor(Horizon / LifecycleMonths).",
-                "Neuaufbauten zählen jede Abkündigung des Basismodells innerhalb "
-                "des Horizonts: ABRUNDEN(Horizont / LebenszyklusMonate).",
-                "Les reconstructions comptent chaque retrait du modèle de base "
-                "pendant l'horizon : PLANCHER(Horizon / CycleDeVieMois)."),
-     EXAMPLES(tco_examples), .eval = ftc_eval_tco,
-     .expansion = "$1+$2*$7+$3*$6*$7+$1*$4*$7/12+$1*INT($7/$5)"},
-    {.name = "FT_TCO_ITEMS",
-     .description = L("The five items of FT_TCO (training, serving, engineering, "
-                      "retrains, rebuilds) as a column of 5 rows; enter as an "
-                      "array formula.",
-                      "Die fünf Posten von FT_TCO (Training, Bereitstellung, "
-                      "Engineering, Nachtrainings, Neuaufbauten) als Spalte mit "
-                      "5 Zeilen; als Matrixformel eingeben.",
-                      "Les cinq postes de FT_TCO (entraînement, mise en service, "
-                      "ingénierie, réentraînements, reconstructions) en une "
-                      "colonne de 5 lignes ; à saisir comme formule matricielle."),
-     .result = FTC_TYPE_ARRAY, ARGS(tco_args),
-     .notes = L("The items sum to FT_TCO.", "Die Posten ergeben in Summe FT_TCO.",
-                "La somme des postes vaut FT_TCO."),
-     EXAMPLES(tco_items_examples), .eval = ftc_eval_tco_items,
-     .expansion = "CHOOSE(ROW(INDIRECT(\"1:5\"));$1;$2*$7;$3*$6*$7;$1*$4*$7/12;$1*INT($7/$5))"},
-    {.name = "FT_HIDDEN_SHARE",
-     .description = L("Share of the total cost of ownership that the training "
-                      "run alone does not show: 1 - Training / FT_TCO.",
-                      "Anteil der Gesamtbetriebskosten, den der Trainingslauf "
-                      "allein nicht zeigt: 1 - Training / FT_TCO.",
-                      "Part du coût total de possession que l'entraînement seul "
-                      "ne montre pas : 1 - Entraînement / FT_TCO."),
-     .result = FTC_TYPE_NUMBER, ARGS(tco_args),
-     .notes = L("Err:502 when the total cost is 0.",
-                "Err:502, wenn die Gesamtkosten 0 sind.",
-                "Err:502 si le coût total est nul."),
-     EXAMPLES(hidden_share_examples), .eval = ftc_eval_hidden_share,
-     .expansion = "1-$1/($1+$2*$7+$3*$6*$7+$1*$4*$7/12+$1*INT($7/$5))"},
-    {.name = "FT_TRAINING_COST",
-     .description = L("Cost of training on rented GPUs: rate × hours × GPUs × "
-                      "runs × (1 + overhead).",
-                      "Kosten eines Trainings auf gemieteten GPUs: Preis × "
-                      "Stunden × GPUs × Läufe × (1 + Aufschlag).",
-                      "Coût d'un entraînement sur GPU loués : tarif × heures × "
-                      "GPU × exécutions × (1 + surcoût)."),
-     .result = FTC_TYPE_NUMBER, ARGS(training_cost_args), .notes = NO_TEXT,
-     EXAMPLES(training_cost_examples), .eval = ftc_eval_training_cost,
-     .expansion = "$1*$2*$3*$4*(1+$5)"},
-    {.name = "FT_TRAINING_TOKENS_COST",
-     .description = L("Cost of training billed per token by a hosted "
-                      "fine-tuning service: tokens × epochs × price / "
-                      "1,000,000 × runs.",
-                      "Kosten eines Trainings, das ein gehosteter "
-                      "Fine-Tuning-Dienst pro Token abrechnet: Tokens × Epochen "
-                      "× Preis / 1.000.000 × Läufe.",
-                      "Coût d'un entraînement facturé au jeton par un service "
-                      "d'affinage hébergé : jetons × époques × prix / 1 000 000 "
-                      "× exécutions."),
-     .result = FTC_TYPE_NUMBER, ARGS(training_tokens_cost_args), .notes = NO_TEXT,
-     EXAMPLES(training_tokens_cost_examples), .eval = ftc_eval_training_tokens_cost,
-     .expansion = "$1*$2*$3/1000000*$4"},
-    {.name = "FT_SERVING_COST",
-     .description = L("Monthly cost of serving a model on your own GPUs: rate × "
-                      "GPUs × hours per month × (1 + overhead).",
-                      "Monatliche Kosten für den Betrieb eines Modells auf "
-                      "eigenen GPUs: Preis × GPUs × Stunden pro Monat × "
-                      "(1 + Aufschlag).",
-                      "Coût mensuel de mise en service d'un modèle sur vos "
-                      "propres GPU : tarif × GPU × heures par mois × "
-                      "(1 + surcoût)."),
-     .result = FTC_TYPE_NUMBER, ARGS(serving_cost_args), .notes = NO_TEXT,
-     EXAMPLES(serving_cost_examples), .eval = ftc_eval_serving_cost,
-     .expansion = "$1*$2*$3*(1+$4)"},
-    {.name = "FT_SELFHOST_PER_MTOK",
-     .description = L("Cost of one million tokens served on your own GPUs, to "
-                      "compare with an API's price per million tokens.",
-                      "Kosten für eine Million Tokens auf eigenen GPUs, "
-                      "vergleichbar mit dem API-Preis pro Million Tokens.",
-                      "Coût d'un million de jetons servis sur vos propres GPU, à "
-                      "comparer au prix d'une API par million de jetons."),
-     .result = FTC_TYPE_NUMBER, ARGS(selfhost_per_mtok_args), .notes = NO_TEXT,
-     EXAMPLES(selfhost_per_mtok_examples), .eval = ftc_eval_selfhost_per_mtok,
-     .expansion = "$1*$4*1000000/($2*3600*$3)"},
-    {.name = "FT_ENERGY_KWH",
-     .description = L("Energy used by GPUs, data-centre overhead included: "
-                      "watts × GPUs × hours × PUE / 1000.",
-                      "Energieverbrauch von GPUs einschließlich "
-                      "Rechenzentrums-Overhead: Watt × GPUs × Stunden × PUE / "
-                      "1000.",
-                      "Énergie consommée par des GPU, surcoût du centre de "
-                      "données compris : watts × GPU × heures × PUE / 1000."),
-     .result = FTC_TYPE_NUMBER, ARGS(energy_kwh_args), .notes = NO_TEXT,
-     EXAMPLES(energy_kwh_examples), .eval = ftc_eval_energy_kwh,
-     .expansion = "$1*$2*$3*$4/1000"},
-    {.name = "FT_CO2_KG",
-     .description = L("CO2 emitted for an amount of energy: kWh × grams per kWh "
-                      "/ 1000.",
-                      "CO2-Ausstoß für eine Energiemenge: kWh × Gramm pro kWh / "
-                      "1000.",
-                      "CO2 émis pour une quantité d'énergie : kWh × grammes par "
-                      "kWh / 1000."),
-     .result = FTC_TYPE_NUMBER, ARGS(co2_kg_args), .notes = NO_TEXT,
-     EXAMPLES(co2_kg_examples), .eval = ftc_eval_co2_kg,
-     .expansion = "$1*$2/1000"},
-    {.name = "API_COST",
-     .description = L("Cost of a volume of API calls, with prompt caching and an "
-                      "optional discount (0.5 for a batch API).",
-                      "Kosten eines Volumens von API-Aufrufen mit Prompt-Caching "
-                      "und optionalem Rabatt (0,5 für eine Batch-API).",
-                      "Coût d'un volume d'appels d'API, avec cache de prompt et "
-                      "remise facultative (0,5 pour une API par lots)."),
-     .result = FTC_TYPE_NUMBER, ARGS(api_cost_args),
-     .notes = L("Err:502 when CachedTokens exceeds InputTokens.",
-                "Err:502, wenn CacheTokens größer als EingabeTokens ist.",
-                "Err:502 si JetonsEnCache dépasse JetonsEntrée."),
-     EXAMPLES(api_cost_examples), .eval = ftc_eval_api_cost,
-     .expansion = "IF($5>$1;NA();(($1-$5)*$3+$5*$6+$2*$4)/1000000*(1-$7))"},
-    {.name = "API_TCO",
-     .description = L("Cost of the API path over the horizon, with usage "
-                      "growth, price changes and prompt-engineering labour.",
-                      "Kosten des API-Wegs über den Horizont, mit "
-                      "Nutzungswachstum, Preisänderungen und Aufwand für "
-                      "Prompt-Engineering.",
-                      "Coût de la voie API sur l'horizon, avec croissance de "
-                      "l'usage, évolution des prix et travail d'ingénierie de "
-                      "prompt."),
-     .result = FTC_TYPE_NUMBER, ARGS(api_tco_args),
-     .notes = L("Month m (from 0) costs the first month's bill × ((1 + "
-                "MonthlyGrowth) × (1 + MonthlyPriceChange))^m.",
-                "Monat m (ab 0) kostet die Rechnung des ersten Monats × ((1 + "
-                "WachstumProMonat) × (1 + PreisänderungProMonat))^m.",
-                "Le mois m (à partir de 0) coûte la facture du premier mois × "
-                "((1 + CroissanceMensuelle) × (1 + VariationPrixMensuelle))^m."),
-     EXAMPLES(api_tco_examples), .eval = ftc_eval_api_tco,
-     .expansion = "SUMPRODUCT(($1*$3+$2*$4)/1000000*((1+$5)*(1+$8))^(ROW(INDIRECT(\"1:\"&$6))-1))+$7*$6"},
-    {.name = "API_PRICE",
-     .description = L("Price per million tokens of a hosted model, from the dated "
-                      "price catalogue shipped with ftcost or your own price file.",
-                      "Preis pro Million Tokens eines gehosteten Modells, aus dem "
-                      "datierten Preiskatalog von ftcost oder Ihrer eigenen "
-                      "Preisdatei.",
-                      "Prix par million de jetons d'un modèle hébergé, tiré du "
-                      "catalogue de prix daté fourni avec ftcost ou de votre propre "
-                      "fichier de prix."),
-     .result = FTC_TYPE_NUMBER, ARGS(api_price_args),
-     .notes = L("#N/A for an unknown model or a kind of price the model does not "
-                "have; Err:502 for an unknown Kind. Prices are list prices in USD "
-                "as of API_PRICE_DATE: check them at the provider before a budget "
-                "is signed. Your own prices go in ~/.config/ftcost/prices.json or "
-                "the file named by FTCOST_PRICES (ftcost's format or LiteLLM's).",
-                "#N/A bei unbekanntem Modell oder einer Preisart, die das Modell "
-                "nicht hat; Err:502 bei unbekannter Art. Listenpreise in USD zum "
-                "Stand von API_PRICE_DATE: vor der Freigabe eines Budgets beim "
-                "Anbieter prüfen. Eigene Preise in ~/.config/ftcost/prices.json "
-                "oder der Datei aus FTCOST_PRICES (Format von ftcost oder "
-                "LiteLLM).",
-                "#N/A pour un modèle inconnu ou un type de prix que le modèle n'a "
-                "pas ; Err:502 pour un Type inconnu. Prix catalogue en USD à la "
-                "date d'API_PRICE_DATE : à vérifier chez le fournisseur avant de "
-                "signer un budget. Vos propres prix vont dans "
-                "~/.config/ftcost/prices.json ou le fichier désigné par "
-                "FTCOST_PRICES (format de ftcost ou de LiteLLM)."),
-     EXAMPLES(api_price_examples), .eval = ftc_eval_api_price},
-    {.name = "API_PRICE_DATE",
-     .description = L("Date on which the price of a model in the catalogue was "
-                      "checked, as a date serial: format the cell as a date and "
-                      "flag prices older than six months.",
-                      "Datum, an dem der Preis eines Modells im Katalog geprüft "
-                      "wurde, als Datumszahl: Zelle als Datum formatieren und "
-                      "Preise älter als sechs Monate markieren.",
-                      "Date à laquelle le prix d'un modèle du catalogue a été "
-                      "vérifié, en numéro de série de date : formatez la cellule en "
-                      "date et signalez les prix de plus de six mois."),
-     .result = FTC_TYPE_NUMBER, ARGS(api_price_date_args),
-     .notes = L("#N/A for an unknown model. Days since 1899-12-30, Calc's default "
-                "date system; entries from a LiteLLM file are dated by the "
-                "file's modification time.",
-                "#N/A bei unbekanntem Modell. Tage seit dem 30.12.1899, dem "
-                "Standard-Datumssystem von Calc; Einträge aus einer LiteLLM-Datei "
-                "tragen das Änderungsdatum der Datei.",
-                "#N/A pour un modèle inconnu. Jours depuis le 30/12/1899, le "
-                "système de dates par défaut de Calc ; les entrées d'un fichier "
-                "LiteLLM sont datées de la modification du fichier."),
-     EXAMPLES(api_price_date_examples), .eval = ftc_eval_api_price_date},
-    {.name = "FT_BREAKEVEN",
-     .description = L("First whole month at which the cumulative fine-tuning "
-                      "cost is no more than the cumulative API cost.",
-                      "Erster ganzer Monat, in dem die kumulierten "
-                      "Fine-Tuning-Kosten die kumulierten API-Kosten nicht "
-                      "übersteigen.",
-                      "Premier mois entier où le coût cumulé de l'affinage ne "
-                      "dépasse pas le coût cumulé de l'API."),
-     .result = FTC_TYPE_NUMBER, ARGS(breakeven_args),
-     .notes = L("#N/A when fine-tuning does not break even within MaxMonths.",
-                "#N/A, wenn sich das Fine-Tuning nicht innerhalb von MaxMonate "
-                "rechnet.",
-                "#N/A si l'affinage n'est pas rentabilisé en MoisMax mois."),
-     EXAMPLES(breakeven_examples), .eval = ftc_eval_breakeven,
-     .expansion = "IF(SUMPRODUCT(MAX((($1+$2*ROW(INDIRECT(\"1:\"&$5)))<=IF($4=0;$3*ROW(INDIRECT(\"1:\"&$5));$3*((1+$4)^ROW(INDIRECT(\"1:\"&$5))-1)/$4))/ROW(INDIRECT(\"1:\"&$5))))=0;NA();ROUND(1/SUMPRODUCT(MAX((($1+$2*ROW(INDIRECT(\"1:\"&$5)))<=IF($4=0;$3*ROW(INDIRECT(\"1:\"&$5));$3*((1+$4)^ROW(INDIRECT(\"1:\"&$5))-1)/$4))/ROW(INDIRECT(\"1:\"&$5))));0))"},
-    {.name = "FT_BREAKEVEN_VOLUME",
-     .description = L("Monthly token volume at which self-hosting a fine-tuned "
-                      "model costs the same as the API.",
-                      "Monatliches Token-Volumen, bei dem der Eigenbetrieb eines "
-                      "feinabgestimmten Modells so viel kostet wie die API.",
-                      "Volume mensuel de jetons pour lequel l'auto-hébergement "
-                      "d'un modèle affiné coûte autant que l'API."),
-     .result = FTC_TYPE_NUMBER, ARGS(breakeven_volume_args),
-     .notes = L("#N/A when ApiPrice is not above SelfHostPrice: self-hosting "
-                "never breaks even.",
-                "#N/A, wenn APIPreis nicht über EigenbetriebPreis liegt: der "
-                "Eigenbetrieb rechnet sich nie.",
-                "#N/A si PrixAPI ne dépasse pas PrixAutoHébergé : "
-                "l'auto-hébergement n'est jamais rentable."),
-     EXAMPLES(breakeven_volume_examples), .eval = ftc_eval_breakeven_volume,
-     .expansion = "IF($3<=$2;NA();$1*1000000/($3-$2))"},
-    {.name = "FT_SCHEDULE",
-     .description = L("Month-by-month cash flows of both paths, Months+1 rows × "
-                      "5 columns: month, fine-tuning flow, API flow, cumulative "
-                      "fine-tuning, cumulative API; enter as an array formula.",
-                      "Monatliche Zahlungsströme beider Wege, Monate+1 Zeilen × "
-                      "5 Spalten: Monat, Fine-Tuning-Zahlung, API-Zahlung, "
-                      "Fine-Tuning kumuliert, API kumuliert; als Matrixformel "
-                      "eingeben.",
-                      "Flux de trésorerie mensuels des deux voies, Mois+1 lignes "
-                      "× 5 colonnes : mois, flux de l'affinage, flux de l'API, "
-                      "affinage cumulé, API cumulée ; à saisir comme formule "
-                      "matricielle."),
-     .result = FTC_TYPE_ARRAY, ARGS(schedule_args),
-     .notes = L("Row 0 holds FtUpfront and no API spend; the flow columns feed "
-                "NPV from row 1, the cumulative columns cross at the break-even.",
-                "Zeile 0 enthält FTEinmalig und keine API-Kosten; die "
-                "Zahlungsspalten speisen NBW ab Zeile 1, die kumulierten Spalten "
-                "schneiden sich am Break-even.",
-                "La ligne 0 porte AffinageInitial et aucune dépense d'API ; les "
-                "colonnes de flux alimentent VAN à partir de la ligne 1, les "
-                "colonnes cumulées se croisent au seuil de rentabilité."),
-     EXAMPLES(schedule_examples), .eval = ftc_eval_schedule,
-     .expansion = "(ROW(INDIRECT(\"1:\"&($5+1)))-1)*({1;2;3;4;5}=1)+($1*((ROW(INDIRECT(\"1:\"&($5+1)))-1)=0)+$2*((ROW(INDIRECT(\"1:\"&($5+1)))-1)>0))*({1;2;3;4;5}=2)+$3*(1+$4)^((ROW(INDIRECT(\"1:\"&($5+1)))-1)-1)*((ROW(INDIRECT(\"1:\"&($5+1)))-1)>0)*({1;2;3;4;5}=3)+($1+$2*(ROW(INDIRECT(\"1:\"&($5+1)))-1))*({1;2;3;4;5}=4)+IF($4=0;$3*(ROW(INDIRECT(\"1:\"&($5+1)))-1);$3*((1+$4)^(ROW(INDIRECT(\"1:\"&($5+1)))-1)-1)/$4)*({1;2;3;4;5}=5)"},
-    {.name = "FT_VERDICT",
-     .description = L("\"PROMPT\" when prompting comes within Tolerance of the "
-                      "fine-tuned accuracy and the API path costs no more; "
-                      "otherwise \"FINE-TUNE\".",
-                      "„PROMPT“, wenn Prompting bis auf die Toleranz an die "
-                      "Fine-Tuning-Genauigkeit herankommt und der API-Weg nicht "
-                      "mehr kostet; sonst „FINE-TUNE“.",
-                      "« PROMPT » si le prompting atteint la précision de "
-                      "l'affinage à la tolérance près et que la voie API ne "
-                      "coûte pas plus ; sinon « FINE-TUNE »."),
-     .result = FTC_TYPE_TEXT, ARGS(verdict_args), .notes = NO_TEXT,
-     EXAMPLES(verdict_examples), .eval = ftc_eval_verdict,
-     .expansion = "IF(AND($2>=$1*(1-$5);$4<=$3);\"PROMPT\";\"FINE-TUNE\")"},
+static const ftc_function fn_ft_tco = {
+    .name = "FT_TCO",
+    .description = L("Total cost of owning a fine-tuned model over the horizon: "
+                     "training, serving, engineering, retrains and base-model "
+                     "rebuilds.",
+                     "Gesamtbetriebskosten eines feinabgestimmten Modells über den "
+                     "Horizont: Training, Bereitstellung, Engineering, "
+                     "Nachtrainings und Neuaufbauten nach Abkündigung des "
+                     "Basismodells.",
+                     "Coût total de possession d'un modèle affiné sur l'horizon : "
+                     "entraînement, mise en service, ingénierie, réentraînements "
+                     "et reconstructions après le retrait du modèle de base."),
+    .result = FTC_TYPE_NUMBER, ARGS(tco_args),
+    .notes = L("Rebuilds count every base-model deprecation within the horizon: "
+               "floor(Horizon / LifecycleMonths).",
+               "Neuaufbauten zählen jede Abkündigung des Basismodells innerhalb "
+               "des Horizonts: ABRUNDEN(Horizont / LebenszyklusMonate).",
+               "Les reconstructions comptent chaque retrait du modèle de base "
+               "pendant l'horizon : PLANCHER(Horizon / CycleDeVieMois)."),
+    EXAMPLES(tco_examples), .eval = ftc_eval_tco,
+    .expansion = "$1+$2*$7+$3*$6*$7+$1*$4*$7/12+$1*INT($7/$5)",
+};
+
+static const ftc_function fn_ft_tco_items = {
+    .name = "FT_TCO_ITEMS",
+    .description = L("The five items of FT_TCO (training, serving, engineering, "
+                     "retrains, rebuilds) as a column of 5 rows; enter as an "
+                     "array formula.",
+                     "Die fünf Posten von FT_TCO (Training, Bereitstellung, "
+                     "Engineering, Nachtrainings, Neuaufbauten) als Spalte mit "
+                     "5 Zeilen; als Matrixformel eingeben.",
+                     "Les cinq postes de FT_TCO (entraînement, mise en service, "
+                     "ingénierie, réentraînements, reconstructions) en une "
+                     "colonne de 5 lignes ; à saisir comme formule matricielle."),
+    .result = FTC_TYPE_ARRAY, ARGS(tco_args),
+    .notes = L("The items sum to FT_TCO.", "Die Posten ergeben in Summe FT_TCO.",
+               "La somme des postes vaut FT_TCO."),
+    EXAMPLES(tco_items_examples), .eval = ftc_eval_tco_items,
+    .expansion = "CHOOSE(ROW(INDIRECT(\"1:5\"));$1;$2*$7;$3*$6*$7;$1*$4*$7/12;$1*INT($7/$5))",
+};
+
+static const ftc_function fn_ft_hidden_share = {
+    .name = "FT_HIDDEN_SHARE",
+    .description = L("Share of the total cost of ownership that the training "
+                     "run alone does not show: 1 - Training / FT_TCO.",
+                     "Anteil der Gesamtbetriebskosten, den der Trainingslauf "
+                     "allein nicht zeigt: 1 - Training / FT_TCO.",
+                     "Part du coût total de possession que l'entraînement seul "
+                     "ne montre pas : 1 - Entraînement / FT_TCO."),
+    .result = FTC_TYPE_NUMBER, ARGS(tco_args),
+    .notes = L("Err:502 when the total cost is 0.",
+               "Err:502, wenn die Gesamtkosten 0 sind.",
+               "Err:502 si le coût total est nul."),
+    EXAMPLES(hidden_share_examples), .eval = ftc_eval_hidden_share,
+    .expansion = "1-$1/($1+$2*$7+$3*$6*$7+$1*$4*$7/12+$1*INT($7/$5))",
+};
+
+static const ftc_function fn_ft_training_cost = {
+    .name = "FT_TRAINING_COST",
+    .description = L("Cost of training on rented GPUs: rate × hours × GPUs × "
+                     "runs × (1 + overhead).",
+                     "Kosten eines Trainings auf gemieteten GPUs: Preis × "
+                     "Stunden × GPUs × Läufe × (1 + Aufschlag).",
+                     "Coût d'un entraînement sur GPU loués : tarif × heures × "
+                     "GPU × exécutions × (1 + surcoût)."),
+    .result = FTC_TYPE_NUMBER, ARGS(training_cost_args), .notes = NO_TEXT,
+    EXAMPLES(training_cost_examples), .eval = ftc_eval_training_cost,
+    .expansion = "$1*$2*$3*$4*(1+$5)",
+};
+
+static const ftc_function fn_ft_training_tokens_cost = {
+    .name = "FT_TRAINING_TOKENS_COST",
+    .description = L("Cost of training billed per token by a hosted "
+                     "fine-tuning service: tokens × epochs × price / "
+                     "1,000,000 × runs.",
+                     "Kosten eines Trainings, das ein gehosteter "
+                     "Fine-Tuning-Dienst pro Token abrechnet: Tokens × Epochen "
+                     "× Preis / 1.000.000 × Läufe.",
+                     "Coût d'un entraînement facturé au jeton par un service "
+                     "d'affinage hébergé : jetons × époques × prix / 1 000 000 "
+                     "× exécutions."),
+    .result = FTC_TYPE_NUMBER, ARGS(training_tokens_cost_args), .notes = NO_TEXT,
+    EXAMPLES(training_tokens_cost_examples), .eval = ftc_eval_training_tokens_cost,
+    .expansion = "$1*$2*$3/1000000*$4",
+};
+
+static const ftc_function fn_ft_serving_cost = {
+    .name = "FT_SERVING_COST",
+    .description = L("Monthly cost of serving a model on your own GPUs: rate × "
+                     "GPUs × hours per month × (1 + overhead).",
+                     "Monatliche Kosten für den Betrieb eines Modells auf "
+                     "eigenen GPUs: Preis × GPUs × Stunden pro Monat × "
+                     "(1 + Aufschlag).",
+                     "Coût mensuel de mise en service d'un modèle sur vos "
+                     "propres GPU : tarif × GPU × heures par mois × "
+                     "(1 + surcoût)."),
+    .result = FTC_TYPE_NUMBER, ARGS(serving_cost_args), .notes = NO_TEXT,
+    EXAMPLES(serving_cost_examples), .eval = ftc_eval_serving_cost,
+    .expansion = "$1*$2*$3*(1+$4)",
+};
+
+static const ftc_function fn_ft_selfhost_per_mtok = {
+    .name = "FT_SELFHOST_PER_MTOK",
+    .description = L("Cost of one million tokens served on your own GPUs, to "
+                     "compare with an API's price per million tokens.",
+                     "Kosten für eine Million Tokens auf eigenen GPUs, "
+                     "vergleichbar mit dem API-Preis pro Million Tokens.",
+                     "Coût d'un million de jetons servis sur vos propres GPU, à "
+                     "comparer au prix d'une API par million de jetons."),
+    .result = FTC_TYPE_NUMBER, ARGS(selfhost_per_mtok_args), .notes = NO_TEXT,
+    EXAMPLES(selfhost_per_mtok_examples), .eval = ftc_eval_selfhost_per_mtok,
+    .expansion = "$1*$4*1000000/($2*3600*$3)",
+};
+
+static const ftc_function fn_ft_energy_kwh = {
+    .name = "FT_ENERGY_KWH",
+    .description = L("Energy used by GPUs, data-centre overhead included: "
+                     "watts × GPUs × hours × PUE / 1000.",
+                     "Energieverbrauch von GPUs einschließlich "
+                     "Rechenzentrums-Overhead: Watt × GPUs × Stunden × PUE / "
+                     "1000.",
+                     "Énergie consommée par des GPU, surcoût du centre de "
+                     "données compris : watts × GPU × heures × PUE / 1000."),
+    .result = FTC_TYPE_NUMBER, ARGS(energy_kwh_args), .notes = NO_TEXT,
+    EXAMPLES(energy_kwh_examples), .eval = ftc_eval_energy_kwh,
+    .expansion = "$1*$2*$3*$4/1000",
+};
+
+static const ftc_function fn_ft_co2_kg = {
+    .name = "FT_CO2_KG",
+    .description = L("CO2 emitted for an amount of energy: kWh × grams per kWh "
+                     "/ 1000.",
+                     "CO2-Ausstoß für eine Energiemenge: kWh × Gramm pro kWh / "
+                     "1000.",
+                     "CO2 émis pour une quantité d'énergie : kWh × grammes par "
+                     "kWh / 1000."),
+    .result = FTC_TYPE_NUMBER, ARGS(co2_kg_args), .notes = NO_TEXT,
+    EXAMPLES(co2_kg_examples), .eval = ftc_eval_co2_kg,
+    .expansion = "$1*$2/1000",
+};
+
+static const ftc_function fn_api_cost = {
+    .name = "API_COST",
+    .description = L("Cost of a volume of API calls, with prompt caching and an "
+                     "optional discount (0.5 for a batch API).",
+                     "Kosten eines Volumens von API-Aufrufen mit Prompt-Caching "
+                     "und optionalem Rabatt (0,5 für eine Batch-API).",
+                     "Coût d'un volume d'appels d'API, avec cache de prompt et "
+                     "remise facultative (0,5 pour une API par lots)."),
+    .result = FTC_TYPE_NUMBER, ARGS(api_cost_args),
+    .notes = L("Err:502 when CachedTokens exceeds InputTokens.",
+               "Err:502, wenn CacheTokens größer als EingabeTokens ist.",
+               "Err:502 si JetonsEnCache dépasse JetonsEntrée."),
+    EXAMPLES(api_cost_examples), .eval = ftc_eval_api_cost,
+    .expansion = "IF($5>$1;NA();(($1-$5)*$3+$5*$6+$2*$4)/1000000*(1-$7))",
+};
+
+static const ftc_function fn_api_tco = {
+    .name = "API_TCO",
+    .description = L("Cost of the API path over the horizon, with usage "
+                     "growth, price changes and prompt-engineering labour.",
+                     "Kosten des API-Wegs über den Horizont, mit "
+                     "Nutzungswachstum, Preisänderungen und Aufwand für "
+                     "Prompt-Engineering.",
+                     "Coût de la voie API sur l'horizon, avec croissance de "
+                     "l'usage, évolution des prix et travail d'ingénierie de "
+                     "prompt."),
+    .result = FTC_TYPE_NUMBER, ARGS(api_tco_args),
+    .notes = L("Month m (from 0) costs the first month's bill × ((1 + "
+               "MonthlyGrowth) × (1 + MonthlyPriceChange))^m.",
+               "Monat m (ab 0) kostet die Rechnung des ersten Monats × ((1 + "
+               "WachstumProMonat) × (1 + PreisänderungProMonat))^m.",
+               "Le mois m (à partir de 0) coûte la facture du premier mois × "
+               "((1 + CroissanceMensuelle) × (1 + VariationPrixMensuelle))^m."),
+    EXAMPLES(api_tco_examples), .eval = ftc_eval_api_tco,
+    .expansion = "SUMPRODUCT(($1*$3+$2*$4)/1000000*((1+$5)*(1+$8))^(ROW(INDIRECT(\"1:\"&$6))-1))+$7*$6",
+};
+
+static const ftc_function fn_api_price = {
+    .name = "API_PRICE",
+    .description = L("Price per million tokens of a hosted model, from the dated "
+                     "price catalogue shipped with ftcost or your own price file.",
+                     "Preis pro Million Tokens eines gehosteten Modells, aus dem "
+                     "datierten Preiskatalog von ftcost oder Ihrer eigenen "
+                     "Preisdatei.",
+                     "Prix par million de jetons d'un modèle hébergé, tiré du "
+                     "catalogue de prix daté fourni avec ftcost ou de votre propre "
+                     "fichier de prix."),
+    .result = FTC_TYPE_NUMBER, ARGS(api_price_args),
+    .notes = L("#N/A for an unknown model or a kind of price the model does not "
+               "have; Err:502 for an unknown Kind. Prices are list prices in USD "
+               "as of API_PRICE_DATE: check them at the provider before a budget "
+               "is signed. Your own prices go in ~/.config/ftcost/prices.json or "
+               "the file named by FTCOST_PRICES (ftcost's format or LiteLLM's).",
+               "#N/A bei unbekanntem Modell oder einer Preisart, die das Modell "
+               "nicht hat; Err:502 bei unbekannter Art. Listenpreise in USD zum "
+               "Stand von API_PRICE_DATE: vor der Freigabe eines Budgets beim "
+               "Anbieter prüfen. Eigene Preise in ~/.config/ftcost/prices.json "
+               "oder der Datei aus FTCOST_PRICES (Format von ftcost oder "
+               "LiteLLM).",
+               "#N/A pour un modèle inconnu ou un type de prix que le modèle n'a "
+               "pas ; Err:502 pour un Type inconnu. Prix catalogue en USD à la "
+               "date d'API_PRICE_DATE : à vérifier chez le fournisseur avant de "
+               "signer un budget. Vos propres prix vont dans "
+               "~/.config/ftcost/prices.json ou le fichier désigné par "
+               "FTCOST_PRICES (format de ftcost ou de LiteLLM)."),
+    EXAMPLES(api_price_examples), .eval = ftc_eval_api_price,
+    .dated_by = "API_PRICE_DATE",
+};
+
+static const ftc_function fn_api_price_date = {
+    .name = "API_PRICE_DATE",
+    .description = L("Date on which the price of a model in the catalogue was "
+                     "checked, as a date serial: format the cell as a date and "
+                     "flag prices older than six months.",
+                     "Datum, an dem der Preis eines Modells im Katalog geprüft "
+                     "wurde, als Datumszahl: Zelle als Datum formatieren und "
+                     "Preise älter als sechs Monate markieren.",
+                     "Date à laquelle le prix d'un modèle du catalogue a été "
+                     "vérifié, en numéro de série de date : formatez la cellule en "
+                     "date et signalez les prix de plus de six mois."),
+    .result = FTC_TYPE_NUMBER, ARGS(api_price_date_args),
+    .notes = L("#N/A for an unknown model. Days since 1899-12-30, Calc's default "
+               "date system; entries from a LiteLLM file are dated by the "
+               "file's modification time.",
+               "#N/A bei unbekanntem Modell. Tage seit dem 30.12.1899, dem "
+               "Standard-Datumssystem von Calc; Einträge aus einer LiteLLM-Datei "
+               "tragen das Änderungsdatum der Datei.",
+               "#N/A pour un modèle inconnu. Jours depuis le 30/12/1899, le "
+               "système de dates par défaut de Calc ; les entrées d'un fichier "
+               "LiteLLM sont datées de la modification du fichier."),
+    EXAMPLES(api_price_date_examples), .eval = ftc_eval_api_price_date,
+};
+
+static const ftc_function fn_ft_breakeven = {
+    .name = "FT_BREAKEVEN",
+    .description = L("First whole month at which the cumulative fine-tuning "
+                     "cost is no more than the cumulative API cost.",
+                     "Erster ganzer Monat, in dem die kumulierten "
+                     "Fine-Tuning-Kosten die kumulierten API-Kosten nicht "
+                     "übersteigen.",
+                     "Premier mois entier où le coût cumulé de l'affinage ne "
+                     "dépasse pas le coût cumulé de l'API."),
+    .result = FTC_TYPE_NUMBER, ARGS(breakeven_args),
+    .notes = L("#N/A when fine-tuning does not break even within MaxMonths.",
+               "#N/A, wenn sich das Fine-Tuning nicht innerhalb von MaxMonate "
+               "rechnet.",
+               "#N/A si l'affinage n'est pas rentabilisé en MoisMax mois."),
+    EXAMPLES(breakeven_examples), .eval = ftc_eval_breakeven,
+    .expansion = "IF(SUMPRODUCT(MAX((($1+$2*ROW(INDIRECT(\"1:\"&$5)))<=IF($4=0;$3*ROW(INDIRECT(\"1:\"&$5));$3*((1+$4)^ROW(INDIRECT(\"1:\"&$5))-1)/$4))/ROW(INDIRECT(\"1:\"&$5))))=0;NA();ROUND(1/SUMPRODUCT(MAX((($1+$2*ROW(INDIRECT(\"1:\"&$5)))<=IF($4=0;$3*ROW(INDIRECT(\"1:\"&$5));$3*((1+$4)^ROW(INDIRECT(\"1:\"&$5))-1)/$4))/ROW(INDIRECT(\"1:\"&$5))));0))",
+};
+
+static const ftc_function fn_ft_breakeven_volume = {
+    .name = "FT_BREAKEVEN_VOLUME",
+    .description = L("Monthly token volume at which self-hosting a fine-tuned "
+                     "model costs the same as the API.",
+                     "Monatliches Token-Volumen, bei dem der Eigenbetrieb eines "
+                     "feinabgestimmten Modells so viel kostet wie die API.",
+                     "Volume mensuel de jetons pour lequel l'auto-hébergement "
+                     "d'un modèle affiné coûte autant que l'API."),
+    .result = FTC_TYPE_NUMBER, ARGS(breakeven_volume_args),
+    .notes = L("#N/A when ApiPrice is not above SelfHostPrice: self-hosting "
+               "never breaks even.",
+               "#N/A, wenn APIPreis nicht über EigenbetriebPreis liegt: der "
+               "Eigenbetrieb rechnet sich nie.",
+               "#N/A si PrixAPI ne dépasse pas PrixAutoHébergé : "
+               "l'auto-hébergement n'est jamais rentable."),
+    EXAMPLES(breakeven_volume_examples), .eval = ftc_eval_breakeven_volume,
+    .expansion = "IF($3<=$2;NA();$1*1000000/($3-$2))",
+};
+
+static const ftc_function fn_ft_schedule = {
+    .name = "FT_SCHEDULE",
+    .description = L("Month-by-month cash flows of both paths, Months+1 rows × "
+                     "5 columns: month, fine-tuning flow, API flow, cumulative "
+                     "fine-tuning, cumulative API; enter as an array formula.",
+                     "Monatliche Zahlungsströme beider Wege, Monate+1 Zeilen × "
+                     "5 Spalten: Monat, Fine-Tuning-Zahlung, API-Zahlung, "
+                     "Fine-Tuning kumuliert, API kumuliert; als Matrixformel "
+                     "eingeben.",
+                     "Flux de trésorerie mensuels des deux voies, Mois+1 lignes "
+                     "× 5 colonnes : mois, flux de l'affinage, flux de l'API, "
+                     "affinage cumulé, API cumulée ; à saisir comme formule "
+                     "matricielle."),
+    .result = FTC_TYPE_ARRAY, ARGS(schedule_args),
+    .notes = L("Row 0 holds FtUpfront and no API spend; the flow columns feed "
+               "NPV from row 1, the cumulative columns cross at the break-even.",
+               "Zeile 0 enthält FTEinmalig und keine API-Kosten; die "
+               "Zahlungsspalten speisen NBW ab Zeile 1, die kumulierten Spalten "
+               "schneiden sich am Break-even.",
+               "La ligne 0 porte AffinageInitial et aucune dépense d'API ; les "
+               "colonnes de flux alimentent VAN à partir de la ligne 1, les "
+               "colonnes cumulées se croisent au seuil de rentabilité."),
+    EXAMPLES(schedule_examples), .eval = ftc_eval_schedule,
+    .expansion = "(ROW(INDIRECT(\"1:\"&($5+1)))-1)*({1;2;3;4;5}=1)+($1*((ROW(INDIRECT(\"1:\"&($5+1)))-1)=0)+$2*((ROW(INDIRECT(\"1:\"&($5+1)))-1)>0))*({1;2;3;4;5}=2)+$3*(1+$4)^((ROW(INDIRECT(\"1:\"&($5+1)))-1)-1)*((ROW(INDIRECT(\"1:\"&($5+1)))-1)>0)*({1;2;3;4;5}=3)+($1+$2*(ROW(INDIRECT(\"1:\"&($5+1)))-1))*({1;2;3;4;5}=4)+IF($4=0;$3*(ROW(INDIRECT(\"1:\"&($5+1)))-1);$3*((1+$4)^(ROW(INDIRECT(\"1:\"&($5+1)))-1)-1)/$4)*({1;2;3;4;5}=5)",
+};
+
+static const ftc_function fn_ft_verdict = {
+    .name = "FT_VERDICT",
+    .description = L("\"PROMPT\" when prompting comes within Tolerance of the "
+                     "fine-tuned accuracy and the API path costs no more; "
+                     "otherwise \"FINE-TUNE\".",
+                     "„PROMPT“, wenn Prompting bis auf die Toleranz an die "
+                     "Fine-Tuning-Genauigkeit herankommt und der API-Weg nicht "
+                     "mehr kostet; sonst „FINE-TUNE“.",
+                     "« PROMPT » si le prompting atteint la précision de "
+                     "l'affinage à la tolérance près et que la voie API ne "
+                     "coûte pas plus ; sinon « FINE-TUNE »."),
+    .result = FTC_TYPE_TEXT, ARGS(verdict_args), .notes = NO_TEXT,
+    EXAMPLES(verdict_examples), .eval = ftc_eval_verdict,
+    .expansion = "IF(AND($2>=$1*(1-$5);$4<=$3);\"PROMPT\";\"FINE-TUNE\")",
+};
+
+/* The order is the order of the reference and the Function Wizard. */
+static const ftc_function *const catalogue[] = {
+    &fn_ft_tco,
+    &fn_ft_tco_items,
+    &fn_ft_hidden_share,
+    &fn_ft_training_cost,
+    &fn_ft_training_tokens_cost,
+    &fn_ft_serving_cost,
+    &fn_ft_selfhost_per_mtok,
+    &fn_ft_energy_kwh,
+    &fn_ft_co2_kg,
+    &fn_api_cost,
+    &fn_api_tco,
+    &fn_api_price,
+    &fn_api_price_date,
+    &fn_ft_breakeven,
+    &fn_ft_breakeven_volume,
+    &fn_ft_schedule,
+    &fn_ft_verdict,
+    /* ftc-rag.c */
+    &ftc_fn_rag_embed_cost,
+    &ftc_fn_rag_store_gb,
+    &ftc_fn_rag_query_cost,
+    &ftc_fn_rag_tco,
+    /* ftc-sizing.c */
+    &ftc_fn_train_flops,
+    &ftc_fn_gpu_hours,
+    &ftc_fn_train_memory_gb,
+    &ftc_fn_gpus_needed,
+    /* ftc-gpus.c */
+    &ftc_fn_gpu_price,
+    &ftc_fn_gpu_price_date,
+    &ftc_fn_gpu_spec,
 };
 
 size_t ftc_function_count(void)
@@ -781,7 +852,7 @@ size_t ftc_function_count(void)
 
 const ftc_function *ftc_function_at(size_t index)
 {
-    return index < G_N_ELEMENTS(catalogue) ? &catalogue[index] : NULL;
+    return index < G_N_ELEMENTS(catalogue) ? catalogue[index] : NULL;
 }
 
 const ftc_function *ftc_function_find(const char *name)
@@ -789,8 +860,8 @@ const ftc_function *ftc_function_find(const char *name)
     if (name == NULL)
         return NULL;
     for (size_t i = 0; i < G_N_ELEMENTS(catalogue); i++)
-        if (g_ascii_strcasecmp(catalogue[i].name, name) == 0)
-            return &catalogue[i];
+        if (g_ascii_strcasecmp(catalogue[i]->name, name) == 0)
+            return catalogue[i];
     return NULL;
 }
 

@@ -349,6 +349,20 @@ static void domain_guard(ftc_domain domain, const char *x, char sep, GString *g)
     }
 }
 
+/* A choice argument: one text, one of the words in any case (LOWER: Calc
+ * compares text case-sensitively when the document says so). */
+static void choice_guard(const char *const *choices, const char *x, char sep, GString *g)
+{
+    g_string_append_printf(g, "%cIF(ISREF(%s)%cROWS(%s)*COLUMNS(%s)%c1)=1%cISTEXT(%s)%cOR(",
+                           sep, x, sep, x, x, sep, sep, x, sep);
+    for (size_t i = 0; choices[i] != NULL; i++) {
+        if (i > 0)
+            g_string_append_c(g, sep);
+        g_string_append_printf(g, "LOWER(%s)=\"%s\"", x, choices[i]);
+    }
+    g_string_append_c(g, ')');
+}
+
 static bool expand_fail(ftc_error *err, int arg, const char *message)
 {
     if (err != NULL) {
@@ -373,9 +387,14 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
         const ftc_arg_info *info = &fn->args[k];
         bool given = k < n_args && args[k] != NULL && args[k][0] != '\0';
 
-        if (info->domain == FTC_DOMAIN_TEXT)
+        if (info->domain == FTC_DOMAIN_TEXT && info->choices == NULL)
             return expand_fail(err, (int)k, "text argument: no built-in equivalent");
-        if (given) {
+        if (given && info->choices != NULL) {
+            g_autofree char *x = g_strdup_printf("(%s)", args[k]);
+
+            choice_guard(info->choices, x, sep, guard);
+            g_ptr_array_add(filled, g_strdup(args[k]));
+        } else if (given) {
             g_autofree char *value = NULL;
             g_autofree char *x = NULL;
 
@@ -389,6 +408,8 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
             return expand_fail(err, (int)k, "a required argument is empty");
         else if (info->default_arg >= 0)
             g_ptr_array_add(filled, NULL); /* filled below, once its source is */
+        else if (info->choices != NULL)
+            g_ptr_array_add(filled, g_strdup_printf("\"%s\"", info->default_text));
         else
             g_ptr_array_add(filled, number_text(info->default_value));
     }
@@ -453,6 +474,38 @@ static char *literal_text(const char *arg)
     return g_string_free(s, FALSE);
 }
 
+/* One line for a frozen call: "price of gpt-4o as of 2026-03-01 (ftcost
+ * API_PRICE, frozen)"; the date from the catalogue's dated_by function. */
+static void note_frozen(const ftc_function *fn, const ftc_value *values, size_t n_args,
+                        const char *const *texts, GString *notes)
+{
+    const ftc_function *date_fn = fn->dated_by != NULL ? ftc_function_find(fn->dated_by) : NULL;
+    g_autoptr(GString) subject = g_string_new(NULL);
+    size_t n_subject = date_fn != NULL ? MIN(n_args, date_fn->n_args) : n_args;
+    char day[40] = "";
+
+    for (size_t k = 0; k < n_subject; k++)
+        if (texts[k] != NULL)
+            g_string_append_printf(subject, "%s%s", subject->len == 0 ? ""
+                                                    : date_fn != NULL ? " at " : ", ",
+                                   texts[k]);
+    if (subject->len == 0)
+        return;
+    if (date_fn != NULL) {
+        ftc_result date = {0};
+        ftc_error call_err;
+        char iso[FTC_DATE_TEXT_MAX];
+        bool known = ftc_call(date_fn, values, n_subject, &date, &call_err) == FTC_OK &&
+                     ftc_date_format((int)date.number, iso);
+
+        g_snprintf(day, sizeof day, " as of %s", known ? iso : "an unknown date");
+    }
+    g_string_append_printf(notes, "%s%s of %s%s (ftcost %s, frozen)",
+                           notes->len > 0 ? "\n" : "",
+                           fn == date_fn ? "price date" : date_fn != NULL ? "price" : "value",
+                           subject->str, day, fn->name);
+}
+
 /* A call with no built-in equivalent on literal arguments: its value now. */
 static bool freeze_call(const ftc_function *fn, const char *const *args, size_t n_args,
                         share_data *sd, GString *out, ftc_error *err)
@@ -488,25 +541,8 @@ static bool freeze_call(const ftc_function *fn, const char *const *args, size_t 
         return true;
     }
     g_string_append(out, g_ascii_formatd(number, sizeof number, "%.17g", result.number));
-    if (sd->notes != NULL && n_args > 0 && texts->pdata[0] != NULL) {
-        const ftc_function *date_fn = ftc_function_find("API_PRICE_DATE");
-        ftc_result date = {0};
-        char day[16] = "an unknown date";
-
-        if (ftc_call(date_fn, values, 1, &date, &call_err) == FTC_OK) {
-            GDate d;
-
-            g_date_clear(&d, 1);
-            g_date_set_dmy(&d, 30, G_DATE_DECEMBER, 1899);
-            g_date_add_days(&d, (guint)date.number);
-            g_snprintf(day, sizeof day, "%04d-%02d-%02d", g_date_get_year(&d),
-                       g_date_get_month(&d), g_date_get_day(&d));
-        }
-        g_string_append_printf(sd->notes, "%s%s of %s as of %s (ftcost %s, frozen)",
-                               sd->notes->len > 0 ? "\n" : "",
-                               fn == date_fn ? "price date" : "price",
-                               (const char *)texts->pdata[0], day, fn->name);
-    }
+    if (sd->notes != NULL)
+        note_frozen(fn, values, n_args, (const char *const *)texts->pdata, sd->notes);
     ftc_result_clear(&result);
     return true;
 }

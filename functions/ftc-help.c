@@ -43,6 +43,15 @@ static const ftc_l10n unit_labels[FTC_UNIT_LAST] = {
     [FTC_UNIT_SCORE] = L("score, e.g. 0.9 for 90 %", "Wert, z. B. 0,9 für 90 %",
                          "score, p. ex. 0,9 pour 90 %"),
     [FTC_UNIT_TEXT] = L("text", "Text", "texte"),
+    [FTC_UNIT_BYTES] = L("bytes", "Bytes", "octets"),
+    [FTC_UNIT_GB] = L("GB of 10^9 bytes", "GB zu 10^9 Bytes", "Go de 10^9 octets"),
+    [FTC_UNIT_PARAMETERS] = L("parameters, 7E9 for 7B", "Parameter, 7E9 für 7 Mrd.",
+                              "paramètres, 7E9 pour 7 Md"),
+    [FTC_UNIT_TFLOPS] = L("TFLOPS, 10^12 operations per second",
+                          "TFLOPS, 10^12 Operationen pro Sekunde",
+                          "TFLOPS, 10^12 opérations par seconde"),
+    [FTC_UNIT_QUERIES_PER_MONTH] = L("queries per month", "Anfragen pro Monat",
+                                     "requêtes par mois"),
 };
 
 static const ftc_l10n domain_labels[FTC_DOMAIN_LAST] = {
@@ -63,6 +72,7 @@ static const ftc_l10n domain_labels[FTC_DOMAIN_LAST] = {
 
 static const ftc_l10n word_optional = L("optional, default", "optional, Standard",
                                         "facultatif, par défaut");
+static const ftc_l10n word_one_of = L("one of", "eines von", "l'un de");
 
 ftc_lang ftc_lang_from_code(const char *code)
 {
@@ -139,8 +149,16 @@ size_t ftc_arg_help(const ftc_function *fn, size_t arg, ftc_lang lang, char *buf
     if (fn == NULL || arg >= fn->n_args)
         return 0;
     a = &fn->args[arg];
-    append(buf, size, &len, "%s (%s; %s", ftc_text(&a->description, lang),
-           ftc_unit_label(a->unit, lang), ftc_domain_label(a->domain, lang));
+    /* Text is its own domain: "(text; text)" would say nothing twice. */
+    append(buf, size, &len, "%s (%s", ftc_text(&a->description, lang),
+           ftc_unit_label(a->unit, lang));
+    if (a->choices != NULL) {
+        append(buf, size, &len, ", %s ", ftc_text(&word_one_of, lang));
+        for (size_t i = 0; a->choices[i] != NULL; i++)
+            append(buf, size, &len, "%s\"%s\"", i > 0 ? ", " : "", a->choices[i]);
+    } else if (a->domain != FTC_DOMAIN_TEXT) {
+        append(buf, size, &len, "; %s", ftc_domain_label(a->domain, lang));
+    }
     if (a->optional && a->default_arg >= 0) {
         append(buf, size, &len, "; %s %s", ftc_text(&word_optional, lang),
                ftc_text(&fn->args[a->default_arg].name, lang));

@@ -17,7 +17,7 @@
  * ftc_prices_get() stats the override files (two stat calls), re-reads
  * only a file that changed, and swaps in a new snapshot under a mutex;
  * readers keep the snapshot they got for as long as they hold it. */
-#include "ftcost-private.h"
+#include "ftc-price-files.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -35,7 +35,6 @@
 #define SHIPPED_RESOURCE "/org/ftcost/prices.json"
 #define MAX_FILE_SIZE (64u << 20)
 #define MAX_NESTING 32
-#define MAX_ENTRIES 200000
 #define MAX_NAME 256
 #define MAX_PRICE 1e6 /* per million tokens: a dollar a token */
 
@@ -82,16 +81,12 @@ typedef struct {
     size_t order;  /* position in its file */
 } entry;
 
-struct ftc_price_layer {
-    gatomicrefcount ref;
-    GPtrArray *entries; /* entry *, owned */
-    GStringChunk *strings;
-};
-
 static void layer_unref(ftc_price_layer *layer)
 {
     if (layer != NULL && g_atomic_ref_count_dec(&layer->ref)) {
         g_ptr_array_unref(layer->entries);
+        g_ptr_array_unref(layer->gpu_specs);
+        g_ptr_array_unref(layer->gpu_prices);
         g_string_chunk_free(layer->strings);
         g_free(layer);
     }
@@ -104,7 +99,8 @@ void ftc_price_layer_free(ftc_price_layer *layer)
 
 size_t ftc_price_layer_count(const ftc_price_layer *layer)
 {
-    return layer != NULL ? layer->entries->len : 0;
+    return layer != NULL ? layer->entries->len + layer->gpu_specs->len + layer->gpu_prices->len
+                         : 0;
 }
 
 static ftc_price_layer *layer_new(void)
@@ -113,13 +109,13 @@ static ftc_price_layer *layer_new(void)
 
     g_atomic_ref_count_init(&layer->ref);
     layer->entries = g_ptr_array_new_with_free_func(g_free);
+    layer->gpu_specs = g_ptr_array_new_with_free_func(g_free);
+    layer->gpu_prices = g_ptr_array_new_with_free_func(g_free);
     layer->strings = g_string_chunk_new(4096);
     return layer;
 }
 
-static void set_error(char **error, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-
-static void set_error(char **error, const char *fmt, ...)
+void ftc_price_file_error(char **error, const char *fmt, ...)
 {
     va_list ap;
 
@@ -156,37 +152,8 @@ static bool nesting_ok(const char *data, size_t len)
     return true;
 }
 
-/* Days since 1899-12-30 (Calc's day 0) of "YYYY-MM-DD"; -1 when invalid. */
-static int parse_date(const char *s)
-{
-    unsigned y, m, d;
-    int n = -1;
-    GDate date, epoch;
-
-    if (s == NULL || strlen(s) != 10 || sscanf(s, "%4u-%2u-%2u%n", &y, &m, &d, &n) != 3 ||
-        n != 10 || s[4] != '-' || s[7] != '-' || !g_ascii_isdigit(s[0]) ||
-        !g_ascii_isdigit(s[5]) || !g_ascii_isdigit(s[8]))
-        return -1;
-    if (y < 2000 || y > 2199 || !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
-        return -1;
-    g_date_clear(&date, 1);
-    g_date_clear(&epoch, 1);
-    g_date_set_dmy(&date, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
-    g_date_set_dmy(&epoch, 30, G_DATE_DECEMBER, 1899);
-    return (int)g_date_days_between(&epoch, &date);
-}
-
-int ftc_price_date_from_unix(long long seconds)
-{
-    /* 1899-12-30 is 25569 days before the Unix epoch */
-    long long days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
-
-    days += 25569;
-    return days >= 0 && days <= G_MAXINT / 2 ? (int)days : -1;
-}
-
 /* A name fit for a cell and a tab-separated listing. */
-static bool name_ok(const char *s)
+bool ftc_price_file_name_ok(const char *s)
 {
     size_t n = s != NULL ? strlen(s) : 0;
 
@@ -198,7 +165,7 @@ static bool name_ok(const char *s)
     return true;
 }
 
-static bool number_node(JsonNode *node, double *out)
+bool ftc_price_file_number(JsonNode *node, double *out)
 {
     GType type;
 
@@ -214,7 +181,7 @@ static bool number_node(JsonNode *node, double *out)
     return true;
 }
 
-static const char *string_member(JsonObject *obj, const char *name)
+const char *ftc_price_file_string(JsonObject *obj, const char *name)
 {
     JsonNode *node = json_object_get_member(obj, name);
 
@@ -258,27 +225,32 @@ static entry *entry_new(ftc_price_layer *layer, const char *provider, const char
 static bool parse_ftcost(JsonObject *root, ftc_price_layer *layer, const char *origin,
                          char **error)
 {
-    const char *format = string_member(root, "format");
+    const char *format = ftc_price_file_string(root, "format");
     JsonNode *version = json_object_get_member(root, "version");
     JsonNode *models = json_object_get_member(root, "models");
     JsonArray *array;
     double v;
 
     if (format == NULL || strcmp(format, "ftcost-prices") != 0) {
-        set_error(error, "\"format\" must be \"ftcost-prices\"");
+        ftc_price_file_error(error, "\"format\" must be \"ftcost-prices\"");
         return false;
     }
-    if (!number_node(version, &v) || v != 1) {
-        set_error(error, "\"version\" must be 1");
+    if (!ftc_price_file_number(version, &v) || v != 1) {
+        ftc_price_file_error(error, "\"version\" must be 1");
         return false;
     }
+    /* A file may carry models, GPUs or both. */
+    if (!ftc_gpus_parse(json_object_get_member(root, "gpus"), layer, origin, error))
+        return false;
+    if (models == NULL && json_object_has_member(root, "gpus"))
+        return true;
     if (models == NULL || !JSON_NODE_HOLDS_ARRAY(models)) {
-        set_error(error, "\"models\" must be an array");
+        ftc_price_file_error(error, "\"models\" must be an array");
         return false;
     }
     array = json_node_get_array(models);
-    if (json_array_get_length(array) > MAX_ENTRIES) {
-        set_error(error, "more than %d models", MAX_ENTRIES);
+    if (json_array_get_length(array) > FTC_PRICE_FILE_MAX_ENTRIES) {
+        ftc_price_file_error(error, "more than %d models", FTC_PRICE_FILE_MAX_ENTRIES);
         return false;
     }
     for (guint i = 0; i < json_array_get_length(array); i++) {
@@ -290,26 +262,26 @@ static bool parse_ftcost(JsonObject *root, ftc_price_layer *layer, const char *o
         bool any_price = false;
 
         if (!JSON_NODE_HOLDS_OBJECT(node)) {
-            set_error(error, "models[%u] is not an object", i);
+            ftc_price_file_error(error, "models[%u] is not an object", i);
             return false;
         }
         obj = json_node_get_object(node);
-        provider = string_member(obj, "provider");
-        model = string_member(obj, "model");
-        if (!name_ok(provider) || !name_ok(model)) {
-            set_error(error, "models[%u]: \"provider\" and \"model\" must be non-empty text "
+        provider = ftc_price_file_string(obj, "provider");
+        model = ftc_price_file_string(obj, "model");
+        if (!ftc_price_file_name_ok(provider) || !ftc_price_file_name_ok(model)) {
+            ftc_price_file_error(error, "models[%u]: \"provider\" and \"model\" must be non-empty text "
                              "without control characters", i);
             return false;
         }
         e = entry_new(layer, provider, model, origin);
         g_ptr_array_add(layer->entries, e);
-        checked = string_member(obj, "checked");
-        e->pub.checked = parse_date(checked);
+        checked = ftc_price_file_string(obj, "checked");
+        e->pub.checked = ftc_date_parse(checked);
         if (e->pub.checked < 0) {
-            set_error(error, "%s/%s: \"checked\" must be a date YYYY-MM-DD", provider, model);
+            ftc_price_file_error(error, "%s/%s: \"checked\" must be a date YYYY-MM-DD", provider, model);
             return false;
         }
-        source = string_member(obj, "source");
+        source = ftc_price_file_string(obj, "source");
         if (source != NULL)
             e->pub.source = g_string_chunk_insert_const(layer->strings, source);
 
@@ -324,17 +296,17 @@ static bool parse_ftcost(JsonObject *root, ftc_price_layer *layer, const char *o
                 continue;
             if (strcmp(key, "source") == 0) {
                 if (source == NULL) {
-                    set_error(error, "%s/%s: \"source\" must be text", provider, model);
+                    ftc_price_file_error(error, "%s/%s: \"source\" must be text", provider, model);
                     return false;
                 }
                 continue;
             }
             if (!ftc_price_kind_parse(key, &kind) || strcmp(key, kind_names[kind]) != 0) {
-                set_error(error, "%s/%s: unknown field \"%s\"", provider, model, key);
+                ftc_price_file_error(error, "%s/%s: unknown field \"%s\"", provider, model, key);
                 return false;
             }
-            if (!number_node(json_object_get_member(obj, key), &x) || !price_ok(x)) {
-                set_error(error, "%s/%s: \"%s\" must be a price from 0 to %g per million "
+            if (!ftc_price_file_number(json_object_get_member(obj, key), &x) || !price_ok(x)) {
+                ftc_price_file_error(error, "%s/%s: \"%s\" must be a price from 0 to %g per million "
                                  "tokens", provider, model, key, MAX_PRICE);
                 return false;
             }
@@ -342,7 +314,7 @@ static bool parse_ftcost(JsonObject *root, ftc_price_layer *layer, const char *o
             any_price = true;
         }
         if (!any_price) {
-            set_error(error, "%s/%s: no price", provider, model);
+            ftc_price_file_error(error, "%s/%s: no price", provider, model);
             return false;
         }
     }
@@ -357,8 +329,8 @@ static bool parse_litellm(JsonObject *root, ftc_price_layer *layer, const char *
 {
     g_autoptr(GList) members = json_object_get_members(root);
 
-    if (json_object_get_size(root) > MAX_ENTRIES) {
-        set_error(error, "more than %d models", MAX_ENTRIES);
+    if (json_object_get_size(root) > FTC_PRICE_FILE_MAX_ENTRIES) {
+        ftc_price_file_error(error, "more than %d models", FTC_PRICE_FILE_MAX_ENTRIES);
         return false;
     }
     for (GList *m = members; m != NULL; m = m->next) {
@@ -373,7 +345,7 @@ static bool parse_litellm(JsonObject *root, ftc_price_layer *layer, const char *
         if (strcmp(key, "sample_spec") == 0)
             continue;
         if (!JSON_NODE_HOLDS_OBJECT(node)) {
-            set_error(error, "\"%s\" is not an object: neither ftcost's format (\"format\": "
+            ftc_price_file_error(error, "\"%s\" is not an object: neither ftcost's format (\"format\": "
                              "\"ftcost-prices\") nor LiteLLM's", key);
             return false;
         }
@@ -386,9 +358,9 @@ static bool parse_litellm(JsonObject *root, ftc_price_layer *layer, const char *
             price[k] = NAN;
             if (field == NULL || JSON_NODE_HOLDS_NULL(field))
                 continue;
-            if (!number_node(field, &x) || !isfinite(x) || x < 0 ||
+            if (!ftc_price_file_number(field, &x) || !isfinite(x) || x < 0 ||
                 !price_ok(per_million(x))) {
-                set_error(error, "%s: \"%s\" must be a price from 0 to 1 per token", key,
+                ftc_price_file_error(error, "%s: \"%s\" must be a price from 0 to 1 per token", key,
                           litellm_fields[k]);
                 return false;
             }
@@ -397,9 +369,9 @@ static bool parse_litellm(JsonObject *root, ftc_price_layer *layer, const char *
         }
         if (!token_priced)
             continue;
-        provider = string_member(obj, "litellm_provider");
-        if (json_object_has_member(obj, "litellm_provider") && !name_ok(provider)) {
-            set_error(error, "%s: \"litellm_provider\" must be text", key);
+        provider = ftc_price_file_string(obj, "litellm_provider");
+        if (json_object_has_member(obj, "litellm_provider") && !ftc_price_file_name_ok(provider)) {
+            ftc_price_file_error(error, "%s: \"litellm_provider\" must be text", key);
             return false;
         }
         if (provider == NULL)
@@ -412,8 +384,8 @@ static bool parse_litellm(JsonObject *root, ftc_price_layer *layer, const char *
             model = key + strlen(provider) + 1;
             rank = 1;
         }
-        if (!name_ok(model)) {
-            set_error(error, "\"%s\" is not a usable model name", key);
+        if (!ftc_price_file_name_ok(model)) {
+            ftc_price_file_error(error, "\"%s\" is not a usable model name", key);
             return false;
         }
         e = entry_new(layer, provider, model, origin);
@@ -436,35 +408,36 @@ ftc_price_layer *ftc_price_layer_parse(const char *data, size_t len, const char 
     bool ok;
 
     if (len > MAX_FILE_SIZE) {
-        set_error(error, "larger than %u MiB", MAX_FILE_SIZE >> 20);
+        ftc_price_file_error(error, "larger than %u MiB", MAX_FILE_SIZE >> 20);
         return NULL;
     }
     if (len > G_MAXSSIZE || !g_utf8_validate_len(data, len, NULL)) {
-        set_error(error, "not UTF-8 text");
+        ftc_price_file_error(error, "not UTF-8 text");
         return NULL;
     }
     if (!nesting_ok(data, len)) {
-        set_error(error, "nested more than %d levels deep", MAX_NESTING);
+        ftc_price_file_error(error, "nested more than %d levels deep", MAX_NESTING);
         return NULL;
     }
     parser = json_parser_new_immutable();
     if (!json_parser_load_from_data(parser, data, (gssize)len, &json_error)) {
-        set_error(error, "not JSON: %s", json_error->message);
+        ftc_price_file_error(error, "not JSON: %s", json_error->message);
         return NULL;
     }
     root = json_parser_get_root(parser);
     if (root == NULL || !JSON_NODE_HOLDS_OBJECT(root)) {
-        set_error(error, "not a JSON object");
+        ftc_price_file_error(error, "not a JSON object");
         return NULL;
     }
     obj = json_node_get_object(root);
     layer = layer_new();
-    if (json_object_has_member(obj, "format") || json_object_has_member(obj, "models"))
+    if (json_object_has_member(obj, "format") || json_object_has_member(obj, "models") ||
+        json_object_has_member(obj, "gpus"))
         ok = parse_ftcost(obj, layer, origin, error);
     else
         ok = parse_litellm(obj, layer, origin, file_date, error);
-    if (ok && layer->entries->len == 0) {
-        set_error(error, "no token prices in it");
+    if (ok && ftc_price_layer_count(layer) == 0) {
+        ftc_price_file_error(error, "no prices in it");
         ok = false;
     }
     if (!ok) {
@@ -483,16 +456,16 @@ static char *read_file(const char *path, size_t *len, struct stat *st, char **er
     size_t got = 0;
 
     if (fd < 0) {
-        set_error(error, "cannot open it: %s", g_strerror(errno));
+        ftc_price_file_error(error, "cannot open it: %s", g_strerror(errno));
         return NULL;
     }
     if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
-        set_error(error, "not a regular file");
+        ftc_price_file_error(error, "not a regular file");
         close(fd);
         return NULL;
     }
     if (st->st_size < 0 || (guint64)st->st_size > MAX_FILE_SIZE) {
-        set_error(error, "larger than %u MiB", MAX_FILE_SIZE >> 20);
+        ftc_price_file_error(error, "larger than %u MiB", MAX_FILE_SIZE >> 20);
         close(fd);
         return NULL;
     }
@@ -508,7 +481,7 @@ static char *read_file(const char *path, size_t *len, struct stat *st, char **er
     }
     close(fd);
     if (got != (size_t)st->st_size) {
-        set_error(error, "it changed or failed while being read");
+        ftc_price_file_error(error, "it changed or failed while being read");
         g_free(data);
         return NULL;
     }
@@ -527,6 +500,7 @@ struct ftc_price_list {
     GPtrArray *sorted;                 /* const entry *, effective entries */
     GHashTable *by_key;                /* "provider/model" lower case -> entry */
     GHashTable *by_model;              /* "model" lower case -> entry */
+    ftc_gpu_index *gpus;
 };
 
 static int compare_entries(gconstpointer a, gconstpointer b)
@@ -597,6 +571,7 @@ static ftc_price_list *list_build(ftc_price_layer *const layers[N_LAYERS])
     while (g_hash_table_iter_next(&iter, NULL, &value))
         g_ptr_array_add(list->sorted, value);
     g_ptr_array_sort(list->sorted, compare_entries);
+    list->gpus = ftc_gpu_index_new(list->layers, N_LAYERS);
     return list;
 }
 
@@ -614,9 +589,15 @@ void ftc_price_list_unref(ftc_price_list *list)
     g_ptr_array_unref(list->sorted);
     g_hash_table_unref(list->by_key);
     g_hash_table_unref(list->by_model);
+    ftc_gpu_index_free(list->gpus);
     for (int l = 0; l < N_LAYERS; l++)
         layer_unref(list->layers[l]);
     g_free(list);
+}
+
+const ftc_gpu_index *ftc_price_list_gpu_index(const ftc_price_list *list)
+{
+    return list != NULL ? list->gpus : NULL;
 }
 
 size_t ftc_price_list_count(const ftc_price_list *list)

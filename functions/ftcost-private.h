@@ -7,6 +7,50 @@
 /* No function takes more arguments than this (checked by the help tests). */
 #define FTC_MAX_ARGS 8
 
+#define FTC_N_ELEMENTS(array) (sizeof(array) / sizeof((array)[0]))
+
+/* --- writing catalogue entries --------------------------------------------
+ * A function is one block in the file of its kernel: an enum naming its
+ * argument positions (the kernel reads a[NAME], the table is indexed by
+ * the same names), the argument table, the worked examples, the entry. */
+#define L(en, de, fr) {{en, de, fr}}
+#define NO_TEXT {{NULL, NULL, NULL}}
+#define REQUIRED(unit_, domain_)                                                 \
+    .unit = unit_, .domain = domain_, .optional = false, .default_arg = FTC_NO_ARG
+#define OPTIONAL(unit_, domain_, value)                                          \
+    .unit = unit_, .domain = domain_, .optional = true, .default_value = value,  \
+    .default_arg = FTC_NO_ARG
+/* A text argument that takes one of `words` (NULL-terminated). */
+#define REQUIRED_CHOICE(words)                                                   \
+    .unit = FTC_UNIT_TEXT, .domain = FTC_DOMAIN_TEXT, .optional = false,         \
+    .default_arg = FTC_NO_ARG, .choices = words
+#define OPTIONAL_CHOICE(words, default_word)                                     \
+    .unit = FTC_UNIT_TEXT, .domain = FTC_DOMAIN_TEXT, .optional = true,          \
+    .default_arg = FTC_NO_ARG, .default_text = default_word, .choices = words
+#define REQUIRED_TEXT                                                            \
+    .unit = FTC_UNIT_TEXT, .domain = FTC_DOMAIN_TEXT, .optional = false,         \
+    .default_arg = FTC_NO_ARG
+#define ARGS(array) .n_args = FTC_N_ELEMENTS(array), .args = array
+#define EXAMPLES(array) .n_examples = FTC_N_ELEMENTS(array), .examples = array
+/* The argument table has one entry per name of the position enum. */
+#define FTC_ARGS_MATCH(array, count)                                             \
+    _Static_assert(FTC_N_ELEMENTS(array) == (count), #array " and its enum differ")
+
+#define NUMBER_EXAMPLE(args_, value) {.args = args_, .status = FTC_OK, .number = value}
+#define TEXT_EXAMPLE(args_, value) {.args = args_, .status = FTC_OK, .text = value}
+#define ERROR_EXAMPLE(args_, st) {.args = args_, .status = st}
+
+/* Entries defined beside their kernels (ftc-catalogue.c lists them). */
+extern const ftc_function ftc_fn_rag_embed_cost, ftc_fn_rag_store_gb, ftc_fn_rag_query_cost,
+    ftc_fn_rag_tco;
+extern const ftc_function ftc_fn_train_flops, ftc_fn_gpu_hours, ftc_fn_train_memory_gb,
+    ftc_fn_gpus_needed;
+extern const ftc_function ftc_fn_gpu_price, ftc_fn_gpu_price_date, ftc_fn_gpu_spec;
+
+/* The sum over months m = 0 .. months-1 of monthly * ratio^m, term by term
+ * as API_TCO adds them (RAG_TCO agrees with it to the last bit). */
+double ftc_grown_sum(double monthly, double ratio, int months);
+
 /* Fills err (when not NULL) and returns `status`; printf-style message. */
 ftc_status ftc_fail(ftc_error *err, ftc_status status, int arg,
                     const char *fmt, ...)

@@ -78,6 +78,11 @@ typedef enum {
     FTC_UNIT_RATIO,
     FTC_UNIT_SCORE,
     FTC_UNIT_TEXT,
+    FTC_UNIT_BYTES,
+    FTC_UNIT_GB,
+    FTC_UNIT_PARAMETERS,
+    FTC_UNIT_TFLOPS,
+    FTC_UNIT_QUERIES_PER_MONTH,
     FTC_UNIT_LAST
 } ftc_unit;
 
@@ -110,6 +115,10 @@ typedef struct {
     double default_value; /* used when optional and default_arg < 0 */
     int default_arg;      /* >= 0: defaults to that argument's value */
     const char *default_text; /* FTC_DOMAIN_TEXT: the default, e.g. "input" */
+    /* FTC_DOMAIN_TEXT restricted to these words (NULL-terminated; any case):
+     * anything else is Err:502, and the kernel finds the word's index in
+     * the value's `number`.  NULL: any text. */
+    const char *const *choices;
 } ftc_arg_info;
 
 typedef enum {
@@ -162,10 +171,14 @@ struct ftc_function {
     ftc_eval_fn eval;
     /* `ftcost share`: the same value from Calc's built-in functions, in
      * OpenFormula with ';' separators, $1..$9 for the arguments (defaults
-     * filled in, each parenthesised); ftc_formula_expand_function() wraps it
-     * in a guard generated from the argument domains.  NULL: no built-in
-     * equivalent (the share freezes the value). */
+     * filled in, each parenthesised; a choice argument as its word in
+     * quotes); ftc_formula_expand_function() wraps it in a guard generated
+     * from the argument domains.  NULL: no built-in equivalent (the share
+     * freezes the value of a call on literal arguments). */
     const char *expansion;
+    /* A frozen call's note gives the date of the value: the function that
+     * answers it from the same leading arguments ("API_PRICE_DATE"). */
+    const char *dated_by;
 };
 
 /* --- the catalogue ------------------------------------------------------ */
@@ -229,6 +242,70 @@ FTC_API const ftc_price_entry *ftc_price_list_at(const ftc_price_list *list, siz
  * when no entry matches.  The entry lives as long as the list. */
 FTC_API const ftc_price_entry *ftc_price_list_find(const ftc_price_list *list,
                                                     const char *model);
+
+/* --- the GPU catalogue (ftc-gpus.c) ---------------------------------------
+ * The "gpus" list of the same files as the prices, with the same layers,
+ * rules and reload: each GPU's datasheet figures, and its price per
+ * GPU-hour at each provider (an instance's price divided by its GPUs).
+ * An override replaces a GPU's figures when it gives any, and a GPU's
+ * price at a provider as a whole. */
+typedef enum {
+    FTC_GPU_ON_DEMAND,
+    FTC_GPU_SPOT,
+    FTC_GPU_RESERVED_1Y,
+    FTC_GPU_RESERVED_3Y,
+    FTC_GPU_PRICE_KIND_COUNT
+} ftc_gpu_price_kind;
+
+typedef enum {
+    FTC_GPU_MEMORY_GB,
+    FTC_GPU_BF16_TFLOPS, /* dense peak, no sparsity */
+    FTC_GPU_WATTS,       /* board power */
+    FTC_GPU_FIELD_COUNT
+} ftc_gpu_field;
+
+/* "on_demand", ... and "memory_gb", ...: NULL-terminated, by enum value. */
+FTC_API extern const char *const ftc_gpu_price_kind_names[FTC_GPU_PRICE_KIND_COUNT + 1];
+FTC_API extern const char *const ftc_gpu_field_names[FTC_GPU_FIELD_COUNT + 1];
+
+typedef struct {
+    const char *gpu;                  /* "H100" */
+    const char *variant;              /* what the figures are of: "H100 SXM" */
+    double spec[FTC_GPU_FIELD_COUNT]; /* NAN: not known */
+    int checked;                      /* days since 1899-12-30 */
+    const char *source;
+    const char *origin;               /* "shipped", or the file */
+} ftc_gpu_spec;
+
+typedef struct {
+    const char *gpu;
+    const char *provider;                      /* "aws", "lambda", ... */
+    double price[FTC_GPU_PRICE_KIND_COUNT];    /* USD per GPU-hour; NAN: none */
+    const char *instance;                      /* "p5.48xlarge", or "" */
+    int checked;
+    const char *source;
+    const char *origin;
+} ftc_gpu_price;
+
+FTC_API size_t ftc_price_list_gpu_count(const ftc_price_list *list);
+FTC_API const ftc_gpu_spec *ftc_price_list_gpu_at(const ftc_price_list *list, size_t i);
+FTC_API size_t ftc_price_list_gpu_price_count(const ftc_price_list *list);
+FTC_API const ftc_gpu_price *ftc_price_list_gpu_price_at(const ftc_price_list *list,
+                                                         size_t i);
+/* Case-insensitive; NULL when unknown. */
+FTC_API const ftc_gpu_spec *ftc_price_list_find_gpu(const ftc_price_list *list,
+                                                    const char *gpu);
+FTC_API const ftc_gpu_price *ftc_price_list_find_gpu_price(const ftc_price_list *list,
+                                                           const char *gpu,
+                                                           const char *provider);
+
+/* --- dates -----------------------------------------------------------------
+ * Calc's date serials: days since 1899-12-30 (its default date system). */
+#define FTC_DATE_TEXT_MAX 11 /* "YYYY-MM-DD" */
+/* "YYYY-MM-DD" of a year 2000 to 2199; -1 when it is not one. */
+FTC_API int ftc_date_parse(const char *iso);
+/* The serial as "YYYY-MM-DD"; false (and "-") when out of range. */
+FTC_API bool ftc_date_format(int serial, char out[FTC_DATE_TEXT_MAX]);
 
 /* --- help text ------------------------------------------------------------ */
 FTC_API ftc_lang ftc_lang_from_code(const char *code); /* "de-CH" -> DE */

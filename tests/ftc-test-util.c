@@ -1,7 +1,10 @@
 #include "ftc-test-util.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
@@ -59,3 +62,66 @@ int ftc_test_run(Suite *suite)
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+/* A fresh directory; removed with its files by ftc_test_remove_dir(). */
+char *ftc_test_make_dir(void)
+{
+    char *dir = g_dir_make_tmp("ftcost-prices-XXXXXX", NULL);
+
+    ck_assert_ptr_nonnull(dir);
+    return dir;
+}
+
+void ftc_test_remove_dir(const char *dir)
+{
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+        g_autofree char *path = g_build_filename(dir, name, NULL);
+
+        if (g_rmdir(path) != 0)
+            g_remove(path);
+    }
+    g_rmdir(dir);
+}
+
+void ftc_test_write_file(const char *path, const char *data, gssize len)
+{
+    ck_assert(g_file_set_contents(path, data, len, NULL));
+}
+
+/* stderr into a file until ftc_test_capture_end(): what the loader said. */
+ftc_test_capture ftc_test_capture_begin(void)
+{
+    ftc_test_capture c = {.path = g_build_filename(g_get_tmp_dir(), "ftcost-stderr-XXXXXX", NULL)};
+    int fd = g_mkstemp(c.path);
+
+    ck_assert_int_ge(fd, 0);
+    fflush(stderr);
+    c.saved = dup(2);
+    dup2(fd, 2);
+    close(fd);
+    return c;
+}
+
+char *ftc_test_capture_end(ftc_test_capture *c)
+{
+    char *text = NULL;
+
+    fflush(stderr);
+    dup2(c->saved, 2);
+    close(c->saved);
+    ck_assert(g_file_get_contents(c->path, &text, NULL, NULL));
+    g_remove(c->path);
+    g_free(c->path);
+    return text;
+}
+
+size_t ftc_test_count_lines(const char *text)
+{
+    size_t n = 0;
+
+    for (; *text != '\0'; text++)
+        n += *text == '\n';
+    return n;
+}

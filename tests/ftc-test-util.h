@@ -5,6 +5,7 @@
 #include "ftcost.h"
 
 #include <check.h>
+#include <glib.h>
 
 /* Relative tolerance of the contract (shared/spec/FUNCTIONS.md). */
 #define FTC_TEST_REL_TOL 1e-12
@@ -47,6 +48,19 @@ bool ftc_test_close(double got, double want);
         ck_assert_msg(e_.message[0] != '\0', "%s(%s): no message", name, args);  \
         ftc_result_clear(&r_);                                                   \
     } while (0)
+
+/* Price files: a fresh directory (removed with its files), a file's
+ * content, and what the loader says on stderr meanwhile. */
+char *ftc_test_make_dir(void);
+void ftc_test_remove_dir(const char *dir);
+void ftc_test_write_file(const char *path, const char *data, gssize len);
+typedef struct {
+    int saved;
+    char *path;
+} ftc_test_capture;
+ftc_test_capture ftc_test_capture_begin(void);
+char *ftc_test_capture_end(ftc_test_capture *c);
+size_t ftc_test_count_lines(const char *text);
 
 /* Runs one suite and returns the process exit code. */
 int ftc_test_run(Suite *suite);

@@ -28,7 +28,8 @@ START_TEST(test_function_names)
     ck_assert(is_identifier(fn->name));
     for (const char *p = fn->name; *p != '\0'; p++)
         ck_assert_msg(!g_ascii_islower(*p), "%s is not upper case", fn->name);
-    ck_assert(g_str_has_prefix(fn->name, "FT_") || g_str_has_prefix(fn->name, "API_"));
+    ck_assert(g_str_has_prefix(fn->name, "FT_") || g_str_has_prefix(fn->name, "API_") ||
+              g_str_has_prefix(fn->name, "RAG_") || g_str_has_prefix(fn->name, "GPU_"));
     ck_assert_ptr_eq(ftc_function_find(fn->name), fn);
     /* programmatic names are the display names in lower case */
     g_autofree char *lower = g_ascii_strdown(fn->name, -1);
@@ -237,7 +238,11 @@ START_TEST(test_syntax)
     ftc_syntax(ftc_function_find("API_PRICE"), FTC_LANG_DE, buf, sizeof buf);
     ck_assert_str_eq(buf, "API_PRICE(Modell; [Art = \"input\"])");
     ftc_arg_help(ftc_function_find("API_PRICE"), 1, FTC_LANG_FR, buf, sizeof buf);
-    ck_assert_ptr_nonnull(strstr(buf, "(texte; texte; facultatif, par défaut \"input\")"));
+    ck_assert_ptr_nonnull(strstr(buf, "(texte; facultatif, par défaut \"input\")"));
+    /* a choice: its words, and no "text; text" */
+    ftc_arg_help(ftc_function_find("FT_TRAIN_FLOPS"), 3, FTC_LANG_DE, buf, sizeof buf);
+    ck_assert_ptr_nonnull(
+        strstr(buf, "(Text, eines von \"full\", \"lora\", \"qlora\"; optional, Standard \"full\")"));
     /* cut to fit, never past the buffer, and tells the length it needed */
     ck_assert_uint_eq(ftc_syntax(fn, FTC_LANG_EN, tiny, sizeof tiny), en_len);
     ck_assert_str_eq(tiny, "API_COS");

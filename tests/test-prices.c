@@ -41,75 +41,6 @@ static double date_of(const char *model)
     return st == FTC_OK ? r.number : -1;
 }
 
-/* A fresh directory; removed with its files by remove_dir(). */
-static char *make_dir(void)
-{
-    char *dir = g_dir_make_tmp("ftcost-prices-XXXXXX", NULL);
-
-    ck_assert_ptr_nonnull(dir);
-    return dir;
-}
-
-static void remove_dir(const char *dir)
-{
-    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
-        g_autofree char *path = g_build_filename(dir, name, NULL);
-
-        if (g_rmdir(path) != 0)
-            g_remove(path);
-    }
-    g_rmdir(dir);
-}
-
-static void write_file(const char *path, const char *data, gssize len)
-{
-    ck_assert(g_file_set_contents(path, data, len, NULL));
-}
-
-/* stderr into a file while `fn` runs: what the loader said. */
-typedef struct {
-    int saved;
-    char *path;
-} capture;
-
-static capture capture_begin(void)
-{
-    capture c = {.path = g_build_filename(g_get_tmp_dir(), "ftcost-stderr-XXXXXX", NULL)};
-    int fd = g_mkstemp(c.path);
-
-    ck_assert_int_ge(fd, 0);
-    fflush(stderr);
-    c.saved = dup(2);
-    dup2(fd, 2);
-    close(fd);
-    return c;
-}
-
-static char *capture_end(capture *c)
-{
-    char *text = NULL;
-
-    fflush(stderr);
-    dup2(c->saved, 2);
-    close(c->saved);
-    ck_assert(g_file_get_contents(c->path, &text, NULL, NULL));
-    g_remove(c->path);
-    g_free(c->path);
-    return text;
-}
-
-static size_t count_lines(const char *text)
-{
-    size_t n = 0;
-
-    for (; *text != '\0'; text++)
-        n += *text == '\n';
-    return n;
-}
-
 /* Makes the loader look at the files again (path or content changed). */
 static void set_override(const char *path)
 {
@@ -299,12 +230,12 @@ static const char own_format[] =
 
 START_TEST(test_override_own_format)
 {
-    g_autofree char *dir = make_dir();
+    g_autofree char *dir = ftc_test_make_dir();
     g_autofree char *path = g_build_filename(dir, "prices.json", NULL);
     ftc_price_list *list;
     const ftc_price_entry *e;
 
-    write_file(path, own_format, -1);
+    ftc_test_write_file(path, own_format, -1);
     set_override(path);
     /* replaced whole: the override has no cached price */
     ck_assert_double_eq(price_of("gpt-4o", "input"), 2);
@@ -333,7 +264,7 @@ START_TEST(test_override_own_format)
     set_override(NULL);
     ck_assert_double_eq(price_of("gpt-4o", "input"), 2.5);
     ck_assert_double_eq(price_of("acme-llm-1", "input"), -1);
-    remove_dir(dir);
+    ftc_test_remove_dir(dir);
 }
 END_TEST
 
@@ -440,11 +371,11 @@ START_TEST(test_layers)
 {
     g_autofree char *confdir = g_build_filename(g_get_user_config_dir(), "ftcost", NULL);
     g_autofree char *config = g_build_filename(confdir, "prices.json", NULL);
-    g_autofree char *dir = make_dir();
+    g_autofree char *dir = ftc_test_make_dir();
     g_autofree char *env = g_build_filename(dir, "env.json", NULL);
 
     ck_assert_int_eq(g_mkdir_with_parents(confdir, 0700), 0);
-    write_file(config,
+    ftc_test_write_file(config,
                "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
                "{\"provider\": \"openai\", \"model\": \"gpt-4o\", \"input\": 3, \"output\": 11,"
                " \"checked\": \"2026-11-01\"},"
@@ -456,7 +387,7 @@ START_TEST(test_layers)
     ck_assert_double_eq(price_of("gpt-4o-mini", "output"), 0.7);
     ck_assert_double_eq(price_of("gpt-4.1", "input"), 2);
 
-    write_file(env, "{\"gpt-4o\": {\"input_cost_per_token\": 4e-06, "
+    ftc_test_write_file(env, "{\"gpt-4o\": {\"input_cost_per_token\": 4e-06, "
                     "\"output_cost_per_token\": 1.2e-05, \"litellm_provider\": \"openai\"}}",
                -1);
     set_override(env);
@@ -469,14 +400,14 @@ START_TEST(test_layers)
     ck_assert_double_eq(price_of("gpt-4o", "input"), 2.5);
     ck_assert_double_eq(price_of("gpt-4o-mini", "output"), 0.6);
     g_rmdir(confdir);
-    remove_dir(dir);
+    ftc_test_remove_dir(dir);
 }
 END_TEST
 
 /* A changed file is read again on the next call; nothing else is. */
 START_TEST(test_reload)
 {
-    g_autofree char *dir = make_dir();
+    g_autofree char *dir = ftc_test_make_dir();
     g_autofree char *path = g_build_filename(dir, "prices.json", NULL);
     g_autofree char *moved = g_build_filename(dir, "other.json", NULL);
     static const char one[] = "{\"m1\": {\"input_cost_per_token\": 1e-06, "
@@ -485,7 +416,7 @@ START_TEST(test_reload)
                               "\"output_cost_per_token\": 2e-06}}";
     ftc_price_list *a, *b;
 
-    write_file(path, one, -1);
+    ftc_test_write_file(path, one, -1);
     set_override(path);
     ck_assert_double_eq(price_of("m1", "input"), 1);
     ck_assert_double_eq(price_of("litellm/m1", "input"), 1);
@@ -495,7 +426,7 @@ START_TEST(test_reload)
     ftc_price_list_unref(b);
 
     /* same size, new content: rewritten through a new file, as editors do */
-    write_file(path, two, -1);
+    ftc_test_write_file(path, two, -1);
     ck_assert_double_eq(price_of("m1", "input"), 3);
     /* the old snapshot is still whole for whoever holds it */
     ck_assert_double_eq(ftc_price_list_find(a, "m1")->price[FTC_PRICE_INPUT], 1);
@@ -523,7 +454,7 @@ START_TEST(test_reload)
 
     set_override(NULL);
     ck_assert_double_eq(price_of("m1", "input"), -1);
-    remove_dir(dir);
+    ftc_test_remove_dir(dir);
 }
 END_TEST
 
@@ -550,8 +481,8 @@ static const bad_case bad_cases[] = {
     {"non-UTF-8", "{\"m\xff\": {\"input_cost_per_token\": 1e-06}}", -1, "not UTF-8"},
     {"NUL inside", "{\"m1\": {\"input_cost_per_token\": 1e-06}}\0junk", 44, "not UTF-8"},
     {"nothing priced", "{\"dall-e-3\": {\"input_cost_per_pixel\": 4e-08}}", -1,
-     "no token prices"},
-    {"empty object", "{}", -1, "no token prices"},
+     "no prices in it"},
+    {"empty object", "{}", -1, "no prices in it"},
     /* LiteLLM */
     {"string price", "{\"m1\": {\"input_cost_per_token\": \"2.5e-06\"}}", -1,
      "\"input_cost_per_token\" must be a price"},
@@ -613,15 +544,15 @@ static const bad_case bad_cases[] = {
  * second line while it stays as it is. */
 static void check_ignored(const char *path, const char *says)
 {
-    capture c = capture_begin();
+    ftc_test_capture c = ftc_test_capture_begin();
     g_autofree char *said = NULL;
 
     set_override(path);
     ck_assert_double_eq(price_of("gpt-4o", "input"), 2.5);
     ck_assert_double_eq(price_of("m1", "input"), -1);
     ck_assert_double_eq(price_of("claude-sonnet-4-5", "output"), 15);
-    said = capture_end(&c);
-    ck_assert_msg(count_lines(said) == 1, "said: %s", said);
+    said = ftc_test_capture_end(&c);
+    ck_assert_msg(ftc_test_count_lines(said) == 1, "said: %s", said);
     ck_assert_msg(g_str_has_prefix(said, "ftcost: ignoring the price file "), "said: %s", said);
     ck_assert_ptr_nonnull(strstr(said, path));
     ck_assert_msg(says == NULL || strstr(said, says) != NULL, "said: %s, want %s", said, says);
@@ -631,35 +562,35 @@ static void check_ignored(const char *path, const char *says)
 START_TEST(test_bad_files)
 {
     const bad_case *b = &bad_cases[_i];
-    g_autofree char *dir = make_dir();
+    g_autofree char *dir = ftc_test_make_dir();
     g_autofree char *path = g_build_filename(dir, "bad.json", NULL);
 
-    write_file(path, b->data, b->len);
+    ftc_test_write_file(path, b->data, b->len);
     check_ignored(path, b->says);
-    remove_dir(dir);
+    ftc_test_remove_dir(dir);
 }
 END_TEST
 
 /* Duplicate keys are JSON's business: the last one counts. */
 START_TEST(test_duplicate_keys)
 {
-    g_autofree char *dir = make_dir();
+    g_autofree char *dir = ftc_test_make_dir();
     g_autofree char *path = g_build_filename(dir, "dup.json", NULL);
 
-    write_file(path, "{\"m1\": {\"input_cost_per_token\": 1e-06}, "
+    ftc_test_write_file(path, "{\"m1\": {\"input_cost_per_token\": 1e-06}, "
                      "\"m1\": {\"input_cost_per_token\": 2e-06, "
                      "\"input_cost_per_token\": 3e-06}}", -1);
     set_override(path);
     ck_assert_double_eq(price_of("m1", "input"), 3);
     set_override(NULL);
-    remove_dir(dir);
+    ftc_test_remove_dir(dir);
 }
 END_TEST
 
 /* Not files one can read as prices: never read, never waited on. */
 START_TEST(test_special_files)
 {
-    g_autofree char *dir = make_dir();
+    g_autofree char *dir = ftc_test_make_dir();
     g_autofree char *fifo = g_build_filename(dir, "fifo.json", NULL);
     g_autofree char *sub = g_build_filename(dir, "dir.json", NULL);
     g_autofree char *big = g_build_filename(dir, "big.json", NULL);
@@ -683,7 +614,7 @@ START_TEST(test_special_files)
     check_ignored(big, "larger than 64 MiB");
     /* a million brackets would overflow json-glib's recursion */
     nested = g_strnfill(1000000, '[');
-    write_file(deep, nested, -1);
+    ftc_test_write_file(deep, nested, -1);
     check_ignored(deep, "nested more than");
     /* a symbolic link to a good file is a good file */
     {
@@ -694,29 +625,29 @@ START_TEST(test_special_files)
         ck_assert_double_eq(price_of("deepseek-chat", "input"), 0.27);
         set_override(NULL);
     }
-    remove_dir(dir);
+    ftc_test_remove_dir(dir);
 }
 END_TEST
 
 /* A bad file fixed: read again, used, and the message does not repeat. */
 START_TEST(test_bad_then_fixed)
 {
-    g_autofree char *dir = make_dir();
+    g_autofree char *dir = ftc_test_make_dir();
     g_autofree char *path = g_build_filename(dir, "p.json", NULL);
     g_autofree char *said = NULL;
-    capture c;
+    ftc_test_capture c;
 
-    write_file(path, "{\"m1\": ", -1);
-    c = capture_begin();
+    ftc_test_write_file(path, "{\"m1\": ", -1);
+    c = ftc_test_capture_begin();
     set_override(path);
     for (int i = 0; i < 5; i++)
         ck_assert_double_eq(price_of("m1", "input"), -1);
-    write_file(path, "{\"m1\": {\"input_cost_per_token\": 5e-07}}", -1);
+    ftc_test_write_file(path, "{\"m1\": {\"input_cost_per_token\": 5e-07}}", -1);
     ck_assert_double_eq(price_of("m1", "input"), 0.5);
-    said = capture_end(&c);
-    ck_assert_uint_eq(count_lines(said), 1);
+    said = ftc_test_capture_end(&c);
+    ck_assert_uint_eq(ftc_test_count_lines(said), 1);
     set_override(NULL);
-    remove_dir(dir);
+    ftc_test_remove_dir(dir);
 }
 END_TEST
 
@@ -741,17 +672,17 @@ static void *worker(void *data)
 
 START_TEST(test_threads)
 {
-    g_autofree char *dir = make_dir();
+    g_autofree char *dir = ftc_test_make_dir();
     g_autofree char *path = g_build_filename(dir, "p.json", NULL);
     pthread_t threads[4];
     worker_result results[4] = {{0}};
 
-    write_file(path, "{\"m1\": {\"input_cost_per_token\": 1e-06}}", -1);
+    ftc_test_write_file(path, "{\"m1\": {\"input_cost_per_token\": 1e-06}}", -1);
     set_override(path);
     for (int t = 0; t < 4; t++)
         ck_assert_int_eq(pthread_create(&threads[t], NULL, worker, &results[t]), 0);
     for (int i = 0; i < 50; i++)
-        write_file(path,
+        ftc_test_write_file(path,
                    i % 2 ? "{\"m1\": {\"input_cost_per_token\": 1e-06}}"
                          : "{\"m1\": {\"input_cost_per_token\": 2e-06}}",
                    -1);
@@ -760,7 +691,7 @@ START_TEST(test_threads)
         ck_assert_int_eq(results[t].bad, 0);
     }
     set_override(NULL);
-    remove_dir(dir);
+    ftc_test_remove_dir(dir);
 }
 END_TEST
 

@@ -321,7 +321,8 @@ def build_cases(table, core, problems):
         # optional number (expectations from the core).
         full = list(base)
         for j in range(req, len(args)):
-            full.append(Arg('text', 'input') if args[j]['text'] else default_arg(fn, j, full))
+            full.append(Arg('text', args[j]['default_text'] or '') if args[j]['text']
+                        else default_arg(fn, j, full))
         for k, a in enumerate(args):
             if a['text']:
                 continue
