@@ -573,15 +573,19 @@ def bad_inputs(a, base):
 def valid_call(fn, ok_examples):
     """Every argument given, valid: the first succeeding example's required
     arguments, the defaults of optional numbers, and for optional text the
-    first example value there is (None when there is none)."""
+    first example value there is, else its default (the call stops before
+    an optional text with neither)."""
     full = list(ok_examples[0][:fn['required']])
     for k in range(fn['required'], len(fn['args'])):
         a = fn['args'][k]
         if a['text']:
             given = [ex[k] for ex in ok_examples if len(ex) > k and ex[k].kind == 'text']
-            if not given:
+            if given:
+                full.append(given[0])
+            elif a['default_text'] is not None:
+                full.append(Arg('text', a['default_text']))
+            else:
                 return full
-            full.append(given[0])
         else:
             full.append(default_arg(fn, k, full))
     return full
