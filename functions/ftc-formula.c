@@ -511,10 +511,10 @@ static bool freeze_call(const ftc_function *fn, const char *const *args, size_t 
                         share_data *sd, GString *out, ftc_error *err)
 {
     g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func(g_free);
-    ftc_value values[8];
+    g_autofree char *value = NULL;
+    ftc_value values[FTC_MAX_ARGS];
     ftc_result result = {0};
     ftc_error call_err;
-    char number[G_ASCII_DTOSTR_BUF_SIZE];
 
     if (n_args > G_N_ELEMENTS(values))
         return expand_fail(err, -1, "too many arguments");
@@ -540,7 +540,8 @@ static bool freeze_call(const ftc_function *fn, const char *const *args, size_t 
         g_string_append(out, "NA()");
         return true;
     }
-    g_string_append(out, g_ascii_formatd(number, sizeof number, "%.17g", result.number));
+    value = number_text(result.number);
+    g_string_append(out, value);
     if (sd->notes != NULL)
         note_frozen(fn, values, n_args, (const char *const *)texts->pdata, sd->notes);
     ftc_result_clear(&result);

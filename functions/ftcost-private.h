@@ -4,9 +4,6 @@
 
 #include "ftcost.h"
 
-/* No function takes more arguments than this (checked by the help tests). */
-#define FTC_MAX_ARGS 8
-
 #define FTC_N_ELEMENTS(array) (sizeof(array) / sizeof((array)[0]))
 
 /* --- writing catalogue entries --------------------------------------------

@@ -103,6 +103,9 @@ typedef enum {
 /* Cap on every whole-month count: keeps loops bounded (100 years). */
 #define FTC_MAX_MONTHS 1200
 
+/* No function takes more arguments than this (checked by the help tests). */
+#define FTC_MAX_ARGS 8
+
 /* Marks an argument whose default is a constant, not another argument. */
 #define FTC_NO_ARG (-1)
 

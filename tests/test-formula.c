@@ -269,6 +269,15 @@ static const expand_case expand_cases[] = {
     {"FT_BREAKEVEN_VOLUME", {"1", "2", "3"}, 3, ';',
      "IF(AND(IF(ISREF((1));ROWS((1))*COLUMNS((1));1)=1;OR(ISNUMBER((1));ISBLANK((1)));(1)>=0;IF(ISREF((2));ROWS((2))*COLUMNS((2));1)=1;OR(ISNUMBER((2));ISBLANK((2)));(2)>=0;IF(ISREF((3));ROWS((3))*COLUMNS((3));1)=1;OR(ISNUMBER((3));ISBLANK((3)));(3)>=0);"
      "IF((3)<=(2);NA();(1)*1000000/((3)-(2)));NA())"},
+    /* A choice: one text among the words, any case; left out, its default
+     * word in quotes. */
+    {"FT_TRAIN_MEMORY_GB", {"7E9", "[.B2]"}, 2, ';',
+     "IF(AND(IF(ISREF((7E9));ROWS((7E9))*COLUMNS((7E9));1)=1;OR(ISNUMBER((7E9));ISBLANK((7E9)));(7E9)>0;"
+     "IF(ISREF(([.B2]));ROWS(([.B2]))*COLUMNS(([.B2]));1)=1;ISTEXT(([.B2]));OR(LOWER(([.B2]))=\"full\";LOWER(([.B2]))=\"lora\";LOWER(([.B2]))=\"qlora\"));"
+     "((7E9)*IF(LOWER(([.B2]))=\"full\";16;IF(LOWER(([.B2]))=\"lora\";2;0.5))+IF(LOWER(([.B2]))=\"full\";0;(0.01)*(7E9)*16))/1000000000;NA())"},
+    {"FT_TRAIN_FLOPS", {"1", "2"}, 2, ',',
+     "IF(AND(IF(ISREF((1)),ROWS((1))*COLUMNS((1)),1)=1,OR(ISNUMBER((1)),ISBLANK((1))),(1)>0,IF(ISREF((2)),ROWS((2))*COLUMNS((2)),1)=1,OR(ISNUMBER((2)),ISBLANK((2))),(2)>=0),"
+     "IF(LOWER((\"full\"))=\"full\",6,4)*(1)*(2)*(1),NA())"},
     {"FT_VERDICT", {"a", "b", "c", "d"}, 4, ',',
      "IF(AND(IF(ISREF((a)),ROWS((a))*COLUMNS((a)),1)=1,OR(ISNUMBER((a)),ISBLANK((a))),(a)>=0,IF(ISREF((b)),ROWS((b))*COLUMNS((b)),1)=1,OR(ISNUMBER((b)),ISBLANK((b))),(b)>=0,IF(ISREF((c)),ROWS((c))*COLUMNS((c)),1)=1,OR(ISNUMBER((c)),ISBLANK((c))),(c)>=0,"
      "IF(ISREF((d)),ROWS((d))*COLUMNS((d)),1)=1,OR(ISNUMBER((d)),ISBLANK((d))),(d)>=0),IF(AND((b)>=(a)*(1-(0.1)),(d)<=(c)),\"PROMPT\","
@@ -397,6 +406,27 @@ START_TEST(test_share_price)
 }
 END_TEST
 
+/* GPU_PRICE and GPU_SPEC on literals: their values today, the price with
+ * its date; on a reference, no equivalent. */
+START_TEST(test_share_gpu)
+{
+    ftc_error err;
+    g_autoptr(GString) notes = g_string_new(NULL);
+    g_autofree char *got = ftc_formula_share(
+        "of:=" F "GPU_PRICE(\"H100\";\"aws\")*" F "GPU_SPEC(\"H100\";\"watts\")", ';', notes,
+        &err);
+    g_autofree char *ref = ftc_formula_share("of:=" F "GPU_PRICE([.A1];\"aws\")", ';', NULL,
+                                             &err);
+
+    ck_assert_ptr_nonnull(got);
+    ck_assert_str_eq(got, "of:=6.88*700");
+    ck_assert_str_eq(notes->str, "price of H100 at aws as of 2026-11-29 (ftcost GPU_PRICE, frozen)\n"
+                                 "value of H100, watts (ftcost GPU_SPEC, frozen)");
+    ck_assert_ptr_null(ref);
+    ck_assert_ptr_nonnull(strstr(err.message, "GPU_PRICE on a reference"));
+}
+END_TEST
+
 static Suite *formula_suite(void)
 {
     Suite *s = suite_create("formula");
@@ -414,6 +444,7 @@ static Suite *formula_suite(void)
     tcase_add_loop_test(tc, test_share_formula, 0, G_N_ELEMENTS(share_cases));
     tcase_add_loop_test(tc, test_share_too_long, 0, 4);
     tcase_add_test(tc, test_share_price);
+    tcase_add_test(tc, test_share_gpu);
     suite_add_tcase(s, tc);
     return s;
 }
