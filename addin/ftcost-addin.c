@@ -980,8 +980,14 @@ static void SAL_CALL factory_dispatch(uno_Interface *pUnoI, const typelib_TypeDe
 }
 
 /* ---------------------------------------------------------------------------
- * Entry points: the only exported symbols (see exports.map)
+ * Entry points: the only exported symbols (see exports.map), looked up by
+ * name by LibreOffice's component loader: no header declares them.
  */
+EXPORT void SAL_CALL component_getImplementationEnvironment(const char **ppEnvTypeName,
+                                                            void **ppEnv);
+EXPORT void *SAL_CALL component_getFactory(const char *pImplName, void *pServiceManager,
+                                           void *pRegistryKey);
+
 EXPORT void SAL_CALL component_getImplementationEnvironment(const char **ppEnvTypeName,
                                                             void **ppEnv)
 {

@@ -76,6 +76,9 @@ office() {
 }
 
 url="file://$profile"
+# soffice and unopkg start in a directory their account can enter: the
+# caller's (a build tree under a 0700 home) may not be one.
+cd "$home"
 
 # 1. First start on the fresh profile (creates it, cleans the caches).
 printf 'x\n1\n' > "$home/tmp/first-start.csv"

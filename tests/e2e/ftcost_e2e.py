@@ -963,9 +963,11 @@ class Office:
         else:
             cmd = [os.path.join(self.program, 'soffice')] + office_args
         logf = open(self.log_path, 'ab')
+        # cwd: a directory soffice (nobody, when we are root) can enter; the
+        # build directory may sit under a home it cannot.
         self.proc = subprocess.Popen(self.prefix + cmd, env=env, stdout=logf,
                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                     start_new_session=True)
+                                     start_new_session=True, cwd=self.work)
         logf.close()
         import uno
         from com.sun.star.connection import NoConnectException

@@ -17,6 +17,7 @@ if [ "$(id -u)" -eq 0 ]; then
     account=${FTCOST_RUN_AS:-nobody:nogroup}
     run="setpriv --reuid=${account%%:*} --regid=${account#*:} --clear-groups"
 fi
+cd "$home" # one the account can enter, whatever the caller's is
 # shellcheck disable=SC2086  # $run is a command prefix, split on purpose
 exec env -i PATH=/usr/bin:/bin HOME="$home" LANG=C.UTF-8 \
     XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$home/.cache" \
