@@ -694,26 +694,16 @@ static void get_locale(addin *self, void *ret)
     osl_releaseMutex(self->mutex);
 }
 
-typedef struct { /* com.sun.star.sheet.LocalizedName */
-    rtl_uString *Language, *Country, *Variant;
-    rtl_uString *Name;
-} localized_name;
-
-static bool compatibility_names(const ftc_function *fn, void *ret)
+/* No compatibility names: LibreOffice 25.2 writes an add-in call into .xlsx
+ * by its compatibility name ("FT_TCO(...)"), which 7.4 cannot read back
+ * (#NAME?), while both read and write the programmatic name
+ * (ORG.FTCOST.FUNCTIONS.FT_TCO) when there is none.  Files then travel
+ * between versions in both directions (measured: README, "Versions"). */
+static bool compatibility_names(void *ret)
 {
     uno_Sequence *seq = NULL;
-    if (!fn) {
-        bool ok = uno_type_sequence_construct(&seq, T.seq_localized_name, NULL, 0, NULL);
-        *(uno_Sequence **)ret = ok ? seq : NULL;
-        return ok;
-    }
-    localized_name ln = {ustr_utf8("en"), ustr_utf8("US"), ustr_utf8(""), ustr_utf8(fn->name)};
-    bool ok = ln.Language && ln.Country && ln.Variant && ln.Name
-              && uno_type_sequence_construct(&seq, T.seq_localized_name, &ln, 1, NULL);
-    rtl_uString *all[4] = {ln.Language, ln.Country, ln.Variant, ln.Name};
-    for (int i = 0; i < 4; i++)
-        if (all[i])
-            rtl_uString_release(all[i]);
+    bool ok = uno_type_sequence_construct(&seq, T.seq_localized_name, NULL, 0, NULL);
+
     *(uno_Sequence **)ret = ok ? seq : NULL;
     return ok;
 }
@@ -833,7 +823,7 @@ static void addin_members(addin *self, const char *member, void *pReturn, void *
                || strcmp(member, "getDisplayCategoryName") == 0) {
         ok = return_string(pReturn, FTCOST_UNO_CATEGORY);
     } else if (strcmp(member, "getCompatibilityNames") == 0) {
-        ok = compatibility_names(function_of(a0), pReturn);
+        ok = compatibility_names(pReturn);
     } else {
         char msg[200];
         snprintf(msg, sizeof msg, "ftcost add-in: unknown member %s", member);

@@ -31,8 +31,8 @@
  *
  *   ftcost-uno-gen xcu OUT.xcu
  *       That configuration (org.openoffice.Office.CalcAddIns/AddInInfo):
- *       per function its display name, description, category and
- *       compatibility name, per argument its name and help, in every
+ *       per function its display name, description and category (no
+ *       compatibility name), per argument its name and help, in every
  *       language of the table; the same strings XAddIn answers once the
  *       component is loaded.
  *
@@ -385,9 +385,7 @@ static int write_xcu(const char *path)
              xcu_prop(f, "    ", "Description", fn, 0, fn_description_text);
         fprintf(f, "    <prop oor:name=\"Category\"><value>%s</value></prop>\n",
                 FTCOST_UNO_CATEGORY);
-        /* As getCompatibilityNames: the display name, for en-US. */
-        fprintf(f, "    <prop oor:name=\"CompatibilityName\">"
-                   "<value xml:lang=\"en-US\">%s</value></prop>\n", fn->name);
+        /* No CompatibilityName, as getCompatibilityNames (ftcost-addin.c). */
         /* Node names are the IDL parameter names (the English names):
          * Calc matches them to the loaded component's parameters. */
         fputs("    <node oor:name=\"Parameters\">\n", f);

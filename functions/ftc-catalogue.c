@@ -672,7 +672,7 @@ static const ftc_function fn_api_tco = {
                "Le mois m (à partir de 0) coûte la facture du premier mois × "
                "((1 + CroissanceMensuelle) × (1 + VariationPrixMensuelle))^m."),
     EXAMPLES(api_tco_examples), .eval = ftc_eval_api_tco,
-    .expansion = "SUMPRODUCT(($1*$3+$2*$4)/1000000*((1+$5)*(1+$8))^(ROW(INDIRECT(\"1:\"&$6))-1))+$7*$6",
+    .expansion = "SUMPRODUCT(($1*$3+$2*$4)/1000000*((1+$5)*(1+$8))^(ROW(INDIRECT(\"1:\"&MIN($6)))-1))+$7*$6",
 };
 
 static const ftc_function fn_api_price = {

@@ -440,16 +440,29 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
     return true;
 }
 
-static const void *share_lookup(const char *name, void *data)
+/* A call of the add-in under either name a file may hold: the programmatic
+ * one (ORG.FTCOST.FUNCTIONS.FT_TCO, as ODF and LibreOffice 7.4's .xlsx
+ * store it) or the bare display name (LibreOffice 25.2's .xlsx stored the
+ * compatibility name, FT_TCO; imported without the add-in it reads
+ * ft_tco).  An unknown ORG.FTCOST.FUNCTIONS name is claimed too, so that
+ * it fails; *unknown says so. */
+static const ftc_function *addin_function(const char *name, bool *unknown)
 {
     size_t n = strlen(FTC_FORMULA_ADDIN_PREFIX);
+    bool prefixed = g_ascii_strncasecmp(name, FTC_FORMULA_ADDIN_PREFIX, n) == 0;
+    const ftc_function *fn = ftc_function_find(prefixed ? name + n : name);
+
+    *unknown = prefixed && fn == NULL;
+    return fn;
+}
+
+static const void *share_lookup(const char *name, void *data)
+{
+    bool unknown;
+    const ftc_function *fn = addin_function(name, &unknown);
 
     (void)data;
-    if (g_ascii_strncasecmp(name, FTC_FORMULA_ADDIN_PREFIX, n) != 0)
-        return NULL;
-    /* An unknown ORG.FTCOST.FUNCTIONS name: claimed, so that it fails. */
-    const ftc_function *fn = ftc_function_find(name + n);
-    return fn != NULL ? (const void *)fn : (const void *)share_lookup;
+    return unknown ? (const void *)share_lookup : (const void *)fn;
 }
 
 typedef struct {
@@ -615,8 +628,9 @@ char *ftc_formula_share(const char *formula, char sep, GString *notes, ftc_error
 
 static const void *detect_lookup(const char *name, void *data)
 {
-    if (g_ascii_strncasecmp(name, FTC_FORMULA_ADDIN_PREFIX,
-                            strlen(FTC_FORMULA_ADDIN_PREFIX)) == 0)
+    bool unknown;
+
+    if (addin_function(name, &unknown) != NULL || unknown)
         *(bool *)data = true;
     return NULL;
 }

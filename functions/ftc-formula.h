@@ -47,7 +47,9 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
 /* The prefix under which a workbook stores an add-in call. */
 #define FTC_FORMULA_ADDIN_PREFIX "ORG.FTCOST.FUNCTIONS."
 
-/* Does the formula call the add-in anywhere (outside strings)? */
+/* Does the formula call the add-in anywhere (outside strings), by its
+ * programmatic name or by the bare function name (FT_TCO, ft_tco) that an
+ * .xlsx from LibreOffice 25.2 holds? */
 bool ftc_formula_calls_addin(const char *formula);
 
 /* The formula with every add-in call replaced by its guarded built-in

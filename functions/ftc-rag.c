@@ -323,5 +323,6 @@ const ftc_function ftc_fn_rag_tco = {
                "CroissanceMensuelle) × (1 + VariationPrixMensuelle))^m, plus "
                "FixeMensuel."),
     EXAMPLES(rag_tco_examples), .eval = eval_rag_tco,
-    .expansion = "$3+$2*$4+SUMPRODUCT($1*((1+$5)*(1+$6))^(ROW(INDIRECT(\"1:\"&$4))-1))",
+    /* MIN: a one-cell range for Horizon stays a range inside SUMPRODUCT */
+    .expansion = "$3+$2*$4+SUMPRODUCT($1*((1+$5)*(1+$6))^(ROW(INDIRECT(\"1:\"&MIN($4)))-1))",
 };

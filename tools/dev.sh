@@ -5,7 +5,9 @@
 #                            headless and print the results
 #   bash tools/dev.sh test   build and run every test (plain build with the
 #                            LibreOffice end-to-end tests, then the core and
-#                            command again under AddressSanitizer/UBSan)
+#                            command again under AddressSanitizer/UBSan, the
+#                            fuzzers, and, as root, the LibreOffice suites
+#                            again on LibreOffice 25.2 in a chroot)
 # Missing Debian packages are installed when run as root (CI); otherwise the
 # script says which apt-get command to run.
 set -euo pipefail
@@ -21,6 +23,18 @@ packages=(
     valgrind poppler-utils
     clang libclang-rt-14-dev
     dpkg-dev debhelper
+    debootstrap
+)
+
+# The current LibreOffice beside Debian 12's 7.4: 25.2 from bookworm-backports
+# in a chroot (the two cannot share one system), with what the build needs.
+lo25_root=${FTCOST_LO25_ROOT:-/var/tmp/ftcost-lo25}
+lo25_packages=(
+    libreoffice-calc-nogui libreoffice-dev python3-uno
+)
+lo25_build_packages=(
+    meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libjson-glib-dev
+    check libxml2-dev libzip-dev python3 poppler-utils
 )
 
 install_packages() {
@@ -49,6 +63,57 @@ setup() { # DIR [meson options...]
         meson setup "$dir" "$@"
     fi
     meson compile -C "$dir"
+}
+
+# Builds the chroot once (debootstrap, then LibreOffice 25.2 from
+# bookworm-backports); later runs reuse it.
+lo25_prepare() {
+    local mirror=http://deb.debian.org/debian
+    if [ ! -x "$lo25_root/usr/lib/libreoffice/program/soffice" ]; then
+        echo "== LibreOffice 25.2 chroot in $lo25_root"
+        [ -x "$lo25_root/usr/bin/apt-get" ] ||
+            debootstrap --variant=minbase bookworm "$lo25_root" "$mirror"
+        cat > "$lo25_root/etc/apt/sources.list" <<SOURCES
+deb $mirror bookworm main
+deb $mirror bookworm-updates main
+deb http://deb.debian.org/debian-security bookworm-security main
+deb $mirror bookworm-backports main
+SOURCES
+        chroot "$lo25_root" sh -c "export DEBIAN_FRONTEND=noninteractive &&
+            apt-get update &&
+            apt-get install -y --no-install-recommends -t bookworm-backports ${lo25_packages[*]} &&
+            apt-get install -y --no-install-recommends ${lo25_build_packages[*]}"
+    fi
+    mkdir -p "$lo25_root/src"
+    mountpoint -q "$lo25_root/proc" || mount -t proc proc "$lo25_root/proc"
+    mountpoint -q "$lo25_root/src" || mount --bind "$here" "$lo25_root/src"
+}
+
+lo25_release() {
+    umount "$lo25_root/src" 2>/dev/null || true
+    umount "$lo25_root/proc" 2>/dev/null || true
+}
+
+# The LibreOffice suites again on 25.2 (build-lo25, configured in the
+# chroot); the slow ones (soak, valgrind) test our library, not the version.
+run_lo25_tests() {
+    local status=0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "== LibreOffice 25.2: skipped (needs root for its chroot)"
+        return 0
+    fi
+    lo25_prepare
+    trap lo25_release EXIT
+    chroot "$lo25_root" sh -c "cd /src &&
+        soffice --version &&
+        { [ -f build-lo25/build.ninja ] || meson setup build-lo25; } &&
+        meson compile -C build-lo25 &&
+        meson test -C build-lo25 --print-errorlogs --num-processes 1 \
+            --suite oxt --suite e2e --suite share --suite templates --no-suite slow" ||
+        status=1
+    lo25_release
+    trap - EXIT
+    return $status
 }
 
 # meson's own summary is not a line CI reads: say "N passed, N failed".
@@ -85,7 +150,8 @@ run_tests() {
     meson test -C build-fuzz --print-errorlogs --suite fuzz || status=1
     grep -h '^stat::number_of_executed_units\|^stat::new_units_added' \
         build-fuzz/meson-logs/testlog.txt || true
-    summarize build build-asan build-fuzz || status=1
+    run_lo25_tests || status=1
+    summarize build build-asan build-fuzz build-lo25 || status=1
     return $status
 }
 
