@@ -44,7 +44,7 @@ void ftc_result_clear(ftc_result *result)
     memset(result, 0, sizeof *result);
 }
 
-static bool in_domain(ftc_domain domain, double x)
+bool ftc_domain_contains(ftc_domain domain, double x)
 {
     if (!isfinite(x))
         return false;
@@ -147,7 +147,7 @@ static ftc_status resolve_args(const ftc_function *fn, const ftc_value *args,
         if (given->kind != FTC_VALUE_NUMBER)
             return ftc_fail(err, FTC_ERR_INVALID, (int)i,
                             "%s: %s must be a number, not text", fn->name, name);
-        if (!in_domain(info->domain, given->number))
+        if (!ftc_domain_contains(info->domain, given->number))
             return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s must be %s (got %.17g)",
                             fn->name, name, ftc_domain_label(info->domain, FTC_LANG_EN),
                             given->number);

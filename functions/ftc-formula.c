@@ -14,6 +14,7 @@
  * copied through unchanged.
  */
 #include "ftc-formula.h"
+#include "ftcost-private.h"
 
 #include <glib.h>
 #include <string.h>
@@ -97,10 +98,7 @@ static bool rewrite_span(rewriter *rw, const char *s, size_t len, GString *out);
 
 static bool fail(rewriter *rw, const char *message)
 {
-    if (rw->err != NULL) {
-        rw->err->arg = -1;
-        g_strlcpy(rw->err->message, message, sizeof rw->err->message);
-    }
+    ftc_fail(rw->err, FTC_ERR_INVALID, -1, "%s", message);
     return false;
 }
 
@@ -279,11 +277,8 @@ bool ftc_formula_substitute(const char *pattern, const char *const *args, size_t
             size_t k = (size_t)(p[1] - '1');
 
             if (k >= n_args || args[k] == NULL || args[k][0] == '\0') {
-                if (err != NULL) {
-                    err->arg = (int)k;
-                    g_snprintf(err->message, sizeof err->message,
-                               "argument %zu is missing and has no default", k + 1);
-                }
+                ftc_fail(err, FTC_ERR_INVALID, (int)k,
+                         "argument %zu is missing and has no default", k + 1);
                 return false;
             }
             g_string_append_printf(out, "(%s)", args[k]);
@@ -305,6 +300,18 @@ static char *number_text(double v)
             break;
     }
     return g_strdup(buf);
+}
+
+/* "200", "0.5", "-1", "1E9" as written in a formula: a plain decimal number
+ * (not "inf", "0x1p3" or an expression). */
+static bool number_literal(const char *text, double *value)
+{
+    char *end;
+
+    if (text[0] == '\0' || strspn(text, "0123456789.eE+-") != strlen(text))
+        return false;
+    *value = g_ascii_strtod(text, &end);
+    return *end == '\0' && end != text;
 }
 
 /* The conditions an argument's domain puts on x (already parenthesised). */
@@ -365,10 +372,7 @@ static void choice_guard(const char *const *choices, const char *x, char sep, GS
 
 static bool expand_fail(ftc_error *err, int arg, const char *message)
 {
-    if (err != NULL) {
-        err->arg = arg;
-        g_strlcpy(err->message, message, sizeof err->message);
-    }
+    ftc_fail(err, FTC_ERR_INVALID, arg, "%s", message);
     return false;
 }
 
@@ -378,6 +382,7 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
     g_autoptr(GPtrArray) filled = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(GString) guard = g_string_new(NULL);
     g_autoptr(GString) body = g_string_new(NULL);
+    bool literal_out_of_domain = false;
 
     if (fn == NULL || fn->expansion == NULL)
         return expand_fail(err, -1, "no built-in equivalent");
@@ -397,12 +402,20 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
         } else if (given) {
             g_autofree char *value = NULL;
             g_autofree char *x = NULL;
+            double literal;
 
             if (args[k][0] == '"')
                 return expand_fail(err, (int)k, "text given for a number");
             value = g_strdup(args[k]);
-            x = g_strdup_printf("(%s)", value);
-            domain_guard(info->domain, x, sep, guard);
+            /* A number written in the call needs no guard: it is in the
+             * domain, or the whole call is #N/A as the guard would make it. */
+            if (number_literal(value, &literal)) {
+                if (!ftc_domain_contains(info->domain, literal))
+                    literal_out_of_domain = true;
+            } else {
+                x = g_strdup_printf("(%s)", value);
+                domain_guard(info->domain, x, sep, guard);
+            }
             g_ptr_array_add(filled, g_steal_pointer(&value));
         } else if (!info->optional)
             return expand_fail(err, (int)k, "a required argument is empty");
@@ -432,6 +445,10 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
     if (!ftc_formula_substitute(pattern, (const char *const *)filled->pdata, filled->len,
                                 body, err))
         return false;
+    if (literal_out_of_domain) {
+        g_string_append(out, "NA()");
+        return true;
+    }
     if (guard->len == 0) {
         g_string_append_len(out, body->str, (gssize)body->len);
         return true;
@@ -534,13 +551,9 @@ static bool freeze_call(const ftc_function *fn, const char *const *args, size_t 
     for (size_t k = 0; k < n_args; k++) {
         char *text = args[k][0] == '\0' ? NULL : literal_text(args[k]);
 
-        if (args[k][0] != '\0' && text == NULL)
-        {
-            if (err != NULL) {
-                err->arg = (int)k;
-                g_snprintf(err->message, sizeof err->message,
-                           "%s on a reference has no built-in equivalent", fn->name);
-            }
+        if (args[k][0] != '\0' && text == NULL) {
+            ftc_fail(err, FTC_ERR_INVALID, (int)k,
+                     "%s on a reference has no built-in equivalent", fn->name);
             return false;
         }
         g_ptr_array_add(texts, text);
@@ -614,12 +627,9 @@ char *ftc_formula_share(const char *formula, char sep, GString *notes, ftc_error
      * caller freezes the cell to its value instead. */
     if (shared != NULL && strcmp(shared, formula) != 0 &&
         (tokens = count_tokens(shared)) > MAX_CALC_TOKENS) {
-        if (err != NULL) {
-            err->arg = -1;
-            g_snprintf(err->message, sizeof err->message,
-                       "its built-in equivalent is too long for Calc (%zu tokens, at most %d)",
-                       tokens, MAX_CALC_TOKENS);
-        }
+        ftc_fail(err, FTC_ERR_INVALID, -1,
+                 "its built-in equivalent is too long for Calc (%zu tokens, at most %d)",
+                 tokens, MAX_CALC_TOKENS);
         g_free(shared);
         return NULL;
     }

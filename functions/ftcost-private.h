@@ -53,6 +53,9 @@ ftc_status ftc_fail(ftc_error *err, ftc_status status, int arg,
                     const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Is x one of the values `domain` accepts (finite, in range)? */
+bool ftc_domain_contains(ftc_domain domain, double x);
+
 /* Sets a number result. */
 static inline ftc_status ftc_number(ftc_result *out, double value)
 {
