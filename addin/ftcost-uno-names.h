@@ -7,7 +7,9 @@
 #ifndef FTCOST_UNO_NAMES_H
 #define FTCOST_UNO_NAMES_H
 
-#define FTCOST_UNO_SERVICE "org.ftcost.Functions"
+#include "ftcost.h"
+
+#define FTCOST_UNO_SERVICE FTC_ADDIN_SERVICE
 #define FTCOST_UNO_IMPLEMENTATION "org.ftcost.FunctionsImpl"
 #define FTCOST_UNO_INTERFACE "org.ftcost.XFunctions"
 /* The interface as IDL spells it: module org { module ftcost { ... } } */

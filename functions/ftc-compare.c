@@ -2,12 +2,44 @@
  * verdict). */
 #include "ftcost-private.h"
 
+#define ARG_FT_UPFRONT                                                           \
+    {.name = L("FtUpfront", "FTEinmalig", "AffinageInitial"),                    \
+     .description = L("Upfront cost of the fine-tuning path (training, data "    \
+                      "preparation)",                                            \
+                      "Einmalkosten des Fine-Tuning-Wegs (Training, "            \
+                      "Datenaufbereitung)",                                      \
+                      "Coût initial de la voie de l'affinage (entraînement, "    \
+                      "préparation des données)"),                               \
+     REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)}
+
+#define ARG_FT_MONTHLY                                                           \
+    {.name = L("FtMonthly", "FTMonatlich", "AffinageMensuel"),                   \
+     .description = L("Running cost of the fine-tuned model",                    \
+                      "Laufende Kosten des feinabgestimmten Modells",            \
+                      "Coût d'exploitation du modèle affiné"),                   \
+     REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)}
+
+#define ARG_API_MONTHLY                                                          \
+    {.name = L("ApiMonthly", "APIMonatlich", "APIMensuel"),                      \
+     .description = L("API bill in the first month",                             \
+                      "API-Rechnung im ersten Monat",                            \
+                      "Facture de l'API le premier mois"),                       \
+     REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)}
+
+#define ARG_API_GROWTH                                                           \
+    {.name = L("ApiGrowth", "APIWachstum", "CroissanceAPI"),                     \
+     .description = L("Growth of the API bill each month",                       \
+                      "Monatliches Wachstum der API-Rechnung",                   \
+                      "Croissance mensuelle de la facture de l'API"),            \
+     OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1, 0)}
+
 enum {
     CMP_FT_UPFRONT,
     CMP_FT_MONTHLY,
     CMP_API_MONTHLY,
     CMP_API_GROWTH,
     CMP_MONTHS, /* MaxMonths for FT_BREAKEVEN, Months for FT_SCHEDULE */
+    CMP_N
 };
 
 /* Cumulative costs after m whole months; *api_sum carries the API's running
@@ -21,7 +53,7 @@ static void cumulative_step(const ftc_value *a, double m, double *ft, double *ap
     *ft = a[CMP_FT_UPFRONT].number + a[CMP_FT_MONTHLY].number * m;
 }
 
-ftc_status ftc_eval_breakeven(const ftc_value *a, ftc_result *out, ftc_error *err)
+static ftc_status eval_breakeven(const ftc_value *a, ftc_result *out, ftc_error *err)
 {
     double max_months = a[CMP_MONTHS].number; /* whole, 1..FTC_MAX_MONTHS */
     double api_sum = 0.0, ft, flow;
@@ -35,9 +67,50 @@ ftc_status ftc_eval_breakeven(const ftc_value *a, ftc_result *out, ftc_error *er
                     "fine-tuning does not break even within %.0f months", max_months);
 }
 
-ftc_status ftc_eval_breakeven_volume(const ftc_value *a, ftc_result *out, ftc_error *err)
+static const ftc_arg_info breakeven_args[] = {
+    [CMP_FT_UPFRONT] = ARG_FT_UPFRONT,
+    [CMP_FT_MONTHLY] = ARG_FT_MONTHLY,
+    [CMP_API_MONTHLY] = ARG_API_MONTHLY,
+    [CMP_API_GROWTH] = ARG_API_GROWTH,
+    [CMP_MONTHS] = {.name = L("MaxMonths", "MaxMonate", "MoisMax"),
+     .description = L("How far to look for the break-even",
+                      "Wie weit nach dem Break-even gesucht wird",
+                      "Jusqu'où chercher le seuil de rentabilité"),
+     OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_WHOLE_MONTHS, 120)},
+};
+FTC_ARGS_MATCH(breakeven_args, CMP_N);
+
+static const ftc_example breakeven_examples[] = {
+    NUMBER_EXAMPLE("50000; 3000; 8000", 10),
+    NUMBER_EXAMPLE("50000; 3000; 5000; 0.05", 14),
+    ERROR_EXAMPLE("50000; 3000; 2000", FTC_ERR_NO_ANSWER),
+};
+
+const ftc_function ftc_fn_breakeven = {
+    .name = "FT_BREAKEVEN",
+    .description = L("First whole month at which the cumulative fine-tuning "
+                     "cost is no more than the cumulative API cost.",
+                     "Erster ganzer Monat, in dem die kumulierten "
+                     "Fine-Tuning-Kosten die kumulierten API-Kosten nicht "
+                     "übersteigen.",
+                     "Premier mois entier où le coût cumulé de l'affinage ne "
+                     "dépasse pas le coût cumulé de l'API."),
+    .result = FTC_TYPE_NUMBER, ARGS(breakeven_args),
+    .notes = L("#N/A when fine-tuning does not break even within MaxMonths.",
+               "#N/A, wenn sich das Fine-Tuning nicht innerhalb von MaxMonate "
+               "rechnet.",
+               "#N/A si l'affinage n'est pas rentabilisé en MoisMax mois."),
+    EXAMPLES(breakeven_examples), .eval = eval_breakeven,
+    .expansion = "IF(SUMPRODUCT(MAX((($1+$2*ROW(INDIRECT(\"1:\"&$5)))<=IF($4=0;$3*ROW(INDIRECT(\"1:\"&$5));$3*((1+$4)^ROW(INDIRECT(\"1:\"&$5))-1)/$4))/ROW(INDIRECT(\"1:\"&$5))))=0;NA();ROUND(1/SUMPRODUCT(MAX((($1+$2*ROW(INDIRECT(\"1:\"&$5)))<=IF($4=0;$3*ROW(INDIRECT(\"1:\"&$5));$3*((1+$4)^ROW(INDIRECT(\"1:\"&$5))-1)/$4))/ROW(INDIRECT(\"1:\"&$5))));0))",
+};
+
+
+enum { VOLUME_FT_FIXED, VOLUME_SELF_HOST_PRICE, VOLUME_API_PRICE, VOLUME_N };
+
+static ftc_status eval_breakeven_volume(const ftc_value *a, ftc_result *out, ftc_error *err)
 {
-    double fixed = a[0].number, self_host = a[1].number, api = a[2].number;
+    double fixed = a[VOLUME_FT_FIXED].number, self_host = a[VOLUME_SELF_HOST_PRICE].number;
+    double api = a[VOLUME_API_PRICE].number;
 
     /* Each million tokens moved off the API saves (api - self_host). */
     if (api <= self_host)
@@ -48,6 +121,52 @@ ftc_status ftc_eval_breakeven_volume(const ftc_value *a, ftc_result *out, ftc_er
     return ftc_number(out, fixed * 1e6 / (api - self_host));
 }
 
+static const ftc_arg_info breakeven_volume_args[] = {
+    [VOLUME_FT_FIXED] = {.name = L("FtMonthlyFixed", "FTFixkostenProMonat", "AffinageFixeMensuel"),
+     .description = L("Fixed cost of self-hosting the fine-tuned model",
+                      "Fixkosten des Eigenbetriebs des feinabgestimmten Modells",
+                      "Coût fixe de l'auto-hébergement du modèle affiné"),
+     REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
+    [VOLUME_SELF_HOST_PRICE] = {.name = L("SelfHostPrice", "EigenbetriebPreis", "PrixAutoHébergé"),
+     .description = L("Variable cost of self-hosting (see FT_SELFHOST_PER_MTOK)",
+                      "Variable Kosten des Eigenbetriebs (siehe "
+                      "FT_SELFHOST_PER_MTOK)",
+                      "Coût variable de l'auto-hébergement (voir "
+                      "FT_SELFHOST_PER_MTOK)"),
+     REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)},
+    [VOLUME_API_PRICE] = {.name = L("ApiPrice", "APIPreis", "PrixAPI"),
+     .description = L("API price, input and output blended",
+                      "API-Preis, Mischpreis aus Ein- und Ausgabe",
+                      "Prix de l'API, moyenne de l'entrée et de la sortie"),
+     REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)},
+};
+FTC_ARGS_MATCH(breakeven_volume_args, VOLUME_N);
+
+static const ftc_example breakeven_volume_examples[] = {
+    NUMBER_EXAMPLE("10000; 1; 6", 2000000000),
+    ERROR_EXAMPLE("10000; 6; 6", FTC_ERR_NO_ANSWER),
+};
+
+const ftc_function ftc_fn_breakeven_volume = {
+    .name = "FT_BREAKEVEN_VOLUME",
+    .description = L("Monthly token volume at which self-hosting a fine-tuned "
+                     "model costs the same as the API.",
+                     "Monatliches Token-Volumen, bei dem der Eigenbetrieb eines "
+                     "feinabgestimmten Modells so viel kostet wie die API.",
+                     "Volume mensuel de jetons pour lequel l'auto-hébergement "
+                     "d'un modèle affiné coûte autant que l'API."),
+    .result = FTC_TYPE_NUMBER, ARGS(breakeven_volume_args),
+    .notes = L("#N/A when ApiPrice is not above SelfHostPrice: self-hosting "
+               "never breaks even.",
+               "#N/A, wenn APIPreis nicht über EigenbetriebPreis liegt: der "
+               "Eigenbetrieb rechnet sich nie.",
+               "#N/A si PrixAPI ne dépasse pas PrixAutoHébergé : "
+               "l'auto-hébergement n'est jamais rentable."),
+    EXAMPLES(breakeven_volume_examples), .eval = eval_breakeven_volume,
+    .expansion = "IF($3<=$2;NA();$1*1000000/($3-$2))",
+};
+
+
 enum {
     SCHED_MONTH,
     SCHED_FT_FLOW,
@@ -57,7 +176,7 @@ enum {
     SCHED_COLS
 };
 
-ftc_status ftc_eval_schedule(const ftc_value *a, ftc_result *out, ftc_error *err)
+static ftc_status eval_schedule(const ftc_value *a, ftc_result *out, ftc_error *err)
 {
     size_t months = (size_t)a[CMP_MONTHS].number; /* whole, 1..FTC_MAX_MONTHS */
     double api_sum = 0.0;
@@ -80,10 +199,70 @@ ftc_status ftc_eval_schedule(const ftc_value *a, ftc_result *out, ftc_error *err
     return FTC_OK;
 }
 
-ftc_status ftc_eval_verdict(const ftc_value *a, ftc_result *out, ftc_error *err)
+static const ftc_arg_info schedule_args[] = {
+    [CMP_FT_UPFRONT] = ARG_FT_UPFRONT,
+    [CMP_FT_MONTHLY] = ARG_FT_MONTHLY,
+    [CMP_API_MONTHLY] = ARG_API_MONTHLY,
+    [CMP_API_GROWTH] = ARG_API_GROWTH,
+    [CMP_MONTHS] = {.name = L("Months", "Monate", "Mois"),
+     .description = L("Months to lay out after month 0",
+                      "Monate nach Monat 0", "Mois à détailler après le mois 0"),
+     OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_WHOLE_MONTHS, 24)},
+};
+FTC_ARGS_MATCH(schedule_args, CMP_N);
+
+static const double schedule_cells[] = {
+    0, 50000, 0,    50000, 0,    /* month 0: the upfront cost */
+    1, 3000,  8000, 53000, 8000, /* month 1 */
+};
+
+static const ftc_example schedule_examples[] = {
+    {.args = "50000; 3000; 8000; 0; 12", .status = FTC_OK, .rows = 13, .cols = 5,
+     .n_cells = FTC_N_ELEMENTS(schedule_cells), .cells = schedule_cells},
+};
+
+const ftc_function ftc_fn_schedule = {
+    .name = "FT_SCHEDULE",
+    .description = L("Month-by-month cash flows of both paths, Months+1 rows × "
+                     "5 columns: month, fine-tuning flow, API flow, cumulative "
+                     "fine-tuning, cumulative API; enter as an array formula.",
+                     "Monatliche Zahlungsströme beider Wege, Monate+1 Zeilen × "
+                     "5 Spalten: Monat, Fine-Tuning-Zahlung, API-Zahlung, "
+                     "Fine-Tuning kumuliert, API kumuliert; als Matrixformel "
+                     "eingeben.",
+                     "Flux de trésorerie mensuels des deux voies, Mois+1 lignes "
+                     "× 5 colonnes : mois, flux de l'affinage, flux de l'API, "
+                     "affinage cumulé, API cumulée ; à saisir comme formule "
+                     "matricielle."),
+    .result = FTC_TYPE_ARRAY, ARGS(schedule_args),
+    .notes = L("Row 0 holds FtUpfront and no API spend; the flow columns feed "
+               "NPV from row 1, the cumulative columns cross at the break-even.",
+               "Zeile 0 enthält FTEinmalig und keine API-Kosten; die "
+               "Zahlungsspalten speisen NBW ab Zeile 1, die kumulierten Spalten "
+               "schneiden sich am Break-even.",
+               "La ligne 0 porte AffinageInitial et aucune dépense d'API ; les "
+               "colonnes de flux alimentent VAN à partir de la ligne 1, les "
+               "colonnes cumulées se croisent au seuil de rentabilité."),
+    EXAMPLES(schedule_examples), .eval = eval_schedule,
+    .expansion = "(ROW(INDIRECT(\"1:\"&($5+1)))-1)*({1;2;3;4;5}=1)+($1*((ROW(INDIRECT(\"1:\"&($5+1)))-1)=0)+$2*((ROW(INDIRECT(\"1:\"&($5+1)))-1)>0))*({1;2;3;4;5}=2)+$3*(1+$4)^((ROW(INDIRECT(\"1:\"&($5+1)))-1)-1)*((ROW(INDIRECT(\"1:\"&($5+1)))-1)>0)*({1;2;3;4;5}=3)+($1+$2*(ROW(INDIRECT(\"1:\"&($5+1)))-1))*({1;2;3;4;5}=4)+IF($4=0;$3*(ROW(INDIRECT(\"1:\"&($5+1)))-1);$3*((1+$4)^(ROW(INDIRECT(\"1:\"&($5+1)))-1)-1)/$4)*({1;2;3;4;5}=5)",
+};
+
+
+enum {
+    VERDICT_FT_ACCURACY,
+    VERDICT_PROMPT_ACCURACY,
+    VERDICT_FT_TCO,
+    VERDICT_API_TCO,
+    VERDICT_TOLERANCE,
+    VERDICT_N
+};
+
+static ftc_status eval_verdict(const ftc_value *a, ftc_result *out, ftc_error *err)
 {
-    double ft_accuracy = a[0].number, prompt_accuracy = a[1].number;
-    double ft_tco = a[2].number, api_tco = a[3].number, tolerance = a[4].number;
+    double ft_accuracy = a[VERDICT_FT_ACCURACY].number;
+    double prompt_accuracy = a[VERDICT_PROMPT_ACCURACY].number;
+    double ft_tco = a[VERDICT_FT_TCO].number, api_tco = a[VERDICT_API_TCO].number;
+    double tolerance = a[VERDICT_TOLERANCE].number;
 
     (void)err;
     out->type = FTC_TYPE_TEXT;
@@ -94,3 +273,66 @@ ftc_status ftc_eval_verdict(const ftc_value *a, ftc_result *out, ftc_error *err)
         out->text = "FINE-TUNE";
     return FTC_OK;
 }
+
+static const ftc_arg_info verdict_args[] = {
+    [VERDICT_FT_ACCURACY] = {.name = L("FtAccuracy", "FTGenauigkeit", "PrécisionAffinage"),
+     .description = L("Accuracy of the fine-tuned model on your evaluation set",
+                      "Genauigkeit des feinabgestimmten Modells auf Ihrem "
+                      "Evaluierungsdatensatz",
+                      "Précision du modèle affiné sur votre jeu d'évaluation"),
+     REQUIRED(FTC_UNIT_SCORE, FTC_DOMAIN_NON_NEGATIVE)},
+    [VERDICT_PROMPT_ACCURACY] = {.name = L("PromptAccuracy", "PromptGenauigkeit", "PrécisionPrompt"),
+     .description = L("Accuracy of the prompted (or RAG) API model on the same "
+                      "set, same scale",
+                      "Genauigkeit des API-Modells mit Prompting (oder RAG) auf "
+                      "demselben Datensatz, gleiche Skala",
+                      "Précision du modèle d'API avec prompting (ou RAG) sur le "
+                      "même jeu, même échelle"),
+     REQUIRED(FTC_UNIT_SCORE, FTC_DOMAIN_NON_NEGATIVE)},
+    [VERDICT_FT_TCO] = {.name = L("FtTco", "FTGesamtkosten", "CoûtTotalAffinage"),
+     .description = L("Total cost of the fine-tuning path over the horizon "
+                      "(e.g. FT_TCO)",
+                      "Gesamtkosten des Fine-Tuning-Wegs über den Horizont "
+                      "(z. B. FT_TCO)",
+                      "Coût total de la voie de l'affinage sur l'horizon "
+                      "(p. ex. FT_TCO)"),
+     REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)},
+    [VERDICT_API_TCO] = {.name = L("ApiTco", "APIGesamtkosten", "CoûtTotalAPI"),
+     .description = L("Total cost of the API path over the same horizon "
+                      "(e.g. API_TCO)",
+                      "Gesamtkosten des API-Wegs über denselben Horizont "
+                      "(z. B. API_TCO)",
+                      "Coût total de la voie API sur le même horizon "
+                      "(p. ex. API_TCO)"),
+     REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)},
+    [VERDICT_TOLERANCE] = {.name = L("Tolerance", "Toleranz", "Tolérance"),
+     .description = L("How far below the fine-tuned accuracy prompting may "
+                      "stay, relative",
+                      "Wie weit Prompting relativ unter der "
+                      "Fine-Tuning-Genauigkeit bleiben darf",
+                      "Écart relatif admis sous la précision de l'affinage"),
+     OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION_BELOW_1, 0.10)},
+};
+FTC_ARGS_MATCH(verdict_args, VERDICT_N);
+
+static const ftc_example verdict_examples[] = {
+    TEXT_EXAMPLE("0.90; 0.85; 100000; 40000", "PROMPT"),
+    TEXT_EXAMPLE("0.90; 0.78; 100000; 40000", "FINE-TUNE"),
+};
+
+const ftc_function ftc_fn_verdict = {
+    .name = "FT_VERDICT",
+    .description = L("\"PROMPT\" when prompting comes within Tolerance of the "
+                     "fine-tuned accuracy and the API path costs no more; "
+                     "otherwise \"FINE-TUNE\".",
+                     "„PROMPT“, wenn Prompting bis auf die Toleranz an die "
+                     "Fine-Tuning-Genauigkeit herankommt und der API-Weg nicht "
+                     "mehr kostet; sonst „FINE-TUNE“.",
+                     "« PROMPT » si le prompting atteint la précision de "
+                     "l'affinage à la tolérance près et que la voie API ne "
+                     "coûte pas plus ; sinon « FINE-TUNE »."),
+    .result = FTC_TYPE_TEXT, ARGS(verdict_args), .notes = NO_TEXT,
+    EXAMPLES(verdict_examples), .eval = eval_verdict,
+    .expansion = "IF(AND($2>=$1*(1-$5);$4<=$3);\"PROMPT\";\"FINE-TUNE\")",
+};
+

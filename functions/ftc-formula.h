@@ -44,7 +44,8 @@ bool ftc_formula_substitute(const char *pattern, const char *const *args, size_t
 bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args,
                                  size_t n_args, char sep, GString *out, ftc_error *err);
 
-/* The prefix under which a workbook stores an add-in call. */
+/* The prefix under which a workbook stores an add-in call: FTC_ADDIN_SERVICE
+ * upper-cased, and a dot (test-formula.c checks that they agree). */
 #define FTC_FORMULA_ADDIN_PREFIX "ORG.FTCOST.FUNCTIONS."
 
 /* Does the formula call the add-in anywhere (outside strings), by its

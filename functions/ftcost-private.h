@@ -38,6 +38,12 @@
 #define ERROR_EXAMPLE(args_, st) {.args = args_, .status = st}
 
 /* Entries defined beside their kernels (ftc-catalogue.c lists them). */
+extern const ftc_function ftc_fn_tco, ftc_fn_tco_items, ftc_fn_hidden_share, ftc_fn_training_cost,
+    ftc_fn_training_tokens_cost, ftc_fn_serving_cost, ftc_fn_selfhost_per_mtok, ftc_fn_energy_kwh,
+    ftc_fn_co2_kg;
+extern const ftc_function ftc_fn_api_cost, ftc_fn_api_tco, ftc_fn_api_price, ftc_fn_api_price_date;
+extern const ftc_function ftc_fn_breakeven, ftc_fn_breakeven_volume, ftc_fn_schedule,
+    ftc_fn_verdict;
 extern const ftc_function ftc_fn_rag_embed_cost, ftc_fn_rag_store_gb, ftc_fn_rag_query_cost,
     ftc_fn_rag_tco;
 extern const ftc_function ftc_fn_train_flops, ftc_fn_gpu_hours, ftc_fn_train_memory_gb,
@@ -73,26 +79,6 @@ ftc_status ftc_array(ftc_result *out, size_t rows, size_t cols, ftc_error *err);
  * FT_BREAKEVEN, FT_SCHEDULE and API_TCO all sum these terms, so they agree
  * to the last bit.  pow() rather than a running product: no drift. */
 static inline double ftc_grown(double monthly, double ratio, double k);
-
-/* Kernels: one per function, in ftc-finetune.c, ftc-api.c, ftc-compare.c.
- * They see validated arguments with defaults filled in. */
-ftc_status ftc_eval_tco(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_tco_items(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_hidden_share(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_training_cost(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_training_tokens_cost(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_serving_cost(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_selfhost_per_mtok(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_energy_kwh(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_co2_kg(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_api_cost(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_api_tco(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_breakeven(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_breakeven_volume(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_schedule(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_verdict(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_api_price(const ftc_value *a, ftc_result *out, ftc_error *err);
-ftc_status ftc_eval_api_price_date(const ftc_value *a, ftc_result *out, ftc_error *err);
 
 /* The price loader (ftc-prices.c), open to the tests and the fuzzer: one
  * file's entries, or NULL with *error (g_free it) saying why the whole

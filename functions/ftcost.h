@@ -24,6 +24,10 @@ extern "C" {
 #define FTC_API
 #endif
 
+/* The add-in's UNO service: a workbook stores a call under it, upper-cased
+ * (of:=ORG.FTCOST.FUNCTIONS.FT_TCO(...)).  Never change it. */
+#define FTC_ADDIN_SERVICE "org.ftcost.Functions"
+
 /* What a call produced; the spreadsheet shows the error names in brackets. */
 typedef enum {
     FTC_OK = 0,

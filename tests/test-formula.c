@@ -440,6 +440,15 @@ START_TEST(test_share_gpu)
 }
 END_TEST
 
+/* One spelling of the stored name: the prefix is the service, upper-cased. */
+START_TEST(test_prefix_is_service)
+{
+    g_autofree char *upper = g_ascii_strup(FTC_ADDIN_SERVICE ".", -1);
+
+    ck_assert_str_eq(upper, FTC_FORMULA_ADDIN_PREFIX);
+}
+END_TEST
+
 static Suite *formula_suite(void)
 {
     Suite *s = suite_create("formula");
@@ -458,6 +467,7 @@ static Suite *formula_suite(void)
     tcase_add_loop_test(tc, test_share_too_long, 0, 4);
     tcase_add_test(tc, test_share_price);
     tcase_add_test(tc, test_share_gpu);
+    tcase_add_test(tc, test_prefix_is_service);
     suite_add_tcase(s, tc);
     return s;
 }
