@@ -44,6 +44,17 @@ ftc_status ftc_test_call(const char *name, const char *args, ftc_result *out,
     return st;
 }
 
+double ftc_test_number(const char *name, const char *args)
+{
+    ftc_result r;
+    ftc_error e;
+
+    ck_assert_msg(ftc_test_call(name, args, &r, &e) == FTC_OK, "%s(%s): %s", name, args,
+                  e.message);
+    ck_assert_int_eq(r.type, FTC_TYPE_NUMBER);
+    return r.number;
+}
+
 bool ftc_test_close(double got, double want)
 {
     if (isnan(got) || isnan(want))

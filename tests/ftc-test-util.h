@@ -62,6 +62,37 @@ ftc_test_capture ftc_test_capture_begin(void);
 char *ftc_test_capture_end(ftc_test_capture *c);
 size_t ftc_test_count_lines(const char *text);
 
+/* The tables every module's suite starts with, and their loop tests:
+ * FTC_TEST_NUMBERS(number_cases) defines test_numbers (values to 1e-12),
+ * FTC_TEST_INVALID(invalid_cases) test_invalid (Err:502 blaming `arg`). */
+typedef struct {
+    const char *name, *args;
+    double want;
+} ftc_number_case;
+
+typedef struct {
+    const char *name, *args;
+    int arg;
+} ftc_invalid_case;
+
+#define FTC_TEST_NUMBERS(cases)                                                  \
+    START_TEST(test_numbers)                                                     \
+    {                                                                            \
+        ck_assert_result_number(cases[_i].name, cases[_i].args, cases[_i].want); \
+    }                                                                            \
+    END_TEST
+
+#define FTC_TEST_INVALID(cases)                                                  \
+    START_TEST(test_invalid)                                                     \
+    {                                                                            \
+        ck_assert_result_error(cases[_i].name, cases[_i].args, FTC_ERR_INVALID,  \
+                               cases[_i].arg);                                   \
+    }                                                                            \
+    END_TEST
+
+/* The number a call that must succeed gives (the test fails otherwise). */
+double ftc_test_number(const char *name, const char *args);
+
 /* Runs one suite and returns the process exit code. */
 int ftc_test_run(Suite *suite);
 

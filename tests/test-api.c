@@ -4,12 +4,7 @@
 #include <glib.h>
 #include <math.h>
 
-typedef struct {
-    const char *name, *args;
-    double want;
-} number_case;
-
-static const number_case number_cases[] = {
+static const ftc_number_case number_cases[] = {
     /* spec: (1e6*2.5 + 2e5*10) / 1e6 */
     {"API_COST", "1000000; 200000; 2.5; 10", 4.5},
     /* spec: (6e5*2.5 + 4e5*1.25 + 2e5*10) / 1e6 */
@@ -38,19 +33,9 @@ static const number_case number_cases[] = {
     {"API_TCO", "1000000; 0; 100; 0; -0.99; 2", 101},
 };
 
-START_TEST(test_numbers)
-{
-    ck_assert_result_number(number_cases[_i].name, number_cases[_i].args,
-                            number_cases[_i].want);
-}
-END_TEST
+FTC_TEST_NUMBERS(number_cases)
 
-typedef struct {
-    const char *name, *args;
-    int arg;
-} error_case;
-
-static const error_case invalid_cases[] = {
+static const ftc_invalid_case invalid_cases[] = {
     {"API_COST", "-1; 0; 1; 1", 0},
     {"API_COST", "1; 0; -1; 1", 2},
     {"API_COST", "100; 0; 1; 1; 101", 4}, /* cached > input */
@@ -68,12 +53,7 @@ static const error_case invalid_cases[] = {
     {"API_TCO", "1000000; 0; 100; 0; 1; 1200", -1},
 };
 
-START_TEST(test_invalid)
-{
-    ck_assert_result_error(invalid_cases[_i].name, invalid_cases[_i].args, FTC_ERR_INVALID,
-                           invalid_cases[_i].arg);
-}
-END_TEST
+FTC_TEST_INVALID(invalid_cases)
 
 /* API_TCO over one month is API_COST of that month plus the labour. */
 START_TEST(test_tco_one_month_is_cost)

@@ -5,12 +5,7 @@
 #include <glib.h>
 #include <math.h>
 
-typedef struct {
-    const char *name, *args;
-    double want;
-} number_case;
-
-static const number_case number_cases[] = {
+static const ftc_number_case number_cases[] = {
     /* spec: 5e7 * 1.1 * 0.02 / 1e6 */
     {"RAG_EMBED_COST", "50000000; 0.02; 0.1", 1.1},
     {"RAG_EMBED_COST", "50000000; 0.02", 1},
@@ -39,21 +34,11 @@ static const number_case number_cases[] = {
     {"RAG_TCO", "100; 1; 0; 1200", 121200},
 };
 
-START_TEST(test_numbers)
-{
-    ck_assert_result_number(number_cases[_i].name, number_cases[_i].args,
-                            number_cases[_i].want);
-}
-END_TEST
-
-typedef struct {
-    const char *name, *args;
-    int arg;
-} error_case;
+FTC_TEST_NUMBERS(number_cases)
 
 /* The issue's list: negative tokens, ChunkTokens 0, Overlap 1.5, Horizon 0
  * or 12.5, text; and every other domain edge. */
-static const error_case invalid_cases[] = {
+static const ftc_invalid_case invalid_cases[] = {
     {"RAG_EMBED_COST", "-1; 0.02", 0},
     {"RAG_EMBED_COST", "1; -0.02", 1},
     {"RAG_EMBED_COST", "1; 0.02; 1.5", 2},
@@ -85,22 +70,7 @@ static const error_case invalid_cases[] = {
     {"RAG_TCO", "1; 0; 0; 1200; 1", -1},
 };
 
-START_TEST(test_invalid)
-{
-    ck_assert_result_error(invalid_cases[_i].name, invalid_cases[_i].args, FTC_ERR_INVALID,
-                           invalid_cases[_i].arg);
-}
-END_TEST
-
-static double call_number(const char *name, const char *args)
-{
-    ftc_result r;
-    ftc_error e;
-
-    ck_assert_msg(ftc_test_call(name, args, &r, &e) == FTC_OK, "%s(%s): %s", name, args,
-                  e.message);
-    return r.number;
-}
+FTC_TEST_INVALID(invalid_cases)
 
 /* RAG_TCO's usage term is API_TCO's sum: with no fixed or upfront cost and
  * the same first month, growth and price change, they agree to the bit. */
@@ -118,7 +88,7 @@ START_TEST(test_tco_usage_is_api_tco)
                 g_autofree char *api = g_strdup_printf("1000000; 0; 450; 0; %s; %d; 0; %s",
                                                        growth[g], months, change[c]);
 
-                ck_assert_double_eq(call_number("RAG_TCO", rag), call_number("API_TCO", api));
+                ck_assert_double_eq(ftc_test_number("RAG_TCO", rag), ftc_test_number("API_TCO", api));
             }
 }
 END_TEST
@@ -127,8 +97,8 @@ END_TEST
  * its fixed cost, and the upfront cost is paid once. */
 START_TEST(test_tco_parts)
 {
-    double one = call_number("RAG_TCO", "625.1; 1200; 15000; 1");
-    double two = call_number("RAG_TCO", "625.1; 1200; 15000; 2");
+    double one = ftc_test_number("RAG_TCO", "625.1; 1200; 15000; 1");
+    double two = ftc_test_number("RAG_TCO", "625.1; 1200; 15000; 2");
 
     ck_assert(ftc_test_close(one, 625.1 + 1200 + 15000));
     ck_assert(ftc_test_close(two - one, 625.1 + 1200));

@@ -5,12 +5,7 @@
 #include <glib.h>
 #include <math.h>
 
-typedef struct {
-    const char *name, *args;
-    double want;
-} number_case;
-
-static const number_case number_cases[] = {
+static const ftc_number_case number_cases[] = {
     /* spec: 6 * 7e9 * 2.5e7 * 3 */
     {"FT_TRAIN_FLOPS", "7E9; 25000000; 3", 3.15e18},
     {"FT_TRAIN_FLOPS", "7E9; 25000000", 1.05e18},
@@ -44,20 +39,10 @@ static const number_case number_cases[] = {
     {"FT_GPUS_NEEDED", "1120; 80; 0.3", 20},
 };
 
-START_TEST(test_numbers)
-{
-    ck_assert_result_number(number_cases[_i].name, number_cases[_i].args,
-                            number_cases[_i].want);
-}
-END_TEST
-
-typedef struct {
-    const char *name, *args;
-    int arg;
-} error_case;
+FTC_TEST_NUMBERS(number_cases)
 
 /* The list: Params 0, Mfu 0 or 1.5, Headroom 1, an unknown method. */
-static const error_case invalid_cases[] = {
+static const ftc_invalid_case invalid_cases[] = {
     {"FT_TRAIN_FLOPS", "0; 25000000", 0},
     {"FT_TRAIN_FLOPS", "-7E9; 25000000", 0},
     {"FT_TRAIN_FLOPS", "7E9; -1", 1},
@@ -85,12 +70,7 @@ static const error_case invalid_cases[] = {
     {"FT_TRAIN_FLOPS", "1E308; 1", -1},
 };
 
-START_TEST(test_invalid)
-{
-    ck_assert_result_error(invalid_cases[_i].name, invalid_cases[_i].args, FTC_ERR_INVALID,
-                           invalid_cases[_i].arg);
-}
-END_TEST
+FTC_TEST_INVALID(invalid_cases)
 
 /* The error names the choices, so a user sees what to type. */
 START_TEST(test_method_message)
@@ -105,16 +85,6 @@ START_TEST(test_method_message)
 }
 END_TEST
 
-static double call_number(const char *name, const char *args)
-{
-    ftc_result r;
-    ftc_error e;
-
-    ck_assert_msg(ftc_test_call(name, args, &r, &e) == FTC_OK, "%s(%s): %s", name, args,
-                  e.message);
-    return r.number;
-}
-
 /* FT_GPU_HOURS is FT_TRAIN_FLOPS spread over the achieved FLOPS, for every
  * method; the GPUs needed hold the memory with the headroom left. */
 START_TEST(test_relations)
@@ -126,11 +96,11 @@ START_TEST(test_relations)
         g_autofree char *h = g_strdup_printf("13E9; 40000000; 2; 989.5; 0.45; \"%s\"",
                                              methods[m]);
         g_autofree char *mem = g_strdup_printf("13E9; \"%s\"", methods[m]);
-        double flops = call_number("FT_TRAIN_FLOPS", f);
-        double hours = call_number("FT_GPU_HOURS", h);
-        double gb = call_number("FT_TRAIN_MEMORY_GB", mem);
+        double flops = ftc_test_number("FT_TRAIN_FLOPS", f);
+        double hours = ftc_test_number("FT_GPU_HOURS", h);
+        double gb = ftc_test_number("FT_TRAIN_MEMORY_GB", mem);
         g_autofree char *need = g_strdup_printf("%.17g; 24; 0.25", gb);
-        double gpus = call_number("FT_GPUS_NEEDED", need);
+        double gpus = ftc_test_number("FT_GPUS_NEEDED", need);
 
         ck_assert(ftc_test_close(hours, flops / (989.5e12 * 0.45 * 3600)));
         ck_assert(gpus * 24 * 0.75 >= gb);
