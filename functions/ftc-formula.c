@@ -1,6 +1,6 @@
 /* ftc-formula.c: OpenFormula text as stored in ODF (`of:=...`), tokenized
- * and rewritten call by call.  Used to replace ftcost calls by built-in
- * formulas in a shared copy of a workbook (`ftcost share`).
+ * and rewritten call by call: a generic rewriter that knows nothing of the
+ * add-in (ftc-share-rules.c says what replaces its calls).
  *
  * The grammar that matters for finding calls and their arguments:
  *   "text ""quoted"" text"          strings, "" escapes a quote
@@ -28,17 +28,9 @@
 #define MAX_FORMULA (1u << 20)
 #define MAX_OUTPUT MAX_FORMULA
 
-/* Calc refuses a formula of more than 8192 tokens (FORMULA_MAXTOKENS,
- * Err:512); count_tokens() may count a few more than Calc does (never
- * fewer), hence the margin.  A shared formula is bounded in bytes too,
- * tighter than MAX_OUTPUT, which bounds the work a hostile formula costs
- * (tokens average a few bytes: 32 each is far more than these formulas
- * take). */
-#define MAX_CALC_TOKENS 8000
-#define MAX_SHARED (MAX_CALC_TOKENS * 32)
 
 /* Length of the string literal at s (s[0] == '"'); 0 when unterminated. */
-static size_t string_length(const char *s)
+size_t ftc_formula_string_length(const char *s)
 {
     for (size_t i = 1; s[i] != '\0'; i++) {
         if (s[i] != '"')
@@ -113,7 +105,7 @@ static size_t match_paren(const char *s, size_t len, GArray *seps)
 
         switch (s[i]) {
         case '"':
-            n = string_length(s + i);
+            n = ftc_formula_string_length(s + i);
             break;
         case '[':
             n = reference_length(s + i);
@@ -191,7 +183,7 @@ static bool rewrite_span(rewriter *rw, const char *s, size_t len, GString *out)
         size_t n = 1;
 
         if (s[i] == '"' || s[i] == '[') {
-            n = s[i] == '"' ? string_length(s + i) : reference_length(s + i);
+            n = s[i] == '"' ? ftc_formula_string_length(s + i) : reference_length(s + i);
             if (n == 0 || i + n > len) {
                 rw->depth--;
                 return fail(rw, s[i] == '"' ? "unterminated string" : "unterminated reference");
@@ -228,9 +220,9 @@ static bool rewrite_span(rewriter *rw, const char *s, size_t len, GString *out)
     return true;
 }
 
-static char *rewrite_bounded(const char *formula, ftc_formula_lookup_fn lookup,
-                             ftc_formula_expand_fn expand, void *data, size_t max_out,
-                             ftc_error *err)
+char *ftc_formula_rewrite_bounded(const char *formula, ftc_formula_lookup_fn lookup,
+                                  ftc_formula_expand_fn expand, void *data, size_t max_out,
+                                  ftc_error *err)
 {
     rewriter rw = {.lookup = lookup, .expand = expand, .data = data, .err = err,
                    .max_out = max_out};
@@ -262,7 +254,7 @@ static char *rewrite_bounded(const char *formula, ftc_formula_lookup_fn lookup,
 char *ftc_formula_rewrite(const char *formula, ftc_formula_lookup_fn lookup,
                           ftc_formula_expand_fn expand, void *data, ftc_error *err)
 {
-    return rewrite_bounded(formula, lookup, expand, data, MAX_OUTPUT, err);
+    return ftc_formula_rewrite_bounded(formula, lookup, expand, data, MAX_OUTPUT, err);
 }
 
 bool ftc_formula_substitute(const char *pattern, const char *const *args, size_t n_args,
@@ -289,308 +281,10 @@ bool ftc_formula_substitute(const char *pattern, const char *const *args, size_t
     return true;
 }
 
-/* A default as formula text: the shortest form that reads back the same. */
-static char *number_text(double v)
-{
-    char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-    for (int digits = 15; digits <= 17; digits++) {
-        g_ascii_formatd(buf, sizeof buf, digits == 15 ? "%.15g" : "%.17g", v);
-        if (g_ascii_strtod(buf, NULL) == v)
-            break;
-    }
-    return g_strdup(buf);
-}
-
-/* "200", "0.5", "-1", "1E9" as written in a formula: a plain decimal number
- * (not "inf", "0x1p3" or an expression). */
-static bool number_literal(const char *text, double *value)
-{
-    char *end;
-
-    if (text[0] == '\0' || strspn(text, "0123456789.eE+-") != strlen(text))
-        return false;
-    *value = g_ascii_strtod(text, &end);
-    return *end == '\0' && end != text;
-}
-
-/* The conditions an argument's domain puts on x (already parenthesised). */
-static void domain_guard(ftc_domain domain, const char *x, char sep, GString *g)
-{
-    /* One number, or an empty cell (0, as the add-in gets it from Calc):
-     * ROWS*COLUMNS stops a range of several cells, which implicit
-     * intersection would otherwise reduce to one of them (on references
-     * only: ROWS(2) is Err:504 in Calc). */
-    g_string_append_printf(g, "%cIF(ISREF(%s)%cROWS(%s)*COLUMNS(%s)%c1)=1%c"
-                              "OR(ISNUMBER(%s)%cISBLANK(%s))",
-                           sep, x, sep, x, x, sep, sep, x, sep, x);
-    switch (domain) {
-    case FTC_DOMAIN_NON_NEGATIVE:
-        g_string_append_printf(g, "%c%s>=0", sep, x);
-        break;
-    case FTC_DOMAIN_POSITIVE:
-        g_string_append_printf(g, "%c%s>0", sep, x);
-        break;
-    case FTC_DOMAIN_FRACTION:
-        g_string_append_printf(g, "%c%s>=0%c%s<=1", sep, x, sep, x);
-        break;
-    case FTC_DOMAIN_FRACTION_BELOW_1:
-        g_string_append_printf(g, "%c%s>=0%c%s<1", sep, x, sep, x);
-        break;
-    case FTC_DOMAIN_FRACTION_ABOVE_0:
-        g_string_append_printf(g, "%c%s>0%c%s<=1", sep, x, sep, x);
-        break;
-    case FTC_DOMAIN_ABOVE_MINUS_1:
-        g_string_append_printf(g, "%c%s>-1", sep, x);
-        break;
-    case FTC_DOMAIN_AT_LEAST_1:
-        g_string_append_printf(g, "%c%s>=1", sep, x);
-        break;
-    case FTC_DOMAIN_WHOLE_MONTHS:
-        g_string_append_printf(g, "%c%s=INT(%s)%c%s>=1%c%s<=%d", sep, x, x, sep, x, sep,
-                               x, FTC_MAX_MONTHS);
-        break;
-    case FTC_DOMAIN_TEXT:
-    case FTC_DOMAIN_LAST:
-        break;
-    }
-}
-
-/* A choice argument: one text, one of the words in any case (LOWER: Calc
- * compares text case-sensitively when the document says so). */
-static void choice_guard(const char *const *choices, const char *x, char sep, GString *g)
-{
-    g_string_append_printf(g, "%cIF(ISREF(%s)%cROWS(%s)*COLUMNS(%s)%c1)=1%cISTEXT(%s)%cOR(",
-                           sep, x, sep, x, x, sep, sep, x, sep);
-    for (size_t i = 0; choices[i] != NULL; i++) {
-        if (i > 0)
-            g_string_append_c(g, sep);
-        g_string_append_printf(g, "LOWER(%s)=\"%s\"", x, choices[i]);
-    }
-    g_string_append_c(g, ')');
-}
-
-static bool expand_fail(ftc_error *err, int arg, const char *message)
-{
-    ftc_fail(err, FTC_ERR_INVALID, arg, "%s", message);
-    return false;
-}
-
-bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args,
-                                 size_t n_args, char sep, GString *out, ftc_error *err)
-{
-    g_autoptr(GPtrArray) filled = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GString) guard = g_string_new(NULL);
-    g_autoptr(GString) body = g_string_new(NULL);
-    bool literal_out_of_domain = false;
-
-    if (fn == NULL || fn->expansion == NULL)
-        return expand_fail(err, -1, "no built-in equivalent");
-    if (n_args > fn->n_args || n_args < ftc_function_required_args(fn))
-        return expand_fail(err, -1, "wrong number of arguments");
-    for (size_t k = 0; k < fn->n_args; k++) {
-        const ftc_arg_info *info = &fn->args[k];
-        bool given = k < n_args && args[k] != NULL && args[k][0] != '\0';
-
-        if (info->domain == FTC_DOMAIN_TEXT && info->choices == NULL)
-            return expand_fail(err, (int)k, "text argument: no built-in equivalent");
-        if (given && info->choices != NULL) {
-            g_autofree char *x = g_strdup_printf("(%s)", args[k]);
-
-            choice_guard(info->choices, x, sep, guard);
-            g_ptr_array_add(filled, g_strdup(args[k]));
-        } else if (given) {
-            g_autofree char *value = NULL;
-            g_autofree char *x = NULL;
-            double literal;
-
-            if (args[k][0] == '"')
-                return expand_fail(err, (int)k, "text given for a number");
-            value = g_strdup(args[k]);
-            /* A number written in the call needs no guard: it is in the
-             * domain, or the whole call is #N/A as the guard would make it. */
-            if (number_literal(value, &literal)) {
-                if (!ftc_domain_contains(info->domain, literal))
-                    literal_out_of_domain = true;
-            } else {
-                x = g_strdup_printf("(%s)", value);
-                domain_guard(info->domain, x, sep, guard);
-            }
-            g_ptr_array_add(filled, g_steal_pointer(&value));
-        } else if (!info->optional)
-            return expand_fail(err, (int)k, "a required argument is empty");
-        else if (info->default_arg >= 0)
-            g_ptr_array_add(filled, NULL); /* filled below, once its source is */
-        else if (info->choices != NULL)
-            g_ptr_array_add(filled, g_strdup_printf("\"%s\"", info->default_text));
-        else
-            g_ptr_array_add(filled, number_text(info->default_value));
-    }
-    for (size_t k = 0; k < fn->n_args; k++)
-        if (filled->pdata[k] == NULL)
-            filled->pdata[k] = g_strdup(filled->pdata[fn->args[k].default_arg]);
-    /* The patterns use ';'; another grammar's separator outside strings,
-     * before the arguments (in that grammar already) go in. */
-    g_autofree char *pattern = g_strdup(fn->expansion);
-    if (sep != ';') {
-        bool in_string = false;
-
-        for (char *p = pattern; *p != '\0'; p++) {
-            if (*p == '"')
-                in_string = !in_string;
-            else if (!in_string && *p == ';')
-                *p = sep;
-        }
-    }
-    if (!ftc_formula_substitute(pattern, (const char *const *)filled->pdata, filled->len,
-                                body, err))
-        return false;
-    if (literal_out_of_domain) {
-        g_string_append(out, "NA()");
-        return true;
-    }
-    if (guard->len == 0) {
-        g_string_append_len(out, body->str, (gssize)body->len);
-        return true;
-    }
-    g_string_append_printf(out, "IF(AND(%s)%c%s%cNA())", guard->str + 1, sep, body->str, sep);
-    return true;
-}
-
-/* A call of the add-in under either name a file may hold: the programmatic
- * one (ORG.FTCOST.FUNCTIONS.FT_TCO, as ODF and LibreOffice 7.4's .xlsx
- * store it) or the bare display name (LibreOffice 25.2's .xlsx stored the
- * compatibility name, FT_TCO; imported without the add-in it reads
- * ft_tco).  An unknown ORG.FTCOST.FUNCTIONS name is claimed too, so that
- * it fails; *unknown says so. */
-static const ftc_function *addin_function(const char *name, bool *unknown)
-{
-    size_t n = strlen(FTC_FORMULA_ADDIN_PREFIX);
-    bool prefixed = g_ascii_strncasecmp(name, FTC_FORMULA_ADDIN_PREFIX, n) == 0;
-    const ftc_function *fn = ftc_function_find(prefixed ? name + n : name);
-
-    *unknown = prefixed && fn == NULL;
-    return fn;
-}
-
-static const void *share_lookup(const char *name, void *data)
-{
-    bool unknown;
-    const ftc_function *fn = addin_function(name, &unknown);
-
-    (void)data;
-    return unknown ? (const void *)share_lookup : (const void *)fn;
-}
-
-typedef struct {
-    char sep;
-    GString *notes;
-} share_data;
-
-/* The text of a string literal ("a""b" -> a"b), or NULL when arg is not one. */
-static char *literal_text(const char *arg)
-{
-    size_t len = strlen(arg);
-    GString *s;
-
-    if (len < 2 || arg[0] != '"' || arg[len - 1] != '"' || string_length(arg) != len)
-        return NULL;
-    s = g_string_new(NULL);
-    for (size_t i = 1; i + 1 < len; i++) {
-        g_string_append_c(s, arg[i]);
-        if (arg[i] == '"')
-            i++;
-    }
-    return g_string_free(s, FALSE);
-}
-
-/* One line for a frozen call: "price of gpt-4o as of 2026-03-01 (ftcost
- * API_PRICE, frozen)"; the date from the catalogue's dated_by function. */
-static void note_frozen(const ftc_function *fn, const ftc_value *values, size_t n_args,
-                        const char *const *texts, GString *notes)
-{
-    const ftc_function *date_fn = fn->dated_by != NULL ? ftc_function_find(fn->dated_by) : NULL;
-    g_autoptr(GString) subject = g_string_new(NULL);
-    size_t n_subject = date_fn != NULL ? MIN(n_args, date_fn->n_args) : n_args;
-    char day[40] = "";
-
-    for (size_t k = 0; k < n_subject; k++)
-        if (texts[k] != NULL)
-            g_string_append_printf(subject, "%s%s", subject->len == 0 ? ""
-                                                    : date_fn != NULL ? " at " : ", ",
-                                   texts[k]);
-    if (subject->len == 0)
-        return;
-    if (date_fn != NULL) {
-        ftc_result date = {0};
-        ftc_error call_err;
-        char iso[FTC_DATE_TEXT_MAX];
-        bool known = ftc_call(date_fn, values, n_subject, &date, &call_err) == FTC_OK &&
-                     ftc_date_format((int)date.number, iso);
-
-        g_snprintf(day, sizeof day, " as of %s", known ? iso : "an unknown date");
-    }
-    g_string_append_printf(notes, "%s%s of %s%s (ftcost %s, frozen)",
-                           notes->len > 0 ? "\n" : "",
-                           fn == date_fn ? "price date" : date_fn != NULL ? "price" : "value",
-                           subject->str, day, fn->name);
-}
-
-/* A call with no built-in equivalent on literal arguments: its value now. */
-static bool freeze_call(const ftc_function *fn, const char *const *args, size_t n_args,
-                        share_data *sd, GString *out, ftc_error *err)
-{
-    g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func(g_free);
-    g_autofree char *value = NULL;
-    ftc_value values[FTC_MAX_ARGS];
-    ftc_result result = {0};
-    ftc_error call_err;
-
-    if (n_args > G_N_ELEMENTS(values))
-        return expand_fail(err, -1, "too many arguments");
-    for (size_t k = 0; k < n_args; k++) {
-        char *text = args[k][0] == '\0' ? NULL : literal_text(args[k]);
-
-        if (args[k][0] != '\0' && text == NULL) {
-            ftc_fail(err, FTC_ERR_INVALID, (int)k,
-                     "%s on a reference has no built-in equivalent", fn->name);
-            return false;
-        }
-        g_ptr_array_add(texts, text);
-        values[k] = text == NULL ? (ftc_value){.kind = FTC_VALUE_MISSING}
-                                 : (ftc_value){.kind = FTC_VALUE_TEXT, .text = text};
-    }
-    if (ftc_call(fn, values, n_args, &result, &call_err) != FTC_OK ||
-        result.type != FTC_TYPE_NUMBER) {
-        ftc_result_clear(&result);
-        g_string_append(out, "NA()");
-        return true;
-    }
-    value = number_text(result.number);
-    g_string_append(out, value);
-    if (sd->notes != NULL)
-        note_frozen(fn, values, n_args, (const char *const *)texts->pdata, sd->notes);
-    ftc_result_clear(&result);
-    return true;
-}
-
-static bool share_expand(const void *call, const char *const *args, size_t n_args,
-                         GString *out, ftc_error *err, void *data)
-{
-    share_data *sd = data;
-    const ftc_function *fn = call;
-
-    if (call == (const void *)share_lookup)
-        return expand_fail(err, -1, "unknown add-in function");
-    if (fn->expansion == NULL)
-        return freeze_call(fn, args, n_args, sd, out, err);
-    return ftc_formula_expand_function(fn, args, n_args, sd->sep, out, err);
-}
-
 /* Tokens of a formula as Calc's compiler makes them, or a few more: names
  * (and numbers, 1.5E+3 included), strings, references, runs of spaces, the
  * two-character comparisons; every other character one. */
-static size_t count_tokens(const char *s)
+size_t ftc_formula_count_tokens(const char *s)
 {
     size_t n = 0;
 
@@ -598,7 +292,7 @@ static size_t count_tokens(const char *s)
         size_t k = 1;
 
         if (s[i] == '"' || s[i] == '[') {
-            k = s[i] == '"' ? string_length(s + i) : reference_length(s + i);
+            k = s[i] == '"' ? ftc_formula_string_length(s + i) : reference_length(s + i);
             if (k == 0)
                 k = strlen(s + i);
         } else if (is_name_char(s[i])) {
@@ -615,55 +309,4 @@ static size_t count_tokens(const char *s)
         i += k;
     }
     return n;
-}
-
-char *ftc_formula_share(const char *formula, char sep, GString *notes, ftc_error *err)
-{
-    share_data sd = {.sep = sep, .notes = notes};
-    char *shared = rewrite_bounded(formula, share_lookup, share_expand, &sd, MAX_SHARED, err);
-    size_t tokens;
-
-    /* What Calc would refuse (Err:512 in every copy) is refused here: the
-     * caller freezes the cell to its value instead. */
-    if (shared != NULL && strcmp(shared, formula) != 0 &&
-        (tokens = count_tokens(shared)) > MAX_CALC_TOKENS) {
-        ftc_fail(err, FTC_ERR_INVALID, -1,
-                 "its built-in equivalent is too long for Calc (%zu tokens, at most %d)",
-                 tokens, MAX_CALC_TOKENS);
-        g_free(shared);
-        return NULL;
-    }
-    return shared;
-}
-
-static const void *detect_lookup(const char *name, void *data)
-{
-    bool unknown;
-
-    if (addin_function(name, &unknown) != NULL || unknown)
-        *(bool *)data = true;
-    return NULL;
-}
-
-static bool detect_expand(const void *call, const char *const *args, size_t n_args,
-                          GString *out, ftc_error *err, void *data)
-{
-    (void)call, (void)args, (void)n_args, (void)out, (void)err, (void)data;
-    return false;
-}
-
-bool ftc_formula_calls_addin(const char *formula)
-{
-    bool found = false;
-    g_autofree char *copy = NULL;
-
-    if (formula == NULL)
-        return false;
-    copy = ftc_formula_rewrite(formula, detect_lookup, detect_expand, &found, NULL);
-    /* Malformed text: a plain search, so that nothing slips through. */
-    if (copy == NULL) {
-        g_autofree char *up = g_ascii_strup(formula, -1);
-        return strstr(up, FTC_FORMULA_ADDIN_PREFIX) != NULL;
-    }
-    return found;
 }

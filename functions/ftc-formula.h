@@ -27,6 +27,18 @@ typedef bool (*ftc_formula_expand_fn)(const void *call, const char *const *args,
 char *ftc_formula_rewrite(const char *formula, ftc_formula_lookup_fn lookup,
                           ftc_formula_expand_fn expand, void *data, ftc_error *err);
 
+/* ftc_formula_rewrite with another bound on the result's size. */
+char *ftc_formula_rewrite_bounded(const char *formula, ftc_formula_lookup_fn lookup,
+                                  ftc_formula_expand_fn expand, void *data, size_t max_out,
+                                  ftc_error *err);
+
+/* Length of the string literal at s (s[0] == '"', "" escapes a quote); 0
+ * when it is unterminated. */
+size_t ftc_formula_string_length(const char *s);
+
+/* Tokens of a formula as Calc's compiler counts them, or a few more. */
+size_t ftc_formula_count_tokens(const char *s);
+
 /* Appends `pattern` with $1..$9 replaced by "(arg)" and $$ by "$"; false
  * when a placeholder's argument is missing or empty. */
 bool ftc_formula_substitute(const char *pattern, const char *const *args, size_t n_args,
