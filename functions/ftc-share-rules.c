@@ -10,11 +10,11 @@
 #include <string.h>
 
 /* Calc refuses a formula of more than 8192 tokens (FORMULA_MAXTOKENS,
- * Err:512); ftc_formula_count_tokens() may count a few more than Calc does (never
- * fewer), hence the margin.  A shared formula is bounded in bytes too,
- * tighter than the rewriter's own bound, which bounds the work a hostile formula costs
- * (tokens average a few bytes: 32 each is far more than these formulas
- * take). */
+ * Err:512); ftc_formula_count_tokens() may count a few more than Calc does
+ * (never fewer), hence the margin.  A shared formula is bounded in bytes
+ * too, tighter than the rewriter's own bound, which bounds the work a
+ * hostile formula costs (tokens average a few bytes: 32 each is far more
+ * than these formulas take). */
 #define MAX_CALC_TOKENS 8000
 #define MAX_SHARED (MAX_CALC_TOKENS * 32)
 
