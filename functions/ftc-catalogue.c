@@ -545,7 +545,12 @@ static const ftc_function catalogue[] = {
      .notes = L("The items sum to FT_TCO.", "Die Posten ergeben in Summe FT_TCO.",
                 "La somme des postes vaut FT_TCO."),
      EXAMPLES(tco_items_examples), .eval = ftc_eval_tco_items,
-     .expansion = "CHOOSE(ROW(INDIRECT(\"1:5\"));$1;$2*$7;$3*$6*$7;$1*$4*$7/12;$1*INT($7/$5))"},
+     /* Not CHOOSE(ROW(...);...): Gnumeric does not iterate CHOOSE's index
+      * over an array, even in an array formula. */
+     .expansion = "$1*(ROW(INDIRECT(\"1:5\"))=1)+$2*$7*(ROW(INDIRECT(\"1:5\"))=2)"
+                  "+$3*$6*$7*(ROW(INDIRECT(\"1:5\"))=3)"
+                  "+$1*$4*$7/12*(ROW(INDIRECT(\"1:5\"))=4)"
+                  "+$1*INT($7/$5)*(ROW(INDIRECT(\"1:5\"))=5)"},
     {.name = "FT_HIDDEN_SHARE",
      .description = L("Share of the total cost of ownership that the training "
                       "run alone does not show: 1 - Training / FT_TCO.",
@@ -719,7 +724,16 @@ static const ftc_function catalogue[] = {
                 "rechnet.",
                 "#N/A si l'affinage n'est pas rentabilisé en MoisMax mois."),
      EXAMPLES(breakeven_examples), .eval = ftc_eval_breakeven,
-     .expansion = "IF(SUMPRODUCT(MAX((($1+$2*ROW(INDIRECT(\"1:\"&$5)))<=IF($4=0;$3*ROW(INDIRECT(\"1:\"&$5));$3*((1+$4)^ROW(INDIRECT(\"1:\"&$5))-1)/$4))/ROW(INDIRECT(\"1:\"&$5))))=0;NA();ROUND(1/SUMPRODUCT(MAX((($1+$2*ROW(INDIRECT(\"1:\"&$5)))<=IF($4=0;$3*ROW(INDIRECT(\"1:\"&$5));$3*((1+$4)^ROW(INDIRECT(\"1:\"&$5))-1)/$4))/ROW(INDIRECT(\"1:\"&$5))));0))"},
+     /* 1 / the first month is the largest of (breaks even at m) / m.  Every
+      * array is an argument of SUMPRODUCT or LARGE, which take arrays in
+      * every spreadsheet; MAX or IF there are evaluated on one element by
+      * Gnumeric and Excel without dynamic arrays (#N/A).  ApiGrowth = 0 is
+      * selected by arithmetic, not IF, for the same reason. */
+     .expansion = "IF("
+                  "SUMPRODUCT(LARGE((($1+$2*ROW(INDIRECT(\"1:\"&$5)))<=$3*((1+$4)^ROW(INDIRECT(\"1:\"&$5))-1)/($4+($4=0))+$3*ROW(INDIRECT(\"1:\"&$5))*($4=0))/ROW(INDIRECT(\"1:\"&$5));1))"
+                  "=0;NA();ROUND(1/"
+                  "SUMPRODUCT(LARGE((($1+$2*ROW(INDIRECT(\"1:\"&$5)))<=$3*((1+$4)^ROW(INDIRECT(\"1:\"&$5))-1)/($4+($4=0))+$3*ROW(INDIRECT(\"1:\"&$5))*($4=0))/ROW(INDIRECT(\"1:\"&$5));1))"
+                  ";0))"},
     {.name = "FT_BREAKEVEN_VOLUME",
      .description = L("Monthly token volume at which self-hosting a fine-tuned "
                       "model costs the same as the API.",
