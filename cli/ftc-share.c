@@ -222,8 +222,17 @@ static bool share_ods(const char *in, const char *out, share_stats *st, GError *
 {
     g_autoptr(GPtrArray) entries = ftc_workbook_read_file(in, error);
 
+    bool has_content = false;
+
     if (entries == NULL)
         return false;
+    for (guint i = 0; i < entries->len; i++)
+        has_content |= strcmp(((ftc_zip_entry *)entries->pdata[i])->name, "content.xml") == 0;
+    if (!has_content) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                    "%s: not an OpenDocument spreadsheet (no content.xml)", in);
+        return false;
+    }
     for (guint i = 0; i < entries->len; i++) {
         ftc_zip_entry *e = entries->pdata[i];
         GBytes *b;

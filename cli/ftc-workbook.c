@@ -127,6 +127,11 @@ static GPtrArray *read_zip(zip_t *z, const char *what, GError **error)
         e->data = g_bytes_new_take(buf, st.size);
         g_ptr_array_add(entries, e);
     }
+    /* libzip opens an empty file as an empty archive. */
+    if (entries->len == 0) {
+        refuse(error, what, "not a workbook (a zip archive with no file in it)");
+        return NULL;
+    }
     return g_steal_pointer(&entries);
 }
 

@@ -23,8 +23,9 @@ typedef struct {
 
 /* Every file entry of the zip at `path` (directories left out), in the
  * archive's order, as a GPtrArray of ftc_zip_entry (unref it); NULL with a
- * one-line error naming `path` when it is not a zip, is inconsistent or
- * truncated, or is over a limit above (nothing is inflated then). */
+ * one-line error naming `path` when it is not a zip, holds no file, is
+ * inconsistent or truncated, or is over a limit above (nothing is inflated
+ * then). */
 GPtrArray *ftc_workbook_read_file(const char *path, GError **error);
 
 /* The same for a zip in memory; `what` names it in errors. */

@@ -25,6 +25,8 @@ a legal workbook must be shared.  The files:
   corrupt stream     8 bytes of content.xml's deflate stream overwritten:
                      refused
   not a zip          text: refused
+  empty              0 bytes, a zip of no entry, a zip without content.xml:
+                     refused
   control            a legal workbook calling FT_TCO: shared, the copy
                      computes it with built-in functions
 Exit status: 0 pass, 1 fail.
@@ -216,6 +218,10 @@ def main():
     open(P('truncated.ods'), 'wb').write(data[:len(data) // 2])
     open(P('corrupt.ods'), 'wb').write(corrupt(data))
     open(P('notzip.ods'), 'wb').write(b'this is not a zip archive\n' * 40)
+    open(P('empty.ods'), 'wb').close()
+    zipfile.ZipFile(P('emptyzip.ods'), 'w').close()
+    with zipfile.ZipFile(P('nocontent.ods'), 'w') as z:
+        z.writestr('mimetype', 'application/vnd.oasis.opendocument.spreadsheet')
     print('made the files in %.1f s (%d KB bomb, %d KB deep, %d KB 600 MB content, '
           '%d KB many)' % (time.time() - t0, os.path.getsize(P('bomb.ods')) // 1024,
                            os.path.getsize(P('deep.ods')) // 1024,
@@ -234,6 +240,9 @@ def main():
         ('truncated.ods', 'not a workbook (zip archive)'),
         ('corrupt.ods', 'content.xml is truncated or corrupt'),
         ('notzip.ods', 'not a workbook (zip archive)'),
+        ('empty.ods', 'not a workbook (zip archive)'),
+        ('emptyzip.ods', 'a zip archive with no file in it'),
+        ('nocontent.ods', 'not an OpenDocument spreadsheet (no content.xml)'),
     ]
     peak = 0
     for name, why in refused + [('control.ods', None)]:
