@@ -31,9 +31,10 @@ static const char help_text[] =
     "usage: ftcost share [--values] IN OUT\n"
     "\n"
     "Writes OUT, a copy of the workbook IN in which every ftcost call is replaced\n"
-    "by an equivalent formula of Calc's built-in functions: the copy computes the\n"
-    "same values in LibreOffice without the add-in and in Excel, and recalculates\n"
-    "when an input changes.  Bad input in the copy gives an error cell (#N/A).\n"
+    "by an equivalent formula of built-in functions: the copy computes the same\n"
+    "values without the add-in (checked in LibreOffice and Gnumeric) and\n"
+    "recalculates when an input changes.  Bad input in the copy gives an error\n"
+    "cell (#N/A).\n"
     "API_PRICE and API_PRICE_DATE become today's value with a comment on the cell;\n"
     "a call that has no built-in equivalent (API_PRICE on a cell reference) leaves\n"
     "its cell's value, with a comment saying so.\n"
@@ -44,7 +45,12 @@ static const char help_text[] =
     "An .ods is rewritten directly.  .fods or .xlsx input and .xlsx output are\n"
     "converted with LibreOffice (`soffice --headless --convert-to`, in a temporary\n"
     "profile; $FTCOST_SOFFICE names another soffice).  Open IN once with the\n"
-    "add-in and save it, so that the values frozen are current.\n";
+    "add-in and save it, so that the values frozen are current.\n"
+    "\n"
+    "IN is refused, and OUT left as it was, when it is not a zip of XML as\n"
+    "spreadsheets write it: a DTD or entity declaration, elements nested over\n"
+    "128 deep, over 10000 entries, an entry over 128 MiB or over 256 MiB in all\n"
+    "once inflated, a truncated or corrupt zip.\n";
 
 typedef struct {
     bool values;     /* --values */
