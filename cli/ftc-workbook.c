@@ -135,25 +135,25 @@ static GPtrArray *read_zip(zip_t *z, const char *what, GError **error)
     return g_steal_pointer(&entries);
 }
 
-static GPtrArray *open_and_read(zip_source_t *src, const char *what, GError **error)
+/* Takes `src` (NULL when creating it failed with `ze`). */
+static GPtrArray *open_and_read(zip_source_t *src, zip_error_t *ze, const char *what,
+                                GError **error)
 {
-    zip_error_t ze;
-    zip_t *z;
-    GPtrArray *entries;
+    zip_t *z = NULL;
+    GPtrArray *entries = NULL;
 
-    zip_error_init(&ze);
     /* ZIP_CHECKCONS: every local header must agree with the central
      * directory, which a truncated or spliced file does not. */
-    z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
-    if (z == NULL) {
-        refuse(error, what, "not a workbook (zip archive): %s", zip_error_strerror(&ze));
-        zip_error_fini(&ze);
+    if (src == NULL)
+        refuse(error, what, "%s", zip_error_strerror(ze));
+    else if ((z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, ze)) == NULL) {
+        refuse(error, what, "not a workbook (zip archive): %s", zip_error_strerror(ze));
         zip_source_free(src);
-        return NULL;
+    } else {
+        entries = read_zip(z, what, error);
+        zip_discard(z);
     }
-    zip_error_fini(&ze);
-    entries = read_zip(z, what, error);
-    zip_discard(z);
+    zip_error_fini(ze);
     return entries;
 }
 
@@ -161,33 +161,18 @@ GPtrArray *ftc_workbook_read_buffer(const void *data, size_t size, const char *w
                                     GError **error)
 {
     zip_error_t ze;
-    zip_source_t *src;
 
     zip_error_init(&ze);
-    src = zip_source_buffer_create(size > 0 ? data : "", size, 0, &ze);
-    if (src == NULL) {
-        refuse(error, what, "%s", zip_error_strerror(&ze));
-        zip_error_fini(&ze);
-        return NULL;
-    }
-    zip_error_fini(&ze);
-    return open_and_read(src, what, error);
+    return open_and_read(zip_source_buffer_create(size > 0 ? data : "", size, 0, &ze), &ze,
+                         what, error);
 }
 
 GPtrArray *ftc_workbook_read_file(const char *path, GError **error)
 {
     zip_error_t ze;
-    zip_source_t *src;
 
     zip_error_init(&ze);
-    src = zip_source_file_create(path, 0, -1, &ze);
-    if (src == NULL) {
-        refuse(error, path, "%s", zip_error_strerror(&ze));
-        zip_error_fini(&ze);
-        return NULL;
-    }
-    zip_error_fini(&ze);
-    return open_and_read(src, path, error);
+    return open_and_read(zip_source_file_create(path, 0, -1, &ze), &ze, path, error);
 }
 
 bool ftc_workbook_write_file(const char *path, GPtrArray *entries, bool deflate,
