@@ -12,7 +12,6 @@
  */
 #include "ftc-workbook.h"
 
-#include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <string.h>
