@@ -278,7 +278,9 @@ def main():
             if len(lines) != 1 or not lines[0].startswith('ftcost share: ') or why not in lines[0]:
                 failures.append('%s: want one line saying %r, got %r' % (label, why, err))
             if existing:
-                if open(out).read() != 'kept':
+                if not os.path.exists(out):
+                    failures.append('%s: OUT was removed' % label)
+                elif open(out, 'rb').read() != b'kept':
                     failures.append('%s: OUT was overwritten' % label)
             elif os.path.exists(out):
                 failures.append('%s: OUT was written' % label)
