@@ -396,7 +396,7 @@ def test_share(opts):
             if n != sh.n_formulas:
                 sh.failures.append('%s re-saved: %d formulas, want %d'
                                    % (label, n, sh.n_formulas))
-            sh.check(sheet, label + ' re-saved', blocks=False)
+            sh.check(sheet, label + ' re-saved')
             doc.close(True)
     finally:
         bare.close()
