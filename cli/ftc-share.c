@@ -2,43 +2,39 @@
  * add-in call is replaced by Calc's built-in functions (the expansions of
  * the function catalogue), so that it computes the same without ftcost.
  *
- * The .ods itself is rewritten here: libzip reads and writes the zip
- * (mimetype first, stored, no extra field), libxml2 parses and writes content.xml and
- * styles.xml.  Every attribute that calls the add-in is rewritten: cell
- * formulas, validations, conditional formats, named expressions.  Other
- * formats go through `soffice --headless --convert-to` (.fods/.xlsx in,
- * .xlsx out) in a throw-away profile.
+ * The .ods itself is rewritten here: ftc-workbook.c reads its zip and
+ * parses content.xml and styles.xml (refusing what no spreadsheet writes),
+ * and writes the copy.  Every attribute that calls the add-in is rewritten:
+ * cell formulas, validations, conditional formats, named expressions.
+ * Other formats go through `soffice --headless --convert-to` (.fods/.xlsx
+ * in, .xlsx out) in a throw-away profile.
  */
 #include "ftc-share.h"
 
 #include "ftc-formula.h"
+#include "ftc-workbook.h"
 #include "ftcost.h"
 
 #include <glib.h>
 #include <glib/gstdio.h>
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 #define NS_CALCEXT "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 
-/* Bounds what a hostile file can make us hold in memory. */
-#define MAX_ENTRY (256u << 20)
-#define MAX_ENTRIES 10000
-
 static const char help_text[] =
     "usage: ftcost share [--values] IN OUT\n"
     "\n"
     "Writes OUT, a copy of the workbook IN in which every ftcost call is replaced\n"
-    "by an equivalent formula of Calc's built-in functions: the copy computes the\n"
-    "same values in LibreOffice without the add-in and in Excel, and recalculates\n"
-    "when an input changes.  Bad input in the copy gives an error cell (#N/A).\n"
+    "by an equivalent formula of built-in functions: the copy computes the same\n"
+    "values without the add-in (checked in LibreOffice and Gnumeric) and\n"
+    "recalculates when an input changes.  Bad input in the copy gives an error\n"
+    "cell (#N/A).\n"
     "API_PRICE and API_PRICE_DATE become today's value with a comment on the cell;\n"
     "a call that has no built-in equivalent (API_PRICE on a cell reference) leaves\n"
     "its cell's value, with a comment saying so.\n"
@@ -49,21 +45,12 @@ static const char help_text[] =
     "An .ods is rewritten directly.  .fods or .xlsx input and .xlsx output are\n"
     "converted with LibreOffice (`soffice --headless --convert-to`, in a temporary\n"
     "profile; $FTCOST_SOFFICE names another soffice).  Open IN once with the\n"
-    "add-in and save it, so that the values frozen are current.\n";
-
-typedef struct {
-    char *name;
-    GBytes *data;
-} zip_entry;
-
-static void zip_entry_free(gpointer p)
-{
-    zip_entry *e = p;
-
-    g_free(e->name);
-    g_bytes_unref(e->data);
-    g_free(e);
-}
+    "add-in and save it, so that the values frozen are current.\n"
+    "\n"
+    "IN is refused, and OUT left as it was, when it is not a zip of XML as\n"
+    "spreadsheets write it: a DTD or entity declaration, elements nested over\n"
+    "128 deep, over 10000 entries, an entry over 128 MiB or over 256 MiB in all\n"
+    "once inflated, a truncated or corrupt zip.\n";
 
 typedef struct {
     bool values;     /* --values */
@@ -78,128 +65,6 @@ static const char *extension(const char *path)
 
     dot = strrchr(base != NULL ? base : path, '.');
     return dot != NULL ? dot + 1 : "";
-}
-
-/* --- the zip ---------------------------------------------------------------- */
-
-static void zip_failed(GError **error, const char *path, zip_error_t *ze)
-{
-    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: %s", path,
-                zip_error_strerror(ze));
-}
-
-static GPtrArray *read_zip(const char *path, GError **error)
-{
-    int code = 0;
-    zip_t *z = zip_open(path, ZIP_RDONLY, &code);
-    GPtrArray *entries;
-    zip_int64_t n;
-
-    if (z == NULL) {
-        zip_error_t ze;
-
-        zip_error_init_with_code(&ze, code);
-        zip_failed(error, path, &ze);
-        zip_error_fini(&ze);
-        return NULL;
-    }
-    n = zip_get_num_entries(z, 0);
-    if (n < 0 || n > MAX_ENTRIES) {
-        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: too many entries", path);
-        zip_discard(z);
-        return NULL;
-    }
-    entries = g_ptr_array_new_with_free_func(zip_entry_free);
-    for (zip_int64_t i = 0; i < n; i++) {
-        zip_stat_t st;
-        zip_file_t *f;
-        char *buf;
-        zip_int64_t got;
-        zip_entry *e;
-
-        if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0 ||
-            !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_NAME))
-            goto fail;
-        if (st.name[0] == '\0' || st.name[strlen(st.name) - 1] == '/')
-            continue; /* a directory */
-        if (st.size > MAX_ENTRY) {
-            g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: %s is too large",
-                        path, st.name);
-            zip_discard(z);
-            g_ptr_array_unref(entries);
-            return NULL;
-        }
-        f = zip_fopen_index(z, (zip_uint64_t)i, 0);
-        if (f == NULL)
-            goto fail;
-        buf = g_malloc(st.size + 1);
-        got = zip_fread(f, buf, st.size);
-        zip_fclose(f);
-        if (got < 0 || (zip_uint64_t)got != st.size) {
-            g_free(buf);
-            goto fail;
-        }
-        e = g_new0(zip_entry, 1);
-        e->name = g_strdup(st.name);
-        e->data = g_bytes_new_take(buf, st.size);
-        g_ptr_array_add(entries, e);
-    }
-    zip_discard(z);
-    return entries;
-fail:
-    zip_failed(error, path, zip_get_error(z));
-    zip_discard(z);
-    g_ptr_array_unref(entries);
-    return NULL;
-}
-
-/* ODF: "mimetype" first, stored, no extra field (its text at offset 38);
- * the rest deflated. */
-static bool write_zip(const char *path, GPtrArray *entries, GError **error)
-{
-    int code = 0;
-    zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code);
-
-    if (z == NULL) {
-        zip_error_t ze;
-
-        zip_error_init_with_code(&ze, code);
-        zip_failed(error, path, &ze);
-        zip_error_fini(&ze);
-        return false;
-    }
-    for (int pass = 0; pass < 2; pass++) {
-        for (guint i = 0; i < entries->len; i++) {
-            zip_entry *e = entries->pdata[i];
-            bool is_mimetype = strcmp(e->name, "mimetype") == 0;
-            gsize size;
-            const void *data = g_bytes_get_data(e->data, &size);
-            zip_source_t *src;
-            zip_int64_t index;
-
-            if (is_mimetype != (pass == 0))
-                continue;
-            /* The source borrows the data, which outlives zip_close. */
-            src = zip_source_buffer(z, data, size, 0);
-            if (src == NULL)
-                goto fail;
-            index = zip_file_add(z, e->name, src, ZIP_FL_ENC_UTF_8);
-            if (index < 0) {
-                zip_source_free(src);
-                goto fail;
-            }
-            if (zip_set_file_compression(z, (zip_uint64_t)index,
-                                         is_mimetype ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) != 0)
-                goto fail;
-        }
-    }
-    if (zip_close(z) != 0)
-        goto fail;
-    return true;
-fail:
-    zip_failed(error, path, zip_get_error(z));
-    zip_discard(z);
-    return false;
 }
 
 /* --- the XML ---------------------------------------------------------------- */
@@ -341,18 +206,13 @@ static bool rewrite_node(xmlNodePtr node, share_stats *st, GError **error)
 
 static GBytes *rewrite_xml(GBytes *in, const char *name, share_stats *st, GError **error)
 {
-    gsize size;
-    const char *data = g_bytes_get_data(in, &size);
-    xmlDocPtr doc = xmlReadMemory(data, (int)size, name, NULL,
-                                  XML_PARSE_NONET | XML_PARSE_HUGE);
+    xmlDocPtr doc = ftc_workbook_parse_xml(in, name, error);
     xmlChar *out = NULL;
     int out_len = 0;
     GBytes *result;
 
-    if (doc == NULL) {
-        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: not well-formed XML", name);
+    if (doc == NULL)
         return NULL;
-    }
     if (!rewrite_node(xmlDocGetRootElement(doc), st, error)) {
         xmlFreeDoc(doc);
         return NULL;
@@ -366,23 +226,34 @@ static GBytes *rewrite_xml(GBytes *in, const char *name, share_stats *st, GError
 
 static bool share_ods(const char *in, const char *out, share_stats *st, GError **error)
 {
-    g_autoptr(GPtrArray) entries = read_zip(in, error);
+    g_autoptr(GPtrArray) entries = ftc_workbook_read_file(in, error);
+
+    bool has_content = false;
 
     if (entries == NULL)
         return false;
+    for (guint i = 0; i < entries->len; i++)
+        has_content |= strcmp(((ftc_zip_entry *)entries->pdata[i])->name, "content.xml") == 0;
+    if (!has_content) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                    "%s: not an OpenDocument spreadsheet (no content.xml)", in);
+        return false;
+    }
     for (guint i = 0; i < entries->len; i++) {
-        zip_entry *e = entries->pdata[i];
+        ftc_zip_entry *e = entries->pdata[i];
         GBytes *b;
 
         if (strcmp(e->name, "content.xml") != 0 && strcmp(e->name, "styles.xml") != 0)
             continue;
         b = rewrite_xml(e->data, e->name, st, error);
-        if (b == NULL)
+        if (b == NULL) {
+            g_prefix_error(error, "%s: ", in);
             return false;
+        }
         g_bytes_unref(e->data);
         e->data = b;
     }
-    return write_zip(out, entries, error);
+    return ftc_workbook_write_file(out, entries, true, error);
 }
 
 /* --- LibreOffice for the other formats ------------------------------------- */
@@ -531,9 +402,10 @@ int ftc_share_main(int argc, char **argv)
 done:
     if (tmp != NULL)
         remove_tree(tmp);
+    /* Nothing was written to OUT: the zip and the converted copy replace it
+     * only once complete. */
     if (!ok) {
         fprintf(stderr, "ftcost share: %s\n", error != NULL ? error->message : "failed");
-        g_unlink(out);
         return 2;
     }
     fprintf(stderr, "ftcost share: %s: %d formulas rewritten, %d cells frozen to their value\n",

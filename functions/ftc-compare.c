@@ -101,7 +101,17 @@ const ftc_function ftc_fn_breakeven = {
                "rechnet.",
                "#N/A si l'affinage n'est pas rentabilisé en MoisMax mois."),
     EXAMPLES(breakeven_examples), .eval = eval_breakeven,
-    .expansion = "IF(SUMPRODUCT(MAX((($1+$2*ROW(INDIRECT(\"1:\"&$5)))<=IF($4=0;$3*ROW(INDIRECT(\"1:\"&$5));$3*((1+$4)^ROW(INDIRECT(\"1:\"&$5))-1)/$4))/ROW(INDIRECT(\"1:\"&$5))))=0;NA();ROUND(1/SUMPRODUCT(MAX((($1+$2*ROW(INDIRECT(\"1:\"&$5)))<=IF($4=0;$3*ROW(INDIRECT(\"1:\"&$5));$3*((1+$4)^ROW(INDIRECT(\"1:\"&$5))-1)/$4))/ROW(INDIRECT(\"1:\"&$5))));0))",
+    /* 1 / the first month is the largest of (breaks even at m) / m.  Every
+     * array is an argument of SUMPRODUCT or LARGE, which take arrays in
+     * every spreadsheet; MAX or IF there are evaluated on one element by
+     * Gnumeric and Excel without dynamic arrays (#N/A).  ApiGrowth = 0 is
+     * selected by arithmetic, not IF, for the same reason.  MIN($5): a
+     * one-cell range for MaxMonths stays a range inside SUMPRODUCT. */
+    .expansion = "IF("
+                 "SUMPRODUCT(LARGE((($1+$2*ROW(INDIRECT(\"1:\"&MIN($5))))<=$3*((1+$4)^ROW(INDIRECT(\"1:\"&MIN($5)))-1)/($4+($4=0))+$3*ROW(INDIRECT(\"1:\"&MIN($5)))*($4=0))/ROW(INDIRECT(\"1:\"&MIN($5)));1))"
+                 "=0;NA();ROUND(1/"
+                 "SUMPRODUCT(LARGE((($1+$2*ROW(INDIRECT(\"1:\"&MIN($5))))<=$3*((1+$4)^ROW(INDIRECT(\"1:\"&MIN($5)))-1)/($4+($4=0))+$3*ROW(INDIRECT(\"1:\"&MIN($5)))*($4=0))/ROW(INDIRECT(\"1:\"&MIN($5)));1))"
+                 ";0))",
 };
 
 
@@ -244,7 +254,7 @@ const ftc_function ftc_fn_schedule = {
                "colonnes de flux alimentent VAN à partir de la ligne 1, les "
                "colonnes cumulées se croisent au seuil de rentabilité."),
     EXAMPLES(schedule_examples), .eval = eval_schedule,
-    .expansion = "(ROW(INDIRECT(\"1:\"&($5+1)))-1)*({1;2;3;4;5}=1)+($1*((ROW(INDIRECT(\"1:\"&($5+1)))-1)=0)+$2*((ROW(INDIRECT(\"1:\"&($5+1)))-1)>0))*({1;2;3;4;5}=2)+$3*(1+$4)^((ROW(INDIRECT(\"1:\"&($5+1)))-1)-1)*((ROW(INDIRECT(\"1:\"&($5+1)))-1)>0)*({1;2;3;4;5}=3)+($1+$2*(ROW(INDIRECT(\"1:\"&($5+1)))-1))*({1;2;3;4;5}=4)+IF($4=0;$3*(ROW(INDIRECT(\"1:\"&($5+1)))-1);$3*((1+$4)^(ROW(INDIRECT(\"1:\"&($5+1)))-1)-1)/$4)*({1;2;3;4;5}=5)",
+    .expansion = "(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)*({1;2;3;4;5}=1)+($1*((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)=0)+$2*((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)>0))*({1;2;3;4;5}=2)+$3*(1+$4)^((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)-1)*((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)>0)*({1;2;3;4;5}=3)+($1+$2*(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1))*({1;2;3;4;5}=4)+IF($4=0;$3*(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1);$3*((1+$4)^(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)-1)/$4)*({1;2;3;4;5}=5)",
 };
 
 

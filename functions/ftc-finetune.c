@@ -172,7 +172,12 @@ const ftc_function ftc_fn_tco_items = {
     .notes = L("The items sum to FT_TCO.", "Die Posten ergeben in Summe FT_TCO.",
                "La somme des postes vaut FT_TCO."),
     EXAMPLES(tco_items_examples), .eval = eval_tco_items,
-    .expansion = "CHOOSE(ROW(INDIRECT(\"1:5\"));$1;$2*$7;$3*$6*$7;$1*$4*$7/12;$1*INT($7/$5))",
+    /* Not CHOOSE(ROW(...);...): Gnumeric does not iterate CHOOSE's index
+     * over an array, even in an array formula. */
+    .expansion = "$1*(ROW(INDIRECT(\"1:5\"))=1)+$2*$7*(ROW(INDIRECT(\"1:5\"))=2)"
+                 "+$3*$6*$7*(ROW(INDIRECT(\"1:5\"))=3)"
+                 "+$1*$4*$7/12*(ROW(INDIRECT(\"1:5\"))=4)"
+                 "+$1*INT($7/$5)*(ROW(INDIRECT(\"1:5\"))=5)",
 };
 
 

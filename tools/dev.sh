@@ -21,6 +21,7 @@ packages=(
     libglib2.0-dev libjson-glib-dev check libxml2-dev libzip-dev
     libreoffice-calc-nogui libreoffice-dev python3-uno
     valgrind poppler-utils
+    gnumeric
     clang libclang-rt-14-dev
     dpkg-dev debhelper
     debootstrap
@@ -143,8 +144,9 @@ run_tests() {
     meson test -C build --print-errorlogs --num-processes 2 || status=1
     meson test -C build --print-errorlogs --setup valgrind --suite core --suite cli || status=1
     setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Daddin=disabled
-    meson test -C build-asan --print-errorlogs --suite core --suite cli || status=1
-    # libFuzzer (clang) on the price-file loader, bounded: -Dfuzz_seconds
+    meson test -C build-asan --print-errorlogs --suite core --suite cli --suite hostile || status=1
+    # libFuzzer (clang) on the price-file loader, the core, the formula
+    # rewriter and the workbook reader, bounded: -Dfuzz_seconds
     CC=clang setup build-fuzz -Dfuzz=enabled -Daddin=disabled \
         -Db_sanitize=address,undefined -Db_lundef=false
     meson test -C build-fuzz --print-errorlogs --suite fuzz || status=1

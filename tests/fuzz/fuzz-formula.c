@@ -20,9 +20,9 @@
  * cases of tests/test-formula.c, written to a temporary directory and
  * handed to libFuzzer as -seed_inputs (new inputs stay in memory). */
 #include "ftc-formula.h"
+#include "fuzz-seeds.h"
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,7 +194,7 @@ static const char *const fixed_seeds[] = {
 
 static void add_seed(GPtrArray *seeds, char *formula)
 {
-    g_ptr_array_add(seeds, formula);
+    g_ptr_array_add(seeds, g_bytes_new_take(formula, strlen(formula)));
 }
 
 /* Example arguments as written in the table, with every number replaced by
@@ -216,7 +216,7 @@ static char *example_args(const char *args, bool refs, bool spaced)
 
 static GPtrArray *make_seeds(void)
 {
-    GPtrArray *seeds = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *seeds = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
 
     for (size_t i = 0; i < G_N_ELEMENTS(fixed_seeds); i++)
         add_seed(seeds, g_strdup(fixed_seeds[i]));
@@ -252,57 +252,10 @@ static GPtrArray *make_seeds(void)
     return seeds;
 }
 
-static char *seed_dir;
-
-static void remove_seeds(void)
-{
-    g_autoptr(GDir) dir = seed_dir != NULL ? g_dir_open(seed_dir, 0, NULL) : NULL;
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
-        g_autofree char *path = g_build_filename(seed_dir, name, NULL);
-        g_unlink(path);
-    }
-    if (seed_dir != NULL)
-        g_rmdir(seed_dir);
-}
-
-/* Writes the seeds and adds -seed_inputs=@LIST to the arguments, unless
- * libFuzzer is given files to run (reproducing a crash) or
- * FTC_FUZZ_NO_SEEDS is set. */
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    g_autoptr(GPtrArray) seeds = NULL;
-    g_autoptr(GString) list = g_string_new(NULL);
-    g_autofree char *list_path = NULL;
-    char **args;
+    g_autoptr(GPtrArray) seeds = make_seeds();
 
-    for (int i = 1; i < *argc; i++)
-        if ((*argv)[i][0] != '-' && g_file_test((*argv)[i], G_FILE_TEST_IS_REGULAR))
-            return 0;
-    if (g_getenv("FTC_FUZZ_NO_SEEDS") != NULL)
-        return 0;
-    seed_dir = g_dir_make_tmp("ftc-fuzz-formula-XXXXXX", NULL);
-    if (seed_dir == NULL)
-        return 0;
-    atexit(remove_seeds);
-    seeds = make_seeds();
-    for (guint i = 0; i < seeds->len; i++) {
-        g_autofree char *name = g_strdup_printf("seed-%04u", i);
-        g_autofree char *path = g_build_filename(seed_dir, name, NULL);
-        const char *text = seeds->pdata[i];
-
-        if (g_file_set_contents(path, text, (gssize)strlen(text), NULL))
-            g_string_append_printf(list, "%s%s", list->len > 0 ? "," : "", path);
-    }
-    list_path = g_build_filename(seed_dir, "list", NULL);
-    if (!g_file_set_contents(list_path, list->str, (gssize)list->len, NULL))
-        return 0;
-    /* argv lives to the end of the process: leaked on purpose. */
-    args = g_new0(char *, (size_t)*argc + 2);
-    memcpy(args, *argv, (size_t)*argc * sizeof *args);
-    args[(*argc)++] = g_strdup_printf("-seed_inputs=@%s", list_path);
-    *argv = args;
-    fprintf(stderr, "fuzz-formula: %u seeds in %s\n", seeds->len, seed_dir);
+    ftc_fuzz_use_seeds(argc, argv, seeds, "fuzz-formula");
     return 0;
 }

@@ -1,26 +1,37 @@
 #!/usr/bin/python3
-"""End-to-end test of `ftcost share` in a real headless LibreOffice.
+"""End-to-end tests of `ftcost share` in LibreOffice and in Gnumeric.
 
-usage: share_e2e.py share --oxt OXT --cli FTCOST --table TABLE.json
+usage: share_e2e.py share|gnumeric --oxt OXT --cli FTCOST --table TABLE.json
                     --install INSTALL-PROFILE.SH [--program DIR] [--data DIR]
 
 The sheet of tests/e2e (every function of the table: worked examples,
 defaults, every error class, arrays, text results) plus a block of input
-cells, typed and calculated with the add-in installed, saved as .ods and
-.xlsx.  `ftcost share` makes copies (ods->ods, ods->xlsx, xlsx->ods), which
-are opened in a profile WITHOUT the extension:
+cells, calls on cells holding bad input (guards) and random FT_BREAKEVEN
+and API_TCO calls on input cells, typed and calculated with the add-in
+installed, saved as .ods and .xlsx.  `ftcost share` makes copies (ods->ods,
+ods->xlsx, xlsx->ods; `share` adds --values).
+
+share: the copies are opened in a LibreOffice profile WITHOUT the extension:
   - the copies call no add-in function (stored text);
   - as loaded (cached values) and recalculated (calculateAll): every call
     gives the add-in's value to 1e-12 relative, every error case an error;
   - input cells changed in the copy give what the command gives for the new
     inputs, and bad input gives an error cell;
   - saved again without the add-in and reloaded: no formula is lost.
-`ftcost share --values` freezes: no formula calls the add-in, values kept.
+  `ftcost share --values` freezes: no formula calls the add-in, values kept.
+gnumeric: Gnumeric recalculates the copies (`ssconvert --recalc`, the
+  command named by $FTCOST_SSCONVERT, default ssconvert) into CSV, and
+  every cell is checked the same way; so is an .ods copy whose cached
+  values were all overwritten with 0 first, which Gnumeric can only get
+  right by computing them.
 
 Reuses tests/e2e/ftcost_e2e.py (the Office helper, the cases, the checks).
 """
 
+import csv
 import os
+import random
+import re
 import shutil
 import subprocess
 import sys
@@ -45,6 +56,108 @@ LIVE = [
 ]
 # Changes made in the copy: (input index, new value)
 CHANGES = [(0, 500.0), (4, 7.0), (7, 9500.0), (8, 0.0)]
+
+# Guards on cell references: column P holds a bad input, column Q a call on
+# it.  (P value or None for an empty cell, formula); each gives an error.
+GUARD_IN, GUARD_OUT = 15, 16
+GUARDS = [
+    (-1, '=FT_TCO(P{R};3000;320;1;18)'),
+    (0, '=FT_TCO(200;3000;320;1;P{R})'),
+    ('abc', '=FT_TCO(P{R};3000;320;1;18)'),
+    ('abc', '=FT_TCO(200;3000;320;1;18;P{R})'),
+    (None, '=FT_BREAKEVEN(50000;3000;8000;0;P{R})'),
+    (1.5, '=FT_BREAKEVEN(50000;3000;8000;0;P{R})'),
+    (-2, '=FT_BREAKEVEN(50000;3000;8000;P{R})'),
+    (1.5, '=FT_TRAINING_COST(2;100;8;1;P{R})'),
+    (1, '=FT_TCO(200;3000;320;1;18;P{R}:P{R2})'),
+    (1, '=API_TCO(1000000;200000;2.5;10;0.05;12;P{R}:P{R2})'),
+]
+# Random calls on input cells: FT_BREAKEVEN with its inputs in S:W and the
+# call in X, API_TCO with its inputs in Z:AG and the call in AH.
+RANDOM_COLS = {'FT_BREAKEVEN': (18, 23), 'API_TCO': (25, 33)}
+# Break-even edge cases: at month 1, exactly on a month, never within
+# MaxMonths, with negative growth, at MaxMonths = 1 and 1200.
+BREAKEVEN_EDGES = [
+    [0, 0, 0, 0, 1], [100, 0, 100, 0, 12], [1000, 100, 200, 0, 120],
+    [1000, 100, 200, 0, 9], [1000, 100, 200, 0, 10], [50000, 3000, 2000, 0, 120],
+    [0, 5, 10, -0.5, 12], [100, 5, 10, -0.5, 120], [10, 0, 10, -0.5, 1],
+    [1e6, 1000, 1000, 0.001, 1200], [1e6, 1000, 1000, 0.0001, 1200],
+    [50000, 3000, 5000, 0.05, 120], [50000, 3000, 8000, 0, 120],
+]
+
+
+def random_calls(rng):
+    """{function: [argument lists]}: the edge cases and random ones."""
+    calls = {'FT_BREAKEVEN': list(BREAKEVEN_EDGES), 'API_TCO': []}
+    for _ in range(150):
+        calls['FT_BREAKEVEN'].append([
+            0 if rng.random() < 0.1 else rng.uniform(0, 1e6), rng.uniform(0, 1e4),
+            rng.uniform(0, 3e4),
+            # (Not beyond 0.5: from about 0.8 a month, (1+growth)^month
+            # overflows within 1200 months, an error in a spreadsheet where
+            # the command has long found the month.)
+            rng.choice([0, rng.uniform(-0.3, 0.3), rng.uniform(-0.99, 0), rng.uniform(0, 0.5)]),
+            rng.choice([1, 12, 120, rng.randint(1, 1200)])])
+    for _ in range(40):
+        calls['API_TCO'].append([
+            rng.uniform(0, 1e9), rng.uniform(0, 1e8), rng.uniform(0, 20), rng.uniform(0, 60),
+            rng.choice([0, rng.uniform(-0.05, 0.1)]), rng.randint(1, 1200),
+            rng.uniform(0, 1e4), rng.choice([0, rng.uniform(-0.05, 0.05)])])
+    return calls
+
+
+def col_name(c):
+    return (chr(ord('A') + c // 26 - 1) if c >= 26 else '') + chr(ord('A') + c % 26)
+
+
+def place_blocks(sheet, calls):
+    """The guards and the random calls; returns [(where, col, row, formula)]."""
+    placed = []
+    for r, (bad, formula) in enumerate(GUARDS):
+        f = formula.replace('{R}', str(r + 1)).replace('{R2}', str(r + 2))
+        if isinstance(bad, str):
+            sheet.getCellByPosition(GUARD_IN, r).setString(bad)
+        elif bad is not None:
+            sheet.getCellByPosition(GUARD_IN, r).setValue(bad)
+        sheet.getCellByPosition(GUARD_OUT, r).setFormula(f)
+        placed.append(('guard', GUARD_OUT, r, f))
+    for name, rows in calls.items():
+        first, out = RANDOM_COLS[name]
+        for r, args in enumerate(rows):
+            for k, v in enumerate(args):
+                sheet.getCellByPosition(first + k, r).setValue(v)
+            f = '=%s(%s)' % (name, ';'.join('%s%d' % (col_name(first + k), r + 1)
+                                            for k in range(len(args))))
+            sheet.getCellByPosition(out, r).setFormula(f)
+            placed.append((name, out, r, f))
+    return placed
+
+
+def blocks_expect(core, table, calls):
+    """The expectations of place_blocks' cells, in its order: an error for
+    every guard, the command's value for the random calls."""
+    fns = {f['name']: f for f in table['functions']}
+    want = [e2e.Expect(False, code=0, why='bad input') for _ in GUARDS]
+    for name, rows in calls.items():
+        for args in rows:
+            want.append(core.eval(fns[name], [e2e.Arg('num', repr(float(a))) for a in args]))
+    return want
+
+
+def check_blocks(sheet, placed, want, where):
+    failures = []
+    for (what, col, row, formula), w in zip(placed, want):
+        cell = sheet.getCellByPosition(col, row)
+        code = cell.getError()
+        if not w.ok:
+            if not code:
+                failures.append('%s: %s %s (%s%d) gave %r, want an error' % (
+                    where, what, formula, col_name(col), row + 1, cell.getValue()))
+        elif code or not e2e.close_enough(cell.getValue(), w.value):
+            failures.append('%s: %s %s (%s%d) gave %s, want %r' % (
+                where, what, formula, col_name(col), row + 1,
+                e2e.err_name(code) if code else repr(cell.getValue()), w.value))
+    return failures
 
 
 def live_expect(core, table, inputs):
@@ -130,64 +243,106 @@ def run_share(opts, args, work):
     return p.returncode == 0
 
 
+class Shared:
+    """The workbook of every case, made with the add-in and shared."""
+
+    def __init__(self, opts, flags_copies):
+        self.table, self.cases, problems = e2e.load_cases(opts)
+        self.core = e2e.Core(opts.cli)
+        self.failures = list(problems)
+        self.total = 0
+        self.want_live = live_expect(self.core, self.table, INPUTS)
+        self.calls = random_calls(random.Random(15))
+        self.want_blocks = blocks_expect(self.core, self.table, self.calls)
+        self.out_dir = tempfile.mkdtemp(prefix='ftcost-share-')
+        os.chmod(self.out_dir, 0o777)
+        self.made = {}
+        try:
+            self._make(opts)
+            self._share(opts, flags_copies)
+        except BaseException:
+            self.close()
+            raise
+
+    def _make(self, opts):
+        with e2e.Office(opts) as office:
+            office.install()
+            office.start()
+            doc = office.new_calc()
+            sheet = doc.Sheets.getByIndex(0)
+            e2e.place_cases(sheet, self.cases)
+            place_live(sheet)
+            self.placed = place_blocks(sheet, self.calls)
+            doc.calculateAll()
+            self.failures += e2e.check_cases(sheet, self.cases, 'with the add-in')
+            self.failures += check_live(sheet, self.want_live, 'with the add-in')
+            self.failures += check_blocks(sheet, self.placed, self.want_blocks,
+                                          'with the add-in')
+            self.total += len(self.cases) + len(LIVE) + len(self.placed)
+            self.src = {}
+            for ext, flt in (('ods', 'calc8'), ('xlsx', 'Calc MS Excel 2007 XML')):
+                path = os.path.join(office.work, 'with-addin.' + ext)
+                office.store(doc, path, flt)
+                shutil.copy(path, self.out_dir)
+                self.src[ext] = os.path.join(self.out_dir, os.path.basename(path))
+            self.rows = max(c.row for c in self.cases) + 40
+            self.n_formulas = count_formulas(sheet, self.rows, 14)
+            doc.close(True)
+
+    def _share(self, opts, flags_copies):
+        """flags_copies: {label: (source ext, copy name, flags)}."""
+        for label, (ext, name, flags) in flags_copies.items():
+            a, b = self.src[ext], os.path.join(self.out_dir, name)
+            self.total += 1
+            if run_share(opts, flags + [a, b], self.out_dir):
+                self.made[label] = b
+            else:
+                self.failures.append('%s: ftcost share failed' % label)
+                continue
+            self.total += 1
+            if e2e.SERVICE_UPPER in stored_formulas(b).upper():
+                self.failures.append('%s: the copy still calls the add-in' % label)
+            if b.endswith('.ods'):
+                self.total += 1
+                with zipfile.ZipFile(b) as z:
+                    first = z.infolist()[0]
+                    if (first.filename != 'mimetype'
+                            or first.compress_type != zipfile.ZIP_STORED
+                            or first.extra != b''):
+                        self.failures.append('%s: mimetype is not the first entry, stored, '
+                                             'without extra field' % label)
+
+    def check(self, sheet, where, cases=True, blocks=True):
+        """Every case (any error where one is due), the live block and the
+        blocks of place_blocks, on `sheet` (UNO, or GnumericSheet)."""
+        if cases:
+            self.failures += check_copy(sheet, self.cases, where)
+            self.total += len(self.cases)
+        if blocks:
+            self.failures += check_live(sheet, self.want_live, where)
+            self.failures += check_blocks(sheet, self.placed, self.want_blocks, where)
+            self.total += len(LIVE) + len(self.placed)
+
+    def close(self):
+        if os.environ.get('FTCOST_E2E_KEEP'):
+            e2e.log('kept %s' % self.out_dir)
+        else:
+            shutil.rmtree(self.out_dir, ignore_errors=True)
+
+
+COPIES = {
+    'ods->ods': ('ods', 'a.ods', []),
+    'ods->xlsx': ('ods', 'b.xlsx', []),
+    'xlsx->ods': ('xlsx', 'c.ods', []),
+}
+
+
 def test_share(opts):
-    table, cases, problems = e2e.load_cases(opts)
-    core = e2e.Core(opts.cli)
-    failures = list(problems)
-    total = 0
-    want_live = live_expect(core, table, INPUTS)
+    sh = Shared(opts, dict(COPIES, values=('ods', 'd.ods', ['--values'])))
     changed = list(INPUTS)
     for i, v in CHANGES:
         changed[i] = v
-    want_changed = live_expect(core, table, changed)
-
-    out_dir = tempfile.mkdtemp(prefix='ftcost-share-')
-    os.chmod(out_dir, 0o777)
-    with e2e.Office(opts) as office:
-        office.install()
-        office.start()
-        doc = office.new_calc()
-        sheet = doc.Sheets.getByIndex(0)
-        e2e.place_cases(sheet, cases)
-        place_live(sheet)
-        doc.calculateAll()
-        failures += e2e.check_cases(sheet, cases, 'with the add-in')
-        failures += check_live(sheet, want_live, 'with the add-in')
-        total += len(cases) + len(LIVE)
-        src = {}
-        for ext, flt in (('ods', 'calc8'), ('xlsx', 'Calc MS Excel 2007 XML')):
-            src[ext] = os.path.join(office.work, 'with-addin.' + ext)
-            office.store(doc, src[ext], flt)
-            shutil.copy(src[ext], out_dir)
-            src[ext] = os.path.join(out_dir, os.path.basename(src[ext]))
-        rows = max(c.row for c in cases) + 40
-        n_formulas = count_formulas(sheet, rows, 14)
-        doc.close(True)
-    copies = {
-        'ods->ods': (src['ods'], os.path.join(out_dir, 'a.ods'), []),
-        'ods->xlsx': (src['ods'], os.path.join(out_dir, 'b.xlsx'), []),
-        'xlsx->ods': (src['xlsx'], os.path.join(out_dir, 'c.ods'), []),
-        'values': (src['ods'], os.path.join(out_dir, 'd.ods'), ['--values']),
-    }
-    made = {}
-    for label, (a, b, flags) in copies.items():
-        total += 1
-        if run_share(opts, flags + [a, b], out_dir):
-            made[label] = b
-        else:
-            failures.append('%s: ftcost share failed' % label)
-            continue
-        total += 1
-        if e2e.SERVICE_UPPER in stored_formulas(b).upper():
-            failures.append('%s: the copy still calls the add-in' % label)
-        if b.endswith('.ods'):
-            total += 1
-            with zipfile.ZipFile(b) as z:
-                first = z.infolist()[0]
-                if (first.filename != 'mimetype' or first.compress_type != zipfile.ZIP_STORED
-                        or first.extra != b''):
-                    failures.append('%s: mimetype is not the first entry, stored, '
-                                    'without extra field' % label)
+    want_changed = live_expect(sh.core, sh.table, changed)
 
     # A profile without the extension.
     bare = e2e.Office(opts)
@@ -197,42 +352,36 @@ def test_share(opts):
         if bare.root:
             subprocess.run(['chown', '-R', 'nobody:nogroup', bare.profile], check=True)
         bare.start()
-        for label, path in made.items():
-            if label == 'values':
-                doc = bare.load(path)
-                sheet = doc.Sheets.getByIndex(0)
-                failures += check_copy(sheet, cases, label + ' as loaded')
-                total += len(cases)
-                doc.close(True)
-                continue
+        for label, path in sh.made.items():
             doc = bare.load(path)
             sheet = doc.Sheets.getByIndex(0)
-            failures += check_copy(sheet, cases, label + ' as loaded')
+            sh.check(sheet, label + ' as loaded', blocks=label != 'values')
+            if label == 'values':
+                doc.close(True)
+                continue
             doc.calculateAll()
-            failures += check_copy(sheet, cases, label + ' recalculated')
-            failures += check_live(sheet, want_live, label + ' recalculated')
-            total += 2 * len(cases) + len(LIVE)
+            sh.check(sheet, label + ' recalculated')
             # Inputs changed in the copy.
             for i, v in CHANGES:
                 sheet.getCellByPosition(IN_COL, i).setValue(v)
             doc.calculateAll()
-            failures += check_live(sheet, want_changed, label + ' inputs changed')
-            total += len(LIVE)
+            sh.failures += check_live(sheet, want_changed, label + ' inputs changed')
+            sh.total += len(LIVE)
             # Bad input: an error cell, never a number.
             for i, bad in ((0, -1.0), (4, 0.0)):
                 old = sheet.getCellByPosition(IN_COL, i).getValue()
                 sheet.getCellByPosition(IN_COL, i).setValue(bad)
                 doc.calculateAll()
-                total += 1
+                sh.total += 1
                 if not sheet.getCellByPosition(OUT_COL, 0).getError():
-                    failures.append('%s: FT_TCO with M%d=%g gave %r, want an error' % (
+                    sh.failures.append('%s: FT_TCO with M%d=%g gave %r, want an error' % (
                         label, i + 1, bad, sheet.getCellByPosition(OUT_COL, 0).getValue()))
                 sheet.getCellByPosition(IN_COL, i).setValue(old)
             sheet.getCellByPosition(IN_COL, 4).setString('text')
             doc.calculateAll()
-            total += 1
+            sh.total += 1
             if not sheet.getCellByPosition(OUT_COL, 0).getError():
-                failures.append('%s: FT_TCO with text input gave a number' % label)
+                sh.failures.append('%s: FT_TCO with text input gave a number' % label)
             for i, v in enumerate(INPUTS):
                 sheet.getCellByPosition(IN_COL, i).setValue(v)
             # Re-saved without the add-in: no formula lost.
@@ -242,21 +391,114 @@ def test_share(opts):
             doc = bare.load(again)
             sheet = doc.Sheets.getByIndex(0)
             doc.calculateAll()
-            total += 2
-            n = count_formulas(sheet, rows, 14)
-            if n != n_formulas:
-                failures.append('%s re-saved: %d formulas, want %d' % (label, n, n_formulas))
-            failures += [f for f in check_copy(sheet, cases, label + ' re-saved')]
+            sh.total += 1
+            n = count_formulas(sheet, sh.rows, 14)
+            if n != sh.n_formulas:
+                sh.failures.append('%s re-saved: %d formulas, want %d'
+                                   % (label, n, sh.n_formulas))
+            sh.check(sheet, label + ' re-saved')
             doc.close(True)
     finally:
         bare.close()
-        if os.environ.get('FTCOST_E2E_KEEP'):
-            e2e.log('kept %s' % out_dir)
-        else:
-            shutil.rmtree(out_dir, ignore_errors=True)
-    return e2e.report(failures, 'share', total)
+        sh.close()
+    return e2e.report(sh.failures, 'share', sh.total)
+
+
+# ---------------------------------------------------------------------------
+# Gnumeric
+
+GNUMERIC_ERRORS = {
+    '#N/A': e2e.ERR_NOT_AVAILABLE, '#VALUE!': e2e.ERR_NO_VALUE, '#NUM!': e2e.ERR_ILLEGAL_FP,
+    '#DIV/0!': e2e.ERR_DIV_ZERO, '#NAME?': e2e.ERR_NO_NAME, '#REF!': 524, '#NULL!': 521,
+}
+
+
+class GnumericCell:
+    """What the checks ask of a UNO cell, from one cell of Gnumeric's CSV."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def getError(self):
+        return GNUMERIC_ERRORS.get(self.text, 0)
+
+    def getValue(self):
+        try:
+            return float(self.text)
+        except ValueError:
+            return 0.0
+
+    def getString(self):
+        return self.text
+
+    def getFormula(self):
+        return self.text
+
+
+class GnumericSheet:
+    """A sheet as Gnumeric computed it: `ssconvert --recalc` to CSV, raw
+    values (every digit, errors as their names)."""
+
+    def __init__(self, path, tmp):
+        out = os.path.join(tmp, os.path.basename(path) + '.csv')
+        home = os.path.join(tmp, 'home')
+        os.makedirs(home, exist_ok=True)
+        argv = [os.environ.get('FTCOST_SSCONVERT') or 'ssconvert', '--recalc',
+                '-T', 'Gnumeric_stf:stf_assistant',
+                '-O', 'format=raw separator=, quote=always sheet=Sheet1', path, out]
+        env = {'PATH': '/usr/bin:/bin', 'HOME': home, 'LANG': 'C.UTF-8',
+               'XDG_CONFIG_HOME': home, 'XDG_CACHE_HOME': home, 'XDG_DATA_HOME': home,
+               'XDG_RUNTIME_DIR': home}
+        try:
+            p = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise e2e.HarnessError('cannot run %s: %s' % (' '.join(argv), e))
+        if p.returncode != 0 or not os.path.exists(out):
+            raise e2e.HarnessError('%s exited %d: %s' % (' '.join(argv), p.returncode,
+                                                        p.stderr[-2000:]))
+        with open(out, newline='', encoding='utf-8') as f:
+            self.rows = list(csv.reader(f))
+
+    def getCellByPosition(self, col, row):
+        cells = self.rows[row] if row < len(self.rows) else []
+        return GnumericCell(cells[col] if col < len(cells) else '')
+
+
+def stale(path, out):
+    """A copy of the .ods whose formula cells all have 0 as cached value."""
+    cell = re.compile(r'<table:table-cell [^>]*table:formula=[^>]*>')
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, 'w') as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == 'content.xml':
+                text, n = cell.subn(lambda m: re.sub(r' office:value="[^"]*"',
+                                                     ' office:value="0"', m.group(0)),
+                                    data.decode('utf-8'))
+                if n == 0:
+                    raise e2e.HarnessError('no formula cell in %s' % path)
+                data = text.encode('utf-8')
+            dst.writestr(info, data)
+
+
+def test_gnumeric(opts):
+    sh = Shared(opts, COPIES)
+    tmp = tempfile.mkdtemp(prefix='ftcost-gnumeric-')
+    try:
+        copies = dict(sh.made)
+        if 'ods->ods' in copies:
+            copies['ods->ods, cached values 0'] = os.path.join(sh.out_dir, 'stale.ods')
+            stale(copies['ods->ods'], copies['ods->ods, cached values 0'])
+        for label, path in copies.items():
+            sheet = GnumericSheet(path, tmp)
+            sh.check(sheet, 'Gnumeric ' + label)
+            e2e.log('Gnumeric computed %s' % label)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        sh.close()
+    return e2e.report(sh.failures, 'gnumeric', sh.total)
 
 
 if __name__ == '__main__':
     e2e.TESTS['share'] = test_share
+    e2e.TESTS['gnumeric'] = test_gnumeric
     sys.exit(e2e.main())
