@@ -36,6 +36,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 import zipfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'e2e'))
@@ -337,6 +338,66 @@ COPIES = {
 }
 
 
+# An .xlsx that LibreOffice 25.2 saved with an earlier ftcost, which declared
+# compatibility names: its calls read FT_TCO(...), not the programmatic
+# name.  Its cached values are what 25.2 computed with the add-in.
+LEGACY_XLSX = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'data',
+                           'saved-by-lo25-with-compatibility-names.xlsx')
+XLSX_NS = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+
+
+def legacy_cells(path):
+    """(column, row, type, cached value, formula) of every formula cell."""
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read('xl/worksheets/sheet1.xml'))
+    cells = []
+    for c in root.iter(XLSX_NS + 'c'):
+        f, v = c.find(XLSX_NS + 'f'), c.find(XLSX_NS + 'v')
+        if f is None or v is None or not f.text:
+            continue
+        ref = c.get('r')
+        letters = ref.rstrip('0123456789')
+        col = 0
+        for ch in letters:
+            col = col * 26 + ord(ch) - 64
+        cells.append((col - 1, int(ref[len(letters):]) - 1, c.get('t', 'n'), v.text, f.text))
+    return cells
+
+
+def check_legacy(bare, opts, failures):
+    """The legacy .xlsx shared: the copy computes what 25.2 stored."""
+    cells = legacy_cells(LEGACY_XLSX)
+    src = os.path.join(bare.work, 'legacy.xlsx')
+    out = os.path.join(bare.work, 'legacy.ods')
+    shutil.copy(LEGACY_XLSX, src)
+    if len(cells) < 100 or not any(f.startswith('FT_TCO(') for _, _, _, _, f in cells):
+        failures.append('legacy .xlsx: not the file saved by 25.2 (%d formulas)' % len(cells))
+        return 1
+    if not run_share(opts, [src, out], bare.work):
+        failures.append('legacy .xlsx: ftcost share failed')
+        return 1
+    formulas = ' '.join(re.findall(r'table:formula="([^"]*)"', stored_formulas(out))).upper()
+    if e2e.SERVICE_UPPER in formulas or 'FT_TCO(' in formulas:
+        failures.append('legacy .xlsx: the copy still calls the add-in')
+    doc = bare.load(out)
+    sheet = doc.Sheets.getByIndex(0)
+    doc.calculateAll()
+    for col, row, kind, value, formula in cells:
+        cell = sheet.getCellByPosition(col, row)
+        if kind == 'e':
+            ok = cell.getError() != 0
+        elif kind == 'str':
+            ok = cell.getError() == 0 and cell.getString() == value
+        else:
+            ok = cell.getError() == 0 and e2e.close_enough(cell.getValue(), float(value))
+        if not ok:
+            got = ('error %d' % cell.getError() if cell.getError()
+                   else repr(cell.getValue() if kind == 'n' else cell.getString()))
+            failures.append('legacy .xlsx: =%s: got %s, 25.2 stored %s' % (formula, got, value))
+    doc.close(True)
+    return len(cells)
+
+
 def test_share(opts):
     sh = Shared(opts, dict(COPIES, values=('ods', 'd.ods', ['--values'])))
     changed = list(INPUTS)
@@ -398,6 +459,7 @@ def test_share(opts):
                                    % (label, n, sh.n_formulas))
             sh.check(sheet, label + ' re-saved')
             doc.close(True)
+        sh.total += check_legacy(bare, opts, sh.failures)
     finally:
         bare.close()
         sh.close()
