@@ -81,8 +81,8 @@ static const ftc_example api_price_examples[] = {
     NUMBER_EXAMPLE("\"gpt-4o\"", 2.5),
     NUMBER_EXAMPLE("\"gpt-4o\"; \"output\"", 10),
     NUMBER_EXAMPLE("\"OpenAI/GPT-4o\"; \"cached_input\"", 1.25),
-    NUMBER_EXAMPLE("\"Claude-Sonnet-4-5\"; \"batch_output\"", 7.5),
-    NUMBER_EXAMPLE("\"gpt-4.1-mini\"; \"ft_training\"", 5),
+    NUMBER_EXAMPLE("\"Claude-Sonnet-4-6\"; \"batch_output\"", 7.5),
+    NUMBER_EXAMPLE("\"gemini-2.5-pro\"; \"cached_input\"", 0.125),
     ERROR_EXAMPLE("\"no-such-model\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"mistral-medium-3-5\"; \"cached_input\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"gpt-4o\"; \"dinner\"", FTC_ERR_INVALID),
@@ -141,7 +141,7 @@ static const ftc_arg_info api_price_date_args[] = {
 };
 
 static const ftc_example api_price_date_examples[] = {
-    NUMBER_EXAMPLE("\"gpt-4o\"", 46082), /* 2026-03-01 */
+    NUMBER_EXAMPLE("\"gpt-4o\"", 46355), /* 2026-11-29 */
     ERROR_EXAMPLE("\"no-such-model\"", FTC_ERR_NO_ANSWER),
 };
 

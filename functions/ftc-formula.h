@@ -69,7 +69,7 @@ bool ftc_formula_calls_addin(const char *formula);
  * equivalent (g_free it).  Calls without an equivalent (API_PRICE,
  * API_PRICE_DATE) whose arguments are all literal strings become their
  * value today, with one line per call appended to `notes` (may be NULL):
- * "price of gpt-4o as of 2026-03-01".  NULL with err filled when a call
+ * "price of gpt-4o as of 2026-11-29".  NULL with err filled when a call
  * cannot be replaced (one of those on a reference, a malformed formula),
  * or when the result is more than Calc compiles (over 8000 tokens, or
  * 256 000 bytes: nested calls multiply): freeze the cell to its value

@@ -233,7 +233,7 @@ static char *literal_text(const char *arg)
     return g_string_free(s, FALSE);
 }
 
-/* One line for a frozen call: "price of gpt-4o as of 2026-03-01 (ftcost
+/* One line for a frozen call: "price of gpt-4o as of 2026-11-29 (ftcost
  * API_PRICE, frozen)"; the date from the catalogue's dated_by function. */
 static void note_frozen(const ftc_function *fn, const ftc_value *values, size_t n_args,
                         const char *const *texts, GString *notes)

@@ -249,10 +249,10 @@ static const price_case price_cases[] = {
     {{"API_PRICE", "gpt-4o", ""}, "2.5\n"},
     {{"api_price", "OPENAI/GPT-4O-MINI", "Cached_Input"}, "0.074999999999999997\n"},
     {{"API_PRICE", "claude-haiku-4-5", "batch_output"}, "2.5\n"},
-    {{"API_PRICE", "gpt-4.1", "ft_output"}, "12\n"},
+    {{"API_PRICE", "gpt-4.1", "batch_output"}, "4\n"},
     {{"API_PRICE", "together_ai/deepseek-ai/DeepSeek-R1", "output"}, "7\n"},
     {{"API_PRICE", "meta-llama/llama-3.3-70b-instruct-turbo"}, "0.88\n"},
-    {{"API_PRICE_DATE", "claude-sonnet-4-5"}, "45986\n"},
+    {{"API_PRICE_DATE", "claude-sonnet-4-5"}, "46355\n"},
 };
 
 START_TEST(test_api_price)
@@ -281,9 +281,9 @@ START_TEST(test_prices_listing)
                                "batch_output\tft_input\tft_output\tft_training\tchecked\t"
                                "source\torigin");
     ck_assert_uint_ge(g_strv_length(lines), 26);
-    ck_assert_ptr_nonnull(strstr(all.out, "\nanthropic\tclaude-opus-4-5\t5\t25\t0.5\t2.5\t"
-                                          "12.5\t-\t-\t-\t2025-11-25\t"
-                                          "https://platform.claude.com/docs/en/about-claude/"
+    ck_assert_ptr_nonnull(strstr(all.out, "\nanthropic\tclaude-opus-4-1\t15\t75\t1.5\t7.5\t"
+                                          "37.5\t-\t-\t-\t2026-11-29\t"
+                                          "https://docs.anthropic.com/en/docs/about-claude/"
                                           "pricing\tshipped\n"));
     ck_assert_int_eq(some.status, 0);
     g_strfreev(lines);
@@ -295,8 +295,8 @@ START_TEST(test_prices_listing)
     ck_assert_str_eq(fields[0], "openai");
     ck_assert_str_eq(fields[1], "gpt-4o");
     ck_assert_str_eq(fields[2], "2.5");
-    ck_assert_str_eq(fields[9], "25");
-    ck_assert_str_eq(fields[10], "2026-03-01");
+    ck_assert_str_eq(fields[9], "-"); /* no sourced ft_training price */
+    ck_assert_str_eq(fields[10], "2026-11-29");
     ck_assert(g_str_has_prefix(lines[2], "openai\tgpt-4o-mini\t0.15\t0.6\t0.075\t"));
     run_result_clear(&all);
     run_result_clear(&some);

@@ -415,7 +415,7 @@ START_TEST(test_share_price)
     ck_assert_ptr_nonnull(got);
     ck_assert_str_eq(got, "of:=2*10+NA()");
     ck_assert_str_eq(notes->str,
-                     "price of gpt-4o as of 2026-03-01 (ftcost API_PRICE, frozen)");
+                     "price of gpt-4o as of 2026-11-29 (ftcost API_PRICE, frozen)");
 }
 END_TEST
 

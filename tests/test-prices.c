@@ -63,28 +63,47 @@ static const shipped_case shipped_cases[] = {
     {"gpt-4o", "cached_input", 1.25},
     {"gpt-4o", "batch_input", 1.25},
     {"gpt-4o", "batch_output", 5},
-    {"gpt-4o", "ft_input", 3.75},
-    {"gpt-4o", "ft_output", 15},
-    {"gpt-4o", "ft_training", 25},
-    {"gpt-4o-mini", "ft_training", 3},
-    {"gpt-4.1-mini", "ft_output", 3.2},
+    {"gpt-4o", "ft_input", -1}, /* fine-tuning prices: no source found, left out */
+    {"gpt-4o", "ft_output", -1},
+    {"gpt-4o", "ft_training", -1},
+    {"gpt-4o-mini", "ft_training", -1},
+    {"gpt-4.1-mini", "ft_training", -1},
+    {"gpt-4.1-mini", "batch_output", 0.8},
     {"gpt-4.1-nano", "cached_input", 0.025},
     {"gpt-5", "cached_input", 0.125},
-    {"gpt-5", "ft_training", -1},
+    {"gpt-5", "batch_input", -1},
+    {"gpt-5.6", "output", 30},
+    {"gpt-5.5", "batch_output", 15},
+    {"gpt-5.4-nano", "input", 0.2},
+    {"o3", "batch_input", -1},
+    {"o4-mini", "cached_input", 0.275},
     {"claude-opus-4-5", "output", 25},
+    {"claude-opus-4-5", "batch_input", -1},
     {"claude-sonnet-4-5", "cached_input", 0.3},
+    {"claude-sonnet-4-5", "batch_output", -1},
+    {"claude-sonnet-4-6", "batch_output", 7.5},
+    {"claude-opus-4-6", "batch_input", 2.5},
+    {"claude-opus-4-8", "input", 5},
     {"claude-haiku-4-5", "batch_input", 0.5},
     {"claude-opus-4-1", "batch_output", 37.5},
     {"claude-sonnet-5", "input", 2},
+    {"claude-opus-5", "input", -1},
     {"claude-opus-4-5", "ft_training", -1},
     {"gemini-2.5-pro", "input", 1.25},
+    {"gemini-2.5-pro", "cached_input", 0.125},
+    {"gemini-2.5-pro", "batch_input", -1},
     {"gemini/gemini-2.5-flash", "output", 2.5},
-    {"gemini-2.5-flash-lite", "cached_input", -1},
+    {"gemini-2.5-flash", "cached_input", 0.03},
+    {"gemini-2.5-flash-lite", "cached_input", 0.01},
+    {"gemini-3.1-pro-preview", "batch_output", 6},
     {"mistral-medium-3-5", "output", 7.5},
-    {"mistral/mistral-small-latest", "batch_output", 0.15},
+    {"mistral/mistral-small-latest", "input", 0.15},
+    {"mistral/mistral-small-latest", "output", 0.6},
+    {"mistral/mistral-small-latest", "batch_output", -1},
+    {"mistral-large-latest", "batch_input", -1},
     {"meta-llama/Llama-3.3-70B-Instruct-Turbo", "input", 0.88},
     {"together_ai/deepseek-ai/DeepSeek-R1", "output", 7},
-    {"qwen/qwen2.5-72b-instruct-turbo", "output", 1.2},
+    {"qwen/qwen2.5-72b-instruct-turbo", "output", -1},
     {"openai/gpt-oss-120b", "output", 0.6},
     /* case and provider/model */
     {"GPT-4O", "INPUT", 2.5},
@@ -169,9 +188,10 @@ END_TEST
 
 START_TEST(test_price_dates)
 {
-    ck_assert_double_eq(date_of("gpt-4o"), 46082);           /* 2026-03-01 */
-    ck_assert_double_eq(date_of("claude-haiku-4-5"), 45986); /* 2025-11-25 */
-    ck_assert_double_eq(date_of("anthropic/claude-opus-5"), 46227);
+    ck_assert_double_eq(date_of("gpt-4o"), 46355);           /* 2026-11-29 */
+    ck_assert_double_eq(date_of("claude-haiku-4-5"), 46355); /* 2026-11-29 */
+    ck_assert_double_eq(date_of("anthropic/claude-sonnet-5"), 46355);
+    ck_assert_double_eq(date_of("anthropic/claude-opus-5"), -1);
     ck_assert_double_eq(date_of("nope"), -1);
     ck_assert_int_eq(ftc_price_date_from_unix(0), 25569); /* 1970-01-01 */
     ck_assert_int_eq(ftc_price_date_from_unix(1779494400), 46165); /* 2026-05-23 */
@@ -317,8 +337,8 @@ static const litellm_case litellm_cases[] = {
     {"openrouter/openai/gpt-4o", "input", 2.5},
     {"us.anthropic.claude-3-5-haiku-20241022-v1:0", "input", 0.8},
     /* shipped entries the file does not name still answer */
-    {"claude-opus-5", "output", 25},
-    {"gpt-5-nano", "batch_input", 0.025},
+    {"claude-sonnet-5", "output", 10},
+    {"gpt-5-nano", "cached_input", 0.005},
 };
 
 START_TEST(test_override_litellm)
