@@ -137,12 +137,16 @@ def build():
     # ---- headline (right)
     s.text('G5', 'Result', 'section', span=(1, 4))
     s.text('G6', 'Fine-tuning breaks even in month', 'head_label', span=(1, 4))
-    s.calc('G7', 'IF(FtMonthly>=PromptEng;'
+    # A missing input (an unknown model's #N/A price) shows as missing: IFNA
+    # below must only ever see FT_BREAKEVEN's own "no break-even".
+    missing = 'OR(ISERROR(ApiMonthly);ISERROR(FtUpfront);ISERROR(FtMonthly);ISERROR(ApiGrowthCombined))'
+    s.calc('G7', 'IF(%s;"input missing";IF(FtMonthly>=PromptEng;'
            'IFNA(FT_BREAKEVEN(FtUpfront;FtMonthly-PromptEng;ApiMonthly;ApiGrowthCombined;120);'
-           '"none in 10 years");ChartCrossing)',
+           '"none in 10 years");ChartCrossing))' % missing,
            'head_value', 'int', span=(2, 4), name='Breakeven')
-    s.calc('G9', 'IF(ISNUMBER(Breakeven);"where the two lines of the chart cross";'
-           '"the API stays cheaper")', 'head_text', span=(1, 4))
+    s.calc('G9', 'IF(%s;"no price for this model: pick one from the list or enter prices";'
+           'IF(ISNUMBER(Breakeven);"where the two lines of the chart cross";'
+           '"the API stays cheaper"))' % missing, 'head_text', span=(1, 4))
 
     def kv(r, label, formula, fmt, name=None, role='calc'):
         s.text('G%d' % r, label, 'label', span=(1, 2))

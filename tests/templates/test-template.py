@@ -234,6 +234,14 @@ def expect_checklist(n, cli, defaults):
     return out
 
 
+# Edits after which named cells must show given texts: a missing input
+# shows as missing, never as a conclusion (an unknown model's #N/A prices
+# must not read "the API stays cheaper").
+MISSING = {
+    'breakeven': ([{'name': 'ModelName', 'value': 'no-such-model'}],
+                  {'Breakeven': 'input missing'}),
+}
+
 KINDS = {
     'tco': (expect_tco, [{'name': 'Horizon', 'value': 36}, {'name': 'LifecycleMonths', 'value': 12}]),
     'budget': (expect_budget, [{'name': 'TrainingBilling', 'value': 'hosted service'},
@@ -285,6 +293,8 @@ def main():
         pdf = os.path.join(work, a.kind + '.pdf')
         req = {'jobs': [{'doc': doc, 'pdf': pdf, 'edits': edits}],
                'list_templates': a.list_templates}
+        if a.kind in MISSING:
+            req['jobs'].append({'doc': doc, 'edits': MISSING[a.kind][0]})
         with open(os.path.join(work, 'request.json'), 'w') as f:
             json.dump(req, f)
         if os.geteuid() == 0:
@@ -308,6 +318,10 @@ def main():
             shutil.copy(out, os.path.join(a.keep, a.kind + '.json'))
 
         verify(a, cli, expect, edits, job, report, pdf)
+        if a.kind in MISSING:
+            shown = report['jobs'][1]['edited']
+            for name, text in MISSING[a.kind][1].items():
+                check('missing input: ' + name, shown.get(name), text)
     finally:
         shutil.rmtree(base, ignore_errors=True)
     if failures:
