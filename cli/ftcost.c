@@ -5,6 +5,7 @@
  *   ftcost help FUNCTION        full help from the catalogue
  *   ftcost reference            the Markdown function reference
  *   ftcost prices [FILTER]      the price catalogue behind API_PRICE
+ *   ftcost prices --diff FILE   where it and a price file disagree
  *   ftcost gpus [FILTER]        the GPU catalogue behind GPU_PRICE, GPU_SPEC
  *   ftcost share [--values] IN OUT   a copy without add-in calls (ftc-share.c)
  *
@@ -38,6 +39,8 @@ static const char usage_text[] =
     "       ftcost reference [--lang en|de|fr]   Markdown reference of every function\n"
     "       ftcost prices [FILTER]       the price catalogue behind API_PRICE, tab-separated\n"
     "                                     (FILTER: part of provider/model, any case)\n"
+    "       ftcost prices --diff FILE    where the catalogue and a price file (LiteLLM's\n"
+    "                                     model_prices_and_context_window.json) disagree\n"
     "       ftcost gpus [FILTER]         the GPU catalogue behind GPU_PRICE and GPU_SPEC\n"
     "                                     (FILTER: part of gpu/provider, any case)\n"
     "       ftcost share [--values] IN OUT   a copy of a workbook that needs no add-in\n"
@@ -326,6 +329,58 @@ static int list_prices(const char *filter)
     return EXIT_SUCCESS;
 }
 
+/* Where the catalogue in force and a price file (LiteLLM's, typically)
+ * disagree: a line per model and kind both give, with both prices; then
+ * the models the file lacks.  Exit 1 when they disagree anywhere, as diff. */
+static int diff_prices(const char *path)
+{
+    g_autofree char *error = NULL;
+    ftc_price_list *theirs = ftc_price_list_load(path, &error);
+    ftc_price_list *ours;
+    g_autoptr(GString) out = g_string_new("provider\tmodel\tkind\tftcost\tfile\n");
+    g_autoptr(GString) missing = g_string_new(NULL);
+    size_t differ = 0;
+
+    if (theirs == NULL) {
+        fprintf(stderr, "ftcost: cannot use %s: %s\n", path, error);
+        return 2;
+    }
+    ours = ftc_prices_get();
+    for (size_t i = 0; i < ftc_price_list_count(ours); i++) {
+        const ftc_price_entry *e = ftc_price_list_at(ours, i);
+        g_autofree char *key = g_strdup_printf("%s/%s", e->provider, e->model);
+        const ftc_price_entry *t = ftc_price_list_find(theirs, key);
+
+        if (t == NULL)
+            t = ftc_price_list_find(theirs, e->model);
+        if (t == NULL) {
+            g_string_append_printf(missing, "%s\t%s\t-\t-\tnot in the file\n", e->provider,
+                                   e->model);
+            continue;
+        }
+        for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++) {
+            double a = e->price[k], b = t->price[k];
+            char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+            /* a kind only one side prices is no disagreement: LiteLLM has
+             * no fine-tuning prices, ftcost not every field of LiteLLM's */
+            if (isnan(a) || isnan(b) || fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b)))
+                continue;
+            differ++;
+            g_string_append_printf(out, "%s\t%s\t%s\t%s\t%s\n", e->provider, e->model,
+                                   ftc_price_kind_name((ftc_price_kind)k),
+                                   g_ascii_formatd(x, sizeof x, "%.12g", a),
+                                   g_ascii_formatd(y, sizeof y, "%.12g", b));
+        }
+    }
+    ftc_price_list_unref(ours);
+    ftc_price_list_unref(theirs);
+    fputs(out->str, stdout);
+    fputs(missing->str, stdout);
+    fprintf(stderr, "ftcost: %zu prices differ from %s\n", differ, path);
+    return differ > 0 ? 1 : EXIT_SUCCESS;
+}
+
 static void append_number(GString *out, double x)
 {
     char number[G_ASCII_DTOSTR_BUF_SIZE];
@@ -438,6 +493,8 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "--list") == 0)
         return argc == 2 ? list_functions() : usage("--list takes no arguments");
     if (strcmp(argv[1], "prices") == 0) {
+        if (argc >= 3 && strcmp(argv[2], "--diff") == 0)
+            return argc == 4 ? diff_prices(argv[3]) : usage("prices --diff takes one file");
         if (argc > 3)
             return usage("prices takes at most one filter");
         return list_prices(argc == 3 ? argv[2] : NULL);

@@ -2,6 +2,7 @@
  * catalogue (ftc-prices.c reads the files and keeps the catalogue in force). */
 #include "ftcost-private.h"
 
+#include <limits.h>
 #include <math.h>
 
 #define ARG_MODEL                                                                \
@@ -16,7 +17,7 @@
                       "(\"openai/gpt-4o\") ; la casse est indifférente"),          \
      REQUIRED(FTC_UNIT_TEXT, FTC_DOMAIN_TEXT)}
 
-enum { PRICE_MODEL, PRICE_KIND, PRICE_N };
+enum { PRICE_MODEL, PRICE_KIND, PRICE_AS_OF, PRICE_N };
 
 static ftc_status find_model(const ftc_price_list *list, const char *fn, const char *model,
                              const ftc_price_entry **out, ftc_error *err)
@@ -38,18 +39,36 @@ static ftc_status eval_api_price(const ftc_value *a, ftc_result *out, ftc_error 
     ftc_price_list *list;
     ftc_status st;
 
+    double as_of = a[PRICE_AS_OF].number; /* NAN: left out, today */
+    const double *prices = NULL;
+
     if (!ftc_price_kind_parse(a[PRICE_KIND].text, &kind))
         return ftc_fail(err, FTC_ERR_INVALID, PRICE_KIND,
                         "API_PRICE: Kind must be one of input, output, cached_input, "
-                        "batch_input, batch_output, ft_input, ft_output, ft_training "
-                        "(got \"%.40s\")", a[PRICE_KIND].text);
+                        "batch_input, batch_output, ft_input, ft_output, ft_training, "
+                        "cache_write (got \"%.40s\")", a[PRICE_KIND].text);
     list = ftc_prices_get();
     st = find_model(list, "API_PRICE", a[PRICE_MODEL].text, &e, err);
-    if (st == FTC_OK && isnan(e->price[kind]))
-        st = ftc_fail(err, FTC_ERR_NO_ANSWER, PRICE_KIND, "API_PRICE: %s/%s has no %s price",
-                      e->provider, e->model, ftc_price_kind_name(kind));
+    if (st == FTC_OK) {
+        /* a date-time serial counts for its day; far futures for today */
+        prices = isnan(as_of) ? e->price
+                              : ftc_price_entry_on(e, as_of >= INT_MAX ? INT_MAX
+                                                                       : (int)floor(as_of));
+        if (prices == NULL) {
+            char first[FTC_DATE_TEXT_MAX];
+
+            ftc_date_format(e->n_history > 0 ? e->history[0].from : e->since, first);
+            st = ftc_fail(err, FTC_ERR_NO_ANSWER, PRICE_AS_OF,
+                          "API_PRICE: no price of %s/%s known before %s", e->provider,
+                          e->model, first);
+        }
+    }
+    if (st == FTC_OK && isnan(prices[kind]))
+        st = ftc_fail(err, FTC_ERR_NO_ANSWER, PRICE_KIND, "API_PRICE: %s/%s has no %s price%s",
+                      e->provider, e->model, ftc_price_kind_name(kind),
+                      prices == e->price ? "" : " on that day");
     if (st == FTC_OK)
-        ftc_number(out, e->price[kind]);
+        ftc_number(out, prices[kind]);
     ftc_price_list_unref(list);
     return st;
 }
@@ -58,21 +77,31 @@ static const ftc_arg_info api_price_args[] = {
     [PRICE_MODEL] = ARG_MODEL,
     [PRICE_KIND] = {.name = L("Kind", "Art", "Type"),
      .description = L("Which price: \"input\", \"output\", \"cached_input\", "
-                      "\"batch_input\", \"batch_output\", or for a model fine-tuned "
-                      "at the provider \"ft_input\", \"ft_output\", \"ft_training\" "
-                      "(training, per million training tokens)",
+                      "\"cache_write\", \"batch_input\", \"batch_output\", or for a model "
+                      "fine-tuned at the provider \"ft_input\", \"ft_output\", "
+                      "\"ft_training\" (training, per million training tokens)",
                       "Welcher Preis: \"input\" (Eingabe), \"output\" (Ausgabe), "
-                      "\"cached_input\" (Eingabe aus dem Cache), \"batch_input\", "
+                      "\"cached_input\" (Eingabe aus dem Cache), \"cache_write\" "
+                      "(Schreiben in den Cache), \"batch_input\", "
                       "\"batch_output\" (Batch-API), oder für ein beim Anbieter "
                       "feinabgestimmtes Modell \"ft_input\", \"ft_output\", "
                       "\"ft_training\" (Training, pro Million Trainings-Tokens)",
                       "Quel prix : \"input\" (entrée), \"output\" (sortie), "
-                      "\"cached_input\" (entrée en cache), \"batch_input\", "
+                      "\"cached_input\" (entrée en cache), \"cache_write\" (écriture "
+                      "dans le cache), \"batch_input\", "
                       "\"batch_output\" (API par lots), ou pour un modèle affiné chez "
                       "le fournisseur \"ft_input\", \"ft_output\", \"ft_training\" "
                       "(entraînement, par million de jetons d'entraînement)"),
      .unit = FTC_UNIT_TEXT, .domain = FTC_DOMAIN_TEXT, .optional = true,
      .default_arg = FTC_NO_ARG, .default_text = "input"},
+    [PRICE_AS_OF] = {.name = L("AsOf", "Stichtag", "ÀLaDate"),
+     .description = L("The day whose price is wanted, to re-check a budget against what "
+                      "was charged then; left out: today's price",
+                      "Der Tag, dessen Preis gesucht ist, um ein Budget gegen den damals "
+                      "berechneten Preis zu prüfen; weggelassen: der heutige Preis",
+                      "Le jour dont on veut le prix, pour revérifier un budget avec ce qui "
+                      "était facturé alors ; omis : le prix d'aujourd'hui"),
+     OPTIONAL(FTC_UNIT_DATE, FTC_DOMAIN_NON_NEGATIVE, NAN)},
 };
 FTC_ARGS_MATCH(api_price_args, PRICE_N);
 
@@ -83,9 +112,17 @@ static const ftc_example api_price_examples[] = {
     NUMBER_EXAMPLE("\"OpenAI/GPT-4o\"; \"cached_input\"", 1.25),
     NUMBER_EXAMPLE("\"Claude-Sonnet-4-6\"; \"batch_output\"", 7.5),
     NUMBER_EXAMPLE("\"gemini-2.5-pro\"; \"cached_input\"", 0.125),
+    NUMBER_EXAMPLE("\"claude-sonnet-4-6\"; \"cache_write\"", 3.75),
+    /* o3 at a date: cut from 10/40 to 2/8 on 2025-06-10 (45818) */
+    NUMBER_EXAMPLE("\"o3\"; \"output\"; 45778", 40),     /* 2025-05-01 */
+    NUMBER_EXAMPLE("\"o3\"; \"output\"; 45818", 8),      /* 2025-06-10 */
+    NUMBER_EXAMPLE("\"o3\"; \"input\"; 45817.75", 10),   /* 2025-06-09 18:00 */
+    ERROR_EXAMPLE("\"o3\"; \"input\"; 45748", FTC_ERR_NO_ANSWER), /* before launch */
+    NUMBER_EXAMPLE("\"gpt-4o\"; \"input\"; 40000", 2.5), /* no history: today's */
     ERROR_EXAMPLE("\"no-such-model\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"mistral-medium-3-5\"; \"cached_input\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"gpt-4o\"; \"dinner\"", FTC_ERR_INVALID),
+    ERROR_EXAMPLE("\"gpt-4o\"; \"input\"; -1", FTC_ERR_INVALID),
 };
 
 const ftc_function ftc_fn_api_price = {

@@ -3,6 +3,7 @@
 #include "ftcost-private.h"
 
 #include <glib.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -52,6 +53,9 @@ static const ftc_l10n unit_labels[FTC_UNIT_LAST] = {
                           "TFLOPS, 10^12 opérations par seconde"),
     [FTC_UNIT_QUERIES_PER_MONTH] = L("queries per month", "Anfragen pro Monat",
                                      "requêtes par mois"),
+    [FTC_UNIT_DATE] = L("a date (a date serial, as DATE() gives)",
+                        "ein Datum (Datumszahl, wie DATUM() sie liefert)",
+                        "une date (numéro de série, comme DATE() le donne)"),
 };
 
 static const ftc_l10n domain_labels[FTC_DOMAIN_LAST] = {
@@ -73,6 +77,7 @@ static const ftc_l10n domain_labels[FTC_DOMAIN_LAST] = {
 static const ftc_l10n word_optional = L("optional, default", "optional, Standard",
                                         "facultatif, par défaut");
 static const ftc_l10n word_one_of = L("one of", "eines von", "l'un de");
+static const ftc_l10n word_optional_alone = L("optional", "optional", "facultatif");
 
 ftc_lang ftc_lang_from_code(const char *code)
 {
@@ -165,6 +170,8 @@ size_t ftc_arg_help(const ftc_function *fn, size_t arg, ftc_lang lang, char *buf
     } else if (a->optional && a->domain == FTC_DOMAIN_TEXT) {
         append(buf, size, &len, "; %s \"%s\"", ftc_text(&word_optional, lang),
                a->default_text != NULL ? a->default_text : "");
+    } else if (a->optional && isnan(a->default_value)) {
+        append(buf, size, &len, "; %s", ftc_text(&word_optional_alone, lang));
     } else if (a->optional) {
         char number[32];
 
@@ -196,6 +203,8 @@ size_t ftc_syntax(const ftc_function *fn, ftc_lang lang, char *buf, size_t size)
         else if (a->domain == FTC_DOMAIN_TEXT)
             append(buf, size, &len, "%s[%s = \"%s\"]", sep, ftc_text(&a->name, lang),
                    a->default_text != NULL ? a->default_text : "");
+        else if (isnan(a->default_value))
+            append(buf, size, &len, "%s[%s]", sep, ftc_text(&a->name, lang));
         else {
             char number[32];
 

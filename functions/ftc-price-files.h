@@ -17,6 +17,7 @@ struct ftc_price_layer {
     GPtrArray *entries;    /* models */
     GPtrArray *gpu_specs;  /* ftc_gpu_spec *, owned */
     GPtrArray *gpu_prices; /* ftc_gpu_price *, owned */
+    GPtrArray *histories;  /* ftc_price_period arrays of the entries, owned */
     GStringChunk *strings;
 };
 

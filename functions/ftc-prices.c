@@ -47,6 +47,7 @@ static const char *const kind_names[FTC_PRICE_KIND_COUNT] = {
     [FTC_PRICE_FT_INPUT] = "ft_input",
     [FTC_PRICE_FT_OUTPUT] = "ft_output",
     [FTC_PRICE_FT_TRAINING] = "ft_training",
+    [FTC_PRICE_CACHE_WRITE] = "cache_write",
 };
 
 /* LiteLLM's per-token fields, by kind (NULL: LiteLLM has none). */
@@ -56,6 +57,7 @@ static const char *const litellm_fields[FTC_PRICE_KIND_COUNT] = {
     [FTC_PRICE_CACHED_INPUT] = "cache_read_input_token_cost",
     [FTC_PRICE_BATCH_INPUT] = "input_cost_per_token_batches",
     [FTC_PRICE_BATCH_OUTPUT] = "output_cost_per_token_batches",
+    [FTC_PRICE_CACHE_WRITE] = "cache_creation_input_token_cost",
 };
 
 const char *ftc_price_kind_name(ftc_price_kind kind)
@@ -87,6 +89,7 @@ static void layer_unref(ftc_price_layer *layer)
         g_ptr_array_unref(layer->entries);
         g_ptr_array_unref(layer->gpu_specs);
         g_ptr_array_unref(layer->gpu_prices);
+        g_ptr_array_unref(layer->histories);
         g_string_chunk_free(layer->strings);
         g_free(layer);
     }
@@ -111,6 +114,7 @@ static ftc_price_layer *layer_new(void)
     layer->entries = g_ptr_array_new_with_free_func(g_free);
     layer->gpu_specs = g_ptr_array_new_with_free_func(g_free);
     layer->gpu_prices = g_ptr_array_new_with_free_func(g_free);
+    layer->histories = g_ptr_array_new_with_free_func(g_free);
     layer->strings = g_string_chunk_new(4096);
     return layer;
 }
@@ -216,8 +220,144 @@ static entry *entry_new(ftc_price_layer *layer, const char *provider, const char
     e->pub.model = g_string_chunk_insert_const(layer->strings, model);
     e->pub.origin = g_string_chunk_insert_const(layer->strings, origin);
     e->pub.source = "";
+    e->pub.since = -1;
     e->order = layer->entries->len;
     return e;
+}
+
+/* Keys of a price object that are not prices: the entry's and a period's. */
+static const char *const entry_keys[] = {"provider", "model", "checked", "note", "source",
+                                         "since", "history", NULL};
+static const char *const period_keys[] = {"from", "note", "source", NULL};
+
+static bool is_one_of(const char *key, const char *const *keys)
+{
+    for (size_t i = 0; keys[i] != NULL; i++)
+        if (strcmp(key, keys[i]) == 0)
+            return true;
+    return false;
+}
+
+/* The prices of one object (an entry, or a period of its history) into
+ * price[]; at least one.  "source" must be text where it is given. */
+static bool parse_prices(JsonObject *obj, const char *const *other_keys, double *price,
+                         const char *provider, const char *model, char **error)
+{
+    g_autoptr(GList) members = json_object_get_members(obj);
+    JsonNode *source = json_object_get_member(obj, "source");
+    bool any_price = false;
+
+    if (source != NULL && ftc_price_file_string(obj, "source") == NULL) {
+        ftc_price_file_error(error, "%s/%s: \"source\" must be text", provider, model);
+        return false;
+    }
+    for (GList *m = members; m != NULL; m = m->next) {
+        const char *key = m->data;
+        ftc_price_kind kind;
+        double x;
+
+        if (is_one_of(key, other_keys))
+            continue;
+        if (!ftc_price_kind_parse(key, &kind) || strcmp(key, kind_names[kind]) != 0) {
+            ftc_price_file_error(error, "%s/%s: unknown field \"%s\"", provider, model, key);
+            return false;
+        }
+        if (!ftc_price_file_number(json_object_get_member(obj, key), &x) || !price_ok(x)) {
+            ftc_price_file_error(error, "%s/%s: \"%s\" must be a price from 0 to %g per "
+                                        "million tokens", provider, model, key, MAX_PRICE);
+            return false;
+        }
+        price[kind] = x + 0.0;
+        any_price = true;
+    }
+    if (!any_price)
+        ftc_price_file_error(error, "%s/%s: no price", provider, model);
+    return any_price;
+}
+
+static int compare_periods(const void *a, const void *b)
+{
+    return ((const ftc_price_period *)a)->from - ((const ftc_price_period *)b)->from;
+}
+
+/* "since" (the day the entry's prices took effect) and "history" (earlier
+ * prices, each with the day it took effect, all before "since"). */
+static bool parse_history(JsonObject *obj, ftc_price_layer *layer, entry *e, char **error)
+{
+    const char *provider = e->pub.provider, *model = e->pub.model;
+    JsonNode *since = json_object_get_member(obj, "since");
+    JsonNode *history = json_object_get_member(obj, "history");
+    ftc_price_period *periods;
+    JsonArray *array;
+    guint n;
+
+    e->pub.since = -1;
+    if (since != NULL &&
+        (e->pub.since = ftc_date_parse(ftc_price_file_string(obj, "since"))) < 0) {
+        ftc_price_file_error(error, "%s/%s: \"since\" must be a date YYYY-MM-DD", provider,
+                             model);
+        return false;
+    }
+    if (history == NULL)
+        return true;
+    if (!JSON_NODE_HOLDS_ARRAY(history) || e->pub.since < 0) {
+        ftc_price_file_error(error, "%s/%s: \"history\" must be an array, with \"since\" "
+                                    "saying when today's prices took effect", provider, model);
+        return false;
+    }
+    array = json_node_get_array(history);
+    n = json_array_get_length(array);
+    if (n > 1000) {
+        ftc_price_file_error(error, "%s/%s: more than 1000 periods in \"history\"", provider,
+                             model);
+        return false;
+    }
+    periods = g_new(ftc_price_period, n > 0 ? n : 1);
+    g_ptr_array_add(layer->histories, periods);
+    for (guint i = 0; i < n; i++) {
+        JsonNode *node = json_array_get_element(array, i);
+        JsonObject *period;
+
+        for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++)
+            periods[i].price[k] = NAN;
+        if (!JSON_NODE_HOLDS_OBJECT(node)) {
+            ftc_price_file_error(error, "%s/%s: history[%u] is not an object", provider, model,
+                                 i);
+            return false;
+        }
+        period = json_node_get_object(node);
+        periods[i].from = ftc_date_parse(ftc_price_file_string(period, "from"));
+        if (periods[i].from < 0 || periods[i].from >= e->pub.since) {
+            ftc_price_file_error(error, "%s/%s: history[%u]: \"from\" must be a date "
+                                        "YYYY-MM-DD before \"since\"", provider, model, i);
+            return false;
+        }
+        if (!parse_prices(period, period_keys, periods[i].price, provider, model, error))
+            return false;
+    }
+    qsort(periods, n, sizeof *periods, compare_periods);
+    for (guint i = 1; i < n; i++)
+        if (periods[i].from == periods[i - 1].from) {
+            ftc_price_file_error(error, "%s/%s: two history periods from the same day",
+                                 provider, model);
+            return false;
+        }
+    e->pub.history = periods;
+    e->pub.n_history = n;
+    return true;
+}
+
+const double *ftc_price_entry_on(const ftc_price_entry *e, int day)
+{
+    const double *found = NULL;
+
+    if (e == NULL)
+        return NULL;
+    if (e->since < 0 || day >= e->since)
+        return e->price;
+    for (size_t i = 0; i < e->n_history && e->history[i].from <= day; i++)
+        found = e->history[i].price;
+    return found;
 }
 
 /* ftcost's own format: {"format": "ftcost-prices", "version": 1,
@@ -257,9 +397,7 @@ static bool parse_ftcost(JsonObject *root, ftc_price_layer *layer, const char *o
         JsonNode *node = json_array_get_element(array, i);
         JsonObject *obj;
         const char *provider, *model, *checked, *source;
-        g_autoptr(GList) members = NULL;
         entry *e;
-        bool any_price = false;
 
         if (!JSON_NODE_HOLDS_OBJECT(node)) {
             ftc_price_file_error(error, "models[%u] is not an object", i);
@@ -285,38 +423,9 @@ static bool parse_ftcost(JsonObject *root, ftc_price_layer *layer, const char *o
         if (source != NULL)
             e->pub.source = g_string_chunk_insert_const(layer->strings, source);
 
-        members = json_object_get_members(obj);
-        for (GList *m = members; m != NULL; m = m->next) {
-            const char *key = m->data;
-            ftc_price_kind kind;
-            double x;
-
-            if (strcmp(key, "provider") == 0 || strcmp(key, "model") == 0 ||
-                strcmp(key, "checked") == 0 || strcmp(key, "note") == 0)
-                continue;
-            if (strcmp(key, "source") == 0) {
-                if (source == NULL) {
-                    ftc_price_file_error(error, "%s/%s: \"source\" must be text", provider, model);
-                    return false;
-                }
-                continue;
-            }
-            if (!ftc_price_kind_parse(key, &kind) || strcmp(key, kind_names[kind]) != 0) {
-                ftc_price_file_error(error, "%s/%s: unknown field \"%s\"", provider, model, key);
-                return false;
-            }
-            if (!ftc_price_file_number(json_object_get_member(obj, key), &x) || !price_ok(x)) {
-                ftc_price_file_error(error, "%s/%s: \"%s\" must be a price from 0 to %g per million "
-                                 "tokens", provider, model, key, MAX_PRICE);
-                return false;
-            }
-            e->pub.price[kind] = x + 0.0;
-            any_price = true;
-        }
-        if (!any_price) {
-            ftc_price_file_error(error, "%s/%s: no price", provider, model);
+        if (!parse_prices(obj, entry_keys, e->pub.price, provider, model, error) ||
+            !parse_history(obj, layer, e, error))
             return false;
-        }
     }
     return true;
 }
@@ -580,6 +689,30 @@ ftc_price_list *ftc_price_list_new_from_layer(ftc_price_layer *layer)
     ftc_price_layer *layers[N_LAYERS] = {NULL, NULL, layer};
 
     return list_build(layers);
+}
+
+ftc_price_list *ftc_price_list_load(const char *path, char **error)
+{
+    struct stat st;
+    g_autofree char *data = NULL;
+    ftc_price_layer *layer;
+    ftc_price_list *list;
+    size_t len = 0;
+
+    if (stat(path, &st) != 0) {
+        ftc_price_file_error(error, "%s", g_strerror(errno));
+        return NULL;
+    }
+    data = read_file(path, &len, &st, error);
+    if (data == NULL)
+        return NULL;
+    layer = ftc_price_layer_parse(data, len, path, ftc_price_date_from_unix(st.st_mtim.tv_sec),
+                                  error);
+    if (layer == NULL)
+        return NULL;
+    list = ftc_price_list_new_from_layer(layer);
+    layer_unref(layer);
+    return list;
 }
 
 void ftc_price_list_unref(ftc_price_list *list)

@@ -259,6 +259,14 @@ static void note_frozen(const ftc_function *fn, const ftc_value *values, size_t 
 
         g_snprintf(day, sizeof day, " as of %s", known ? iso : "an unknown date");
     }
+    /* a price asked for a past day says which */
+    for (size_t k = 0; k < n_args; k++) {
+        char iso[FTC_DATE_TEXT_MAX];
+
+        if (fn->args[k].unit == FTC_UNIT_DATE && values[k].kind == FTC_VALUE_NUMBER &&
+            ftc_date_format((int)values[k].number, iso))
+            g_string_append_printf(subject, " on %s", iso);
+    }
     g_string_append_printf(notes, "%s%s of %s%s (ftcost %s, frozen)",
                            notes->len > 0 ? "\n" : "",
                            fn == date_fn ? "price date" : date_fn != NULL ? "price" : "value",
@@ -279,15 +287,20 @@ static bool freeze_call(const ftc_function *fn, const char *const *args, size_t 
         return expand_fail(err, -1, "too many arguments");
     for (size_t k = 0; k < n_args; k++) {
         char *text = args[k][0] == '\0' ? NULL : literal_text(args[k]);
+        double number;
 
-        if (args[k][0] != '\0' && text == NULL) {
+        g_ptr_array_add(texts, text);
+        if (text != NULL)
+            values[k] = (ftc_value){.kind = FTC_VALUE_TEXT, .text = text};
+        else if (args[k][0] == '\0')
+            values[k] = (ftc_value){.kind = FTC_VALUE_MISSING};
+        else if (number_literal(args[k], &number)) /* API_PRICE's AsOf */
+            values[k] = (ftc_value){.kind = FTC_VALUE_NUMBER, .number = number};
+        else {
             ftc_fail(err, FTC_ERR_INVALID, (int)k,
                      "%s on a reference has no built-in equivalent", fn->name);
             return false;
         }
-        g_ptr_array_add(texts, text);
-        values[k] = text == NULL ? (ftc_value){.kind = FTC_VALUE_MISSING}
-                                 : (ftc_value){.kind = FTC_VALUE_TEXT, .text = text};
     }
     if (ftc_call(fn, values, n_args, &result, &call_err) != FTC_OK ||
         result.type != FTC_TYPE_NUMBER) {

@@ -87,6 +87,7 @@ typedef enum {
     FTC_UNIT_PARAMETERS,
     FTC_UNIT_TFLOPS,
     FTC_UNIT_QUERIES_PER_MONTH,
+    FTC_UNIT_DATE,
     FTC_UNIT_LAST
 } ftc_unit;
 
@@ -119,7 +120,8 @@ typedef struct {
     ftc_unit unit;
     ftc_domain domain;
     bool optional;
-    double default_value; /* used when optional and default_arg < 0 */
+    double default_value; /* used when optional and default_arg < 0; NAN: the
+                             kernel decides (API_PRICE's AsOf: today) */
     int default_arg;      /* >= 0: defaults to that argument's value */
     const char *default_text; /* FTC_DOMAIN_TEXT: the default, e.g. "input" */
     /* FTC_DOMAIN_TEXT restricted to these words (NULL-terminated; any case):
@@ -221,8 +223,15 @@ typedef enum {
     FTC_PRICE_FT_INPUT,    /* inference on a fine-tuned model */
     FTC_PRICE_FT_OUTPUT,
     FTC_PRICE_FT_TRAINING, /* training, per million training tokens */
+    FTC_PRICE_CACHE_WRITE, /* writing the prompt cache, where it is billed */
     FTC_PRICE_KIND_COUNT
 } ftc_price_kind;
+
+/* Prices in force from one day (days since 1899-12-30) until the next. */
+typedef struct {
+    int from;
+    double price[FTC_PRICE_KIND_COUNT]; /* NAN: none then */
+} ftc_price_period;
 
 typedef struct {
     const char *provider; /* "openai", "anthropic", "gemini", ... */
@@ -231,9 +240,22 @@ typedef struct {
     int checked;          /* date the price was checked: days since 1899-12-30 */
     const char *source;   /* the provider's pricing page, or "" */
     const char *origin;   /* "shipped", or the override file it came from */
+    int since;            /* the day `price` took effect; -1: not known */
+    size_t n_history;     /* earlier prices, oldest first (since >= 0 then) */
+    const ftc_price_period *history;
 } ftc_price_entry;
 
+/* The prices in force on `day` (days since 1899-12-30): the current ones
+ * from `since` on (always, when `since` is not known), else the history's
+ * period that covers the day; NULL before the first known price. */
+FTC_API const double *ftc_price_entry_on(const ftc_price_entry *e, int day);
+
 typedef struct ftc_price_list ftc_price_list;
+
+/* One price file alone (ftcost's format or LiteLLM's), as a catalogue of
+ * its own: to compare with the one in force (`ftcost prices --diff`).  NULL
+ * with *error (g_free it) saying why the file cannot be used. */
+FTC_API ftc_price_list *ftc_price_list_load(const char *path, char **error);
 
 /* "input", "cached_input", ... ; NULL past the end. */
 FTC_API const char *ftc_price_kind_name(ftc_price_kind kind);

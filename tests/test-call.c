@@ -78,7 +78,9 @@ START_TEST(test_defaults)
         ftc_error e1, e2;
         ftc_status s1, s2;
 
-        if (!a->optional)
+        /* optional without a constant default: the kernel's, checked by its suite */
+        if (!a->optional || (a->default_arg < 0 && a->domain != FTC_DOMAIN_TEXT &&
+                             isnan(a->default_value)))
             continue;
         g_free(parts[arg]);
         parts[arg] = g_strdup("");

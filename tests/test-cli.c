@@ -155,8 +155,11 @@ static const error_case error_cases[] = {
                                         "\"no-such-model\""},
     {{"API_PRICE", "mistral-small-latest", "ft_training"}, 3,
      "#N/A: API_PRICE: mistral/mistral-small-latest has no ft_training price"},
-    {{"API_PRICE"}, 64, "ftcost: API_PRICE takes 1 to 2 arguments, not 0"},
-    {{"API_PRICE", "gpt-4o", "input", "x"}, 64, "ftcost: API_PRICE takes 1 to 2 arguments"},
+    {{"API_PRICE"}, 64, "ftcost: API_PRICE takes 1 to 3 arguments, not 0"},
+    {{"API_PRICE", "gpt-4o", "input", "x"}, 2, "Err:502: API_PRICE: AsOf must be a number"},
+    {{"API_PRICE", "gpt-4o", "input", "1", "2"}, 64, "ftcost: API_PRICE takes 1 to 3 arguments"},
+    {{"API_PRICE", "o3", "input", "45748"}, 3, "#N/A: API_PRICE: no price of openai/o3 known "
+                                                "before 2025-04-16"},
     {{"API_PRICE_DATE", "nope"}, 3, "#N/A: API_PRICE_DATE: no price for the model"},
     {{"prices", "no-such-model-anywhere"}, 3, "#N/A: no model matches"},
     {{"prices", "a", "b"}, 64, "ftcost: prices takes at most one filter"},
@@ -268,6 +271,34 @@ START_TEST(test_api_price)
 END_TEST
 
 /* `ftcost prices [FILTER]`: a header, one tab-separated line per model. */
+/* `ftcost prices --diff FILE`: the prices where the catalogue and a LiteLLM
+ * file disagree (the fixture is an older LiteLLM), exit 1; against the
+ * shipped file itself, none, exit 0. */
+START_TEST(test_prices_diff)
+{
+    g_autofree char *litellm =
+        g_build_filename(g_getenv("FTCOST_TEST_DATA"), "litellm-prices.json", NULL);
+    run_result older = RUN("prices", "--diff", litellm);
+    run_result same = RUN("prices", "--diff", g_getenv("FTCOST_SHIPPED_PRICES"));
+    run_result none = RUN("prices", "--diff", "/nonexistent/prices.json");
+
+    ck_assert_int_eq(older.status, 1);
+    ck_assert_ptr_nonnull(strstr(older.out, "\ngemini\tgemini-2.5-pro\tcached_input\t0.125\t0.31\n"));
+    ck_assert_ptr_nonnull(strstr(older.out, "\nmistral\tmistral-small-latest\toutput\t0.6\t0.3\n"));
+    /* the same price in both: no line */
+    ck_assert_ptr_null(strstr(older.out, "\topenai\tgpt-4o\tinput\t"));
+    ck_assert_ptr_nonnull(strstr(older.err, "prices differ from"));
+    ck_assert_int_eq(same.status, 0);
+    ck_assert_str_eq(same.out, "provider\tmodel\tkind\tftcost\tfile\n");
+    ck_assert_ptr_nonnull(strstr(same.err, "0 prices differ"));
+    ck_assert_int_eq(none.status, 2);
+    ck_assert_ptr_nonnull(strstr(none.err, "cannot use /nonexistent/prices.json"));
+    run_result_clear(&older);
+    run_result_clear(&same);
+    run_result_clear(&none);
+}
+END_TEST
+
 START_TEST(test_prices_listing)
 {
     run_result all = RUN("prices");
@@ -278,11 +309,11 @@ START_TEST(test_prices_listing)
     ck_assert_str_eq(all.err, "");
     lines = g_strsplit(g_strchomp(all.out), "\n", -1);
     ck_assert_str_eq(lines[0], "provider\tmodel\tinput\toutput\tcached_input\tbatch_input\t"
-                               "batch_output\tft_input\tft_output\tft_training\tchecked\t"
+                               "batch_output\tft_input\tft_output\tft_training\tcache_write\tchecked\t"
                                "source\torigin");
     ck_assert_uint_ge(g_strv_length(lines), 26);
     ck_assert_ptr_nonnull(strstr(all.out, "\nanthropic\tclaude-opus-4-1\t15\t75\t1.5\t7.5\t"
-                                          "37.5\t-\t-\t-\t2026-11-29\t"
+                                          "37.5\t-\t-\t-\t-\t2026-11-29\t"
                                           "https://docs.anthropic.com/en/docs/about-claude/"
                                           "pricing\tshipped\n"));
     ck_assert_int_eq(some.status, 0);
@@ -291,12 +322,12 @@ START_TEST(test_prices_listing)
     /* gpt-4o and gpt-4o-mini, nothing else */
     ck_assert_uint_eq(g_strv_length(lines), 3);
     fields = g_strsplit(lines[1], "\t", -1);
-    ck_assert_uint_eq(g_strv_length(fields), 13);
+    ck_assert_uint_eq(g_strv_length(fields), 14);
     ck_assert_str_eq(fields[0], "openai");
     ck_assert_str_eq(fields[1], "gpt-4o");
     ck_assert_str_eq(fields[2], "2.5");
     ck_assert_str_eq(fields[9], "-"); /* no sourced ft_training price */
-    ck_assert_str_eq(fields[10], "2026-11-29");
+    ck_assert_str_eq(fields[11], "2026-11-29");
     ck_assert(g_str_has_prefix(lines[2], "openai\tgpt-4o-mini\t0.15\t0.6\t0.075\t"));
     run_result_clear(&all);
     run_result_clear(&some);
@@ -381,6 +412,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_reference_in_sync);
     tcase_add_loop_test(tc, test_api_price, 0, G_N_ELEMENTS(price_cases));
     tcase_add_test(tc, test_prices_listing);
+    tcase_add_test(tc, test_prices_diff);
     tcase_add_test(tc, test_prices_override);
     suite_add_tcase(s, tc);
     return s;

@@ -449,6 +449,22 @@ START_TEST(test_prefix_is_service)
 }
 END_TEST
 
+/* API_PRICE at a past day (a number written in the call): that day's
+ * price, and the note says which day. */
+START_TEST(test_share_price_as_of)
+{
+    ftc_error err;
+    g_autoptr(GString) notes = g_string_new(NULL);
+    g_autofree char *got = ftc_formula_share("of:=" F "API_PRICE(\"o3\";\"output\";45778)", ';',
+                                             notes, &err);
+
+    ck_assert_ptr_nonnull(got);
+    ck_assert_str_eq(got, "of:=40");
+    ck_assert_str_eq(notes->str,
+                     "price of o3 on 2025-05-01 as of 2026-11-29 (ftcost API_PRICE, frozen)");
+}
+END_TEST
+
 static Suite *formula_suite(void)
 {
     Suite *s = suite_create("formula");
@@ -467,6 +483,7 @@ static Suite *formula_suite(void)
     tcase_add_loop_test(tc, test_share_too_long, 0, 4);
     tcase_add_test(tc, test_share_price);
     tcase_add_test(tc, test_share_gpu);
+    tcase_add_test(tc, test_share_price_as_of);
     tcase_add_test(tc, test_prefix_is_service);
     suite_add_tcase(s, tc);
     return s;

@@ -156,6 +156,14 @@ START_TEST(test_argument_texts)
                               "%s: %s has no default text", fn->name, en);
                 ck_assert_double_eq(a->default_value, 0);
                 snprintf(shown, sizeof shown, "\"%s\"", a->default_text);
+            } else if (isnan(a->default_value)) {
+                /* no constant default (the kernel decides): "[AsOf]", "optional)" */
+                ck_assert_ptr_null(a->default_text);
+                ck_assert_msg(g_str_has_suffix(help, "; optional)"), "%s: %s", fn->name, help);
+                g_autofree char *bare = g_strdup_printf("[%s]", en);
+                ck_assert_msg(strstr(syntax, bare) != NULL, "%s: syntax lacks %s", fn->name,
+                              bare);
+                continue;
             } else {
                 ck_assert_ptr_null(a->default_text);
                 snprintf(shown, sizeof shown, "%.15g", a->default_value);
@@ -234,9 +242,9 @@ START_TEST(test_syntax)
     ck_assert_ptr_nonnull(strstr(buf, "[Toleranz = 0,1]"));
     /* a text default: quoted, the same in every language */
     ftc_syntax(ftc_function_find("API_PRICE"), FTC_LANG_EN, buf, sizeof buf);
-    ck_assert_str_eq(buf, "API_PRICE(Model; [Kind = \"input\"])");
+    ck_assert_str_eq(buf, "API_PRICE(Model; [Kind = \"input\"]; [AsOf])");
     ftc_syntax(ftc_function_find("API_PRICE"), FTC_LANG_DE, buf, sizeof buf);
-    ck_assert_str_eq(buf, "API_PRICE(Modell; [Art = \"input\"])");
+    ck_assert_str_eq(buf, "API_PRICE(Modell; [Art = \"input\"]; [Stichtag])");
     ftc_arg_help(ftc_function_find("API_PRICE"), 1, FTC_LANG_FR, buf, sizeof buf);
     ck_assert_ptr_nonnull(strstr(buf, "(texte; facultatif, par défaut \"input\")"));
     /* a choice: its words, and no "text; text" */

@@ -292,6 +292,57 @@ START_TEST(test_override_own_format)
 }
 END_TEST
 
+/* Prices at a date: each period from its day until the next, today's from
+ * "since"; nothing before the first; no history: today's price any day. */
+START_TEST(test_history)
+{
+    g_autofree char *dir = ftc_test_make_dir();
+    g_autofree char *path = g_build_filename(dir, "prices.json", NULL);
+    static const struct {
+        const char *args;
+        double want; /* -1: #N/A */
+    } cases[] = {
+        {"\"m1\"; \"input\"", 1},
+        {"\"m1\"; \"input\"; 46000", 1},          /* after since (2025-06-10 = 45818) */
+        {"\"m1\"; \"input\"; 45818", 1},          /* since's day */
+        {"\"m1\"; \"input\"; 45817", 3},          /* the later period */
+        {"\"m1\"; \"input\"; 45778.9", 3},        /* 2025-05-01 21:36 */
+        {"\"m1\"; \"input\"; 45777", 4},          /* the earlier period */
+        {"\"m1\"; \"input\"; 45658", 4},          /* its first day, 2025-01-01 */
+        {"\"m1\"; \"input\"; 45657", -1},         /* before the first known price */
+        {"\"m1\"; \"output\"; 45800", -1},        /* no output price then */
+        {"\"m1\"; \"output\"; 45818", 9},
+        {"\"m2\"; \"input\"; 0", 7},              /* no history */
+        {"\"m1\"; \"input\"; 1E300", 1},          /* far future: today's */
+    };
+
+    /* the periods out of order in the file */
+    ftc_test_write_file(
+        path,
+        "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+        "{\"provider\": \"x\", \"model\": \"m1\", \"input\": 1, \"output\": 9, "
+        " \"checked\": \"2026-01-01\", \"since\": \"2025-06-10\", \"history\": ["
+        "  {\"from\": \"2025-05-01\", \"input\": 3, \"source\": \"a\", \"note\": \"b\"},"
+        "  {\"from\": \"2025-01-01\", \"input\": 4}]},"
+        "{\"provider\": \"x\", \"model\": \"m2\", \"input\": 7, \"checked\": \"2026-01-01\"}]}",
+        -1);
+    g_setenv("FTCOST_PRICES", path, TRUE);
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        ftc_result r;
+        ftc_error e;
+        ftc_status st = ftc_test_call("API_PRICE", cases[i].args, &r, &e);
+
+        if (cases[i].want < 0)
+            ck_assert_msg(st == FTC_ERR_NO_ANSWER, "API_PRICE(%s): %d", cases[i].args, st);
+        else
+            ck_assert_msg(st == FTC_OK && r.number == cases[i].want, "API_PRICE(%s) = %g: %s",
+                          cases[i].args, r.number, e.message);
+    }
+    g_setenv("FTCOST_PRICES", "", TRUE);
+    ftc_test_remove_dir(dir);
+}
+END_TEST
+
 static char *fixture_path(void)
 {
     const char *dir = g_getenv("FTCOST_TEST_DATA");
@@ -324,6 +375,8 @@ static const litellm_case litellm_cases[] = {
     {"azure/gpt-4o-mini", "input", 0.165},
     {"claude-sonnet-4-5", "cached_input", 0.3},
     {"claude-sonnet-4-5", "batch_input", -1},
+    /* cache_creation_input_token_cost 3.75e-06 */
+    {"claude-sonnet-4-5-20250929", "cache_write", 3.75},
     {"claude-3-5-haiku-20241022", "output", 4},
     {"gemini-2.5-flash", "input", 0.3},
     {"gemini/gemini-2.5-pro", "cached_input", 0.31},
@@ -562,6 +615,38 @@ static const bad_case bad_cases[] = {
                         "{\"provider\": \"x\", \"model\": \"m1\", \"input\": 1, "
                         "\"source\": 5, \"checked\": \"2026-01-01\"}]}",
      -1, "\"source\" must be text"},
+    /* prices at a date */
+#define HISTORY(since, history)                                                  \
+    "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": [{\"provider\": "    \
+    "\"x\", \"model\": \"m1\", \"input\": 1, \"checked\": \"2026-01-01\"" since        \
+    history "}]}"
+    {"bad since", HISTORY(", \"since\": \"June 2025\"", ""), -1, "\"since\" must be a date"},
+    {"history without since", HISTORY("", ", \"history\": []"), -1,
+     "with \"since\" saying when"},
+    {"history not a list", HISTORY(", \"since\": \"2025-06-10\"", ", \"history\": {}"), -1,
+     "\"history\" must be an array"},
+    {"period not an object", HISTORY(", \"since\": \"2025-06-10\"", ", \"history\": [5]"),
+     -1, "history[0] is not an object"},
+    {"period after since",
+     HISTORY(", \"since\": \"2025-06-10\"",
+             ", \"history\": [{\"from\": \"2025-06-10\", \"input\": 2}]"),
+     -1, "\"from\" must be a date YYYY-MM-DD before \"since\""},
+    {"period undated",
+     HISTORY(", \"since\": \"2025-06-10\"", ", \"history\": [{\"input\": 2}]"), -1,
+     "history[0]: \"from\" must be"},
+    {"period without price",
+     HISTORY(", \"since\": \"2025-06-10\"", ", \"history\": [{\"from\": \"2025-01-01\"}]"),
+     -1, "x/m1: no price"},
+    {"period typo",
+     HISTORY(", \"since\": \"2025-06-10\"",
+             ", \"history\": [{\"from\": \"2025-01-01\", \"ouptut\": 2}]"),
+     -1, "unknown field \"ouptut\""},
+    {"two periods one day",
+     HISTORY(", \"since\": \"2025-06-10\"",
+             ", \"history\": [{\"from\": \"2025-01-01\", \"input\": 2}, "
+             "{\"from\": \"2025-01-01\", \"input\": 3}]"),
+     -1, "two history periods from the same day"},
+#undef HISTORY
 };
 
 /* One bad file: ignored with one line naming it, the rest answers, and no
@@ -753,6 +838,7 @@ static Suite *prices_suite(void)
     tcase_add_test(tc, test_kinds);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_override_own_format);
+    tcase_add_test(tc, test_history);
     tcase_add_loop_test(tc, test_override_litellm, 0, G_N_ELEMENTS(litellm_cases));
     tcase_add_test(tc, test_litellm_layer);
     tcase_add_test(tc, test_layers);

@@ -254,10 +254,26 @@ def example_expect(fn, ex):
 
 
 def default_arg(fn, k, vals):
+    """The value an omitted argument takes, as a cell would give it; None
+    when no cell can (API_PRICE's AsOf: the kernel's today)."""
     a = fn['args'][k]
     if a['default_arg'] >= 0:
         return vals[a['default_arg']]
-    return num(a['default'])
+    if a['text']:
+        return Arg('text', a['default_text']) if a['default_text'] is not None else None
+    return num(a['default']) if a['default'] is not None else None
+
+
+def defaults_up_to(fn, vals, k):
+    """vals extended with the defaults of the arguments before k; None when
+    one of them has none a cell can give."""
+    vals = list(vals)
+    for j in range(len(vals), k):
+        d = default_arg(fn, j, vals)
+        if d is None:
+            return None
+        vals.append(d)
+    return vals
 
 
 def build_cases(table, core, problems):
@@ -296,23 +312,23 @@ def build_cases(table, core, problems):
 
         # Defaults: left out, given explicitly, given as an empty parameter.
         for k in range(req, len(args)):
-            if args[k]['text']:
+            vals = defaults_up_to(fn, base, k)
+            if args[k]['text'] or vals is None:
                 continue
-            vals = list(base)
-            for j in range(req, k):
-                vals.append(default_arg(fn, j, vals))
             omitted = core.eval(fn, vals)
-            explicit_args = vals + [default_arg(fn, k, vals)]
+            cases.append(Case('%s without %s' % (name, args[k]['name']), fn, vals, omitted))
+            dflt = default_arg(fn, k, vals)
+            if dflt is None:
+                continue
+            explicit_args = vals + [dflt]
             explicit = core.eval(fn, explicit_args)
             if not (explicit == omitted):
                 problems.append('%s: %s given as its default gives %r, left out %r'
                                 % (name, args[k]['name'], explicit, omitted))
-            cases.append(Case('%s without %s' % (name, args[k]['name']), fn, vals, omitted))
             cases.append(Case('%s with %s = default' % (name, args[k]['name']), fn,
                               explicit_args, omitted))
-            if k + 1 < len(args) and not args[k + 1]['text']:
-                after = vals + [default_arg(fn, k, vals)]
-                nxt = default_arg(fn, k + 1, after)
+            nxt = default_arg(fn, k + 1, vals + [dflt]) if k + 1 < len(args) else None
+            if nxt is not None and not args[k + 1]['text']:
                 empty_args = vals + [Arg('empty'), nxt]
                 cases.append(Case('%s with %s as an empty parameter' % (name, args[k]['name']),
                                   fn, empty_args, core.eval(fn, vals + [Arg('empty'), nxt])))
@@ -321,8 +337,10 @@ def build_cases(table, core, problems):
         # optional number (expectations from the core).
         full = list(base)
         for j in range(req, len(args)):
-            full.append(Arg('text', args[j]['default_text'] or '') if args[j]['text']
-                        else default_arg(fn, j, full))
+            d = default_arg(fn, j, full)
+            if d is None:
+                break
+            full.append(d)
         for k, a in enumerate(args):
             if a['text']:
                 continue
@@ -340,7 +358,12 @@ def build_cases(table, core, problems):
             if bad is None:
                 continue
             call = full[:max(k + 1, req)]
-            call[k] = bad
+            if k < len(call):
+                call[k] = bad
+            elif k == len(call):  # an argument `full` stops before
+                call.append(bad)
+            else:
+                continue
             want = core.eval(fn, call)
             if want.ok:
                 problems.append('%s: %s = %s is accepted by the core (%r)'
@@ -349,8 +372,7 @@ def build_cases(table, core, problems):
         opt_num = [k for k in range(req, len(args)) if not args[k]['text']]
         if opt_num:
             k = opt_num[0]
-            call = full[:k + 1]
-            call[k] = Arg('text', 'abc')
+            call = full[:k] + [Arg('text', 'abc')]
             want = core.eval(fn, call)
             if want.ok or want.code != ERR_ILLEGAL_ARGUMENT:
                 problems.append('%s: text for %s gives %r in the core, not Err:502'
@@ -371,10 +393,9 @@ def build_cases(table, core, problems):
         # Err:502 (one value expected).
         if opt_num:
             k = opt_num[0]
-            vals = list(base)
-            for j in range(req, k):
-                vals.append(default_arg(fn, j, vals))
-            dflt = default_arg(fn, k, vals)
+            vals = defaults_up_to(fn, base, k)
+            dflt = default_arg(fn, k, vals) if vals is not None else None
+        if opt_num and dflt is not None:
             head = ';'.join(a.formula() for a in vals)
             cases.append(Case('%s with %s from a one-cell range' % (name, args[k]['name']), fn,
                               vals, core.eval(fn, vals + [dflt]), helpers=[dflt.value],
@@ -587,7 +608,13 @@ def valid_call(fn, ok_examples):
             else:
                 return full
         else:
-            full.append(default_arg(fn, k, full))
+            d = default_arg(fn, k, full)
+            if d is None:  # no default a cell can give: an example's value
+                given = [ex[k] for ex in ok_examples if len(ex) > k and ex[k].kind == 'num']
+                if not given:
+                    return full
+                d = given[0]
+            full.append(d)
     return full
 
 
