@@ -30,6 +30,48 @@ static void check_entry(const ftc_price_entry *e)
     }
     if (!priced || e->checked < 0)
         abort();
+    /* a history is sorted, before `since`, and answers on every day from
+     * its first; today's prices from `since` on */
+    if (e->n_history > 0 && (e->since < 0 || e->history == NULL))
+        abort();
+    for (size_t i = 0; i < e->n_history; i++)
+        if (e->history[i].from >= e->since ||
+            (i > 0 && e->history[i].from <= e->history[i - 1].from) ||
+            ftc_price_entry_on(e, e->history[i].from) != e->history[i].price)
+            abort();
+    if (ftc_price_entry_on(e, e->since < 0 ? 0 : e->since) != e->price)
+        abort();
+}
+
+/* Every GPU figure and price in range, each found by its names. */
+static void check_gpus(const ftc_price_list *list)
+{
+    for (size_t i = 0; i < ftc_price_list_gpu_count(list); i++) {
+        const ftc_gpu_spec *s = ftc_price_list_gpu_at(list, i);
+
+        if (s == NULL || ftc_price_list_find_gpu(list, s->gpu) != s || s->checked < 0)
+            abort();
+        for (int f = 0; f < FTC_GPU_FIELD_COUNT; f++)
+            if (!isnan(s->spec[f]) && !(s->spec[f] > 0 && s->spec[f] <= 100000))
+                abort();
+    }
+    for (size_t i = 0; i < ftc_price_list_gpu_price_count(list); i++) {
+        const ftc_gpu_price *p = ftc_price_list_gpu_price_at(list, i);
+        bool priced = false;
+
+        if (p == NULL || ftc_price_list_find_gpu_price(list, p->gpu, p->provider) != p ||
+            p->checked < 0)
+            abort();
+        for (int k = 0; k < FTC_GPU_PRICE_KIND_COUNT; k++) {
+            if (isnan(p->price[k]))
+                continue;
+            if (!(p->price[k] >= 0 && p->price[k] <= 10000) || signbit(p->price[k]))
+                abort();
+            priced = true;
+        }
+        if (!priced)
+            abort();
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -44,8 +86,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ftc_price_list *list = ftc_price_list_new_from_layer(layer);
         size_t n = ftc_price_list_count(list);
 
-        if (n == 0 || n > ftc_price_layer_count(layer))
+        /* models, GPUs or both */
+        if ((n == 0 && ftc_price_list_gpu_count(list) + ftc_price_list_gpu_price_count(list) == 0) ||
+            n > ftc_price_layer_count(layer))
             abort();
+        check_gpus(list);
         for (size_t i = 0; i < n; i++) {
             const ftc_price_entry *e = ftc_price_list_at(list, i);
             char *key = g_strdup_printf("%s/%s", e->provider, e->model);
