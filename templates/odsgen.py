@@ -8,7 +8,8 @@ fits each sheet on one page, and embedded bar and line charts.
 
 Cells are addressed in A1 notation ("C5").  Formulas are written as Calc
 shows them in ODF, with two conveniences:
-  - the ftcost functions by their display name (FT_TCO(...), API_COST(...)):
+  - the ftcost functions by their display name (FT_TCO(...), API_COST(...),
+    RAG_TCO(...), GPU_PRICE(...)):
     they are stored by their programmatic name, ORG.FTCOST.FUNCTIONS.FT_TCO,
     which is what a saved workbook holds (see shared/spec/FUNCTIONS.md);
   - references in ODF form, built with ref(): ref("C5") -> [.C5],
@@ -19,7 +20,7 @@ import re
 from xml.sax.saxutils import escape, quoteattr
 
 ADDIN_PREFIX = 'ORG.FTCOST.FUNCTIONS.'
-_FUNC_RE = re.compile(r'(?<![A-Za-z0-9_.])((?:FT|API)_[A-Z0-9_]+)\(')
+_FUNC_RE = re.compile(r'(?<![A-Za-z0-9_.])((?:FT|API|RAG|GPU)_[A-Z0-9_]+)\(')
 
 # ---------------------------------------------------------------- addresses
 

@@ -341,7 +341,7 @@ def verify(a, cli, expect, edits, job, report, pdf):
         check('after edits: ' + label, got, want)
     # Every formula calls the add-in by its stored name where it calls it at all.
     for name, formula in job['formulas'].items():
-        if ('FT_' in formula or 'API_' in formula) and 'ORG.FTCOST.FUNCTIONS.' not in formula.upper():
+        if any(f in formula for f in ('FT_', 'API_', 'RAG_', 'GPU_')) and 'ORG.FTCOST.FUNCTIONS.' not in formula.upper():
             fail('%s: add-in call not resolved: %s' % (name, formula))
     # Protection and input styling.
     for sheet, prot in job['protected'].items():
