@@ -534,7 +534,9 @@ def _chart_frame(sheet, chart, w, h, end_cell, end_w, end_h):
         st.append('<style:style style:name="cs_s%d" style:family="chart" style:data-style-name="N_ch">%s<style:graphic-properties %s/>'
                   '<style:text-properties style:font-name="%s" fo:font-size="8pt" fo:color="#262626"/></style:style>' % (i, cp, gp, FONT))
     numfmt = {
-        'usd0': '<number:currency-style style:name="N_ch"><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:currency-style>',
+        # A number style with a "$" text, not a currency style: a chart
+        # drops a currency style on loading and its axis shows bare numbers.
+        'usd0': '<number:number-style style:name="N_ch"><number:text>$</number:text><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>',
     }[chart.fmt]
     series = []
     for i, (label, values, _) in enumerate(chart.series):
