@@ -79,6 +79,10 @@ def num(x):
     return format(round(x), ',') if isinstance(x, float) else str(x)
 
 
+def dec(x):
+    return '%.2f' % x if isinstance(x, float) else str(x)
+
+
 HEADLINES = {
     'ftcost-tco': lambda n: [
         ('FT_TCO over %d months' % n['Horizon'], usd(n['TotalTCO'])),
@@ -86,6 +90,16 @@ HEADLINES = {
         ('items: training, serving, engineering, retrains, rebuilds',
          ', '.join(usd(r[0]) for r in n['Items']))],
     'ftcost-budget': lambda n: [
+        ('sizing: %s B params, %s tokens x %s epochs, %s, %s at %s' % (
+            ('%g' % n['SzBillions']) if isinstance(n['SzBillions'], float) else n['SzBillions'],
+            num(n['SzTokens']), num(n['SzEpochs']), n['SzMethod'], n['SzGpu'], n['SzProvider']), ''),
+        ('  GPU-hours per run (FT_GPU_HOURS), GPUs (FT_GPUS_NEEDED)',
+         '%s, %s' % (dec(n['SzGpuHours']), num(n['SzGpusNeeded']))),
+        ('  price per GPU-hour (GPU_PRICE), as of',
+         '$%.2f, %s' % (n['SzGpuPrice'], serial_date(n['SzGpuPriceDate']))
+         if isinstance(n['SzGpuPrice'], float) else str(n['SzGpuPrice'])),
+        ('  training cost per run (FT_TRAINING_COST)',
+         '$%.2f' % n['SzRunCost'] if isinstance(n['SzRunCost'], float) else str(n['SzRunCost'])),
         ('year 1, low to high', '%s to %s' % (usd(n['TotalY1Low']), usd(n['TotalY1High']))),
         ('three years, low to high', '%s to %s' % (usd(n['Total3yLow']), usd(n['Total3yHigh']))),
         ('hidden share of three years', '%s to %s' % (pct(n['HiddenShare3yLow']), pct(n['HiddenShare3yHigh']))),

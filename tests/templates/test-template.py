@@ -127,17 +127,63 @@ def expect_tco(n, cli, defaults):
     return out
 
 
+def _looked_up(n, cli, name, func, *args):
+    """A catalogue figure and the value used: the quote beside it when one
+    is typed (a blank cell reads as 0), else the catalogue's."""
+    cat = cli(func, *args)
+    quote = n[name + 'Quote']
+    used = quote if quote else cat
+    return [(name + 'Catalogue', n[name + 'Catalogue'], cat), (name, n[name], used)], used
+
+
+def expect_sizing(n, cli, defaults):
+    """The budget's sizing block against the command, figure by figure."""
+    out = [('SzParams', n['SzParams'], n['SzBillions'] * 1e9)]
+    tokens = n['SzExamples'] * n['SzTokensPerExample']
+    out.append(('SzTokens', n['SzTokens'], tokens))
+    gpu, provider, method = n['SzGpu'], n['SzProvider'], n['SzMethod']
+    got, peak = _looked_up(n, cli, 'SzPeakTflops', 'GPU_SPEC', gpu, 'bf16_tflops')
+    out += got
+    got, gpu_mem = _looked_up(n, cli, 'SzGpuMemory', 'GPU_SPEC', gpu, 'memory_gb')
+    out += got
+    got, watts = _looked_up(n, cli, 'SzGpuWatts', 'GPU_SPEC', gpu, 'watts')
+    out += got
+    got, price = _looked_up(n, cli, 'SzGpuPrice', 'GPU_PRICE', gpu, provider)
+    out += got
+    out.append(('SzGpuPriceDate', n['SzGpuPriceDate'], cli('GPU_PRICE_DATE', gpu, provider)))
+    out.append(('SzFlops', n['SzFlops'], cli('FT_TRAIN_FLOPS', n['SzParams'], tokens, n['SzEpochs'], method)))
+    hours = cli('FT_GPU_HOURS', n['SzParams'], tokens, n['SzEpochs'], peak, n['SzMfu'], method)
+    out.append(('SzGpuHours', n['SzGpuHours'], hours))
+    mem = cli('FT_TRAIN_MEMORY_GB', n['SzParams'], method)
+    out.append(('SzMemory', n['SzMemory'], mem))
+    gpus = cli('FT_GPUS_NEEDED', mem, gpu_mem)
+    out.append(('SzGpusNeeded', n['SzGpusNeeded'], gpus))
+    out.append(('SzWallHours', n['SzWallHours'], hours / gpus))
+    out.append(('SzRunCost', n['SzRunCost'], cli('FT_TRAINING_COST', price, hours)))
+    out.append(('SzRunKwh', n['SzRunKwh'], cli('FT_ENERGY_KWH', watts, 1, hours, n['PueFactor'])))
+    if defaults:  # the example of issue 13, priced from the catalogue
+        ex_hours = cli('FT_GPU_HOURS', 7e9, 50000 * 500, 3, cli('GPU_SPEC', 'H100', 'bf16_tflops'), 0.4, 'lora')
+        out += [('sizing inputs are the issue example',
+                 [n[k] for k in ('SzBillions', 'SzExamples', 'SzTokensPerExample', 'SzEpochs',
+                                 'SzMethod', 'SzGpu', 'SzProvider')],
+                 [7.0, 50000.0, 500.0, 3.0, 'lora', 'H100', 'aws']),
+                ('SzGpuHours default', n['SzGpuHours'], ex_hours),
+                ('SzRunCost default', n['SzRunCost'],
+                 cli('FT_TRAINING_COST', cli('GPU_PRICE', 'H100', 'aws'), ex_hours))]
+    return out, price, hours, gpus
+
+
 def expect_budget(n, cli, defaults):
-    out = []
+    out, price, hours, gpus = expect_sizing(n, cli, defaults)
     for side in ('Low', 'High'):
         g = lambda k: n[k + side]
         if n['TrainingBilling'] == 'hosted service':
             want = cli('FT_TRAINING_TOKENS_COST', g('Tokens'), g('Epochs'), g('TokenPrice'), g('Runs'))
         else:
-            want = cli('FT_TRAINING_COST', g('GpuRate'), g('RunHours'), g('RunGpus'), g('Runs'), g('Overhead'))
+            want = cli('FT_TRAINING_COST', price, hours, 1, g('Runs'), g('Overhead'))
         out.append(('Training' + side, g('Training'), want))
         out.append(('Validation' + side, g('Validation'),
-                    cli('FT_TRAINING_COST', g('GpuRate'), g('EvalHours'), g('RunGpus'), g('EvalRuns'), g('Overhead'))))
+                    cli('FT_TRAINING_COST', price, g('EvalHours'), gpus, g('EvalRuns'), g('Overhead'))))
         out.append(('Serving' + side, g('Serving'), cli('FT_SERVING_COST', g('GpuRate'), g('ServeGpus'), g('ServeHours'))))
         kwh = cli('FT_ENERGY_KWH', n['GpuWatts'], g('ServeGpus'), g('ServeHours'), n['PueFactor'])
         out.append(('Kwh' + side, g('Kwh'), kwh))
@@ -146,8 +192,7 @@ def expect_budget(n, cli, defaults):
         out.append(('Total' + k, n['Total' + k], n['Direct' + k] + n['Hidden' + k]))
         out.append(('HiddenShare' + k, n['HiddenShare' + k], n['Hidden' + k] / n['Total' + k]))
     if defaults:
-        out += [('TrainingLow default', n['TrainingLow'], cli('FT_TRAINING_COST', 1.32, 8, 1, 10, 0.15)),
-                ('ServingLow default', n['ServingLow'], cli('FT_SERVING_COST', 1.32, 1, 730)),
+        out += [('ServingLow default', n['ServingLow'], cli('FT_SERVING_COST', 1.32, 1, 730)),
                 ('KwhLow default', n['KwhLow'], cli('FT_ENERGY_KWH', 300, 1, 730, 1.2)),
                 ('GpuRateLow is a g5.2xlarge', n['GpuRateLow'], 1.32)]
     return out
@@ -237,7 +282,11 @@ def expect_checklist(n, cli, defaults):
 KINDS = {
     'tco': (expect_tco, [{'name': 'Horizon', 'value': 36}, {'name': 'LifecycleMonths', 'value': 12}]),
     'budget': (expect_budget, [{'name': 'TrainingBilling', 'value': 'hosted service'},
-                               {'name': 'ServeGpusHigh', 'value': 4}]),
+                               {'name': 'ServeGpusHigh', 'value': 4},
+                               {'name': 'SzMethod', 'value': 'full'},
+                               {'name': 'SzGpu', 'value': 'A100-80GB'},
+                               {'name': 'SzProvider', 'value': 'lambda'},
+                               {'name': 'SzGpuMemoryQuote', 'value': 40}]),
     'breakeven': (expect_breakeven, [{'name': 'ApiGrowth', 'value': 0.08},
                                      {'name': 'PromptEng', 'value': 500},
                                      {'name': 'ModelName', 'value': 'claude-sonnet-4-5'}]),
