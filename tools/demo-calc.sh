@@ -115,6 +115,15 @@ HEADLINES = {
         ('NPV at %s a year: API / fine-tuning' % pct(n['DiscountRate'], 0),
          '%s / %s' % (usd(n['NpvApi']), usd(n['NpvFt']))),
         ('break-even volume (FT_BREAKEVEN_VOLUME)', '%s tokens a month' % num(n['BreakevenVolume']))],
+    'ftcost-rag': lambda n: [
+        ('%s / embeddings %s (API_PRICE)' % (n['ModelName'], n['EmbedModel']),
+         '$%.2f / $%.2f per M in/out, embeddings $%.3f' % (n['InputPrice'], n['OutputPrice'], n['EmbedPrice'])),
+        ('36 months: prompting (API_TCO)', usd(n['PromptTco'])),
+        ('36 months: RAG (RAG_TCO)', usd(n['RagTco'])),
+        ('36 months: fine-tuning (FT_TCO + build + upkeep)', usd(n['FtTco'])),
+        ('lines cross: RAG/prompting, FT/prompting, FT/RAG', ', '.join(
+            num(n[k]) for k in ('CrossRagPrompt', 'CrossFtPrompt', 'CrossFtRag'))),
+        ('recommendation (cheapest rated acceptable)', n['Recommendation'])],
     'ftcost-checklist': lambda n: [
         ('answered yes', '%s of 5' % num(n['YesCount'])),
         ('pillar score', '%s of 8' % num(n['PillarScore'])),

@@ -2,7 +2,7 @@
 """End-to-end test of one ftcost template in a real headless LibreOffice.
 
 usage: test-template.py --oxt ftcost.oxt --cli ftcost --install install-profile.sh
-                        --template T.ots --kind tco|budget|breakeven|checklist
+                        --template T.ots --kind tco|budget|breakeven|checklist|rag
                         --pages N [--list-templates] [--keep DIR]
 
 Installs the extension into a private profile (packaging/install-profile.sh),
@@ -279,6 +279,83 @@ def expect_checklist(n, cli, defaults):
     return out
 
 
+def _crossing(a, b):
+    """First month from 1 where the sign of a - b is no longer that of
+    month 0 (the template's rule), or the template's text for none."""
+    s0 = (a[0] > b[0]) - (a[0] < b[0])
+    for m in range(1, len(a)):
+        if (a[m] - b[m]) * s0 <= 0:
+            return float(m)
+    return 'never within the horizon'
+
+
+def expect_rag(n, cli, defaults):
+    out = []
+    ip = cli('API_PRICE', n['ModelName'], 'input')
+    op = cli('API_PRICE', n['ModelName'], 'output')
+    ep = cli('API_PRICE', n['EmbedModel'], 'input')
+    out += [('InputPrice', n['InputPrice'], ip), ('OutputPrice', n['OutputPrice'], op),
+            ('PriceDate', n['PriceDate'], cli('API_PRICE_DATE', n['ModelName'])),
+            ('EmbedPrice', n['EmbedPrice'], ep),
+            ('EmbedPriceDate', n['EmbedPriceDate'], cli('API_PRICE_DATE', n['EmbedModel']))]
+    q, h = n['Queries'], n['Horizon']
+    prompt_in = q * (n['QuestionTokens'] + n['ContextTokens'])
+    out_tok = q * n['AnswerTokens']
+    out.append(('PromptMonthly', n['PromptMonthly'], cli('API_COST', prompt_in, out_tok, ip, op)))
+    prompt_args = (prompt_in, out_tok, ip, op, n['Growth'])
+    prompt_tail = (n['PromptLabour'], n['PriceChange'])
+    out.append(('PromptTco', n['PromptTco'], cli('API_TCO', *prompt_args, h, *prompt_tail) + n['PromptBuild']))
+    rag_api = cli('API_COST', q * n['QuestionTokens'], out_tok, ip, op)
+    out.append(('RagApiMonthly', n['RagApiMonthly'], rag_api))
+    retrieval = cli('RAG_QUERY_COST', q, n['TopK'], n['ChunkTokens'], ip, n['QuestionTokens'], ep)
+    out.append(('RagRetrieval', n['RagRetrieval'], retrieval))
+    corpus = cli('RAG_EMBED_COST', n['CorpusTokens'], ep, n['ChunkOverlap'])
+    out.append(('RagCorpusEmbed', n['RagCorpusEmbed'], corpus))
+    reembed = cli('RAG_EMBED_COST', n['ChangedTokens'], ep, n['ChunkOverlap'])
+    out.append(('RagReembed', n['RagReembed'], reembed))
+    gb = cli('RAG_STORE_GB', n['CorpusTokens'], n['ChunkTokens'], n['EmbedDims'], 4, n['ChunkOverlap'])
+    out.append(('RagIndexGb', n['RagIndexGb'], gb))
+    out.append(('RagStoreMonthly', n['RagStoreMonthly'], gb * n['StorePrice']))
+    rag_args = (rag_api + retrieval, gb * n['StorePrice'] + reembed + n['RagLabour'], n['RagBuild'] + corpus)
+    out.append(('RagTco', n['RagTco'], cli('RAG_TCO', *rag_args, h, n['Growth'], n['PriceChange'])))
+    ft_args = (n['FtTraining'], n['FtServing'], n['FtEngHours'], n['FtRetrains'], n['FtLifecycle'], n['HourlyRate'])
+    ft = lambda m: n['FtBuild'] + cli('FT_TCO', *ft_args, m) + n['FtUpkeep'] * m
+    out.append(('FtTco', n['FtTco'], ft(h)))
+    # The chart's lines: month 0 is each path's upfront cost, month m its
+    # function with the horizon at m.
+    months = range(1, int(h) + 1)
+    cum = {'CumPrompt': [n['PromptBuild']] + [cli('API_TCO', *prompt_args, m, *prompt_tail) + n['PromptBuild']
+                                              for m in months],
+           'CumRag': [n['RagBuild'] + corpus] + [cli('RAG_TCO', *rag_args, m, n['Growth'], n['PriceChange'])
+                                                 for m in months],
+           'CumFt': [n['FtBuild'] + n['FtTraining']] + [ft(m) for m in months]}
+    for k, v in cum.items():
+        out.append((k, col(n[k]), v))
+    out.append(('CumMonths', col(n['CumMonths']), [float(m) for m in range(int(h) + 1)]))
+    # Where the lines cross.
+    for k, (a, b) in (('CrossRagPrompt', ('CumRag', 'CumPrompt')), ('CrossFtPrompt', ('CumFt', 'CumPrompt')),
+                      ('CrossFtRag', ('CumFt', 'CumRag'))):
+        out.append((k, n[k], _crossing(cum[a], cum[b])))
+    # The recommendation: the cheapest path rated acceptable; a missing
+    # rating is shown as missing.
+    totals = {'Prompting': n['PromptTco'], 'RAG': n['RagTco'], 'Fine-tuning': n['FtTco']}
+    quality = dict(zip(totals, n['Qualities'][0]))  # one row of three
+    ok = [p for p in totals if quality[p] == 'acceptable']
+    if any(quality[p] in ('', 0.0) for p in totals):
+        want = 'missing: rate quality'
+    elif not ok:
+        want = 'none acceptable'
+    else:
+        want = min(ok, key=lambda p: totals[p])
+        out.append(('BestTco', n['BestTco'], totals[want]))
+    out.append(('Recommendation', n['Recommendation'], want))
+    if defaults:
+        out += [('default models', [n['ModelName'], n['EmbedModel']], ['gpt-4o', 'text-embedding-3-small']),
+                ('horizon is three years', h, 36.0),
+                ('every path rated acceptable by default', list(quality.values()), ['acceptable'] * 3)]
+    return out
+
+
 KINDS = {
     'tco': (expect_tco, [{'name': 'Horizon', 'value': 36}, {'name': 'LifecycleMonths', 'value': 12}]),
     'budget': (expect_budget, [{'name': 'TrainingBilling', 'value': 'hosted service'},
@@ -291,6 +368,11 @@ KINDS = {
                                      {'name': 'PromptEng', 'value': 500},
                                      {'name': 'ModelName', 'value': 'claude-sonnet-4-5'}]),
     'checklist': (expect_checklist, [{'name': 'PromptAccuracy', 'value': 0.70}]),
+    'rag': (expect_rag, [{'name': 'ModelName', 'value': 'gpt-4o-mini'},
+                         {'name': 'EmbedModel', 'value': 'text-embedding-3-large'},
+                         {'name': 'EmbedDims', 'value': 3072},
+                         {'name': 'ContextTokens', 'value': 20000},
+                         {'name': 'PromptQuality', 'value': 'not acceptable'}]),
 }
 
 
