@@ -338,6 +338,14 @@ class Book:
                                      'warning' if warn_only else 'stop')
         return self.validations[key][0]
 
+    def nonneg_validation(self):
+        """Numbers of 0 or more, the templates' usual input."""
+        return self.number_validation(0, message='Enter a number of 0 or more.')
+
+    def rate_validation(self):
+        """A growth or price-change rate per month, above -99 %."""
+        return self.number_validation(-0.99, 10, message='Enter a rate above -99 %, e.g. 3 % as 0.03.')
+
     def number_validation(self, low=0, high=None, message=None):
         key = ('num', low, high)
         if key not in self.validations:

@@ -54,7 +54,7 @@ def build():
                     '2.7cm', '9.6cm'],
                    print_range='A1:J%d' % PRINT_LAST)
     unit_list = book.list_validation(*[u for u, _, _ in UNITS])
-    nonneg = book.number_validation(0, message='Enter a number of 0 or more.')
+    nonneg = book.nonneg_validation()
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
 
@@ -313,18 +313,18 @@ def build():
     s.text('H%d' % (top + 8), 'Value', 'colhead_r')
     s.text('I%d' % (top + 8), '', 'colhead_r')
     s.text('J%d' % (top + 8), 'Unit', 'colhead')
-    s.text('F%d' % (top + 9), 'GPU power', 'label', span=(1, 2))
-    s.num('H%d' % (top + 9), 300, 'input', 'int', name='GpuWatts', validation=nonneg)
-    s.style_only('I%d' % (top + 9), 'label')
-    s.text('J%d' % (top + 9), 'watts per GPU (NVIDIA A10G of a g5.2xlarge)', 'note')
-    s.text('F%d' % (top + 10), 'PUE', 'label', span=(1, 2))
-    s.num('H%d' % (top + 10), 1.2, 'input', 'dec2', name='PueFactor', validation=book.number_validation(1, message='PUE is 1 or more.'))
-    s.style_only('I%d' % (top + 10), 'label')
-    s.text('J%d' % (top + 10), 'data-centre overhead: 1.0 is none', 'note')
-    s.text('F%d' % (top + 11), 'Grid carbon intensity', 'label', span=(1, 2))
-    s.num('H%d' % (top + 11), 400, 'input', 'int', name='GridGrams', validation=nonneg)
-    s.style_only('I%d' % (top + 11), 'label')
-    s.text('J%d' % (top + 11), 'g CO2 per kWh (planning assumption)', 'note')
+    footprint = [
+        ('GPU power', 300, 'int', 'GpuWatts', nonneg, 'watts per GPU (NVIDIA A10G of a g5.2xlarge)'),
+        ('PUE', 1.2, 'dec2', 'PueFactor', book.number_validation(1, message='PUE is 1 or more.'),
+         'data-centre overhead: 1.0 is none'),
+        ('Grid carbon intensity', 400, 'int', 'GridGrams', nonneg, 'g CO2 per kWh (planning assumption)'),
+    ]
+    for i, (label, value, fmt, name, validation, note) in enumerate(footprint):
+        rr = top + 9 + i
+        s.text('F%d' % rr, label, 'label', span=(1, 2))
+        s.num('H%d' % rr, value, 'input', fmt, name=name, validation=validation)
+        s.style_only('I%d' % rr, 'label')
+        s.text('J%d' % rr, note, 'note')
     s.text('F%d' % (top + 12), 'Per month', 'colhead', span=(1, 2))
     s.text('H%d' % (top + 12), 'Low', 'colhead_r')
     s.text('I%d' % (top + 12), 'High', 'colhead_r')

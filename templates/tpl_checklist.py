@@ -37,7 +37,7 @@ def build():
                 'Five questions, four pillars and the 24-month rule (FT_VERDICT): should you '
                 'fine-tune your own model or prompt a hosted one? Computed by the ftcost add-in.',
                 ('ftcost', 'fine-tuning', 'decision', 'checklist', 'LLM'))
-    nonneg = book.number_validation(0, message='Enter a number of 0 or more.')
+    nonneg = book.nonneg_validation()
     yesno = book.list_validation('Yes', 'No')
     level = book.list_validation('High', 'Medium', 'Low')
     s = book.sheet('Decision checklist',

@@ -35,6 +35,10 @@ DEFAULT_EMBED = 'text-embedding-3-small'
 
 FILE = 'ftcost-rag'
 TITLE = 'Prompting, RAG or fine-tuning? Three-year TCO'
+DESCRIPTION = ('Prompting, retrieval-augmented generation (RAG) or fine-tuning: each path\'s cost '
+               'over three years, the months where they cross, published figures next to your own '
+               'ratings, and the cheapest path you rate acceptable. Computed by the ftcost add-in.')
+KEYWORDS = ('ftcost', 'RAG', 'fine-tuning', 'prompting', 'TCO', 'LLM')
 
 MONTHS = 36
 ORANGE = '#c55a11'
@@ -57,14 +61,9 @@ def catalogue_models():
 
 
 def build():
-    book = Book(TITLE,
-                'Prompting, retrieval-augmented generation (RAG) or fine-tuning: each path\'s '
-                'cost over three years, the months where they cross, published figures next to '
-                'your own ratings, and the cheapest path you rate acceptable. Computed by the '
-                'ftcost add-in.',
-                ('ftcost', 'RAG', 'fine-tuning', 'prompting', 'TCO', 'LLM'))
-    nonneg = book.number_validation(0, message='Enter a number of 0 or more.')
-    rate = book.number_validation(-0.99, 10, message='Enter a rate above -99 %, e.g. 3 % as 0.03.')
+    book = Book(TITLE, DESCRIPTION, KEYWORDS)
+    nonneg = book.nonneg_validation()
+    rate = book.rate_validation()
     positive = book.number_validation(1, message='Enter 1 or more.')
     overlap = book.number_validation(0, 1, message='Enter a fraction between 0 and 100 %.')
     chat_models, embed_models = catalogue_models()
