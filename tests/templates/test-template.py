@@ -374,6 +374,11 @@ KINDS = {
                          {'name': 'ContextTokens', 'value': 20000},
                          {'name': 'PromptQuality', 'value': 'not acceptable'}]),
 }
+# A second round of edits on top of the first, checked the same way.
+MORE_EDITS = {
+    # An unrated path: the recommendation says the rating is missing.
+    'rag': [{'name': 'FtQuality', 'value': ''}],
+}
 
 
 # --------------------------------------------------------------- running
@@ -397,6 +402,7 @@ def main():
         return 77
     cli = Cli(os.path.abspath(a.cli))
     expect, edits = KINDS[a.kind]
+    more_edits = MORE_EDITS.get(a.kind, [])
 
     base = tempfile.mkdtemp(prefix='ftcost-tpltest-', dir='/tmp')
     os.chmod(base, 0o755)
@@ -414,7 +420,7 @@ def main():
         shutil.copy(a.template, doc)
         shutil.copy(os.path.join(HERE, 'calc-dump.py'), work)
         pdf = os.path.join(work, a.kind + '.pdf')
-        req = {'jobs': [{'doc': doc, 'pdf': pdf, 'edits': edits}],
+        req = {'jobs': [{'doc': doc, 'pdf': pdf, 'edits': edits, 'more_edits': more_edits}],
                'list_templates': a.list_templates}
         with open(os.path.join(work, 'request.json'), 'w') as f:
             json.dump(req, f)
@@ -438,7 +444,7 @@ def main():
             shutil.copy(pdf, os.path.join(a.keep, a.kind + '.pdf'))
             shutil.copy(out, os.path.join(a.keep, a.kind + '.json'))
 
-        verify(a, cli, expect, edits, job, report, pdf)
+        verify(a, cli, expect, edits, more_edits, job, report, pdf)
     finally:
         shutil.rmtree(base, ignore_errors=True)
     if failures:
@@ -448,7 +454,7 @@ def main():
     return 0
 
 
-def verify(a, cli, expect, edits, job, report, pdf):
+def verify(a, cli, expect, edits, more_edits, job, report, pdf):
     n = job['names']
     # No error anywhere.
     for e in job['errors']:
@@ -470,6 +476,16 @@ def verify(a, cli, expect, edits, job, report, pdf):
         check('edit %s' % e['name'], ed[e['name']], float(e['value']) if not isinstance(e['value'], str) else e['value'])
     for label, got, want in expect(ed, cli, False):
         check('after edits: ' + label, got, want)
+    if more_edits:
+        for e in job.get('edited_more_errors', []):
+            fail('error cell after the second edits: ' + e)
+        ed2 = dict(ed)
+        ed2.update(job.get('edited_more', {}))
+        for e in more_edits:
+            if e['value'] != '':  # a cleared cell reads as 0
+                check('edit %s' % e['name'], ed2[e['name']], e['value'])
+        for label, got, want in expect(ed2, cli, False):
+            check('after the second edits: ' + label, got, want)
     # Every formula calls the add-in by its stored name where it calls it at all.
     for name, formula in job['formulas'].items():
         if any(f in formula for f in ('FT_', 'API_', 'RAG_', 'GPU_')) and 'ORG.FTCOST.FUNCTIONS.' not in formula.upper():
