@@ -8,7 +8,8 @@ fits each sheet on one page, and embedded bar and line charts.
 
 Cells are addressed in A1 notation ("C5").  Formulas are written as Calc
 shows them in ODF, with two conveniences:
-  - the ftcost functions by their display name (FT_TCO(...), API_COST(...)):
+  - the ftcost functions by their display name (FT_TCO(...), API_COST(...),
+    RAG_TCO(...), GPU_PRICE(...)):
     they are stored by their programmatic name, ORG.FTCOST.FUNCTIONS.FT_TCO,
     which is what a saved workbook holds (see shared/spec/FUNCTIONS.md);
   - references in ODF form, built with ref(): ref("C5") -> [.C5],
@@ -19,7 +20,7 @@ import re
 from xml.sax.saxutils import escape, quoteattr
 
 ADDIN_PREFIX = 'ORG.FTCOST.FUNCTIONS.'
-_FUNC_RE = re.compile(r'(?<![A-Za-z0-9_.])((?:FT|API)_[A-Z0-9_]+)\(')
+_FUNC_RE = re.compile(r'(?<![A-Za-z0-9_.])((?:FT|API|RAG|GPU)_[A-Z0-9_]+)\(')
 
 # ---------------------------------------------------------------- addresses
 
@@ -337,6 +338,14 @@ class Book:
                                      'warning' if warn_only else 'stop')
         return self.validations[key][0]
 
+    def nonneg_validation(self):
+        """Numbers of 0 or more, the templates' usual input."""
+        return self.number_validation(0, message='Enter a number of 0 or more.')
+
+    def rate_validation(self):
+        """A growth or price-change rate per month, above -99 %."""
+        return self.number_validation(-0.99, 10, message='Enter a rate above -99 %, e.g. 3 % as 0.03.')
+
     def number_validation(self, low=0, high=None, message=None):
         key = ('num', low, high)
         if key not in self.validations:
@@ -533,7 +542,9 @@ def _chart_frame(sheet, chart, w, h, end_cell, end_w, end_h):
         st.append('<style:style style:name="cs_s%d" style:family="chart" style:data-style-name="N_ch">%s<style:graphic-properties %s/>'
                   '<style:text-properties style:font-name="%s" fo:font-size="8pt" fo:color="#262626"/></style:style>' % (i, cp, gp, FONT))
     numfmt = {
-        'usd0': '<number:currency-style style:name="N_ch"><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:currency-style>',
+        # A number style with a "$" text, not a currency style: a chart
+        # drops a currency style on loading and its axis shows bare numbers.
+        'usd0': '<number:number-style style:name="N_ch"><number:text>$</number:text><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>',
     }[chart.fmt]
     series = []
     for i, (label, values, _) in enumerate(chart.series):

@@ -47,8 +47,8 @@ def build():
                 'break-even month and volume, monthly cash flows, NPV and a chart of both '
                 'cumulative costs. Computed by the ftcost add-in.',
                 ('ftcost', 'fine-tuning', 'API', 'break-even', 'NPV', 'LLM'))
-    nonneg = book.number_validation(0, message='Enter a number of 0 or more.')
-    rate = book.number_validation(-0.99, 10, message='Enter a rate above -99 %, e.g. 3 % as 0.03.')
+    nonneg = book.nonneg_validation()
+    rate = book.rate_validation()
     frac = book.number_validation(0.01, 1, message='Enter a fraction between 1 % and 100 %.')
 
     s = book.sheet('Fine-tune vs API',

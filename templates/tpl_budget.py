@@ -4,15 +4,41 @@ Direct costs (data preparation, compute, ML engineering, testing,
 deployment) and hidden costs (maintenance, drift monitoring, retraining,
 serving, storage, transfer, on-call, infrastructure overhead), each with a
 low and a high estimate, a unit, what drives it, and first-year and
-three-year totals.  Compute rows use FT_TRAINING_COST /
-FT_TRAINING_TOKENS_COST and FT_SERVING_COST; the footprint uses
-FT_ENERGY_KWH and FT_CO2_KG.  Default figures are published industry
-estimates (or marked planning assumptions); all are editable.
+three-year totals.  A sizing block works out one training run: parameters,
+training tokens (examples x tokens per example), epochs and method give
+FT_TRAIN_FLOPS, FT_GPU_HOURS and FT_TRAIN_MEMORY_GB; the GPU and provider
+picked from the GPU catalogue give the peak, memory and power (GPU_SPEC) and
+the price per GPU-hour (GPU_PRICE, dated by GPU_PRICE_DATE), each of which a
+quote typed beside it replaces; hence FT_GPUS_NEEDED, the cost per run
+(FT_TRAINING_COST) and its energy (FT_ENERGY_KWH).  The budget's training
+and validation rows use that run; serving uses FT_SERVING_COST, the
+footprint FT_ENERGY_KWH and FT_CO2_KG.  Default figures are published
+industry estimates, marked planning assumptions, or (the sizing inputs)
+the example of issue 13; all are editable.
 """
+import json
+import os
+
 from odsgen import Book, ref
 
 FILE = 'ftcost-budget'
 TITLE = 'Fine-tuning cost budget: direct and hidden'
+
+# The GPU and provider pickers offer what the shipped GPU catalogue has.
+PRICES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'functions', 'prices.json')
+DEFAULT_GPU, DEFAULT_PROVIDER = 'H100', 'aws'
+PRINT_LAST = 66
+
+
+def catalogue_gpus():
+    with open(PRICES, encoding='utf-8') as f:
+        gpus = json.load(f)['gpus']
+    names = list(dict.fromkeys(g['gpu'] for g in gpus))
+    providers = sorted({p['provider'] for g in gpus for p in g['prices']})
+    if DEFAULT_GPU not in names or DEFAULT_PROVIDER not in providers:
+        raise SystemExit('tpl_budget: %s at %s is not in %s' % (DEFAULT_GPU, DEFAULT_PROVIDER, PRICES))
+    return names, providers
+
 
 UNITS = [('one-off', 1, 1), ('per month', 12, 36), ('per quarter', 4, 12), ('per year', 1, 3)]
 
@@ -26,9 +52,9 @@ def build():
     s = book.sheet('Cost budget',
                    ['0.4cm', '6.7cm', '2.5cm', '2.5cm', '2.3cm', '2.6cm', '2.6cm', '2.7cm',
                     '2.7cm', '9.6cm'],
-                   print_range='A1:J52')
+                   print_range='A1:J%d' % PRINT_LAST)
     unit_list = book.list_validation(*[u for u, _, _ in UNITS])
-    nonneg = book.number_validation(0, message='Enter a number of 0 or more.')
+    nonneg = book.nonneg_validation()
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
 
@@ -80,15 +106,15 @@ def build():
         'licences, PII, consent; data prep in all $15k\u201350k (published)')
     row(10, 'Compute: training runs and experiments',
         'IF(TrainingBilling="hosted service";FT_TRAINING_TOKENS_COST(TokensLow;EpochsLow;TokenPriceLow;RunsLow);'
-        'FT_TRAINING_COST(GpuRateLow;RunHoursLow;RunGpusLow;RunsLow;OverheadLow))',
+        'FT_TRAINING_COST(SzGpuPrice;SzGpuHours;1;RunsLow;OverheadLow))',
         'IF(TrainingBilling="hosted service";FT_TRAINING_TOKENS_COST(TokensHigh;EpochsHigh;TokenPriceHigh;RunsHigh);'
-        'FT_TRAINING_COST(GpuRateHigh;RunHoursHigh;RunGpusHigh;RunsHigh;OverheadHigh))',
-        'one-off', 'FT_TRAINING_COST or FT_TRAINING_TOKENS_COST, see below',
+        'FT_TRAINING_COST(SzGpuPrice;SzGpuHours;1;RunsHigh;OverheadHigh))',
+        'one-off', 'FT_TRAINING_COST on the sizing below, or FT_TRAINING_TOKENS_COST',
         names=('TrainingLow', 'TrainingHigh'))
     row(11, 'Compute: validation runs',
-        'FT_TRAINING_COST(GpuRateLow;EvalHoursLow;RunGpusLow;EvalRunsLow;OverheadLow)',
-        'FT_TRAINING_COST(GpuRateHigh;EvalHoursHigh;RunGpusHigh;EvalRunsHigh;OverheadHigh)',
-        'one-off', 'FT_TRAINING_COST over the evaluation hours per run',
+        'FT_TRAINING_COST(SzGpuPrice;EvalHoursLow;SzGpusNeeded;EvalRunsLow;OverheadLow)',
+        'FT_TRAINING_COST(SzGpuPrice;EvalHoursHigh;SzGpusNeeded;EvalRunsHigh;OverheadHigh)',
+        'one-off', 'FT_TRAINING_COST: evaluation hours on the sized GPUs',
         names=('ValidationLow', 'ValidationHigh'))
     row(12, 'ML engineering', 30000, 80000, 'one-off',
         'pipeline, experiments, integration ($30k\u201380k, published)')
@@ -142,29 +168,116 @@ def build():
                'calc_b', 'pct1', name=nm)
     s.text('J30', 'what a budget of the direct costs alone leaves out', 'note')
 
-    # ---- compute assumptions (left)
+    # ---- sizing: what one training run needs (left: inputs and looked-up
+    # figures; right: the results).  A looked-up figure has a "your quote"
+    # cell beside it that replaces it when not blank.
     s.height(31, '0.3cm')
-    s.text('B32', 'Compute assumptions', 'section', span=(1, 4))
-    s.text('B33', 'Assumption', 'colhead')
-    s.text('C33', 'Low', 'colhead_r')
-    s.text('D33', 'High', 'colhead_r')
-    s.text('E33', 'Unit', 'colhead')
+    s.text('B32', 'Training run sizing: inputs', 'section', span=(1, 4))
     s.height(33, '0.6cm')
+    for col, t, role in [('B', 'Input', 'colhead'), ('C', 'Catalogue', 'colhead_r'),
+                         ('D', 'Your quote', 'colhead_r'), ('E', 'Used', 'colhead_r')]:
+        s.text('%s33' % col, t, role)
+    gpus, providers = catalogue_gpus()
+    sizing_inputs = [
+        ('Model parameters, billions', 7, 'dec1', 'SzBillions', nonneg),
+        ('Training examples', 50000, 'int', 'SzExamples', nonneg),
+        ('Tokens per example', 500, 'int', 'SzTokensPerExample', nonneg),
+        ('Epochs', 3, 'int', 'SzEpochs', nonneg),
+        ('Method (full, lora, qlora)', 'lora', None, 'SzMethod', book.list_validation('full', 'lora', 'qlora')),
+        ('GPU', DEFAULT_GPU, None, 'SzGpu', book.list_validation(*gpus)),
+        ('Provider', DEFAULT_PROVIDER, None, 'SzProvider', book.list_validation(*providers)),
+        ('Share of peak reached (MFU)', 0.4, 'pct0', 'SzMfu',
+         book.number_validation(0.01, 1, message='Enter a fraction between 1 % and 100 %.')),
+    ]
+    r = 34
+    for label, value, fmt, name, validation in sizing_inputs:
+        s.text('B%d' % r, label, 'label')
+        s.style_only('C%d' % r, 'calc')
+        s.style_only('D%d' % r, 'calc')
+        if isinstance(value, str):
+            s.text('E%d' % r, value, 'input_text', name=name, validation=validation)
+        else:
+            s.num('E%d' % r, value, 'input', fmt, name=name, validation=validation)
+        r += 1
+    looked_up = [
+        ('Peak BF16, dense (TFLOPS)', 'GPU_SPEC(SzGpu;"bf16_tflops")', 'dec1', 'SzPeakTflops'),
+        ('GPU memory (GB)', 'GPU_SPEC(SzGpu;"memory_gb")', 'int', 'SzGpuMemory'),
+        ('GPU power (watts)', 'GPU_SPEC(SzGpu;"watts")', 'int', 'SzGpuWatts'),
+        ('Price per GPU-hour', 'GPU_PRICE(SzGpu;SzProvider)', 'usd2', 'SzGpuPrice'),
+    ]
+    for label, formula, fmt, name in looked_up:
+        s.text('B%d' % r, label, 'label')
+        s.calc('C%d' % r, 'IFNA(%s;"not listed")' % formula, 'calc', fmt, name=name + 'Catalogue')
+        s.put('D%d' % r, role='input', fmt=fmt, name=name + 'Quote', validation=nonneg)
+        s.calc('E%d' % r, 'IF(ISBLANK(%s);%s;%s)' % (ref('D%d' % r), ref('C%d' % r), ref('D%d' % r)),
+               'calc_b', fmt, name=name)
+        r += 1
+    s.text('B%d' % r, 'GPU price checked on', 'label')
+    s.calc('C%d' % r, 'IFNA(GPU_PRICE_DATE(SzGpu;SzProvider);"not listed")', 'calc', 'date', name='SzGpuPriceDate')
+    s.calc('D%d' % r, 'IF(ISBLANK(SzGpuPriceQuote);"";"your quote")', 'note')
+    s.style_only('E%d' % r, 'calc')
+    r += 1
+    s.text('B%d' % r, 'Inputs: the example of issue 13 (a 7B model, 50,000 examples of 500 tokens, 3 '
+           'epochs, LoRA, H100 at aws), not a source. MFU 40 %: the function\'s default (0.35\u20130.55 '
+           'when well tuned). Catalogue: GPU_SPEC, GPU_PRICE (ftcost gpus cites each figure). A quote '
+           'typed beside a catalogue figure replaces it.', 'note_wrap', span=(3, 4))
+    s.height(r, '0.45cm')
+
+    s.text('F32', 'Training run sizing: results', 'section', span=(1, 5))
+    s.text('F33', 'Result', 'colhead', span=(1, 2))
+    s.text('H33', 'Value', 'colhead_r')
+    s.text('I33', 'Unit', 'colhead')
+    s.text('J33', 'Function', 'colhead')
+    results = [
+        ('Model parameters', 'SzBillions*1E+09', 'int', 'parameters', 'SzParams', 'billions \u00d7 10^9'),
+        ('Training tokens per epoch', 'SzExamples*SzTokensPerExample', 'int', 'tokens', 'SzTokens',
+         'examples \u00d7 tokens per example'),
+        ('Training compute', 'FT_TRAIN_FLOPS(SzParams;SzTokens;SzEpochs;SzMethod)', None, 'FLOPs', 'SzFlops',
+         'FT_TRAIN_FLOPS: 6 per parameter and token, 4 with adapters'),
+        ('GPU-hours per run', 'FT_GPU_HOURS(SzParams;SzTokens;SzEpochs;SzPeakTflops;SzMfu;SzMethod)', 'dec2',
+         'GPU-hours', 'SzGpuHours', 'FT_GPU_HOURS on the peak and MFU used'),
+        ('Memory for the run', 'FT_TRAIN_MEMORY_GB(SzParams;SzMethod)', 'dec1', 'GB', 'SzMemory',
+         'FT_TRAIN_MEMORY_GB: weights, gradients, optimizer'),
+        ('GPUs needed', 'FT_GPUS_NEEDED(SzMemory;SzGpuMemory)', 'int', 'GPUs', 'SzGpusNeeded',
+         'FT_GPUS_NEEDED, 20 % headroom'),
+        ('Hours per run, wall clock', 'SzGpuHours/SzGpusNeeded', 'dec2', 'hours', 'SzWallHours',
+         'GPU-hours spread over the GPUs'),
+        ('Training cost per run', 'FT_TRAINING_COST(SzGpuPrice;SzGpuHours)', 'usd2', '$ per run', 'SzRunCost',
+         'FT_TRAINING_COST: price \u00d7 GPU-hours'),
+        ('Energy per run', 'FT_ENERGY_KWH(SzGpuWatts;1;SzGpuHours;PueFactor)', 'dec2', 'kWh', 'SzRunKwh',
+         'FT_ENERGY_KWH at the PUE below'),
+    ]
+    for i, (label, formula, fmt, unit, name, note) in enumerate(results):
+        rr = 34 + i
+        s.text('F%d' % rr, label, 'label_b' if name in ('SzGpuHours', 'SzRunCost') else 'label', span=(1, 2))
+        s.calc('H%d' % rr, formula, 'calc_b' if name in ('SzGpuHours', 'SzRunCost') else 'calc', fmt, name=name)
+        s.text('I%d' % rr, unit, 'unit')
+        s.text('J%d' % rr, note, 'note')
+    s.text('F%d' % (34 + len(results)), 'The training rows of the budget above use this cost per run, times '
+           'the runs below, plus the overhead.', 'note_free', span=(1, 5))
+
+    # ---- compute assumptions (left)
+    top = r + 4
+    s.height(top - 1, '0.3cm')
+    s.text('B%d' % top, 'Compute assumptions', 'section', span=(1, 4))
+    s.text('B%d' % (top + 1), 'Assumption', 'colhead')
+    s.text('C%d' % (top + 1), 'Low', 'colhead_r')
+    s.text('D%d' % (top + 1), 'High', 'colhead_r')
+    s.text('E%d' % (top + 1), 'Unit', 'colhead')
+    s.height(top + 1, '0.6cm')
     assumptions = [
-        ('GPU hourly rate (g5.2xlarge)', 1.32, 1.32, 'usd2', '$ per hour', 'GpuRate'),
-        ('GPU hours per training run', 8, 24, 'int', 'hours', 'RunHours'),
-        ('GPUs per run', 1, 1, 'int', 'GPUs', 'RunGpus'),
         ('Training runs and experiments', 10, 40, 'int', 'runs', 'Runs'),
         ('Evaluation hours per validation run', 2, 4, 'int', 'hours', 'EvalHours'),
         ('Validation runs', 10, 40, 'int', 'runs', 'EvalRuns'),
         ('Infrastructure management overhead', 0.15, 0.30, 'pct0', 'of infra', 'Overhead'),
+        ('Serving GPU hourly rate (g5.2xlarge)', 1.32, 1.32, 'usd2', '$ per hour', 'GpuRate'),
         ('Serving GPUs, always on', 1, 2, 'int', 'GPUs', 'ServeGpus'),
         ('Serving hours per month', 730, 730, 'int', 'hours', 'ServeHours'),
         ('Hosted service: training tokens', 5e6, 20e6, 'int', 'tokens', 'Tokens'),
         ('Hosted service: epochs', 3, 3, 'int', 'epochs', 'Epochs'),
         ('Hosted service: training price', 25, 25, 'usd2', '$/M tokens', 'TokenPrice'),
     ]
-    r = 34
+    r = top + 2
     for label, lo, hi, fmt, unit, name in assumptions:
         s.text('B%d' % r, label, 'label')
         s.num('C%d' % r, lo, 'input', fmt, name=name + 'Low', validation=nonneg)
@@ -176,56 +289,56 @@ def build():
            validation=book.list_validation('rented GPUs', 'hosted service'))
     s.text('E%d' % r, 'pick from list', 'unit')
     r += 1
-    s.text('B%d' % r, 'Defaults: published industry estimates; GPU: AWS g5.2xlarge, on demand.',
+    s.text('B%d' % r, 'Defaults: published industry estimates; serving GPU: AWS g5.2xlarge, on demand.',
            'note_free', span=(1, 4))
 
     # ---- units (right, top)
-    s.text('F32', 'Units: how often a cost recurs', 'section', span=(1, 5))
-    s.text('F33', 'Unit', 'colhead', span=(1, 2))
-    s.text('H33', 'Times in year 1', 'colhead_r')
-    s.text('I33', 'Times in 3 years', 'colhead_r')
-    s.text('J33', '', 'colhead')
+    s.text('F%d' % (top + 0), 'Units: how often a cost recurs', 'section', span=(1, 5))
+    s.text('F%d' % (top + 1), 'Unit', 'colhead', span=(1, 2))
+    s.text('H%d' % (top + 1), 'Times in year 1', 'colhead_r')
+    s.text('I%d' % (top + 1), 'Times in 3 years', 'colhead_r')
+    s.text('J%d' % (top + 1), '', 'colhead')
     for i, (u, y1, y3) in enumerate(UNITS):
-        rr = 34 + i
+        rr = top + 2 + i
         s.text('F%d' % rr, u, 'label', span=(1, 2))
         s.num('H%d' % rr, y1, 'input', 'int', validation=nonneg)
         s.num('I%d' % rr, y3, 'input', 'int', validation=nonneg)
         s.text('J%d' % rr, ['paid once, in year 1', 'lower year 1 for a late start',
                             '', ''][i], 'note')
-    book.name('UnitTable', s.name, 'F34:I37')
+    book.name('UnitTable', s.name, 'F%d:I%d' % (top + 2, top + 5))
 
     # ---- energy and CO2 (right, below)
-    s.text('F39', 'Footprint of serving (FT_ENERGY_KWH, FT_CO2_KG)', 'section', span=(1, 5))
-    s.text('F40', 'Assumption', 'colhead', span=(1, 2))
-    s.text('H40', 'Value', 'colhead_r')
-    s.text('I40', '', 'colhead_r')
-    s.text('J40', 'Unit', 'colhead')
-    s.text('F41', 'GPU power', 'label', span=(1, 2))
-    s.num('H41', 300, 'input', 'int', name='GpuWatts', validation=nonneg)
-    s.style_only('I41', 'label')
-    s.text('J41', 'watts per GPU (NVIDIA A10G of a g5.2xlarge)', 'note')
-    s.text('F42', 'PUE', 'label', span=(1, 2))
-    s.num('H42', 1.2, 'input', 'dec2', name='PueFactor', validation=book.number_validation(1, message='PUE is 1 or more.'))
-    s.style_only('I42', 'label')
-    s.text('J42', 'data-centre overhead: 1.0 is none', 'note')
-    s.text('F43', 'Grid carbon intensity', 'label', span=(1, 2))
-    s.num('H43', 400, 'input', 'int', name='GridGrams', validation=nonneg)
-    s.style_only('I43', 'label')
-    s.text('J43', 'g CO2 per kWh (planning assumption)', 'note')
-    s.text('F44', 'Per month', 'colhead', span=(1, 2))
-    s.text('H44', 'Low', 'colhead_r')
-    s.text('I44', 'High', 'colhead_r')
-    s.text('J44', '', 'colhead')
-    s.text('F45', 'Energy', 'label', span=(1, 2))
-    s.calc('H45', 'FT_ENERGY_KWH(GpuWatts;ServeGpusLow;ServeHoursLow;PueFactor)', 'calc', 'int', name='KwhLow')
-    s.calc('I45', 'FT_ENERGY_KWH(GpuWatts;ServeGpusHigh;ServeHoursHigh;PueFactor)', 'calc', 'int', name='KwhHigh')
-    s.text('J45', 'kWh a month; in the GPU rate when rented', 'note')
-    s.text('F46', 'CO2', 'label', span=(1, 2))
-    s.calc('H46', 'FT_CO2_KG(KwhLow;GridGrams)', 'calc', 'int', name='Co2Low')
-    s.calc('I46', 'FT_CO2_KG(KwhHigh;GridGrams)', 'calc', 'int', name='Co2High')
-    s.text('J46', 'kg CO2 a month', 'note')
-    s.text('F47', 'CO2 over 3 years', 'label', span=(1, 2))
-    s.calc('H47', 'Co2Low*36/1000', 'calc', 'dec1')
-    s.calc('I47', 'Co2High*36/1000', 'calc', 'dec1')
-    s.text('J47', 'tonnes CO2', 'note')
+    s.text('F%d' % (top + 7), 'Footprint of serving (FT_ENERGY_KWH, FT_CO2_KG)', 'section', span=(1, 5))
+    s.text('F%d' % (top + 8), 'Assumption', 'colhead', span=(1, 2))
+    s.text('H%d' % (top + 8), 'Value', 'colhead_r')
+    s.text('I%d' % (top + 8), '', 'colhead_r')
+    s.text('J%d' % (top + 8), 'Unit', 'colhead')
+    footprint = [
+        ('GPU power', 300, 'int', 'GpuWatts', nonneg, 'watts per GPU (NVIDIA A10G of a g5.2xlarge)'),
+        ('PUE', 1.2, 'dec2', 'PueFactor', book.number_validation(1, message='PUE is 1 or more.'),
+         'data-centre overhead: 1.0 is none'),
+        ('Grid carbon intensity', 400, 'int', 'GridGrams', nonneg, 'g CO2 per kWh (planning assumption)'),
+    ]
+    for i, (label, value, fmt, name, validation, note) in enumerate(footprint):
+        rr = top + 9 + i
+        s.text('F%d' % rr, label, 'label', span=(1, 2))
+        s.num('H%d' % rr, value, 'input', fmt, name=name, validation=validation)
+        s.style_only('I%d' % rr, 'label')
+        s.text('J%d' % rr, note, 'note')
+    s.text('F%d' % (top + 12), 'Per month', 'colhead', span=(1, 2))
+    s.text('H%d' % (top + 12), 'Low', 'colhead_r')
+    s.text('I%d' % (top + 12), 'High', 'colhead_r')
+    s.text('J%d' % (top + 12), '', 'colhead')
+    s.text('F%d' % (top + 13), 'Energy', 'label', span=(1, 2))
+    s.calc('H%d' % (top + 13), 'FT_ENERGY_KWH(GpuWatts;ServeGpusLow;ServeHoursLow;PueFactor)', 'calc', 'int', name='KwhLow')
+    s.calc('I%d' % (top + 13), 'FT_ENERGY_KWH(GpuWatts;ServeGpusHigh;ServeHoursHigh;PueFactor)', 'calc', 'int', name='KwhHigh')
+    s.text('J%d' % (top + 13), 'kWh a month; in the GPU rate when rented', 'note')
+    s.text('F%d' % (top + 14), 'CO2', 'label', span=(1, 2))
+    s.calc('H%d' % (top + 14), 'FT_CO2_KG(KwhLow;GridGrams)', 'calc', 'int', name='Co2Low')
+    s.calc('I%d' % (top + 14), 'FT_CO2_KG(KwhHigh;GridGrams)', 'calc', 'int', name='Co2High')
+    s.text('J%d' % (top + 14), 'kg CO2 a month', 'note')
+    s.text('F%d' % (top + 15), 'CO2 over 3 years', 'label', span=(1, 2))
+    s.calc('H%d' % (top + 15), 'Co2Low*36/1000', 'calc', 'dec1')
+    s.calc('I%d' % (top + 15), 'Co2High*36/1000', 'calc', 'dec1')
+    s.text('J%d' % (top + 15), 'tonnes CO2', 'note')
     return book

@@ -37,7 +37,7 @@ def build():
                 'Five questions, four pillars and the 24-month rule (FT_VERDICT): should you '
                 'fine-tune your own model or prompt a hosted one? Computed by the ftcost add-in.',
                 ('ftcost', 'fine-tuning', 'decision', 'checklist', 'LLM'))
-    nonneg = book.number_validation(0, message='Enter a number of 0 or more.')
+    nonneg = book.nonneg_validation()
     yesno = book.list_validation('Yes', 'No')
     level = book.list_validation('High', 'Medium', 'Low')
     s = book.sheet('Decision checklist',
@@ -90,7 +90,8 @@ def build():
     rules = ['1. PROMPT when the 24-month rule says so (FT_VERDICT): prompting is within the',
              '    tolerance of the fine-tuned accuracy and the API path costs no more.',
              '2. FINE-TUNE when all five answers are yes and the pillar score is 5 or more.',
-             '3. Otherwise NOT YET: prompt and use RAG, and close the gaps answered no.']
+             '3. Otherwise NOT YET: prompt and use RAG, and close the gaps answered no. What each',
+             '    path costs over three years: the template "Prompting, RAG or fine-tuning?".']
     for i, line in enumerate(rules):
         s.text('B%d' % (23 + i), line, 'note_free', span=(1, 3))
 
@@ -101,7 +102,8 @@ def build():
     s.calc('F8', 'IF(Recommendation="PROMPT";"Prompting comes within "&TEXT(Tolerance;"0%")&'
            '" of the fine-tuned accuracy and costs less over 24 months.";'
            'IF(Recommendation="FINE-TUNE";"Every question is a yes and the pillars favour it.";'
-           '"Not every question is a yes yet: prompt, add RAG, revisit each quarter."))',
+           '"Not every question is a yes yet: prompt, add RAG (costed in the template Prompting, RAG '
+           'or fine-tuning?), revisit each quarter."))',
            'head_text', span=(2, 3))
 
     # ---- the 24-month rule

@@ -55,7 +55,7 @@ def build():
         r = 6 + i
         s.text('B%d' % r, label, 'label')
         s.num('C%d' % r, value, 'input', fmt, name=name,
-              validation=book.number_validation(0, message='Enter a number of 0 or more.'))
+              validation=book.nonneg_validation())
         s.text('D%d' % r, unit, 'unit')
         s.text('E%d' % r, note, 'note')
     s.text('B13', 'Example inputs: the worked example of the function reference, '

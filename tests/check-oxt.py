@@ -44,7 +44,7 @@ def main(oxt, version):
                      'CalcAddIns.xcu',
                      'templates/ftcost/ftcost-tco.ots', 'templates/ftcost/ftcost-budget.ots',
                      'templates/ftcost/ftcost-breakeven.ots',
-                     'templates/ftcost/ftcost-checklist.ots',
+                     'templates/ftcost/ftcost-checklist.ots', 'templates/ftcost/ftcost-rag.ots',
                      'THIRD-PARTY.txt', 'ftcost.uno.so', 'ftcost.rdb',
                      'ftcost.components', 'libjson-glib-1.0.so.0'):
         check(required in names, 'the .oxt has ' + required)

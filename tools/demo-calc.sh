@@ -79,6 +79,10 @@ def num(x):
     return format(round(x), ',') if isinstance(x, float) else str(x)
 
 
+def dec(x):
+    return '%.2f' % x if isinstance(x, float) else str(x)
+
+
 HEADLINES = {
     'ftcost-tco': lambda n: [
         ('FT_TCO over %d months' % n['Horizon'], usd(n['TotalTCO'])),
@@ -86,6 +90,16 @@ HEADLINES = {
         ('items: training, serving, engineering, retrains, rebuilds',
          ', '.join(usd(r[0]) for r in n['Items']))],
     'ftcost-budget': lambda n: [
+        ('sizing: %s B params, %s tokens x %s epochs, %s, %s at %s' % (
+            ('%g' % n['SzBillions']) if isinstance(n['SzBillions'], float) else n['SzBillions'],
+            num(n['SzTokens']), num(n['SzEpochs']), n['SzMethod'], n['SzGpu'], n['SzProvider']), ''),
+        ('  GPU-hours per run (FT_GPU_HOURS), GPUs (FT_GPUS_NEEDED)',
+         '%s, %s' % (dec(n['SzGpuHours']), num(n['SzGpusNeeded']))),
+        ('  price per GPU-hour (GPU_PRICE), as of',
+         '$%.2f, %s' % (n['SzGpuPrice'], serial_date(n['SzGpuPriceDate']))
+         if isinstance(n['SzGpuPrice'], float) else str(n['SzGpuPrice'])),
+        ('  training cost per run (FT_TRAINING_COST)',
+         '$%.2f' % n['SzRunCost'] if isinstance(n['SzRunCost'], float) else str(n['SzRunCost'])),
         ('year 1, low to high', '%s to %s' % (usd(n['TotalY1Low']), usd(n['TotalY1High']))),
         ('three years, low to high', '%s to %s' % (usd(n['Total3yLow']), usd(n['Total3yHigh']))),
         ('hidden share of three years', '%s to %s' % (pct(n['HiddenShare3yLow']), pct(n['HiddenShare3yHigh']))),
@@ -101,6 +115,15 @@ HEADLINES = {
         ('NPV at %s a year: API / fine-tuning' % pct(n['DiscountRate'], 0),
          '%s / %s' % (usd(n['NpvApi']), usd(n['NpvFt']))),
         ('break-even volume (FT_BREAKEVEN_VOLUME)', '%s tokens a month' % num(n['BreakevenVolume']))],
+    'ftcost-rag': lambda n: [
+        ('%s / embeddings %s (API_PRICE)' % (n['ModelName'], n['EmbedModel']),
+         '$%.2f / $%.2f per M in/out, embeddings $%.3f' % (n['InputPrice'], n['OutputPrice'], n['EmbedPrice'])),
+        ('36 months: prompting (API_TCO)', usd(n['PromptTco'])),
+        ('36 months: RAG (RAG_TCO)', usd(n['RagTco'])),
+        ('36 months: fine-tuning (FT_TCO + build + upkeep)', usd(n['FtTco'])),
+        ('lines cross: RAG/prompting, FT/prompting, FT/RAG', ', '.join(
+            num(n[k]) for k in ('CrossRagPrompt', 'CrossFtPrompt', 'CrossFtRag'))),
+        ('recommendation (cheapest rated acceptable)', n['Recommendation'])],
     'ftcost-checklist': lambda n: [
         ('answered yes', '%s of 5' % num(n['YesCount'])),
         ('pillar score', '%s of 8' % num(n['PillarScore'])),

@@ -21,6 +21,7 @@ document), and writes to OUT.json, per job:
   charts     sheet name -> number of charts
   formulas   named range -> formula text of its first cell
   edited     named range -> values after the edits and calculateAll()
+  edited_more  the same after "more_edits", a second round on top of the first
   pdf        written when "pdf" is given (before the edits)
 and, with {"list_templates": true}, the template groups and titles that
 File > New > Templates shows (the DocumentTemplates service).
@@ -198,6 +199,12 @@ def main():
                 doc.calculateAll()
                 rep['edited'] = names_values(doc)
                 rep['edited_errors'] = inspect(doc)['errors']
+            if job.get('more_edits'):  # a second round, on top of the first
+                for e in job['more_edits']:
+                    set_name(doc, e['name'], e['value'])
+                doc.calculateAll()
+                rep['edited_more'] = names_values(doc)
+                rep['edited_more_errors'] = inspect(doc)['errors']
             doc.close(True)
             result['jobs'].append(rep)
         if req.get('list_templates'):

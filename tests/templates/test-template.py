@@ -2,7 +2,7 @@
 """End-to-end test of one ftcost template in a real headless LibreOffice.
 
 usage: test-template.py --oxt ftcost.oxt --cli ftcost --install install-profile.sh
-                        --template T.ots --kind tco|budget|breakeven|checklist
+                        --template T.ots --kind tco|budget|breakeven|checklist|rag
                         --pages N [--list-templates] [--keep DIR]
 
 Installs the extension into a private profile (packaging/install-profile.sh),
@@ -127,17 +127,63 @@ def expect_tco(n, cli, defaults):
     return out
 
 
+def _looked_up(n, cli, name, func, *args):
+    """A catalogue figure and the value used: the quote beside it when one
+    is typed (a blank cell reads as 0), else the catalogue's."""
+    cat = cli(func, *args)
+    quote = n[name + 'Quote']
+    used = quote if quote else cat
+    return [(name + 'Catalogue', n[name + 'Catalogue'], cat), (name, n[name], used)], used
+
+
+def expect_sizing(n, cli, defaults):
+    """The budget's sizing block against the command, figure by figure."""
+    out = [('SzParams', n['SzParams'], n['SzBillions'] * 1e9)]
+    tokens = n['SzExamples'] * n['SzTokensPerExample']
+    out.append(('SzTokens', n['SzTokens'], tokens))
+    gpu, provider, method = n['SzGpu'], n['SzProvider'], n['SzMethod']
+    got, peak = _looked_up(n, cli, 'SzPeakTflops', 'GPU_SPEC', gpu, 'bf16_tflops')
+    out += got
+    got, gpu_mem = _looked_up(n, cli, 'SzGpuMemory', 'GPU_SPEC', gpu, 'memory_gb')
+    out += got
+    got, watts = _looked_up(n, cli, 'SzGpuWatts', 'GPU_SPEC', gpu, 'watts')
+    out += got
+    got, price = _looked_up(n, cli, 'SzGpuPrice', 'GPU_PRICE', gpu, provider)
+    out += got
+    out.append(('SzGpuPriceDate', n['SzGpuPriceDate'], cli('GPU_PRICE_DATE', gpu, provider)))
+    out.append(('SzFlops', n['SzFlops'], cli('FT_TRAIN_FLOPS', n['SzParams'], tokens, n['SzEpochs'], method)))
+    hours = cli('FT_GPU_HOURS', n['SzParams'], tokens, n['SzEpochs'], peak, n['SzMfu'], method)
+    out.append(('SzGpuHours', n['SzGpuHours'], hours))
+    mem = cli('FT_TRAIN_MEMORY_GB', n['SzParams'], method)
+    out.append(('SzMemory', n['SzMemory'], mem))
+    gpus = cli('FT_GPUS_NEEDED', mem, gpu_mem)
+    out.append(('SzGpusNeeded', n['SzGpusNeeded'], gpus))
+    out.append(('SzWallHours', n['SzWallHours'], hours / gpus))
+    out.append(('SzRunCost', n['SzRunCost'], cli('FT_TRAINING_COST', price, hours)))
+    out.append(('SzRunKwh', n['SzRunKwh'], cli('FT_ENERGY_KWH', watts, 1, hours, n['PueFactor'])))
+    if defaults:  # the example of issue 13, priced from the catalogue
+        ex_hours = cli('FT_GPU_HOURS', 7e9, 50000 * 500, 3, cli('GPU_SPEC', 'H100', 'bf16_tflops'), 0.4, 'lora')
+        out += [('sizing inputs are the issue example',
+                 [n[k] for k in ('SzBillions', 'SzExamples', 'SzTokensPerExample', 'SzEpochs',
+                                 'SzMethod', 'SzGpu', 'SzProvider')],
+                 [7.0, 50000.0, 500.0, 3.0, 'lora', 'H100', 'aws']),
+                ('SzGpuHours default', n['SzGpuHours'], ex_hours),
+                ('SzRunCost default', n['SzRunCost'],
+                 cli('FT_TRAINING_COST', cli('GPU_PRICE', 'H100', 'aws'), ex_hours))]
+    return out, price, hours, gpus
+
+
 def expect_budget(n, cli, defaults):
-    out = []
+    out, price, hours, gpus = expect_sizing(n, cli, defaults)
     for side in ('Low', 'High'):
         g = lambda k: n[k + side]
         if n['TrainingBilling'] == 'hosted service':
             want = cli('FT_TRAINING_TOKENS_COST', g('Tokens'), g('Epochs'), g('TokenPrice'), g('Runs'))
         else:
-            want = cli('FT_TRAINING_COST', g('GpuRate'), g('RunHours'), g('RunGpus'), g('Runs'), g('Overhead'))
+            want = cli('FT_TRAINING_COST', price, hours, 1, g('Runs'), g('Overhead'))
         out.append(('Training' + side, g('Training'), want))
         out.append(('Validation' + side, g('Validation'),
-                    cli('FT_TRAINING_COST', g('GpuRate'), g('EvalHours'), g('RunGpus'), g('EvalRuns'), g('Overhead'))))
+                    cli('FT_TRAINING_COST', price, g('EvalHours'), gpus, g('EvalRuns'), g('Overhead'))))
         out.append(('Serving' + side, g('Serving'), cli('FT_SERVING_COST', g('GpuRate'), g('ServeGpus'), g('ServeHours'))))
         kwh = cli('FT_ENERGY_KWH', n['GpuWatts'], g('ServeGpus'), g('ServeHours'), n['PueFactor'])
         out.append(('Kwh' + side, g('Kwh'), kwh))
@@ -146,8 +192,7 @@ def expect_budget(n, cli, defaults):
         out.append(('Total' + k, n['Total' + k], n['Direct' + k] + n['Hidden' + k]))
         out.append(('HiddenShare' + k, n['HiddenShare' + k], n['Hidden' + k] / n['Total' + k]))
     if defaults:
-        out += [('TrainingLow default', n['TrainingLow'], cli('FT_TRAINING_COST', 1.32, 8, 1, 10, 0.15)),
-                ('ServingLow default', n['ServingLow'], cli('FT_SERVING_COST', 1.32, 1, 730)),
+        out += [('ServingLow default', n['ServingLow'], cli('FT_SERVING_COST', 1.32, 1, 730)),
                 ('KwhLow default', n['KwhLow'], cli('FT_ENERGY_KWH', 300, 1, 730, 1.2)),
                 ('GpuRateLow is a g5.2xlarge', n['GpuRateLow'], 1.32)]
     return out
@@ -234,6 +279,83 @@ def expect_checklist(n, cli, defaults):
     return out
 
 
+def _crossing(a, b):
+    """First month from 1 where the sign of a - b is no longer that of
+    month 0 (the template's rule), or the template's text for none."""
+    s0 = (a[0] > b[0]) - (a[0] < b[0])
+    for m in range(1, len(a)):
+        if (a[m] - b[m]) * s0 <= 0:
+            return float(m)
+    return 'never within the horizon'
+
+
+def expect_rag(n, cli, defaults):
+    out = []
+    ip = cli('API_PRICE', n['ModelName'], 'input')
+    op = cli('API_PRICE', n['ModelName'], 'output')
+    ep = cli('API_PRICE', n['EmbedModel'], 'input')
+    out += [('InputPrice', n['InputPrice'], ip), ('OutputPrice', n['OutputPrice'], op),
+            ('PriceDate', n['PriceDate'], cli('API_PRICE_DATE', n['ModelName'])),
+            ('EmbedPrice', n['EmbedPrice'], ep),
+            ('EmbedPriceDate', n['EmbedPriceDate'], cli('API_PRICE_DATE', n['EmbedModel']))]
+    q, h = n['Queries'], n['Horizon']
+    prompt_in = q * (n['QuestionTokens'] + n['ContextTokens'])
+    out_tok = q * n['AnswerTokens']
+    out.append(('PromptMonthly', n['PromptMonthly'], cli('API_COST', prompt_in, out_tok, ip, op)))
+    prompt_args = (prompt_in, out_tok, ip, op, n['Growth'])
+    prompt_tail = (n['PromptLabour'], n['PriceChange'])
+    out.append(('PromptTco', n['PromptTco'], cli('API_TCO', *prompt_args, h, *prompt_tail) + n['PromptBuild']))
+    rag_api = cli('API_COST', q * n['QuestionTokens'], out_tok, ip, op)
+    out.append(('RagApiMonthly', n['RagApiMonthly'], rag_api))
+    retrieval = cli('RAG_QUERY_COST', q, n['TopK'], n['ChunkTokens'], ip, n['QuestionTokens'], ep)
+    out.append(('RagRetrieval', n['RagRetrieval'], retrieval))
+    corpus = cli('RAG_EMBED_COST', n['CorpusTokens'], ep, n['ChunkOverlap'])
+    out.append(('RagCorpusEmbed', n['RagCorpusEmbed'], corpus))
+    reembed = cli('RAG_EMBED_COST', n['ChangedTokens'], ep, n['ChunkOverlap'])
+    out.append(('RagReembed', n['RagReembed'], reembed))
+    gb = cli('RAG_STORE_GB', n['CorpusTokens'], n['ChunkTokens'], n['EmbedDims'], 4, n['ChunkOverlap'])
+    out.append(('RagIndexGb', n['RagIndexGb'], gb))
+    out.append(('RagStoreMonthly', n['RagStoreMonthly'], gb * n['StorePrice']))
+    rag_args = (rag_api + retrieval, gb * n['StorePrice'] + reembed + n['RagLabour'], n['RagBuild'] + corpus)
+    out.append(('RagTco', n['RagTco'], cli('RAG_TCO', *rag_args, h, n['Growth'], n['PriceChange'])))
+    ft_args = (n['FtTraining'], n['FtServing'], n['FtEngHours'], n['FtRetrains'], n['FtLifecycle'], n['HourlyRate'])
+    ft = lambda m: n['FtBuild'] + cli('FT_TCO', *ft_args, m) + n['FtUpkeep'] * m
+    out.append(('FtTco', n['FtTco'], ft(h)))
+    # The chart's lines: month 0 is each path's upfront cost, month m its
+    # function with the horizon at m.
+    months = range(1, int(h) + 1)
+    cum = {'CumPrompt': [n['PromptBuild']] + [cli('API_TCO', *prompt_args, m, *prompt_tail) + n['PromptBuild']
+                                              for m in months],
+           'CumRag': [n['RagBuild'] + corpus] + [cli('RAG_TCO', *rag_args, m, n['Growth'], n['PriceChange'])
+                                                 for m in months],
+           'CumFt': [n['FtBuild'] + n['FtTraining']] + [ft(m) for m in months]}
+    for k, v in cum.items():
+        out.append((k, col(n[k]), v))
+    out.append(('CumMonths', col(n['CumMonths']), [float(m) for m in range(int(h) + 1)]))
+    # Where the lines cross.
+    for k, (a, b) in (('CrossRagPrompt', ('CumRag', 'CumPrompt')), ('CrossFtPrompt', ('CumFt', 'CumPrompt')),
+                      ('CrossFtRag', ('CumFt', 'CumRag'))):
+        out.append((k, n[k], _crossing(cum[a], cum[b])))
+    # The recommendation: the cheapest path rated acceptable; a missing
+    # rating is shown as missing.
+    totals = {'Prompting': n['PromptTco'], 'RAG': n['RagTco'], 'Fine-tuning': n['FtTco']}
+    quality = dict(zip(totals, n['Qualities'][0]))  # one row of three
+    ok = [p for p in totals if quality[p] == 'acceptable']
+    if any(quality[p] in ('', 0.0) for p in totals):
+        want = 'missing: rate quality'
+    elif not ok:
+        want = 'none acceptable'
+    else:
+        want = min(ok, key=lambda p: totals[p])
+        out.append(('BestTco', n['BestTco'], totals[want]))
+    out.append(('Recommendation', n['Recommendation'], want))
+    if defaults:
+        out += [('default models', [n['ModelName'], n['EmbedModel']], ['gpt-4o', 'text-embedding-3-small']),
+                ('horizon is three years', h, 36.0),
+                ('every path rated acceptable by default', list(quality.values()), ['acceptable'] * 3)]
+    return out
+
+
 # Edits after which named cells must show given texts: a missing input
 # shows as missing, never as a conclusion (an unknown model's #N/A prices
 # must not read "the API stays cheaper").
@@ -245,11 +367,25 @@ MISSING = {
 KINDS = {
     'tco': (expect_tco, [{'name': 'Horizon', 'value': 36}, {'name': 'LifecycleMonths', 'value': 12}]),
     'budget': (expect_budget, [{'name': 'TrainingBilling', 'value': 'hosted service'},
-                               {'name': 'ServeGpusHigh', 'value': 4}]),
+                               {'name': 'ServeGpusHigh', 'value': 4},
+                               {'name': 'SzMethod', 'value': 'full'},
+                               {'name': 'SzGpu', 'value': 'A100-80GB'},
+                               {'name': 'SzProvider', 'value': 'lambda'},
+                               {'name': 'SzGpuMemoryQuote', 'value': 40}]),
     'breakeven': (expect_breakeven, [{'name': 'ApiGrowth', 'value': 0.08},
                                      {'name': 'PromptEng', 'value': 500},
                                      {'name': 'ModelName', 'value': 'claude-sonnet-4-5'}]),
     'checklist': (expect_checklist, [{'name': 'PromptAccuracy', 'value': 0.70}]),
+    'rag': (expect_rag, [{'name': 'ModelName', 'value': 'gpt-4o-mini'},
+                         {'name': 'EmbedModel', 'value': 'text-embedding-3-large'},
+                         {'name': 'EmbedDims', 'value': 3072},
+                         {'name': 'ContextTokens', 'value': 20000},
+                         {'name': 'PromptQuality', 'value': 'not acceptable'}]),
+}
+# A second round of edits on top of the first, checked the same way.
+MORE_EDITS = {
+    # An unrated path: the recommendation says the rating is missing.
+    'rag': [{'name': 'FtQuality', 'value': ''}],
 }
 
 
@@ -274,6 +410,7 @@ def main():
         return 77
     cli = Cli(os.path.abspath(a.cli))
     expect, edits = KINDS[a.kind]
+    more_edits = MORE_EDITS.get(a.kind, [])
 
     base = tempfile.mkdtemp(prefix='ftcost-tpltest-', dir='/tmp')
     os.chmod(base, 0o755)
@@ -291,7 +428,7 @@ def main():
         shutil.copy(a.template, doc)
         shutil.copy(os.path.join(HERE, 'calc-dump.py'), work)
         pdf = os.path.join(work, a.kind + '.pdf')
-        req = {'jobs': [{'doc': doc, 'pdf': pdf, 'edits': edits}],
+        req = {'jobs': [{'doc': doc, 'pdf': pdf, 'edits': edits, 'more_edits': more_edits}],
                'list_templates': a.list_templates}
         if a.kind in MISSING:
             req['jobs'].append({'doc': doc, 'edits': MISSING[a.kind][0]})
@@ -317,7 +454,7 @@ def main():
             shutil.copy(pdf, os.path.join(a.keep, a.kind + '.pdf'))
             shutil.copy(out, os.path.join(a.keep, a.kind + '.json'))
 
-        verify(a, cli, expect, edits, job, report, pdf)
+        verify(a, cli, expect, edits, more_edits, job, report, pdf)
         if a.kind in MISSING:
             shown = report['jobs'][1]['edited']
             for name, text in MISSING[a.kind][1].items():
@@ -331,7 +468,7 @@ def main():
     return 0
 
 
-def verify(a, cli, expect, edits, job, report, pdf):
+def verify(a, cli, expect, edits, more_edits, job, report, pdf):
     n = job['names']
     # No error anywhere.
     for e in job['errors']:
@@ -353,9 +490,19 @@ def verify(a, cli, expect, edits, job, report, pdf):
         check('edit %s' % e['name'], ed[e['name']], float(e['value']) if not isinstance(e['value'], str) else e['value'])
     for label, got, want in expect(ed, cli, False):
         check('after edits: ' + label, got, want)
+    if more_edits:
+        for e in job.get('edited_more_errors', []):
+            fail('error cell after the second edits: ' + e)
+        ed2 = dict(ed)
+        ed2.update(job.get('edited_more', {}))
+        for e in more_edits:
+            if e['value'] != '':  # a cleared cell reads as 0
+                check('edit %s' % e['name'], ed2[e['name']], e['value'])
+        for label, got, want in expect(ed2, cli, False):
+            check('after the second edits: ' + label, got, want)
     # Every formula calls the add-in by its stored name where it calls it at all.
     for name, formula in job['formulas'].items():
-        if ('FT_' in formula or 'API_' in formula) and 'ORG.FTCOST.FUNCTIONS.' not in formula.upper():
+        if any(f in formula for f in ('FT_', 'API_', 'RAG_', 'GPU_')) and 'ORG.FTCOST.FUNCTIONS.' not in formula.upper():
             fail('%s: add-in call not resolved: %s' % (name, formula))
     # Protection and input styling.
     for sheet, prot in job['protected'].items():
