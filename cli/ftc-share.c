@@ -162,15 +162,8 @@ static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
                 if (!st->values) {
                     /* The formula as the user typed it, without the prefix:
                      * the copy names no add-in function anywhere. */
-                    g_autofree char *typed = g_strdup(formula);
-                    char *p;
+                    g_autofree char *typed = ftc_formula_bare_names(formula);
 
-                    while ((p = strstr(typed, "of:=")) == typed)
-                        memmove(typed, typed + 4, strlen(typed + 4) + 1);
-                    for (size_t n = strlen(FTC_FORMULA_ADDIN_PREFIX);
-                         (p = g_strrstr(typed, FTC_FORMULA_ADDIN_PREFIX)) != NULL ||
-                         (p = g_strrstr(typed, "org.ftcost.functions.")) != NULL;)
-                        memmove(p, p + n, strlen(p + n) + 1);
                     note = g_strdup_printf("ftcost share: the value as last "
                                            "calculated with ftcost (%s); the formula "
                                            "was =%s",

@@ -76,4 +76,9 @@ bool ftc_formula_calls_addin(const char *formula);
  * then. */
 char *ftc_formula_share(const char *formula, char sep, GString *notes, ftc_error *err);
 
+/* The formula without "of:=" and with every add-in call under its display
+ * name (FT_TCO(...)), for a note on a frozen cell (g_free it); the text as
+ * it is when it cannot be read as a formula. */
+char *ftc_formula_bare_names(const char *formula);
+
 #endif

@@ -379,3 +379,31 @@ bool ftc_formula_calls_addin(const char *formula)
     }
     return found;
 }
+
+/* The call as the user typed it: every add-in call under its bare name. */
+static const void *bare_lookup(const char *name, void *data)
+{
+    bool unknown;
+
+    (void)data;
+    return addin_function(name, &unknown);
+}
+
+static bool bare_expand(const void *call, const char *const *args, size_t n_args, GString *out,
+                        ftc_error *err, void *data)
+{
+    (void)err, (void)data;
+    g_string_append_printf(out, "%s(", ((const ftc_function *)call)->name);
+    for (size_t k = 0; k < n_args; k++)
+        g_string_append_printf(out, "%s%s", k > 0 ? ";" : "", args[k]);
+    g_string_append_c(out, ')');
+    return true;
+}
+
+char *ftc_formula_bare_names(const char *formula)
+{
+    const char *text = g_str_has_prefix(formula, "of:=") ? formula + 4 : formula;
+    char *bare = ftc_formula_rewrite(text, bare_lookup, bare_expand, NULL, NULL);
+
+    return bare != NULL ? bare : g_strdup(text);
+}

@@ -465,6 +465,27 @@ START_TEST(test_share_price_as_of)
 }
 END_TEST
 
+/* A frozen cell's note shows the formula as typed: bare names, no "of:=",
+ * strings and other calls untouched. */
+START_TEST(test_bare_names)
+{
+    static const char *const bare_cases[][2] = {
+        {"of:=" F "FT_TCO(200;[.A1];320;1;18)", "FT_TCO(200;[.A1];320;1;18)"},
+        {"of:=2*org.ftcost.functions.api_price(\"x\")+SUM([.A1:.A2])",
+         "2*API_PRICE(\"x\")+SUM([.A1:.A2])"},
+        {"of:=CONCATENATE(\"" F "FT_TCO(\")", "CONCATENATE(\"" F "FT_TCO(\")"},
+        {"of:=" F "FT_CO2_KG(" F "FT_ENERGY_KWH(1;2;3);400)", "FT_CO2_KG(FT_ENERGY_KWH(1;2;3);400)"},
+        {"of:=" F "FT_CO2_KG(1;2", "" F "FT_CO2_KG(1;2"}, /* malformed: as it is */
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(bare_cases); i++) {
+        g_autofree char *got = ftc_formula_bare_names(bare_cases[i][0]);
+
+        ck_assert_str_eq(got, bare_cases[i][1]);
+    }
+}
+END_TEST
+
 static Suite *formula_suite(void)
 {
     Suite *s = suite_create("formula");
@@ -483,6 +504,7 @@ static Suite *formula_suite(void)
     tcase_add_loop_test(tc, test_share_too_long, 0, 4);
     tcase_add_test(tc, test_share_price);
     tcase_add_test(tc, test_share_gpu);
+    tcase_add_test(tc, test_bare_names);
     tcase_add_test(tc, test_share_price_as_of);
     tcase_add_test(tc, test_prefix_is_service);
     suite_add_tcase(s, tc);
