@@ -47,6 +47,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
+#include <time.h>
 
 #define EXPORT __attribute__((visibility("default")))
 
@@ -699,6 +700,14 @@ static void cache_member(const typelib_TypeDescription *member, size_t fn_index)
 
 #define LOCAL_ARGS 16
 
+/* Milliseconds on a monotonic clock: the log's timings of array calls. */
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 /* An element-wise call: the single values and the arrays as grids. */
 static ftc_status call_grid(const ftc_function *fn, const ftc_value *vals,
                             const grid_arg *grids, size_t n, ftc_grid_result *out,
@@ -747,6 +756,7 @@ static void call_function(addin *self, const ftc_function *fn,
     err.message[0] = '\0';
     ftc_status st = FTC_OK;
     bool any_grid = false;
+    double t0 = LOG_ON() ? now_ms() : 0.0, t_conv = 0.0, t_call = 0.0;
     for (size_t i = 0; i < n && st == FTC_OK; i++) {
         st = convert_arg(m->pParams[i].pTypeRef, pArgs ? pArgs[i] : NULL, fn, i, &vals[i],
                          &texts[i], &grids[i], &err);
@@ -757,10 +767,13 @@ static void call_function(addin *self, const ftc_function *fn,
     ftc_grid_result gres;
     memset(&res, 0, sizeof res);
     memset(&gres, 0, sizeof gres);
-    if (st == FTC_OK && !any_grid)
+    if (st == FTC_OK && !any_grid) {
         st = ftc_call(fn, vals, n, &res, &err);
-    else if (st == FTC_OK)
+    } else if (st == FTC_OK) {
+        t_conv = LOG_ON() ? now_ms() : 0.0;
         st = call_grid(fn, vals, grids, n, &gres, &err);
+        t_call = LOG_ON() ? now_ms() : 0.0;
+    }
 
     for (size_t i = 0; i < n; i++) {
         if (texts[i])
@@ -779,8 +792,10 @@ static void call_function(addin *self, const ftc_function *fn,
                        : set_result(&res, (uno_Any *)pReturn)))
             raise_runtime(&self->iface, "out of memory", exc, ppException);
         else if (LOG_ON() && any_grid)
-            log_msg("%s: array %zu x %zu, %zu in error%s%s", fn->name, gres.rows, gres.cols,
-                    gres.n_errors, gres.n_errors ? ", the first: " : "",
+            log_msg("%s: array %zu x %zu, %zu in error (ms: arguments %.1f, calls %.1f, "
+                    "result %.1f)%s%s",
+                    fn->name, gres.rows, gres.cols, gres.n_errors, t_conv - t0,
+                    t_call - t_conv, now_ms() - t_call, gres.n_errors ? ", the first: " : "",
                     gres.n_errors ? gres.first_error.message : "");
         else if (LOG_ON())
             log_msg("%s: ok", fn->name);

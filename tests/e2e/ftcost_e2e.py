@@ -1908,8 +1908,8 @@ def test_valgrind(opts):
 
 
 def test_valgrind_full(opts):
-    """The .fods, the sheet of `functions` and the sheet of `badinput`,
-    computed by soffice.bin under memcheck."""
+    """The .fods, the sheet of `functions`, the sheet of `badinput` and the
+    array cases, computed by soffice.bin under memcheck."""
     table, cases, problems = load_cases(opts)
     core = Core(opts.cli)
     bad = build_bad_cases(table, core, problems)
@@ -1935,10 +1935,32 @@ def test_valgrind_full(opts):
             doc.close(True)
             log('%s: %d calls placed, computed and checked under valgrind in %.0f s'
                 % (what, len(cs), time.time() - t0))
+        t0 = time.time()
+        doc = office.new_calc()
+        f, n = run_array_cases(doc, table, core)
+        failures.extend(f)
+        total += n
+        doc.close(True)
+        log('arrays: computed and checked under valgrind in %.0f s' % (time.time() - t0))
         failures.extend(still_responsive(office, core, table))
         return failures, total + 1
 
     return valgrind_run(opts, 'valgrind-full', body)
+
+
+def test_valgrind_arrays(opts):
+    """The array cases of `functions` under memcheck (part of valgrind-full:
+    a quicker check by hand)."""
+    with open(opts.table, encoding='utf-8') as f:
+        table = json.load(f)
+
+    def body(office):
+        doc = office.new_calc()
+        failures, checks = run_array_cases(doc, table, Core(opts.cli))
+        doc.close(True)
+        return failures, checks
+
+    return valgrind_run(opts, 'valgrind-arrays', body)
 
 
 def test_addin(opts):
@@ -2168,6 +2190,7 @@ TESTS = {
     'soak': test_soak,
     'valgrind': test_valgrind,
     'valgrind-full': test_valgrind_full,
+    'valgrind-arrays': test_valgrind_arrays,
 }
 
 
