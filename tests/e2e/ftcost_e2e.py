@@ -482,13 +482,7 @@ def build_array_cases(table, core, problems):
         if len(nums) < 2:
             problems.append('%s: fewer than two number arguments for a grid' % fn['name'])
             continue
-        ok_examples = []
-        for ex in fn['examples']:
-            call = [Arg.parse(t) for t in ex['args'].split(';')]
-            while call and call[-1].kind == 'empty':
-                call.pop()
-            if ex['status'] == 'ok':
-                ok_examples.append(call)
+        ok_examples = ok_calls(fn)
         full = valid_call(fn, ok_examples)
         k1, k2 = nums[0], nums[-1]
         if k2 >= len(full):
@@ -826,6 +820,19 @@ def bad_inputs(a, base, result):
     return out
 
 
+def ok_calls(fn):
+    """The arguments of fn's worked examples that succeed (trailing empty
+    ones left out)."""
+    calls = []
+    for ex in fn['examples']:
+        call = [Arg.parse(t) for t in ex['args'].split(';')]
+        while call and call[-1].kind == 'empty':
+            call.pop()
+        if ex['status'] == 'ok':
+            calls.append(call)
+    return calls
+
+
 def valid_call(fn, ok_examples):
     """Every argument given, valid: the first succeeding example's required
     arguments, the defaults of optional numbers, and for optional text the
@@ -871,13 +878,7 @@ def build_bad_cases(table, core, problems):
 
     for fn in table['functions']:
         args, req = fn['args'], fn['required']
-        ok_examples = []
-        for ex in fn['examples']:
-            call = [Arg.parse(t) for t in ex['args'].split(';')]
-            while call and call[-1].kind == 'empty':
-                call.pop()
-            if ex['status'] == 'ok':
-                ok_examples.append(call)
+        ok_examples = ok_calls(fn)
         if not ok_examples or len(ok_examples[0]) < req:
             problems.append('%s: no valid call to start from' % fn['name'])
             continue
