@@ -394,10 +394,10 @@ def build_cases(table, core, problems):
 
 # ---------------------------------------------------------------------------
 # Array arguments ("Array arguments" in FUNCTIONS.md): every function that
-# returns a number, its first and last number arguments given as a range, an
-# inline column, an inline row, a column against a row (a grid), a column
-# with one bad element, and a column and a row... of lengths that cannot
-# pair; each call placed as an array formula, inside SUMPRODUCT, inside
+# returns a number, its first and last number arguments given as a column
+# range (and a row range against it), an inline column, an inline row, a
+# column against a row (a grid), a column with one bad element, and two
+# columns and two rows of lengths that cannot pair; each call placed as an array formula, inside SUMPRODUCT, SUM and
 # INDEX and in a plain cell (the first element), every element compared
 # with the command's scalar result.  (In the formula grammar of the API,
 # an inline array's columns are separated by ';' and its rows by '|'.)
@@ -545,7 +545,7 @@ def build_array_cases(table, core, problems):
     return cases
 
 
-ARRAY_PLAIN, ARRAY_SUM, ARRAY_INDEX = 8, 9, 10   # columns I, J, K
+ARRAY_PLAIN, ARRAY_SUM, ARRAY_INDEX, ARRAY_PLAIN_SUM = 8, 9, 10, 11   # columns I to L
 
 
 def place_array_cases(sheet, cases):
@@ -563,6 +563,7 @@ def place_array_cases(sheet, cases):
         sheet.getCellByPosition(ARRAY_SUM, row).setFormula(c.text('=SUMPRODUCT(%s)'))
         sheet.getCellByPosition(ARRAY_INDEX, row).setFormula(
             c.text('=INDEX(%%s;%d;%d)' % (rows, cols)))
+        sheet.getCellByPosition(ARRAY_PLAIN_SUM, row).setFormula(c.text('=SUM(%s)'))
         row += max(rows, len(c.col_helpers)) + 1
 
 
@@ -594,7 +595,8 @@ def check_array_cases(sheet, cases):
                     where.append('array formula (%d,%d): %s' % (r, k, why))
         for what, col, want in (('plain cell', ARRAY_PLAIN, c.first()),
                                 ('SUMPRODUCT', ARRAY_SUM, c.total()),
-                                ('INDEX of the last', ARRAY_INDEX, c.last())):
+                                ('INDEX of the last', ARRAY_INDEX, c.last()),
+                                ('SUM', ARRAY_PLAIN_SUM, c.total())):
             why = check_cell(sheet.getCellByPosition(col, c.row), want)
             if why:
                 where.append('%s: %s' % (what, why))
@@ -614,7 +616,7 @@ def run_array_cases(doc, table, core):
     doc.calculateAll()
     log('%d array calls placed and calculated in %.2f s' % (len(cases), time.time() - t0))
     return (['expectation: ' + p for p in problems] + check_array_cases(sheet, cases),
-            4 * len(cases))
+            5 * len(cases))
 
 
 # ---------------------------------------------------------------------------
