@@ -20,7 +20,11 @@
  * Calls into XFunctions: the member type description is mapped to a table
  * index once (cached per member position, the description held), then each
  * call is: convert the arguments (convert_arg), ftc_call, convert the result
- * (set_result) or raise the error (raise_error).
+ * (set_result) or raise the error (raise_error).  When an argument is an
+ * array (a range or an inline array, for a number of a function that
+ * returns a number: "Array arguments" in FUNCTIONS.md), the call is
+ * ftc_call_grid instead, ftc_call per element, and the result an array
+ * with each bad element a NaN carrying Calc's error code (set_grid_result).
  *
  * Ownership (binary UNO): in-arguments are borrowed; return values are
  * constructed here and owned by the caller; *ppException points at
@@ -43,6 +47,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
+#include <time.h>
 
 #define EXPORT __attribute__((visibility("default")))
 
@@ -295,12 +300,22 @@ static bool return_string_seq(void *ret, const char *const *items, size_t n)
  * Conversions: the one place for arguments, the one place for results
  */
 
-/* Fills `v` from one UNO argument of type class `tc` (double, string or
- * any, as the generated IDL declares).  Text is converted to UTF-8 into
- * *text, which the caller releases.  FTC_ERR_INVALID with `err` filled when
- * the value cannot be an argument (a range of more than one cell, ...). */
+/* An argument given as an array (a range, an inline array): rows x cols
+ * values, row-major, owned by the call.  cells == NULL: a single value. */
+typedef struct {
+    size_t rows, cols;
+    ftc_value *cells;
+} grid_arg;
+
+/* Fills `v` from one UNO argument as the generated IDL declares it (double,
+ * string, any, or sequence<sequence<any>>).  Text is converted to UTF-8
+ * into *text, which the caller releases.  An array of more than one value
+ * for a number of a function that returns a number goes to *grid instead
+ * (cells allocated here, released by the caller).  FTC_ERR_INVALID with
+ * `err` filled when the value cannot be an argument. */
 static ftc_status convert_any(const uno_Any *a, const ftc_function *fn, size_t i,
-                              ftc_value *v, rtl_String **text, ftc_error *err, int depth);
+                              ftc_value *v, rtl_String **text, grid_arg *grid, ftc_error *err,
+                              int depth);
 
 static ftc_status convert_text(rtl_uString *u, ftc_value *v, rtl_String **text,
                                bool empty_is_missing, const ftc_function *fn, size_t i,
@@ -331,63 +346,141 @@ static ftc_status not_a_value(const ftc_function *fn, size_t i, ftc_error *err,
         what = "this kind of value";
     if (rows >= 0)
         snprintf(err->message, sizeof err->message,
-                 "%s: %s must be a single value, not a range of %ld x %ld cells", fn->name,
-                 fn->args[i].name.text[FTC_LANG_EN], rows, cols);
+                 "%s: %s must be a single value, not a range of %ld x %ld cells%s", fn->name,
+                 fn->args[i].name.text[FTC_LANG_EN], rows, cols,
+                 fn->result != FTC_TYPE_NUMBER ? " (the function does not return a number)"
+                                               : "");
     else
         snprintf(err->message, sizeof err->message, "%s: %s must be a number, not %s",
                  fn->name, fn->args[i].name.text[FTC_LANG_EN], what);
     return FTC_ERR_INVALID;
 }
 
+/* A number held in an any; false when it holds something else. */
+static bool any_number(const uno_Any *a, double *d)
+{
+    const void *p = a->pData;
+    switch (a->pType->eTypeClass) {
+    case typelib_TypeClass_DOUBLE: *d = *(const double *)p; return true;
+    case typelib_TypeClass_FLOAT: *d = *(const float *)p; return true;
+    case typelib_TypeClass_BYTE: *d = *(const sal_Int8 *)p; return true;
+    case typelib_TypeClass_SHORT: *d = *(const sal_Int16 *)p; return true;
+    case typelib_TypeClass_UNSIGNED_SHORT: *d = *(const sal_uInt16 *)p; return true;
+    case typelib_TypeClass_LONG: *d = *(const sal_Int32 *)p; return true;
+    case typelib_TypeClass_UNSIGNED_LONG: *d = *(const sal_uInt32 *)p; return true;
+    case typelib_TypeClass_HYPER: *d = (double)*(const sal_Int64 *)p; return true;
+    case typelib_TypeClass_UNSIGNED_HYPER: *d = (double)*(const sal_uInt64 *)p; return true;
+    case typelib_TypeClass_BOOLEAN: *d = *(const sal_Bool *)p ? 1.0 : 0.0; return true;
+    default: return false;
+    }
+}
+
+/* One element of an array for a number argument, without allocating: a
+ * number; void or "" (an empty cell) left out; anything else text, which
+ * ftc_call refuses for a number (Err:502 in that element). */
+static void convert_element(const uno_Any *a, ftc_value *v)
+{
+    static const char text[] = "(text)";
+
+    v->text = NULL;
+    v->kind = FTC_VALUE_NUMBER;
+    if (a->pType && any_number(a, &v->number))
+        return;
+    if (!a->pType || a->pType->eTypeClass == typelib_TypeClass_VOID
+        || (a->pType->eTypeClass == typelib_TypeClass_STRING
+            && (*(rtl_uString *const *)a->pData)->length == 0)) {
+        v->kind = FTC_VALUE_MISSING;
+        return;
+    }
+    v->kind = FTC_VALUE_TEXT;
+    v->text = text;
+}
+
+/* sequence<sequence<any or double>>: a range or inline array from Calc.
+ * One value is that value; more, for a number of a function that returns
+ * a number, become *grid; ragged, empty or oversized arrays are refused
+ * before anything is allocated. */
+static ftc_status convert_rows(const uno_Sequence *outer, bool of_any, const ftc_function *fn,
+                               size_t i, ftc_value *v, rtl_String **text, grid_arg *grid,
+                               ftc_error *err, int depth)
+{
+    long rows = outer ? outer->nElements : 0;
+    uno_Sequence *const *row = rows > 0 ? (uno_Sequence *const *)outer->elements : NULL;
+    long cols = row && row[0] ? row[0]->nElements : 0;
+    if (rows == 1 && cols == 1) {
+        if (!of_any) {
+            v->kind = FTC_VALUE_NUMBER;
+            v->number = *(const double *)row[0]->elements;
+            return FTC_OK;
+        }
+        return convert_any((const uno_Any *)row[0]->elements, fn, i, v, text, NULL, err,
+                           depth + 1);
+    }
+    if (!grid || fn->args[i].domain == FTC_DOMAIN_TEXT || fn->result != FTC_TYPE_NUMBER)
+        return not_a_value(fn, i, err, NULL, rows, cols);
+    const char *why = NULL;
+    if (rows <= 0 || cols <= 0)
+        why = "is an empty array";
+    for (long r = 0; !why && r < rows; r++)
+        if (!row[r] || row[r]->nElements != cols)
+            why = "is an array with rows of different lengths";
+    if (!why && (size_t)rows > FTC_GRID_MAX_CELLS / (size_t)cols)
+        why = "has more values than one call takes";
+    ftc_value *cells = why ? NULL : malloc((size_t)rows * (size_t)cols * sizeof *cells);
+    if (!why && !cells)
+        why = "is too large for the memory left";
+    if (why) {
+        err->arg = (int)i;
+        snprintf(err->message, sizeof err->message, "%s: %s %s (%ld x %ld)", fn->name,
+                 fn->args[i].name.text[FTC_LANG_EN], why, rows, cols);
+        return FTC_ERR_INVALID;
+    }
+    for (long r = 0; r < rows; r++) {
+        ftc_value *dst = cells + (size_t)r * (size_t)cols;
+        for (long c = 0; c < cols; c++) {
+            if (of_any) {
+                convert_element((const uno_Any *)row[r]->elements + c, &dst[c]);
+            } else {
+                dst[c].kind = FTC_VALUE_NUMBER;
+                dst[c].number = ((const double *)row[r]->elements)[c];
+            }
+        }
+    }
+    grid->rows = (size_t)rows;
+    grid->cols = (size_t)cols;
+    grid->cells = cells;
+    return FTC_OK;
+}
+
 static ftc_status convert_any(const uno_Any *a, const ftc_function *fn, size_t i,
-                              ftc_value *v, rtl_String **text, ftc_error *err, int depth)
+                              ftc_value *v, rtl_String **text, grid_arg *grid, ftc_error *err,
+                              int depth)
 {
     v->kind = FTC_VALUE_NUMBER;
-    if (!a || !a->pType) {
+    if (!a || !a->pType || a->pType->eTypeClass == typelib_TypeClass_VOID) {
         v->kind = FTC_VALUE_MISSING;
         return FTC_OK;
     }
-    const void *p = a->pData;
-    switch (a->pType->eTypeClass) {
-    case typelib_TypeClass_VOID:
-        v->kind = FTC_VALUE_MISSING;
+    if (any_number(a, &v->number))
         return FTC_OK;
-    case typelib_TypeClass_DOUBLE: v->number = *(const double *)p; return FTC_OK;
-    case typelib_TypeClass_FLOAT: v->number = *(const float *)p; return FTC_OK;
-    case typelib_TypeClass_BYTE: v->number = *(const sal_Int8 *)p; return FTC_OK;
-    case typelib_TypeClass_SHORT: v->number = *(const sal_Int16 *)p; return FTC_OK;
-    case typelib_TypeClass_UNSIGNED_SHORT: v->number = *(const sal_uInt16 *)p; return FTC_OK;
-    case typelib_TypeClass_LONG: v->number = *(const sal_Int32 *)p; return FTC_OK;
-    case typelib_TypeClass_UNSIGNED_LONG: v->number = *(const sal_uInt32 *)p; return FTC_OK;
-    case typelib_TypeClass_HYPER: v->number = (double)*(const sal_Int64 *)p; return FTC_OK;
-    case typelib_TypeClass_UNSIGNED_HYPER: v->number = (double)*(const sal_uInt64 *)p; return FTC_OK;
-    case typelib_TypeClass_BOOLEAN: v->number = *(const sal_Bool *)p ? 1.0 : 0.0; return FTC_OK;
+    switch (a->pType->eTypeClass) {
     case typelib_TypeClass_STRING:
-        return convert_text(*(rtl_uString *const *)p, v, text, true, fn, i, err);
+        return convert_text(*(rtl_uString *const *)a->pData, v, text, true, fn, i, err);
     case typelib_TypeClass_SEQUENCE: {
-        /* A range: Calc passes sequence<sequence<any>>.  One cell is fine. */
         bool of_any = type_is(a->pType, T.seqseq_any);
         if (depth > 0 || !(of_any || type_is(a->pType, T.seqseq_double)))
             return not_a_value(fn, i, err, "this kind of value", -1, -1);
-        const uno_Sequence *outer = *(uno_Sequence *const *)p;
-        long rows = outer ? outer->nElements : 0;
-        const uno_Sequence *row0 = rows > 0 ? ((uno_Sequence *const *)outer->elements)[0] : NULL;
-        long cols = row0 ? row0->nElements : 0;
-        if (rows != 1 || cols != 1)
-            return not_a_value(fn, i, err, NULL, rows, cols);
-        if (!of_any) {
-            v->number = *(const double *)row0->elements;
-            return FTC_OK;
-        }
-        return convert_any((const uno_Any *)row0->elements, fn, i, v, text, err, depth + 1);
+        return convert_rows(*(uno_Sequence *const *)a->pData, of_any, fn, i, v, text, grid,
+                            err, depth);
     }
     default:
         return not_a_value(fn, i, err, "this kind of value", -1, -1);
     }
 }
 
-static ftc_status convert_arg(typelib_TypeClass tc, void *arg, const ftc_function *fn,
-                              size_t i, ftc_value *v, rtl_String **text, ftc_error *err)
+static ftc_status convert_arg(typelib_TypeDescriptionReference *type, void *arg,
+                              const ftc_function *fn, size_t i, ftc_value *v,
+                              rtl_String **text, grid_arg *grid, ftc_error *err)
 {
     v->kind = FTC_VALUE_NUMBER;
     v->number = 0.0;
@@ -396,17 +489,50 @@ static ftc_status convert_arg(typelib_TypeClass tc, void *arg, const ftc_functio
         v->kind = FTC_VALUE_MISSING;
         return FTC_OK;
     }
-    switch (tc) {
+    switch (type->eTypeClass) {
     case typelib_TypeClass_DOUBLE:
         v->number = *(const double *)arg;
         return FTC_OK;
     case typelib_TypeClass_STRING:
         return convert_text(*(rtl_uString **)arg, v, text, false, fn, i, err);
     case typelib_TypeClass_ANY:
-        return convert_any((const uno_Any *)arg, fn, i, v, text, err, 0);
+        return convert_any((const uno_Any *)arg, fn, i, v, text, grid, err, 0);
+    case typelib_TypeClass_SEQUENCE:
+        if (type_is(type, T.seqseq_any) || type_is(type, T.seqseq_double))
+            return convert_rows(*(const uno_Sequence **)arg, type_is(type, T.seqseq_any), fn,
+                                i, v, text, grid, err, 0);
+        return not_a_value(fn, i, err, "this kind of value", -1, -1);
     default:
         return not_a_value(fn, i, err, "this kind of value", -1, -1);
     }
+}
+
+/* rows x cols numbers -> sequence<sequence<double>> in an any (Calc: an
+ * array formula's matrix).  False when memory ran out (nothing constructed
+ * then). */
+static bool return_matrix(const double *cells, size_t rows, size_t cols, uno_Any *ret)
+{
+    if (rows > INT32_MAX || cols > INT32_MAX || (rows && !cells))
+        return false;
+    uno_Sequence **seqs = calloc(rows ? rows : 1, sizeof *seqs);
+    if (!seqs)
+        return false;
+    bool ok = true;
+    for (size_t i = 0; ok && i < rows; i++)
+        ok = uno_type_sequence_construct(&seqs[i], T.seq_double, (void *)(cells + i * cols),
+                                         (sal_Int32)cols, NULL);
+    uno_Sequence *outer = NULL;
+    if (ok)
+        ok = uno_type_sequence_construct(&outer, T.seqseq_double, seqs, (sal_Int32)rows, NULL);
+    for (size_t i = 0; i < rows; i++)
+        if (seqs[i])
+            uno_type_destructData(&seqs[i], T.seq_double, NULL);
+    free(seqs);
+    if (!ok)
+        return false;
+    uno_type_any_construct(ret, &outer, T.seqseq_double, NULL);
+    uno_type_destructData(&outer, T.seqseq_double, NULL);
+    return true;
 }
 
 /* The core's result -> the `any` every XFunctions method returns: a double,
@@ -428,32 +554,41 @@ static bool set_result(const ftc_result *r, uno_Any *ret)
         rtl_uString_release(u);
         return true;
     }
-    case FTC_TYPE_ARRAY: {
-        if (r->rows > INT32_MAX || r->cols > INT32_MAX || (r->rows && !r->cells))
-            return false;
-        uno_Sequence **rows = calloc(r->rows ? r->rows : 1, sizeof *rows);
-        if (!rows)
-            return false;
-        bool ok = true;
-        for (size_t i = 0; ok && i < r->rows; i++)
-            ok = uno_type_sequence_construct(&rows[i], T.seq_double, r->cells + i * r->cols,
-                                             (sal_Int32)r->cols, NULL);
-        uno_Sequence *outer = NULL;
-        if (ok)
-            ok = uno_type_sequence_construct(&outer, T.seqseq_double, rows,
-                                             (sal_Int32)r->rows, NULL);
-        for (size_t i = 0; i < r->rows; i++)
-            if (rows[i])
-                uno_type_destructData(&rows[i], T.seq_double, NULL);
-        free(rows);
-        if (!ok)
-            return false;
-        uno_type_any_construct(ret, &outer, T.seqseq_double, NULL);
-        uno_type_destructData(&outer, T.seqseq_double, NULL);
-        return true;
-    }
+    case FTC_TYPE_ARRAY:
+        return return_matrix(r->cells, r->rows, r->cols, ret);
     }
     return false;
+}
+
+/* Calc keeps an error in a matrix element as a NaN whose low bits are the
+ * error code (CreateDoubleError, include/formula/errorcodes.hxx), and reads
+ * a sequence<sequence<double>> result into its matrix as is
+ * (ScUnoAddInCall::SetResult): such an element shows as that error in an
+ * array formula and makes SUMPRODUCT & co. that error, never a number.
+ * (A void element of a sequence<sequence<any>> would be an empty cell,
+ * i.e. 0 in SUMPRODUCT.)  Codes: FormulaError::IllegalArgument (Err:502),
+ * NotAvailable (#N/A). */
+#define CALC_ERR_ILLEGAL_ARGUMENT 502u
+#define CALC_ERR_NOT_AVAILABLE 0x7fffu
+
+static double calc_error(unsigned code)
+{
+    uint64_t bits = UINT64_C(0x7ff8000000000000) | code;
+    double d;
+    memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
+/* An element-wise call's results, errors in their elements. */
+static bool set_grid_result(ftc_grid_result *g, uno_Any *ret)
+{
+    size_t n = g->rows * g->cols;
+    for (size_t k = 0; g->n_errors > 0 && k < n; k++)
+        if (g->status[k] != FTC_OK)
+            g->numbers[k] = calc_error(g->status[k] == FTC_ERR_NO_ANSWER
+                                           ? CALC_ERR_NOT_AVAILABLE
+                                           : CALC_ERR_ILLEGAL_ARGUMENT);
+    return return_matrix(g->numbers, g->rows, g->cols, ret);
 }
 
 /* ---------------------------------------------------------------------------
@@ -565,6 +700,28 @@ static void cache_member(const typelib_TypeDescription *member, size_t fn_index)
 
 #define LOCAL_ARGS 16
 
+/* Milliseconds on a monotonic clock: the log's timings of array calls. */
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* An element-wise call: the single values and the arrays as grids. */
+static ftc_status call_grid(const ftc_function *fn, const ftc_value *vals,
+                            const grid_arg *grids, size_t n, ftc_grid_result *out,
+                            ftc_error *err)
+{
+    ftc_grid g[LOCAL_ARGS];
+    if (n > LOCAL_ARGS) /* more than any function takes: ftc_call_grid says so */
+        return ftc_call_grid(fn, NULL, n, out, err);
+    for (size_t i = 0; i < n; i++)
+        g[i] = grids[i].cells ? (ftc_grid){grids[i].rows, grids[i].cols, grids[i].cells}
+                              : (ftc_grid){1, 1, &vals[i]};
+    return ftc_call_grid(fn, g, n, out, err);
+}
+
 /* One XFunctions call. */
 static void call_function(addin *self, const ftc_function *fn,
                           const typelib_InterfaceMethodTypeDescription *m, void *pReturn,
@@ -572,51 +729,78 @@ static void call_function(addin *self, const ftc_function *fn,
 {
     ftc_value local_vals[LOCAL_ARGS];
     rtl_String *local_texts[LOCAL_ARGS];
+    grid_arg local_grids[LOCAL_ARGS];
     size_t n = fn->n_args < (size_t)m->nParams ? fn->n_args : (size_t)m->nParams;
     ftc_value *vals = local_vals;
     rtl_String **texts = local_texts;
+    grid_arg *grids = local_grids;
     if (n > LOCAL_ARGS) {
         vals = malloc(n * sizeof *vals);
         texts = calloc(n, sizeof *texts);
-        if (!vals || !texts) {
+        grids = calloc(n, sizeof *grids);
+        if (!vals || !texts || !grids) {
             free(vals);
             free(texts);
+            free(grids);
             raise_runtime(&self->iface, "out of memory", exc, ppException);
             return;
         }
     } else {
         memset(local_vals, 0, sizeof local_vals);
         memset(local_texts, 0, sizeof local_texts);
+        memset(local_grids, 0, sizeof local_grids);
     }
 
     ftc_error err;
     err.arg = -1;
     err.message[0] = '\0';
     ftc_status st = FTC_OK;
-    for (size_t i = 0; i < n && st == FTC_OK; i++)
-        st = convert_arg(m->pParams[i].pTypeRef->eTypeClass, pArgs ? pArgs[i] : NULL, fn, i,
-                         &vals[i], &texts[i], &err);
+    bool any_grid = false;
+    double t0 = LOG_ON() ? now_ms() : 0.0, t_conv = 0.0, t_call = 0.0;
+    for (size_t i = 0; i < n && st == FTC_OK; i++) {
+        st = convert_arg(m->pParams[i].pTypeRef, pArgs ? pArgs[i] : NULL, fn, i, &vals[i],
+                         &texts[i], &grids[i], &err);
+        any_grid = any_grid || grids[i].cells;
+    }
 
     ftc_result res;
+    ftc_grid_result gres;
     memset(&res, 0, sizeof res);
-    if (st == FTC_OK)
+    memset(&gres, 0, sizeof gres);
+    if (st == FTC_OK && !any_grid) {
         st = ftc_call(fn, vals, n, &res, &err);
+    } else if (st == FTC_OK) {
+        t_conv = LOG_ON() ? now_ms() : 0.0;
+        st = call_grid(fn, vals, grids, n, &gres, &err);
+        t_call = LOG_ON() ? now_ms() : 0.0;
+    }
 
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         if (texts[i])
             rtl_string_release(texts[i]);
+        free(grids[i].cells);
+    }
     if (vals != local_vals) {
         free(vals);
         free(texts);
+        free(grids);
     }
 
     switch (st) {
     case FTC_OK:
-        if (!set_result(&res, (uno_Any *)pReturn))
+        if (!(any_grid ? set_grid_result(&gres, (uno_Any *)pReturn)
+                       : set_result(&res, (uno_Any *)pReturn)))
             raise_runtime(&self->iface, "out of memory", exc, ppException);
+        else if (LOG_ON() && any_grid)
+            log_msg("%s: array %zu x %zu, %zu in error (ms: arguments %.1f, calls %.1f, "
+                    "result %.1f)%s%s",
+                    fn->name, gres.rows, gres.cols, gres.n_errors, t_conv - t0,
+                    t_call - t_conv, now_ms() - t_call, gres.n_errors ? ", the first: " : "",
+                    gres.n_errors ? gres.first_error.message : "");
         else if (LOG_ON())
             log_msg("%s: ok", fn->name);
         ftc_result_clear(&res);
+        ftc_grid_result_clear(&gres);
         return;
     case FTC_ERR_NO_ANSWER:
         ftc_result_clear(&res);

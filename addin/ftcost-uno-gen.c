@@ -3,8 +3,9 @@
  *   ftcost-uno-gen idl OUT.idl
  *       The IDL of org.ftcost.XFunctions: one method per table function, in
  *       table order, named as the display name in lower case; a required
- *       number is `double`, a required text `string`, an optional argument
- *       `any`; every method returns `any` and raises
+ *       number is `sequence<sequence<any>>` (`double` in a function that
+ *       returns an array or text), a required text `string`, an optional
+ *       argument `any` (see arg_idl_type); every method returns `any` and raises
  *       IllegalArgumentException.  Parameter names are the English argument
  *       names.
  *
@@ -123,11 +124,29 @@ static bool is_idl_identifier(const char *s)
     return true;
 }
 
-static const char *arg_idl_type(const ftc_arg_info *a)
+/* What Calc passes for each declared type (ScInterpreter::ScExternal and
+ * ScUnoAddInCollection, sc/source/core/tool/): `any` is optional to Calc
+ * and takes a value, or a range or inline array as sequence<sequence<any>>;
+ * `sequence<sequence<any>>` is required and takes the same, a single value
+ * as a 1 x 1 sequence; `double` and `string` take one value, Calc calling
+ * once per element of an array itself.  So a required number of a
+ * function that returns a number is sequence<sequence<any>> (array
+ * arguments, "Array arguments" in FUNCTIONS.md); of one that returns an
+ * array or text it stays `double` (those refuse arrays). */
+static const char *arg_idl_type(const ftc_function *fn, const ftc_arg_info *a)
 {
     if (a->optional)
         return "any";
-    return a->domain == FTC_DOMAIN_TEXT ? "string" : "double";
+    if (a->domain == FTC_DOMAIN_TEXT)
+        return "string";
+    return fn->result == FTC_TYPE_NUMBER ? "sequence< sequence< any > >" : "double";
+}
+
+/* The same, as the tests' table names it. */
+static const char *arg_uno_type(const ftc_function *fn, const ftc_arg_info *a)
+{
+    const char *t = arg_idl_type(fn, a);
+    return strncmp(t, "sequence", 8) == 0 ? "array" : t;
 }
 
 static int write_idl(const char *path)
@@ -175,7 +194,7 @@ static int write_idl(const char *path)
                         pname ? pname : "(null)");
                 return 1;
             }
-            fprintf(f, "%s[in] %s %s", a ? ", " : "", arg_idl_type(&fn->args[a]),
+            fprintf(f, "%s[in] %s %s", a ? ", " : "", arg_idl_type(fn, &fn->args[a]),
                     pname);
         }
         fprintf(f, ")\n        raises (com::sun::star::lang::IllegalArgumentException);\n");
@@ -506,6 +525,7 @@ static int write_json(const char *path)
                     ai->optional ? "true" : "false",
                     ai->domain == FTC_DOMAIN_TEXT ? "true" : "false");
             json_number(f, ai->default_value);
+            fprintf(f, ", \"uno_type\": \"%s\"", arg_uno_type(fn, ai));
             fprintf(f, ", \"default_arg\": %d, \"domain\": \"%s\", \"default_text\": ",
                     ai->default_arg, domain_name(ai->domain));
             if (ai->default_text != NULL)

@@ -4,7 +4,7 @@
 usage: bench.py [WHAT ...] --oxt OXT --install INSTALL-PROFILE.SH
                 [--program DIR] [--core BENCH-CORE] [--sizes N,N,...]
                 [--repeat R] [--variants V,V,...] [--basic-max N]
-                [--load-max N] [--starts K] [--profile-rows N]
+                [--load-max N] [--starts K] [--profile-rows N] [--array-rows N]
 
 WHAT (default: core calc startup):
   core     bench/bench-core (the C core alone, ns per call), when --core;
@@ -16,6 +16,10 @@ WHAT (default: core calc startup):
   startup  soffice started to a loaded plain sheet, with and without the
            extension in the profile (median of --starts), and when
            ftcost.uno.so gets mapped into soffice.bin;
+  arrays   (not in the default run) one FT_TCO call over ranges of
+           --array-rows rows inside SUMPRODUCT, against as many FT_TCO
+           cells, minus the sheet of values alone; the three interleaved,
+           --repeat rounds; both checked against the model;
   profile  (not in the default run: minutes under valgrind) callgrind on
            soffice.bin recalculating --profile-rows rows of FT_TCO, of the
            C++ add-in and of native arithmetic, collected inside
@@ -37,7 +41,7 @@ Variants (--variants, default all):
 
 Every option has an environment variable (for `meson compile -C build
 bench`): FTCOST_BENCH_WHAT, _SIZES, _REPEAT, _VARIANTS, _BASIC_MAX,
-_LOAD_MAX, _STARTS, _PROFILE_ROWS (all prefixed FTCOST_BENCH_).
+_LOAD_MAX, _STARTS, _PROFILE_ROWS, _ARRAY_ROWS (all prefixed FTCOST_BENCH_).
 
 Exit status: 0 done, 1 a variant computed wrong values (the comparison would
 be meaningless), 77 no python uno module, 99 harness error.
@@ -433,6 +437,83 @@ def run_calc(opts, office, pid):
     return results, baselines, errors
 
 
+# ---------------------------------------------------------------------------
+# arrays: one element-wise call against one call per cell
+
+ARRAY_ONE_CALL = ('=SUMPRODUCT(FT_TCO(A1:A{n};B1:B{n};C1:C{n};D1:D{n};E1:E{n};F1:F{n};'
+                  'G1:G{n}))')
+# The same call with one range (Training) and six constants: what Calc's
+# conversion of a range costs per range.
+ARRAY_ONE_RANGE = '=SUMPRODUCT(FT_TCO(A1:A{n};3000;320;1;18;150;24))'
+ARRAY_STATES = ('values', 'cells', 'one call', 'one call, 1 range')
+ARRAY_SUM_CELLS = '=SUM(Y1:Y{n})'
+ARRAY_OUT = (26, 0)  # AA1: the one call, or the sum of the cells
+
+
+def run_arrays(opts, office, pid):
+    """Rounds of: the values alone, N FT_TCO cells (and their SUM), one
+    SUMPRODUCT(FT_TCO(ranges)); each state set up, calculated once untimed
+    and checked, then calculateAll timed.  Returns (timings, bad)."""
+    n = opts.array_rows
+    doc = new_doc(office)
+    times = {k: ([], []) for k in ARRAY_STATES}
+    want = math.fsum(model_tco(input_row(i)) for i in range(n))
+    want_1 = math.fsum(model_tco((input_row(i)[0], 3000.0, 320.0, 1.0, 18.0, 150.0, 24.0))
+                       for i in range(n))
+    bad = 0
+    try:
+        doc.enableAutomaticCalculation(False)
+        doc.getUndoManager().lock()
+        sheet = doc.Sheets.getByIndex(0)
+        fill_inputs(sheet, n)
+        out = sheet.getCellByPosition(*ARRAY_OUT)
+        for rnd in range(opts.repeat):
+            for state in ARRAY_STATES:
+                if state == 'cells':
+                    fill_formulas(sheet, VARIANTS[0], n)
+                    out.setFormula(ARRAY_SUM_CELLS.format(n=n))
+                elif state == 'one call':
+                    out.setFormula(ARRAY_ONE_CALL.format(n=n))
+                elif state == 'one call, 1 range':
+                    out.setFormula(ARRAY_ONE_RANGE.format(n=n))
+                doc.calculateAll()
+                if state != 'values':
+                    got = out.getValue() if not out.getError() else None
+                    expect = want_1 if state == 'one call, 1 range' else want
+                    if got is None or not close_enough(got, expect):
+                        bad += 1
+                        log('%s: got %r (error %d), want %r' % (state, got, out.getError(),
+                                                                expect))
+                wall, cpu = time_recalc(doc, pid, 1)
+                times[state][0].extend(wall)
+                times[state][1].extend(cpu)
+                if state == 'cells':
+                    clear_formulas(sheet, n)
+                out.setFormula('')
+            log('round %d: %s' % (rnd + 1, ', '.join('%s %.3f s' % (k, times[k][0][-1])
+                                                     for k in ARRAY_STATES)))
+    finally:
+        doc.close(True)
+    return times, bad
+
+
+def report_arrays(opts, times):
+    base_w, base_c = median(times['values'][0]), median(times['values'][1])
+    cost = {k: (median(v[0]) - base_w, median(v[1]) - base_c) for k, v in times.items()}
+    log('')
+    log('Arrays: N = %d rows, %d interleaved rounds, median; cost = median - values alone'
+        % (opts.array_rows, opts.repeat))
+    log('| | median s | wall cost s | CPU cost s | wall ns/row | / cells (wall) | / cells (CPU) |')
+    log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+    for k in ARRAY_STATES:
+        w, c = cost[k]
+        log('| %s | %.3f | %.3f | %.3f | %s | %s | %s |' % (
+            k, median(times[k][0]), w, c,
+            '%.0f' % (w / opts.array_rows * 1e9) if k != 'values' else '',
+            '%.3f' % (w / cost['cells'][0]) if k != 'values' and cost['cells'][0] > 0 else '',
+            '%.3f' % (c / cost['cells'][1]) if k != 'values' and cost['cells'][1] > 0 else ''))
+
+
 def store_and_load(office, doc, name, check=None):
     """Seconds to store doc as .ods and to load it back (the cached results
     are read, nothing is recalculated)."""
@@ -765,12 +846,13 @@ def parse_args():
     ap.add_argument('--starts', type=int, default=int(env_default('STARTS', '5')))
     ap.add_argument('--profile-rows', type=int, default=int(env_default('PROFILE_ROWS', '10000')))
     ap.add_argument('--profile-dir', default=env_default('PROFILE_DIR', os.getcwd()))
+    ap.add_argument('--array-rows', type=int, default=int(env_default('ARRAY_ROWS', '100000')))
     ap.add_argument('--profile-variants',
                     default=env_default('PROFILE_VARIANTS', 'ft_tco,native,cpp_addin'))
     opts = ap.parse_args()
     opts.what = opts.what or env_default('WHAT', 'core,calc,startup').split(',')
     for w in opts.what:
-        if w not in ('core', 'calc', 'startup', 'profile'):
+        if w not in ('core', 'calc', 'startup', 'profile', 'arrays'):
             ap.error('unknown WHAT %r' % w)
     opts.sizes = sorted(int(s) for s in opts.sizes.split(',') if s.strip())
     if not opts.sizes or opts.sizes[0] < 1 or opts.sizes[-1] > CALC_MAX_ROWS:
@@ -783,6 +865,8 @@ def parse_args():
     for v in opts.profile_variants:
         if v not in VARIANT_KEYS:
             ap.error('unknown variant %r (known: %s)' % (v, ', '.join(VARIANT_KEYS)))
+    if not 1 <= opts.array_rows <= CALC_MAX_ROWS:
+        ap.error('--array-rows must be 1..%d' % CALC_MAX_ROWS)
     if opts.repeat < 1:
         ap.error('--repeat must be >= 1')
     return ap, opts
@@ -832,6 +916,15 @@ def main():
                 log('WRONG ' + e)
             if any(r.bad for r in results):
                 log('some variant computed wrong values: the comparison is void')
+                status = 1
+        if 'arrays' in opts.what:
+            with Office(Opts(opts)) as office:
+                office.install()
+                office.start()
+                times, bad = run_arrays(opts, office, soffice_pid(office))
+            report_arrays(opts, times)
+            if bad:
+                log('wrong values: the comparison is void')
                 status = 1
         if 'startup' in opts.what:
             run_startup(opts)

@@ -200,3 +200,98 @@ ftc_status ftc_call(const ftc_function *fn, const ftc_value *args, size_t n_args
     }
     return check_finite(fn, out, err);
 }
+
+void ftc_grid_result_clear(ftc_grid_result *result)
+{
+    if (result == NULL)
+        return;
+    free(result->numbers);
+    free(result->status);
+    memset(result, 0, sizeof *result);
+}
+
+/* The result's extent along one dimension: every argument's is 1 or the
+ * same n. */
+static bool pair_extent(size_t *extent, size_t n)
+{
+    if (n == 1 || n == *extent)
+        return true;
+    if (*extent == 1) {
+        *extent = n;
+        return true;
+    }
+    return false;
+}
+
+ftc_status ftc_call_grid(const ftc_function *fn, const ftc_grid *args, size_t n_args,
+                         ftc_grid_result *out, ftc_error *err)
+{
+    size_t rows = 1, cols = 1;
+    ftc_value v[FTC_MAX_ARGS];
+
+    if (out == NULL)
+        return ftc_fail(err, FTC_ERR_INVALID, -1, "no place for the result");
+    memset(out, 0, sizeof *out);
+    if (fn == NULL)
+        return ftc_fail(err, FTC_ERR_INVALID, -1, "no such function");
+    if (n_args > fn->n_args || n_args > FTC_MAX_ARGS)
+        return ftc_fail(err, FTC_ERR_INVALID, -1, "%s takes at most %zu arguments, not %zu",
+                        fn->name, fn->n_args, n_args);
+    if (n_args > 0 && args == NULL)
+        return ftc_fail(err, FTC_ERR_INVALID, -1, "%s: no arguments given", fn->name);
+    for (size_t i = 0; i < n_args; i++) {
+        const char *name = fn->args[i].name.text[FTC_LANG_EN];
+
+        if (args[i].rows == 0 || args[i].cols == 0 || args[i].cells == NULL)
+            return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s is an empty array",
+                            fn->name, name);
+        if (!pair_extent(&rows, args[i].rows) || !pair_extent(&cols, args[i].cols))
+            return ftc_fail(err, FTC_ERR_INVALID, (int)i,
+                            "%s: %s is %zu x %zu, which does not pair with %zu x %zu",
+                            fn->name, name, args[i].rows, args[i].cols, rows, cols);
+    }
+    if ((rows > 1 || cols > 1) && fn->result != FTC_TYPE_NUMBER)
+        return ftc_fail(err, FTC_ERR_INVALID, -1,
+                        "%s returns %s: its arguments must be single values", fn->name,
+                        fn->result == FTC_TYPE_TEXT ? "text" : "an array");
+    if (rows > FTC_GRID_MAX_CELLS / cols)
+        return ftc_fail(err, FTC_ERR_INVALID, -1,
+                        "%s: %zu x %zu results are more than one call makes (%zu)", fn->name,
+                        rows, cols, FTC_GRID_MAX_CELLS);
+    out->numbers = calloc(rows * cols, sizeof *out->numbers);
+    out->status = calloc(rows * cols, sizeof *out->status);
+    if (out->numbers == NULL || out->status == NULL) {
+        ftc_grid_result_clear(out);
+        return ftc_fail(err, FTC_ERR_INVALID, -1, "%s: not enough memory for %zu x %zu results",
+                        fn->name, rows, cols);
+    }
+    out->rows = rows;
+    out->cols = cols;
+    for (size_t r = 0; r < rows; r++)
+        for (size_t c = 0; c < cols; c++) {
+            size_t k = r * cols + c;
+            ftc_result res;
+            ftc_error e;
+            ftc_status st;
+
+            for (size_t i = 0; i < n_args; i++) {
+                const ftc_grid *g = &args[i];
+
+                v[i] = g->cells[(g->rows == 1 ? 0 : r) * g->cols + (g->cols == 1 ? 0 : c)];
+            }
+            st = ftc_call(fn, v, n_args, &res, &e);
+            if (st == FTC_OK && res.type == FTC_TYPE_NUMBER) {
+                out->numbers[k] = res.number;
+                continue;
+            }
+            if (st == FTC_OK) { /* a 1 x 1 call of an array or text function */
+                ftc_result_clear(&res);
+                st = ftc_fail(&e, FTC_ERR_INVALID, -1, "%s does not return a number",
+                              fn->name);
+            }
+            out->status[k] = (unsigned char)st;
+            if (out->n_errors++ == 0)
+                out->first_error = e;
+        }
+    return FTC_OK;
+}

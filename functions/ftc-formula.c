@@ -45,7 +45,7 @@ size_t ftc_formula_string_length(const char *s)
 }
 
 /* Length of the reference at s (s[0] == '['); 0 when unterminated. */
-static size_t reference_length(const char *s)
+size_t ftc_formula_reference_length(const char *s)
 {
     bool quoted = false;
 
@@ -108,7 +108,7 @@ static size_t match_paren(const char *s, size_t len, GArray *seps)
             n = ftc_formula_string_length(s + i);
             break;
         case '[':
-            n = reference_length(s + i);
+            n = ftc_formula_reference_length(s + i);
             break;
         case '(':
             depth++;
@@ -183,7 +183,7 @@ static bool rewrite_span(rewriter *rw, const char *s, size_t len, GString *out)
         size_t n = 1;
 
         if (s[i] == '"' || s[i] == '[') {
-            n = s[i] == '"' ? ftc_formula_string_length(s + i) : reference_length(s + i);
+            n = s[i] == '"' ? ftc_formula_string_length(s + i) : ftc_formula_reference_length(s + i);
             if (n == 0 || i + n > len) {
                 rw->depth--;
                 return fail(rw, s[i] == '"' ? "unterminated string" : "unterminated reference");
@@ -292,7 +292,7 @@ size_t ftc_formula_count_tokens(const char *s)
         size_t k = 1;
 
         if (s[i] == '"' || s[i] == '[') {
-            k = s[i] == '"' ? ftc_formula_string_length(s + i) : reference_length(s + i);
+            k = s[i] == '"' ? ftc_formula_string_length(s + i) : ftc_formula_reference_length(s + i);
             if (k == 0)
                 k = strlen(s + i);
         } else if (is_name_char(s[i])) {

@@ -36,6 +36,10 @@ char *ftc_formula_rewrite_bounded(const char *formula, ftc_formula_lookup_fn loo
  * when it is unterminated. */
 size_t ftc_formula_string_length(const char *s);
 
+/* Length of the reference at s (s[0] == '[', sheet names quoted with '); 0
+ * when it is unterminated. */
+size_t ftc_formula_reference_length(const char *s);
+
 /* Tokens of a formula as Calc's compiler counts them, or a few more. */
 size_t ftc_formula_count_tokens(const char *s);
 

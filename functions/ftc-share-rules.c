@@ -43,6 +43,87 @@ static bool number_literal(const char *text, double *value)
     return *end == '\0' && end != text;
 }
 
+/* The first of `chars` in s[0..len), or NULL. */
+static const char *strpbrk_len(const char *s, size_t len, const char *chars)
+{
+    for (size_t i = 0; i < len; i++)
+        if (strchr(chars, s[i]) != NULL)
+            return s + i;
+    return NULL;
+}
+
+/* The reference s[0..len) (s[0] == '['): 1 when it is a range of one cell
+ * ([.A1:.A1], [$S.$A$1:.$A$1]; *colon then points at its ':'), 0 when a
+ * range of more (two corners, a whole column [.Z:.Z] or row [.3:.3], two
+ * sheets), -1 when no range.  Calc's sheet names cannot hold ':'. */
+static int range_cells(const char *s, size_t len, const char **colon)
+{
+    const char *ref = s + 1, *end = s + len - 1;
+    const char *c = memchr(ref, ':', (size_t)(end - ref));
+    const char *a, *b;
+
+    if (c == NULL)
+        return -1;
+    b = c + 1;
+    *colon = c;
+    for (a = c; a > ref && a[-1] != '.';)
+        a--; /* the first corner's cell part */
+    if (b < end && b[0] == '.')
+        b++; /* the second corner on the same sheet */
+    else if (c - ref != end - b || strncmp(ref, b, (size_t)(c - ref)) != 0)
+        return 0;
+    else
+        b += a - ref;
+    if (c - a != end - b || strncmp(a, b, (size_t)(c - a)) != 0 ||
+        strpbrk_len(a, (size_t)(c - a), "0123456789") == NULL ||
+        strpbrk_len(a, (size_t)(c - a), "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") ==
+            NULL)
+        return 0;
+    return 1;
+}
+
+/* An argument that is just a one-cell range ([.J5:.J5]) as that cell
+ * ([.J5]): inside SUMPRODUCT (the sequences of API_TCO, RAG_TCO, ...) Calc
+ * takes a range as an array, and "1:"&[.J5:.J5] is then no row number. */
+static char *plain_reference(const char *arg)
+{
+    size_t len = arg[0] == '[' ? ftc_formula_reference_length(arg) : 0;
+    const char *colon;
+
+    if (len == 0 || arg[len] != '\0' || range_cells(arg, len, &colon) != 1)
+        return g_strdup(arg);
+    return g_strdup_printf("%.*s]", (int)(colon - arg), arg);
+}
+
+/* Does an argument (as written) hold an array: an inline array, or a
+ * reference to more than one cell?  Outside strings, anywhere in it
+ * (ROW([.A1:.A60]) too).  A named range is not seen: the expansion's guard
+ * makes it #N/A, never a wrong number. */
+static bool is_array_argument(const char *arg)
+{
+    for (size_t i = 0; arg[i] != '\0'; i++) {
+        size_t len;
+        const char *colon;
+
+        if (arg[i] == '{')
+            return true;
+        if (arg[i] == '"') {
+            len = ftc_formula_string_length(arg + i);
+            if (len == 0)
+                return false;
+            i += len - 1;
+        } else if (arg[i] == '[') {
+            len = ftc_formula_reference_length(arg + i);
+            if (len == 0)
+                return false;
+            if (range_cells(arg + i, len, &colon) == 0)
+                return true;
+            i += len - 1;
+        }
+    }
+    return false;
+}
+
 /* The conditions an argument's domain puts on x (already parenthesised). */
 static void domain_guard(ftc_domain domain, const char *x, char sep, GString *g)
 {
@@ -135,7 +216,7 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
 
             if (args[k][0] == '"')
                 return expand_fail(err, (int)k, "text given for a number");
-            value = g_strdup(args[k]);
+            value = plain_reference(args[k]);
             /* A number written in the call needs no guard: it is in the
              * domain, or the whole call is #N/A as the guard would make it. */
             if (number_literal(value, &literal)) {
@@ -324,6 +405,12 @@ static bool share_expand(const void *call, const char *const *args, size_t n_arg
 
     if (call == (const void *)share_lookup)
         return expand_fail(err, -1, "unknown add-in function");
+    /* Element by element ("Array arguments"): kept as values for now. */
+    for (size_t k = 0; fn->result == FTC_TYPE_NUMBER && k < n_args; k++)
+        if (is_array_argument(args[k]))
+            return expand_fail(err, (int)k,
+                               "an argument is a range or an inline array, computed "
+                               "element by element");
     if (fn->expansion == NULL)
         return freeze_call(fn, args, n_args, sd, out, err);
     return ftc_formula_expand_function(fn, args, n_args, sd->sep, out, err);

@@ -206,6 +206,41 @@ FTC_API ftc_status ftc_call(const ftc_function *fn, const ftc_value *args,
                             size_t n_args, ftc_result *out, ftc_error *err);
 FTC_API void ftc_result_clear(ftc_result *result);
 
+/* --- element-wise calls ("Array arguments" in FUNCTIONS.md) ---------------
+ * One argument of an element-wise call: a single value (1 x 1) or a grid
+ * of rows x cols values, row-major. */
+typedef struct {
+    size_t rows, cols;
+    const ftc_value *cells;
+} ftc_grid;
+
+/* The results of an element-wise call: rows x cols numbers, row-major, and
+ * each element's status (FTC_OK: its number is the result; otherwise the
+ * number is 0 and the element is an error, Err:502 or #N/A).  Release with
+ * ftc_grid_result_clear(). */
+typedef struct {
+    size_t rows, cols;
+    double *numbers;
+    unsigned char *status; /* ftc_status per element */
+    size_t n_errors;       /* elements that are not FTC_OK */
+    ftc_error first_error; /* why the first of them failed */
+} ftc_grid_result;
+
+/* Most elements one call may produce: 4 x 1,048,576 (a whole column of
+ * Calc times four).  Bounds the memory of a call to about 40 MB here. */
+#define FTC_GRID_MAX_CELLS ((size_t)1 << 22)
+
+/* Calls fn once per element, through ftc_call: a 1 x 1 argument is used for
+ * every element, a dimension of 1 is repeated along the other arguments'
+ * (a row against a column makes a grid), equal dimensions pair up.  The
+ * whole call fails with FTC_ERR_INVALID (err says why, out left empty)
+ * when the shapes cannot pair, the grid is larger than FTC_GRID_MAX_CELLS
+ * or empty, memory runs out, or fn does not return a number.  Otherwise
+ * FTC_OK, with bad elements marked in out->status. */
+FTC_API ftc_status ftc_call_grid(const ftc_function *fn, const ftc_grid *args,
+                                 size_t n_args, ftc_grid_result *out, ftc_error *err);
+FTC_API void ftc_grid_result_clear(ftc_grid_result *result);
+
 /* --- the price catalogue (ftc-prices.c) -----------------------------------
  * Prices per million tokens of hosted models: the catalogue shipped inside
  * the library (functions/prices.json), overridden entry by entry by

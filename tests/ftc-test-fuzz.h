@@ -17,4 +17,11 @@
  * (static storage); *status gets the call's status. */
 const char *ftc_test_fuzz_call(const uint8_t *data, size_t size, ftc_status *status);
 
+/* The same for an element-wise call (ftc_call_grid): each argument a grid
+ * of 0 to 3 rows and columns (empty ones included) of decoded values.
+ * Checks: a status of the enum; on success the shape the arguments pair
+ * to, every element's status of the enum, the count of bad elements, a
+ * finite number in each good one; on failure nothing left behind. */
+const char *ftc_test_fuzz_grid_call(const uint8_t *data, size_t size, ftc_status *status);
+
 #endif

@@ -211,6 +211,161 @@ START_TEST(test_domain_edges)
 }
 END_TEST
 
+
+/* --- ftc_call_grid: element-wise calls ------------------------------------ */
+
+#define N(x) ((ftc_value){.kind = FTC_VALUE_NUMBER, .number = (x)})
+
+/* The scalar call the grid's element must equal. */
+static double scalar(const char *name, const ftc_value *args, size_t n, ftc_status *st)
+{
+    ftc_result r;
+    ftc_error e;
+    double d;
+
+    *st = ftc_call(ftc_function_find(name), args, n, &r, &e);
+    d = r.number;
+    ftc_result_clear(&r);
+    return d;
+}
+
+/* A column of Training against a row of Horizons: a 3 x 3 grid whose every
+ * element is FT_TCO of its row's and column's values. */
+START_TEST(test_grid_row_by_column)
+{
+    const ftc_function *fn = ftc_function_find("FT_TCO");
+    ftc_value training[] = {N(0), N(200), N(5000)};
+    ftc_value horizon[] = {N(6), N(12), N(24)};
+    ftc_value serving = N(3000), hours = N(320), retrains = N(1), life = N(18), rate = N(150);
+    ftc_grid g[] = {{3, 1, training}, {1, 1, &serving}, {1, 1, &hours}, {1, 1, &retrains},
+                    {1, 1, &life}, {1, 1, &rate}, {1, 3, horizon}};
+    ftc_grid_result out;
+    ftc_error err = {.arg = -99};
+
+    ck_assert_int_eq(ftc_call_grid(fn, g, 7, &out, &err), FTC_OK);
+    ck_assert_uint_eq(out.rows, 3);
+    ck_assert_uint_eq(out.cols, 3);
+    ck_assert_uint_eq(out.n_errors, 0);
+    for (size_t r = 0; r < 3; r++)
+        for (size_t c = 0; c < 3; c++) {
+            ftc_value one[] = {training[r], serving, hours, retrains, life, rate, horizon[c]};
+            ftc_status st;
+            double want = scalar("FT_TCO", one, 7, &st);
+
+            ck_assert_int_eq(st, FTC_OK);
+            ck_assert_int_eq(out.status[r * 3 + c], FTC_OK);
+            ck_assert_msg(ftc_test_close(out.numbers[r * 3 + c], want), "[%zu][%zu] %.17g != %.17g",
+                          r, c, out.numbers[r * 3 + c], want);
+        }
+    /* The contract's example sits at Training 200, Horizon 24. */
+    ck_assert(ftc_test_close(out.numbers[1 * 3 + 2], 1224800.0));
+    ftc_grid_result_clear(&out);
+}
+END_TEST
+
+/* Equal shapes pair up; a bad element is an error in its place only, and a
+ * missing element (an empty cell) takes the argument's default. */
+START_TEST(test_grid_pairs_and_bad_elements)
+{
+    const ftc_function *fn = ftc_function_find("API_COST");
+    ftc_value in[] = {N(1e6), N(-1), N(2e6), N(1e6)};
+    ftc_value out_tok[] = {N(2e5), N(2e5), N(1e5), N(2e5)};
+    ftc_value in_price = N(2.5), out_price = N(10);
+    ftc_value cached[] = {N(4e5), N(0), N(0), {.kind = FTC_VALUE_MISSING}};
+    ftc_grid g[] = {{4, 1, in}, {4, 1, out_tok}, {1, 1, &in_price}, {1, 1, &out_price},
+                    {4, 1, cached}};
+    ftc_grid_result res;
+    ftc_error err;
+
+    ck_assert_int_eq(ftc_call_grid(fn, g, 5, &res, &err), FTC_OK);
+    ck_assert_uint_eq(res.rows, 4);
+    ck_assert_uint_eq(res.cols, 1);
+    ck_assert_uint_eq(res.n_errors, 1);
+    ck_assert_int_eq(res.status[1], FTC_ERR_INVALID);
+    ck_assert(res.numbers[1] == 0.0);
+    ck_assert_int_eq(res.first_error.arg, 0);
+    ck_assert_ptr_nonnull(strstr(res.first_error.message, "InputTokens"));
+    for (size_t k = 0; k < 4; k++) {
+        ftc_value one[] = {in[k], out_tok[k], in_price, out_price, cached[k]};
+        ftc_status st;
+        double want = scalar("API_COST", one, 5, &st);
+
+        ck_assert_int_eq(res.status[k], st);
+        if (st == FTC_OK)
+            ck_assert(ftc_test_close(res.numbers[k], want));
+    }
+    ck_assert(ftc_test_close(res.numbers[3], 4.5)); /* the contract's example */
+    ftc_grid_result_clear(&res);
+}
+END_TEST
+
+/* "No answer" elements are #N/A in their place. */
+START_TEST(test_grid_no_answer_element)
+{
+    const ftc_function *fn = ftc_function_find("FT_BREAKEVEN");
+    ftc_value up = N(50000), monthly = N(3000), api[] = {N(8000), N(2000)};
+    ftc_grid g[] = {{1, 1, &up}, {1, 1, &monthly}, {1, 2, api}};
+    ftc_grid_result res;
+    ftc_error err;
+
+    ck_assert_int_eq(ftc_call_grid(fn, g, 3, &res, &err), FTC_OK);
+    ck_assert_uint_eq(res.rows, 1);
+    ck_assert_uint_eq(res.cols, 2);
+    ck_assert_int_eq(res.status[0], FTC_OK);
+    ck_assert(res.numbers[0] == 10.0);
+    ck_assert_int_eq(res.status[1], FTC_ERR_NO_ANSWER);
+    ck_assert_uint_eq(res.n_errors, 1);
+    ftc_grid_result_clear(&res);
+}
+END_TEST
+
+/* Shapes that cannot pair, empty and oversized grids, and functions that do
+ * not return a number refuse the whole call, before allocating anything. */
+START_TEST(test_grid_refusals)
+{
+    const ftc_function *tco = ftc_function_find("FT_TCO");
+    ftc_value two[] = {N(1), N(2)}, three[] = {N(1), N(2), N(3)}, one = N(1);
+    static ftc_value big_col[4096], big_row[2048];
+    ftc_grid_result res;
+    ftc_error err = {.arg = -99};
+
+    ftc_grid mismatch[] = {{2, 1, two}, {3, 1, three}, {1, 1, &one}, {1, 1, &one},
+                           {1, 1, &one}};
+    ck_assert_int_eq(ftc_call_grid(tco, mismatch, 5, &res, &err), FTC_ERR_INVALID);
+    ck_assert_int_eq(err.arg, 1);
+    ck_assert_ptr_null(res.numbers);
+    ck_assert_ptr_nonnull(strstr(err.message, "does not pair"));
+
+    ftc_grid row_vs_row[] = {{1, 2, two}, {1, 3, three}, {1, 1, &one}, {1, 1, &one},
+                             {1, 1, &one}};
+    ck_assert_int_eq(ftc_call_grid(tco, row_vs_row, 5, &res, &err), FTC_ERR_INVALID);
+
+    ftc_grid empty[] = {{0, 0, two}, {1, 1, &one}, {1, 1, &one}, {1, 1, &one}, {1, 1, &one}};
+    ck_assert_int_eq(ftc_call_grid(tco, empty, 5, &res, &err), FTC_ERR_INVALID);
+    ck_assert_int_eq(err.arg, 0);
+
+    for (size_t i = 0; i < 4096; i++)
+        big_col[i] = N(1);
+    for (size_t i = 0; i < 2048; i++)
+        big_row[i] = N(1);
+    ftc_grid huge[] = {{4096, 1, big_col}, {1, 2048, big_row}, {1, 1, &one}, {1, 1, &one},
+                       {1, 1, &one}};
+    ck_assert_int_eq(ftc_call_grid(tco, huge, 5, &res, &err), FTC_ERR_INVALID);
+    ck_assert_ptr_null(res.numbers);
+
+    /* An array result and a text result: single values only. */
+    ftc_value training[] = {N(0), N(200)}, v = N(3000), h = N(320), rt = N(1), l = N(18);
+    ftc_grid items[] = {{2, 1, training}, {1, 1, &v}, {1, 1, &h}, {1, 1, &rt}, {1, 1, &l}};
+    ck_assert_int_eq(ftc_call_grid(ftc_function_find("FT_TCO_ITEMS"), items, 5, &res, &err),
+                     FTC_ERR_INVALID);
+    ftc_value acc[] = {N(0.9), N(0.8)}, p = N(0.85), f = N(1e5), a = N(4e4);
+    ftc_grid verdict[] = {{1, 2, acc}, {1, 1, &p}, {1, 1, &f}, {1, 1, &a}};
+    ck_assert_int_eq(ftc_call_grid(ftc_function_find("FT_VERDICT"), verdict, 4, &res, &err),
+                     FTC_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(err.message, "text"));
+}
+END_TEST
+
 static Suite *call_suite(void)
 {
     Suite *s = suite_create("call");
@@ -221,6 +376,10 @@ static Suite *call_suite(void)
     tcase_add_loop_test(tc, test_defaults, 0, n);
     tcase_add_loop_test(tc, test_arity, 0, n);
     tcase_add_loop_test(tc, test_domain_edges, 0, G_N_ELEMENTS(domain_cases));
+    tcase_add_test(tc, test_grid_row_by_column);
+    tcase_add_test(tc, test_grid_pairs_and_bad_elements);
+    tcase_add_test(tc, test_grid_no_answer_element);
+    tcase_add_test(tc, test_grid_refusals);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -373,6 +373,59 @@ START_TEST(test_share_formula)
 }
 END_TEST
 
+/* A call with an array argument (element by element in the add-in) has no
+ * built-in equivalent yet: refused, so that the cell keeps its values with
+ * a note; a one-cell range, braces and colons inside strings are not
+ * arrays. */
+static const struct {
+    const char *in;
+    bool array;
+} array_cases[] = {
+    {"of:=" F "FT_CO2_KG([.A1:.A3];2)", true},
+    {"of:=" F "FT_CO2_KG(2;[$Sheet1.$A$1:.$B$2])", true},
+    {"of:=" F "FT_CO2_KG([$'x.y'.A1:.B1];2)", true},
+    {"of:=" F "FT_CO2_KG([.Z:.Z];2)", true},
+    {"of:=" F "FT_CO2_KG({1;2|3;4};2)", true},
+    {"of:=" F "FT_CO2_KG(ROW([.A1:.A60]);2)", true},
+    {"of:=" F "FT_CO2_KG([.A1:.A1];2)", false},
+    {"of:=" F "FT_CO2_KG([$'a.b'.A1:.A1];2)", false},
+    {"of:=" F "FT_CO2_KG([.3:.3];2)", true},
+    {"of:=" F "FT_CO2_KG([$S1.A1:$S2.A1];2)", true},
+    {"of:=" F "FT_CO2_KG([$S1.A1:$S1.A1];2)", false},
+    {"of:=" F "FT_CO2_KG(LEN(\"{[.A1:.B2]\");2)", false},
+    {"of:=" F "FT_CO2_KG([.A1];[$Sheet2.B2:.B2])", false},
+};
+
+/* A one-cell range is written as its cell: inside the SUMPRODUCT of
+ * RAG_TCO's expansion Calc would take [.J5:.J5] as an array, and
+ * "1:"&{24} is no row number (Err:504 in the copy). */
+START_TEST(test_share_one_cell_range)
+{
+    ftc_error err;
+    g_autofree char *got = ftc_formula_share("of:=" F "RAG_TCO(625.1;1200;15000;[$S.J5:.J5])",
+                                             ';', NULL, &err);
+
+    ck_assert_msg(got != NULL, "%s", err.message);
+    ck_assert_ptr_null(strstr(got, "J5:"));
+    ck_assert_ptr_nonnull(strstr(got, "\"1:\"&MIN(([$S.J5]))"));
+}
+END_TEST
+
+START_TEST(test_share_array_arguments)
+{
+    ftc_error err = {.arg = -99};
+    g_autofree char *got = ftc_formula_share(array_cases[_i].in, ';', NULL, &err);
+
+    if (array_cases[_i].array) {
+        ck_assert_msg(got == NULL, "%s was rewritten: %s", array_cases[_i].in, got);
+        ck_assert_ptr_nonnull(strstr(err.message, "element by element"));
+    } else {
+        ck_assert_msg(got != NULL, "%s: %s", array_cases[_i].in, err.message);
+        ck_assert(!ftc_formula_calls_addin(got));
+    }
+}
+END_TEST
+
 /* Nested calls: what Calc could not compile (over 8192 tokens, Err:512 in
  * the copy) is refused, so that the cell is frozen to its value instead;
  * deeper nesting stops early. */
@@ -501,6 +554,8 @@ static Suite *formula_suite(void)
     tcase_add_loop_test(tc, test_expand_case, 0, G_N_ELEMENTS(expand_cases));
     tcase_add_test(tc, test_whole_months_guard);
     tcase_add_loop_test(tc, test_share_formula, 0, G_N_ELEMENTS(share_cases));
+    tcase_add_loop_test(tc, test_share_array_arguments, 0, G_N_ELEMENTS(array_cases));
+    tcase_add_test(tc, test_share_one_cell_range);
     tcase_add_loop_test(tc, test_share_too_long, 0, 4);
     tcase_add_test(tc, test_share_price);
     tcase_add_test(tc, test_share_gpu);

@@ -33,6 +33,28 @@ START_TEST(test_random_calls)
 }
 END_TEST
 
+/* The same bytes as element-wise calls: grids of 0 to 3 x 0 to 3 values. */
+START_TEST(test_random_grid_calls)
+{
+    g_autoptr(GRand) rand = g_rand_new_with_seed(0x9e1d0000u + (guint32)_i);
+    uint8_t bytes[BYTES * 4];
+    size_t counts[3] = {0};
+
+    for (int call = 0; call < CALLS_PER_SEED / 4; call++) {
+        for (size_t i = 0; i < sizeof bytes; i++)
+            bytes[i] = (uint8_t)g_rand_int(rand);
+        ftc_status status;
+        const char *problem = ftc_test_fuzz_grid_call(
+            bytes, 1 + (size_t)g_rand_int_range(rand, 0, sizeof bytes), &status);
+
+        ck_assert_msg(problem == NULL, "grid call %d: %s", call, problem);
+        counts[status]++;
+    }
+    ck_assert_uint_gt(counts[FTC_OK], 0);
+    ck_assert_uint_gt(counts[FTC_ERR_INVALID], 0);
+}
+END_TEST
+
 /* Every function with every argument at a valid value drawn at random:
  * mostly successes, so the kernels themselves are exercised hard. */
 START_TEST(test_valid_random_values)
@@ -108,6 +130,7 @@ static Suite *robustness_suite(void)
 
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, test_random_calls, 0, SEEDS);
+    tcase_add_loop_test(tc, test_random_grid_calls, 0, SEEDS);
     tcase_add_loop_test(tc, test_valid_random_values, 0, (int)ftc_function_count());
     suite_add_tcase(s, tc);
     return s;

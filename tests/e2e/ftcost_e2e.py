@@ -380,17 +380,22 @@ def build_cases(table, core, problems):
             cases.append(Case('%s with text for optional %s' % (name, args[k]['name']),
                               fn, call, want))
         # Calc's own answers: #VALUE! for text in a required number, Err:504.
+        # (A required number declared as an array reaches the add-in as
+        # text, which is Err:502 like text for an optional number.)
         num_req = [k for k in range(req) if not args[k]['text']]
         if num_req:
             call = list(base)
             call[num_req[0]] = Arg('text', 'abc')
+            want = (core.eval(fn, call) if args[num_req[0]]['uno_type'] == 'array'
+                    else Expect(False, code=ERR_NO_VALUE))
             cases.append(Case('%s with text for required %s' % (name, args[num_req[0]]['name']),
-                              fn, call, Expect(False, code=ERR_NO_VALUE)))
+                              fn, call, want))
         if req >= 1:
             cases.append(Case('%s with %d of %d required arguments' % (name, req - 1, req),
                               fn, base[:req - 1], Expect(False, code=ERR_PARAMETER_EXPECTED)))
-        # Ranges for an optional argument: one cell is its value, two are
-        # Err:502 (one value expected).
+        # Ranges for an optional argument: one cell is its value; two are
+        # an array of results in a function that returns a number (a plain
+        # cell shows the first), else Err:502 (one value expected).
         if opt_num:
             k = opt_num[0]
             vals = defaults_up_to(fn, base, k)
@@ -401,10 +406,238 @@ def build_cases(table, core, problems):
                               vals, core.eval(fn, vals + [dflt]), helpers=[dflt.value],
                               raw_formula='=%s(%s;J{R}:J{R})' % (name, head)))
             cases.append(Case('%s with %s from a two-cell range' % (name, args[k]['name']), fn,
-                              vals, Expect(False, code=ERR_ILLEGAL_ARGUMENT),
+                              vals, core.eval(fn, vals + [dflt]) if fn['result'] == 'number'
+                              else Expect(False, code=ERR_ILLEGAL_ARGUMENT),
                               helpers=[dflt.value, dflt.value],
                               raw_formula='=%s(%s;J{R}:J{R2})' % (name, head)))
     return cases
+
+
+# ---------------------------------------------------------------------------
+# Array arguments ("Array arguments" in FUNCTIONS.md): every function that
+# returns a number, its first and last number arguments given as a column
+# range (and a row range against it), an inline column, an inline row, a
+# column against a row (a grid), a column with one bad element, and two
+# columns and two rows of lengths that cannot pair; each call placed as an array formula, inside SUMPRODUCT, SUM and
+# INDEX and in a plain cell (the first element), every element compared
+# with the command's scalar result.  (In the formula grammar of the API,
+# an inline array's columns are separated by ';' and its rows by '|'.)
+
+def variants(a, base):
+    """Three valid, different values of argument `a` around `base`."""
+    v = float(base.value)
+    d = a['domain']
+    if d == 'whole_months':
+        vals = [v, v + 1, min(2 * v + 2, 1200)]
+    elif d in ('non_negative', 'positive'):
+        vals = [v, 2 * v, 0.5 * v] if v > 0 else [0, 1, 3]
+    elif d.startswith('fraction'):
+        vals = [v, v / 2 if v > 0 else 0.25, (v + 1) / 2]
+    elif d == 'above_minus_1':
+        vals = [v, v + 0.01, v + 0.05]
+    elif d == 'at_least_1':
+        vals = [v, v + 0.5, 2 * v]
+    else:
+        vals = [v, v, v]
+    return [num(x) for x in vals]
+
+
+def bad_value(a):
+    d = a['domain']
+    if d in ('non_negative', 'positive', 'above_minus_1'):
+        return num(-1)
+    if d.startswith('fraction'):
+        return num(1.5)
+    return num(0.5)   # whole_months, at_least_1
+
+
+class ArrayCase:
+    """One call with array arguments.  `grid`: rows of Expect, one per
+    element (or None with `whole`, an Expect for the whole call)."""
+
+    def __init__(self, label, fn, formula, grid=None, whole=None, col_helpers=None,
+                 row_helpers=None):
+        self.label, self.fn, self.call = label, fn, formula
+        self.grid, self.whole = grid, whole
+        self.col_helpers = col_helpers or []   # a column range T{R}:T{R+n-1}
+        self.row_helpers = row_helpers or []   # a row range U{R}:...{R}
+        self.row = None
+
+    @property
+    def shape(self):
+        return (len(self.grid), len(self.grid[0])) if self.grid else (1, 1)
+
+    def text(self, template=None):
+        r = self.row + 1
+        f = self.call.replace('{COL}', '$T$%d:$T$%d' % (r, r + len(self.col_helpers) - 1))
+        last = chr(ord('U') + len(self.row_helpers) - 1)
+        f = f.replace('{ROW}', '$U$%d:$%s$%d' % (r, last, r))
+        return (template or '%s') % f
+
+    def first(self):
+        return self.whole if self.grid is None else self.grid[0][0]
+
+    def last(self):
+        return self.whole if self.grid is None else self.grid[-1][-1]
+
+    def total(self):
+        """SUMPRODUCT: the sum, or the error when an element is one."""
+        if self.grid is None:
+            return self.whole
+        cells = [e for row in self.grid for e in row]
+        bad = [e for e in cells if not e.ok]
+        if bad:
+            return bad[0] if all(e.code == bad[0].code for e in bad) else Expect(False, code=0)
+        return Expect(True, math.fsum(e.value for e in cells))
+
+
+def build_array_cases(table, core, problems):
+    cases = []
+    for fn in table['functions']:
+        if fn['result'] != 'number':
+            continue
+        args = fn['args']
+        nums = [k for k, a in enumerate(args) if not a['text']]
+        if not nums:
+            continue
+        if len(nums) < 2:
+            problems.append('%s: fewer than two number arguments for a grid' % fn['name'])
+            continue
+        ok_examples = ok_calls(fn)
+        full = valid_call(fn, ok_examples)
+        k1, k2 = nums[0], nums[-1]
+        if k2 >= len(full):
+            problems.append('%s: no valid value for %s' % (fn['name'], args[k2]['name']))
+            continue
+        col, row = variants(args[k1], full[k1]), variants(args[k2], full[k2])
+
+        def at(**given):
+            call = list(full)
+            for k, v in given.items():
+                call[int(k[1:])] = v
+            return core.eval(fn, call)
+
+        def formula(**given):
+            parts = [a.formula() for a in full]
+            for k, v in given.items():
+                parts[int(k[1:])] = v
+            return '%s(%s)' % (fn['name'], ';'.join(parts))
+
+        a1, a2 = 'a%d' % k1, 'a%d' % k2
+        inline_col = lambda vals: '{%s}' % '|'.join(v.value for v in vals)  # noqa: E731
+        inline_row = lambda vals: '{%s}' % ';'.join(v.value for v in vals)  # noqa: E731
+        name = fn['name']
+        cases.append(ArrayCase(
+            '%s: %s from a range' % (name, args[k1]['name']), fn, formula(**{a1: '{COL}'}),
+            grid=[[at(**{a1: v})] for v in col], col_helpers=col))
+        cases.append(ArrayCase(
+            '%s: %s and %s from a column and a row range' % (name, args[k1]['name'],
+                                                             args[k2]['name']),
+            fn, formula(**{a1: '{COL}', a2: '{ROW}'}),
+            grid=[[at(**{a1: v, a2: w}) for w in row] for v in col],
+            col_helpers=col, row_helpers=row))
+        cases.append(ArrayCase(
+            '%s: %s as an inline column' % (name, args[k1]['name']), fn,
+            formula(**{a1: inline_col(col)}), grid=[[at(**{a1: v})] for v in col]))
+        cases.append(ArrayCase(
+            '%s: %s as an inline row' % (name, args[k2]['name']), fn,
+            formula(**{a2: inline_row(row)}), grid=[[at(**{a2: w}) for w in row]]))
+        cases.append(ArrayCase(
+            '%s: %s column x %s row' % (name, args[k1]['name'], args[k2]['name']), fn,
+            formula(**{a1: inline_col(col), a2: inline_row(row[:2])}),
+            grid=[[at(**{a1: v, a2: w}) for w in row[:2]] for v in col]))
+        bad = [col[0], bad_value(args[k1]), col[2]]
+        grid = [[at(**{a1: v})] for v in bad]
+        if grid[1][0].ok:
+            problems.append('%s: %s = %s is accepted by the core' % (name, args[k1]['name'],
+                                                                      bad[1].value))
+        cases.append(ArrayCase(
+            '%s: %s column with a bad element' % (name, args[k1]['name']), fn,
+            formula(**{a1: inline_col(bad)}), grid=grid))
+        cases.append(ArrayCase(
+            '%s: %s column of 3 with %s column of 2' % (name, args[k1]['name'],
+                                                        args[k2]['name']), fn,
+            formula(**{a1: inline_col(col), a2: inline_col(row[:2])}),
+            whole=Expect(False, code=ERR_ILLEGAL_ARGUMENT)))
+        cases.append(ArrayCase(
+            '%s: %s row of 3 with %s row of 2' % (name, args[k1]['name'], args[k2]['name']),
+            fn, formula(**{a1: inline_row(col), a2: inline_row(row[:2])}),
+            whole=Expect(False, code=ERR_ILLEGAL_ARGUMENT)))
+    return cases
+
+
+ARRAY_PLAIN, ARRAY_SUM, ARRAY_INDEX, ARRAY_PLAIN_SUM = 8, 9, 10, 11   # columns I to L
+
+
+def place_array_cases(sheet, cases):
+    row = 0
+    for c in cases:
+        c.row = row
+        rows, cols = c.shape
+        for i, h in enumerate(c.col_helpers):
+            sheet.getCellByPosition(19, row + i).setValue(float(h.value))
+        for i, h in enumerate(c.row_helpers):
+            sheet.getCellByPosition(20 + i, row).setValue(float(h.value))
+        sheet.getCellRangeByPosition(0, row, cols - 1, row + rows - 1).setArrayFormula(
+            c.text('=%s'))
+        sheet.getCellByPosition(ARRAY_PLAIN, row).setFormula(c.text('=%s'))
+        sheet.getCellByPosition(ARRAY_SUM, row).setFormula(c.text('=SUMPRODUCT(%s)'))
+        sheet.getCellByPosition(ARRAY_INDEX, row).setFormula(
+            c.text('=INDEX(%%s;%d;%d)' % (rows, cols)))
+        sheet.getCellByPosition(ARRAY_PLAIN_SUM, row).setFormula(c.text('=SUM(%s)'))
+        row += max(rows, len(c.col_helpers)) + 1
+
+
+def check_cell(cell, want):
+    """None when the cell holds `want` (Expect; code 0: any error)."""
+    code = cell.getError()
+    if not want.ok:
+        if code and (want.code == 0 or code == want.code):
+            return None
+        return 'got %s, want %s' % (err_name(code) if code else cell.getValue(),
+                                    err_name(want.code) if want.code else 'an error')
+    if code:
+        return 'got %s, want %r' % (err_name(code), want.value)
+    if not close_enough(cell.getValue(), want.value):
+        return 'got %r, want %r' % (cell.getValue(), want.value)
+    return None
+
+
+def check_array_cases(sheet, cases):
+    failures = []
+    for c in cases:
+        rows, cols = c.shape
+        where = []
+        for r in range(rows):
+            for k in range(cols):
+                want = c.whole if c.grid is None else c.grid[r][k]
+                why = check_cell(sheet.getCellByPosition(k, c.row + r), want)
+                if why:
+                    where.append('array formula (%d,%d): %s' % (r, k, why))
+        for what, col, want in (('plain cell', ARRAY_PLAIN, c.first()),
+                                ('SUMPRODUCT', ARRAY_SUM, c.total()),
+                                ('INDEX of the last', ARRAY_INDEX, c.last()),
+                                ('SUM', ARRAY_PLAIN_SUM, c.total())):
+            why = check_cell(sheet.getCellByPosition(col, c.row), want)
+            if why:
+                where.append('%s: %s' % (what, why))
+        if where:
+            failures.append('arrays: %s =%s: %s' % (c.label, c.text(), '; '.join(where[:6])))
+    return failures
+
+
+def run_array_cases(doc, table, core):
+    """The array cases on a sheet of their own; returns (failures, checks)."""
+    problems = []
+    cases = build_array_cases(table, core, problems)
+    doc.Sheets.insertNewByName('arrays', doc.Sheets.getCount())
+    sheet = doc.Sheets.getByName('arrays')
+    t0 = time.time()
+    place_array_cases(sheet, cases)
+    doc.calculateAll()
+    log('%d array calls placed and calculated in %.2f s' % (len(cases), time.time() - t0))
+    return (['expectation: ' + p for p in problems] + check_array_cases(sheet, cases),
+            5 * len(cases))
 
 
 # ---------------------------------------------------------------------------
@@ -495,22 +728,28 @@ def is_month_arg(a):
 
 
 def arg_type(a):
-    """As the add-in declares it: D double (required number), A any
-    (optional number), T any (optional text), S string (required text)."""
+    """As the add-in declares it: R sequence<sequence<any>> (required number
+    of a function that returns a number), D double (other required number),
+    A any (optional number), T any (optional text), S string (required
+    text)."""
     if a['text']:
         return 'T' if a['optional'] else 'S'
+    if a['uno_type'] == 'array':
+        return 'R'
     return 'A' if a['optional'] else 'D'
 
 
-def bad_inputs(a, base):
-    """(class, typed, outcome) for one argument; `base` is a valid Arg for
-    it.  outcome: ('core', Arg, exact), ('addin', code) or ('calc', code)."""
+def bad_inputs(a, base, result):
+    """(class, typed, outcome) for one argument of a function whose result
+    is `result`; `base` is a valid Arg for it.  outcome: ('core', Arg,
+    exact), ('addin', code) or ('calc', code)."""
     ty = arg_type(a)
+    arrays = result == 'number' and ty in ('A', 'R')   # element-wise
     out = []
     N, T = (lambda v: Arg('num', v)), (lambda v: Arg('text', v))
 
     def numeric(cls, typed, value, calc_text):
-        if ty in ('D', 'A'):
+        if ty in ('D', 'A', 'R'):
             out.append((cls, typed, ('core', N(value), True)))
         elif ty == 'S':    # Calc turns the number into text (its format)
             out.append((cls, typed, ('core', T(calc_text), True)))
@@ -529,7 +768,7 @@ def bad_inputs(a, base):
     numeric('NaN cell', bad_ref('nan'), 'nan', 'NaN')
     numeric('+Inf cell', bad_ref('inf'), 'inf', 'INF')
     numeric('-Inf cell', bad_ref('ninf'), '-inf', '-INF')
-    if is_month_arg(a) and ty in ('D', 'A'):
+    if is_month_arg(a) and ty in ('D', 'A', 'R'):
         for v in ('1200', '1201', '1200.5', '1E9'):
             numeric('month count ' + v, v, v, v)
     calc('#DIV/0! cell (0/0)', bad_ref('div0'), ERR_DIV_ZERO)
@@ -538,40 +777,53 @@ def bad_inputs(a, base):
     calc('1E308*10 typed', '1E308*10', ERR_ILLEGAL_FP)
     calc('1E309 typed', '1E309', ERR_ILLEGAL_ARGUMENT)
     calc('#N/A cell', bad_ref('na'), ERR_NOT_AVAILABLE)
+    # (The command words text for a required number its own way: for R,
+    # the code only.)
     for cls, typed in (('text', '"abc"'), ('text cell', bad_ref('abc'))):
         if ty == 'D':
             calc(cls, typed, ERR_NO_VALUE)
         else:
-            out.append((cls, typed, ('core', T('abc'), True)))
+            out.append((cls, typed, ('core', T('abc'), ty != 'R')))
     for cls, typed in (('numeric text', '"5"'), ('numeric text cell', bad_ref('five'))):
         if ty == 'D':      # Calc converts unambiguous numeric text
             out.append((cls, typed, ('core', N('5'), True)))
-        elif ty == 'A':    # text for an optional number
+        elif ty in ('A', 'R'):    # text for a number that reaches the add-in
             out.append((cls, typed, ('addin', ERR_ILLEGAL_ARGUMENT)))
         else:
             out.append((cls, typed, ('core', T('5'), True)))
     # Empty: "" reaches a text argument as empty text, which the command
     # cannot say ('' leaves an argument out): code only.
     empty_text = ('core', T(''), False)
-    if ty in ('D', 'A'):
+    if ty in ('D', 'A', 'R'):
         out.append(('empty cell', bad_ref('empty'), ('core', N('0'), True)))
     elif ty == 'T':        # 0 for a text: Err:502 either way
         out.append(('empty cell', bad_ref('empty'), ('core', T('0'), False)))
     else:
         out.append(('empty cell', bad_ref('empty'), empty_text))
-    if ty in ('A', 'T'):
+    if ty in ('A', 'T', 'R'):
         out.append(('="" cell', bad_ref('emptystr'), ('core', Arg('empty'), True)))
-        out.append(('empty parameter', '', ('core', Arg('empty'), True)))
+        if ty == 'R':      # Calc itself: a required argument left empty
+            calc('empty parameter', '', ERR_ILLEGAL_ARGUMENT)
+        else:
+            out.append(('empty parameter', '', ('core', Arg('empty'), True)))
         out.append(('empty one-cell range', bad_ref('empty', (BAD_COL, 'empty')),
                     ('core', Arg('empty'), True)))
         calc('#DIV/0! one-cell range', bad_ref('div0', (BAD_COL, 'div0')),
              ERR_PARAMETER_EXPECTED)
         calc('range with errors', bad_ref('div0', (BAD_COL, 'na')), ERR_PARAMETER_EXPECTED)
-        for cls, typed in (('2-cell range', bad_ref('one', (BAD_COL, 'one2'))),
-                           ('2x2 range', bad_ref('one', ('Y', 'one2'))),
-                           ('whole column', '$%s:$%s' % (BAD_EMPTY_COLUMN, BAD_EMPTY_COLUMN)),
-                           ('2-cell range in its row', '$J{R}:$J{R2}')):
-            out.append((cls, typed, ('addin', ERR_ILLEGAL_ARGUMENT)))
+        # Several cells: an array of results where the function computes
+        # element by element (a plain cell shows the first: the cell `one`;
+        # the 2x2 range's first is that too, its column Y is empty; an
+        # empty column is the argument left out in every element), else
+        # Err:502 (one value expected).
+        for cls, typed, first in (
+                ('2-cell range', bad_ref('one', (BAD_COL, 'one2')), N('1')),
+                ('2x2 range', bad_ref('one', ('Y', 'one2')), N('1')),
+                ('whole column', '$%s:$%s' % (BAD_EMPTY_COLUMN, BAD_EMPTY_COLUMN),
+                 Arg('empty')),
+                ('2-cell range in its row', '$J{R}:$J{R2}', base)):
+            out.append((cls, typed, ('core', first, True) if arrays
+                        else ('addin', ERR_ILLEGAL_ARGUMENT)))
     else:
         if ty == 'D':
             out.append(('="" cell', bad_ref('emptystr'), ('calc', ERR_NO_VALUE)))
@@ -589,6 +841,19 @@ def bad_inputs(a, base):
         out.append(('whole column', '$%s:$%s' % (BAD_EMPTY_COLUMN, BAD_EMPTY_COLUMN), zero))
         out.append(('2-cell range in its row', '$J{R}:$J{R2}', ('core', base, True)))
     return out
+
+
+def ok_calls(fn):
+    """The arguments of fn's worked examples that succeed (trailing empty
+    ones left out)."""
+    calls = []
+    for ex in fn['examples']:
+        call = [Arg.parse(t) for t in ex['args'].split(';')]
+        while call and call[-1].kind == 'empty':
+            call.pop()
+        if ex['status'] == 'ok':
+            calls.append(call)
+    return calls
 
 
 def valid_call(fn, ok_examples):
@@ -644,13 +909,7 @@ def build_bad_cases(table, core, problems):
 
     for fn in table['functions']:
         args, req = fn['args'], fn['required']
-        ok_examples = []
-        for ex in fn['examples']:
-            call = [Arg.parse(t) for t in ex['args'].split(';')]
-            while call and call[-1].kind == 'empty':
-                call.pop()
-            if ex['status'] == 'ok':
-                ok_examples.append(call)
+        ok_examples = ok_calls(fn)
         if not ok_examples or len(ok_examples[0]) < req:
             problems.append('%s: no valid call to start from' % fn['name'])
             continue
@@ -664,7 +923,7 @@ def build_bad_cases(table, core, problems):
         # ones) valid.
         for k in range(len(full)):
             call = full[:max(k + 1, req)]
-            for cls, typed, outcome in bad_inputs(args[k], full[k]):
+            for cls, typed, outcome in bad_inputs(args[k], full[k], fn['result']):
                 typed_args = [a.formula() for a in call]
                 typed_args[k] = typed
                 cli_args = list(call)
@@ -705,9 +964,9 @@ def build_bad_cases(table, core, problems):
             t, c = list(f), list(full)
             t[nums[0]], c[nums[0]] = bad_ref('inf'), N('inf')
             t[nums[-1]], c[nums[-1]] = '"abc"', Arg('text', 'abc')
-            if arg_type(args[nums[-1]]) == 'A':
-                add('mixed', fn, t, c, ('core', None, True))
-        if arg_type(args[0]) == 'D' and n >= 2:
+            if arg_type(args[nums[-1]]) in ('A', 'R'):
+                add('mixed', fn, t, c, ('core', None, arg_type(args[nums[-1]]) == 'A'))
+        if arg_type(args[0]) in ('D', 'R') and n >= 2:
             t = list(f)
             t[0], t[-1] = '"abc"', bad_ref('div0')
             add('mixed', fn, t, None, ('calc', ERR_DIV_ZERO))
@@ -717,17 +976,22 @@ def build_bad_cases(table, core, problems):
             t = list(f)
             t[0], t[-1] = bad_ref('na'), bad_ref('numerr')
             add('mixed', fn, t, None, ('calc', ERR_ILLEGAL_FP))
-        if req >= 2 and arg_type(args[req - 1]) == 'D':
+        # (Text in a required double is Calc's #VALUE!, found first: Calc
+        # reads the arguments from the last; in an array argument it is
+        # passed on, and the error cell before it wins.)
+        if req >= 2 and arg_type(args[req - 1]) in ('D', 'R'):
             t = list(f[:req])
             t[0], t[req - 1] = bad_ref('div0'), '"abc"'
-            add('mixed', fn, t, None, ('calc', ERR_NO_VALUE))
+            add('mixed', fn, t, None, ('calc', ERR_NO_VALUE if arg_type(args[req - 1]) == 'D'
+                                       else ERR_DIV_ZERO))
     return cases
 
 
 class LogProbe:
     """What the add-in did for one formula: the outcome lines FTCOST_LOG
     gets ("NAME: ok", "NAME: #N/A: why", "raise IllegalArgumentException:
-    why") since the last look."""
+    why", "NAME: array R x C, ...": an element-wise call) since the last
+    look."""
 
     def __init__(self, path):
         self.path = path
@@ -751,6 +1015,8 @@ class LogProbe:
                 out.append(('raise', kind, why))
             elif line.endswith(': ok') and ' ' not in line[:-4]:
                 out.append(('ok', None, None))
+            elif ': array ' in line and ' ' not in line.split(': array ')[0]:
+                out.append(('array', None, None))
             elif ': #N/A: ' in line and ' ' not in line.split(': #N/A: ')[0]:
                 out.append(('na', None, line.split(': #N/A: ', 1)[1]))
         return out
@@ -776,6 +1042,8 @@ def check_reach(cases):
             continue
         want = c.expect
         for kind, exc, why in o:
+            if kind == 'array':
+                continue    # element-wise: the cell shows the first element
             if want.ok:
                 good = kind == 'ok'
             elif want.code == ERR_NOT_AVAILABLE:
@@ -1203,13 +1471,28 @@ def test_functions(opts):
         doc.calculateAll()
         log('%d calls placed and calculated in %.2f s' % (len(cases), time.time() - t0))
         failures = problems + check_cases(sheet, cases, 'typed')
+        array_failures, array_checks = run_array_cases(doc, table, Core(opts.cli))
+        failures += array_failures
         # The display name must resolve to the stored programmatic name.
         probe = next(c for c in cases if not c.is_array and not c.helpers)
         stored = sheet.getCellByPosition(0, probe.row).getFormula()
         if SERVICE_UPPER + '.' + probe.fn['name'] + '(' not in stored.upper():
             failures.append('typed %s is stored as %r' % (probe.fn['name'], stored))
         doc.close(True)
-    return report(failures, 'functions', len(cases) + 1)
+    return report(failures, 'functions', len(cases) + 1 + array_checks)
+
+
+def test_arrays(opts):
+    """Only the array cases of `functions`."""
+    with open(opts.table, encoding='utf-8') as f:
+        table = json.load(f)
+    with Office(opts) as office:
+        office.install()
+        office.start()
+        doc = office.new_calc()
+        failures, checks = run_array_cases(doc, table, Core(opts.cli))
+        doc.close(True)
+    return report(failures, 'arrays', checks)
 
 
 def test_badinput(opts):
@@ -1659,8 +1942,8 @@ def test_valgrind(opts):
 
 
 def test_valgrind_full(opts):
-    """The .fods, the sheet of `functions` and the sheet of `badinput`,
-    computed by soffice.bin under memcheck."""
+    """The .fods, the sheet of `functions`, the sheet of `badinput` and the
+    array cases, computed by soffice.bin under memcheck."""
     table, cases, problems = load_cases(opts)
     core = Core(opts.cli)
     bad = build_bad_cases(table, core, problems)
@@ -1686,10 +1969,32 @@ def test_valgrind_full(opts):
             doc.close(True)
             log('%s: %d calls placed, computed and checked under valgrind in %.0f s'
                 % (what, len(cs), time.time() - t0))
+        t0 = time.time()
+        doc = office.new_calc()
+        f, n = run_array_cases(doc, table, core)
+        failures.extend(f)
+        total += n
+        doc.close(True)
+        log('arrays: computed and checked under valgrind in %.0f s' % (time.time() - t0))
         failures.extend(still_responsive(office, core, table))
         return failures, total + 1
 
     return valgrind_run(opts, 'valgrind-full', body)
+
+
+def test_valgrind_arrays(opts):
+    """The array cases of `functions` under memcheck (part of valgrind-full:
+    a quicker check by hand)."""
+    with open(opts.table, encoding='utf-8') as f:
+        table = json.load(f)
+
+    def body(office):
+        doc = office.new_calc()
+        failures, checks = run_array_cases(doc, table, Core(opts.cli))
+        doc.close(True)
+        return failures, checks
+
+    return valgrind_run(opts, 'valgrind-arrays', body)
 
 
 def test_addin(opts):
@@ -1815,7 +2120,9 @@ def test_addin(opts):
                 if any(a.kind != 'num' for a in call):
                     continue
                 want = core.eval(fn, call)
-                py_args = [float(a.value) for a in call]
+                # (a required number declared as an array: a 1 x 1 one)
+                py_args = [((float(a.value),),) if fn['args'][i]['uno_type'] == 'array'
+                           else float(a.value) for i, a in enumerate(call)]
                 py_args += [None] * (len(fn['args']) - len(py_args))
                 what = '%s.%s %s' % (table['service'], fn['method'], label)
                 total += 1
@@ -1841,6 +2148,39 @@ def test_addin(opts):
                         failures.append('%s: got %r, want %r' % (what, got, want))
                 elif not close_enough(got, want.value):
                     failures.append('%s: got %r, want %r' % (what, got, want.value))
+
+        # Arrays passed directly: element by element, a bad element a NaN
+        # carrying Calc's error code (Err:502) in its low bits; arrays
+        # Calc never sends (ragged, empty, a nested sequence) refused.
+        import struct
+        tco = getattr(obj, 'ft_tco')
+        fixed = (3000.0, 320.0, 1.0, 18.0)
+        total += 1
+        got = uno.invoke(obj, 'ft_tco', (((0.0,), (200.0,), (-1.0,)),
+                                         *[((x,),) for x in fixed], None,
+                                         uno.Any('[][]any', ((6.0, 24.0),))))
+        ft_tco = next(f for f in table['functions'] if f['name'] == 'FT_TCO')
+        want = [[core.eval(ft_tco, [num(t)] + [num(x) for x in fixed] + [num(150), num(h)])
+                 for h in (6, 24)] for t in (0, 200, -1)]
+        cells = [[(struct.unpack('<Q', struct.pack('<d', x))[0] & 0xffffffff
+                   if math.isnan(x) else x) for x in row] for row in got]
+        if not (len(cells) == 3 and all(len(r) == 2 for r in cells)
+                and all(close_enough(cells[r][k], want[r][k].value) for r in range(2)
+                        for k in range(2))
+                and cells[2] == [ERR_ILLEGAL_ARGUMENT, ERR_ILLEGAL_ARGUMENT]
+                and not want[2][0].ok):
+            failures.append('ft_tco with a 3x1 and a 1x2 array: got %r, want %r' % (cells, want))
+        for label, bad in (('ragged', ((1.0,), (1.0, 2.0))), ('empty', ()),
+                           ('nested', (((1.0,),),))):
+            total += 1
+            try:
+                got = tco(bad, *[((x,),) for x in fixed], None, None)
+                failures.append('ft_tco with a %s array: got %r, want Err:502' % (label, got))
+            except IllegalArgumentException:
+                pass
+            except Exception as e:   # noqa: BLE001 - what pyuno makes of it
+                if label != 'nested':
+                    failures.append('ft_tco with a %s array: %r' % (label, e))
 
         # FunctionAccess: the add-in called through the API, by display name.
         fa = smgr.createInstanceWithContext('com.sun.star.sheet.FunctionAccess', office.ctx)
@@ -1876,12 +2216,14 @@ def test_addin(opts):
 TESTS = {
     'addin': test_addin,
     'functions': test_functions,
+    'arrays': test_arrays,
     'names': test_names,
     'roundtrip': test_roundtrip,
     'badinput': test_badinput,
     'soak': test_soak,
     'valgrind': test_valgrind,
     'valgrind-full': test_valgrind_full,
+    'valgrind-arrays': test_valgrind_arrays,
 }
 
 
