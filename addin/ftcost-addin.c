@@ -54,8 +54,8 @@
 /* ---------------------------------------------------------------------------
  * Logging
  */
-static FILE *g_log;
-static atomic_bool g_log_on;
+static FILE *log_file;
+static atomic_bool log_on;
 
 static void log_init(void)
 {
@@ -63,29 +63,29 @@ static void log_init(void)
     if (!v || !*v || strcmp(v, "0") == 0)
         return;
     if (strcmp(v, "1") == 0)
-        g_log = stderr;
+        log_file = stderr;
     else
-        g_log = fopen(v, "a");
-    if (g_log)
-        atomic_store(&g_log_on, true);
+        log_file = fopen(v, "a");
+    if (log_file)
+        atomic_store(&log_on, true);
 }
 
 __attribute__((format(printf, 1, 2))) static void log_msg(const char *fmt, ...)
 {
-    if (!atomic_load_explicit(&g_log_on, memory_order_relaxed))
+    if (!atomic_load_explicit(&log_on, memory_order_relaxed))
         return;
     va_list ap;
     va_start(ap, fmt);
-    flockfile(g_log);
-    fputs("ftcost: ", g_log);
-    vfprintf(g_log, fmt, ap);
-    fputc('\n', g_log);
-    fflush(g_log);
-    funlockfile(g_log);
+    flockfile(log_file);
+    fputs("ftcost: ", log_file);
+    vfprintf(log_file, fmt, ap);
+    fputc('\n', log_file);
+    fflush(log_file);
+    funlockfile(log_file);
     va_end(ap);
 }
 
-#define LOG_ON() atomic_load_explicit(&g_log_on, memory_order_relaxed)
+#define LOG_ON() atomic_load_explicit(&log_on, memory_order_relaxed)
 
 /* ---------------------------------------------------------------------------
  * Types, looked up once
@@ -102,7 +102,7 @@ static struct {
     bool ok;
 } T;
 
-static once_flag g_once = ONCE_FLAG_INIT;
+static once_flag types_once = ONCE_FLAG_INIT;
 
 static typelib_TypeDescriptionReference *named_type(typelib_TypeClass tc,
                                                     const char *name)
@@ -627,8 +627,8 @@ static void SAL_CALL addin_release(uno_Interface *p)
 /* Member -> table index, cached by the member's position in its interface.
  * The cached description is held so its address cannot be reused. */
 #define SLOTS 256
-static _Atomic(typelib_TypeDescription *) g_slot_member[SLOTS];
-static atomic_size_t g_slot_fn[SLOTS];
+static _Atomic(typelib_TypeDescription *) slot_member[SLOTS];
+static atomic_size_t slot_fn[SLOTS];
 
 /* "a.b.XFoo::bar" or "a.b.XFoo::bar:@0,3:a.b.XBaz" -> interface, member. */
 static bool split_member_name(const rtl_uString *full, char *iface, size_t isize,
@@ -691,8 +691,8 @@ static void cache_member(const typelib_TypeDescription *member, size_t fn_index)
         return;
     typelib_TypeDescription *held = (typelib_TypeDescription *)member;
     typelib_typedescription_acquire(held);
-    atomic_store_explicit(&g_slot_fn[pos], fn_index, memory_order_relaxed);
-    typelib_TypeDescription *old = atomic_exchange_explicit(&g_slot_member[pos], held,
+    atomic_store_explicit(&slot_fn[pos], fn_index, memory_order_relaxed);
+    typelib_TypeDescription *old = atomic_exchange_explicit(&slot_member[pos], held,
                                                             memory_order_acq_rel);
     if (old)
         typelib_typedescription_release(old);
@@ -892,15 +892,15 @@ static bool compatibility_names(void *ret)
     return ok;
 }
 
-static const char *const g_services[] = {FTCOST_UNO_SERVICE, FTCOST_UNO_ADDIN_SERVICE};
+static const char *const service_names[] = {FTCOST_UNO_SERVICE, FTCOST_UNO_ADDIN_SERVICE};
 
 static bool supports_service(void *arg)
 {
     char name[128];
     if (!arg || !ustr_ascii(*(rtl_uString **)arg, name, sizeof name))
         return false;
-    for (size_t i = 0; i < sizeof g_services / sizeof g_services[0]; i++)
-        if (strcmp(name, g_services[i]) == 0)
+    for (size_t i = 0; i < sizeof service_names / sizeof service_names[0]; i++)
+        if (strcmp(name, service_names[i]) == 0)
             return true;
     return false;
 }
@@ -959,7 +959,7 @@ static void addin_members(addin *self, const char *member, void *pReturn, void *
     } else if (strcmp(member, "supportsService") == 0) {
         *(sal_Bool *)pReturn = supports_service(a0) ? 1 : 0;
     } else if (strcmp(member, "getSupportedServiceNames") == 0) {
-        ok = return_string_seq(pReturn, g_services, sizeof g_services / sizeof g_services[0]);
+        ok = return_string_seq(pReturn, service_names, sizeof service_names / sizeof service_names[0]);
     } else if (strcmp(member, "getServiceName") == 0) {
         ok = return_string(pReturn, FTCOST_UNO_SERVICE);
     } else if (strcmp(member, "setLocale") == 0) {
@@ -1035,8 +1035,8 @@ static void SAL_CALL addin_dispatch(uno_Interface *pUnoI, const typelib_TypeDesc
     if (pMemberType->eTypeClass == typelib_TypeClass_INTERFACE_METHOD) {
         sal_Int32 pos = ((const typelib_InterfaceMemberTypeDescription *)pMemberType)->nPosition;
         if (pos >= 0 && pos < SLOTS
-            && atomic_load_explicit(&g_slot_member[pos], memory_order_acquire) == pMemberType) {
-            size_t index = atomic_load_explicit(&g_slot_fn[pos], memory_order_relaxed);
+            && atomic_load_explicit(&slot_member[pos], memory_order_acquire) == pMemberType) {
+            size_t index = atomic_load_explicit(&slot_fn[pos], memory_order_relaxed);
             call_function(self, ftc_function_at(index),
                           (const typelib_InterfaceMethodTypeDescription *)pMemberType, pReturn,
                           pArgs, exc, ppException);
@@ -1144,7 +1144,7 @@ static void SAL_CALL factory_dispatch(uno_Interface *pUnoI, const typelib_TypeDe
     } else if (strcmp(member, "supportsService") == 0) {
         *(sal_Bool *)pReturn = supports_service(pArgs ? pArgs[0] : NULL) ? 1 : 0;
     } else if (strcmp(member, "getSupportedServiceNames") == 0) {
-        ok = return_string_seq(pReturn, g_services, sizeof g_services / sizeof g_services[0]);
+        ok = return_string_seq(pReturn, service_names, sizeof service_names / sizeof service_names[0]);
     } else {
         raise_runtime(pUnoI, "ftcost factory: unknown member", exc, ppException);
         return;
@@ -1175,7 +1175,7 @@ EXPORT void *SAL_CALL component_getFactory(const char *pImplName, void *pService
 {
     (void)pServiceManager;
     (void)pRegistryKey;
-    call_once(&g_once, types_init);
+    call_once(&types_once, types_init);
     log_msg("component_getFactory(%s)", pImplName ? pImplName : "(null)");
     if (!T.ok || !pImplName || strcmp(pImplName, FTCOST_UNO_IMPLEMENTATION) != 0)
         return NULL;
