@@ -46,6 +46,8 @@
 #include "ftcost-uno-names.h"
 #include "ftcost.h"
 
+#include <json-glib/json-glib.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -423,37 +425,40 @@ static int write_xcu(const char *path)
     return 0;
 }
 
-static void json_string(FILE *f, const char *s)
+/* The table as JSON (json-glib builds and writes it). */
+static void json_l10n(JsonBuilder *b, const char *member, const ftc_l10n *s)
 {
-    fputc('"', f);
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
-}
-
-static void json_l10n(FILE *f, const ftc_l10n *s)
-{
-    fputc('{', f);
+    json_builder_set_member_name(b, member);
+    json_builder_begin_object(b);
     for (int l = 0; l < FTC_LANG_COUNT; l++) {
-        fprintf(f, "%s\"%s\": ", l ? ", " : "", ftc_lang_code((ftc_lang)l));
-        json_string(f, ftc_text(s, (ftc_lang)l));
+        json_builder_set_member_name(b, ftc_lang_code((ftc_lang)l));
+        json_builder_add_string_value(b, ftc_text(s, (ftc_lang)l));
     }
-    fputc('}', f);
+    json_builder_end_object(b);
 }
 
-static void json_number(FILE *f, double d)
+/* A double, or null where JSON has no number (NAN, infinities). */
+static void json_number(JsonBuilder *b, double d)
 {
     if (isfinite(d))
-        fprintf(f, "%.17g", d);
+        json_builder_add_double_value(b, d);
     else
-        fputs("null", f);
+        json_builder_add_null_value(b);
+}
+
+static void json_member_string(JsonBuilder *b, const char *member, const char *value)
+{
+    json_builder_set_member_name(b, member);
+    if (value != NULL)
+        json_builder_add_string_value(b, value);
+    else
+        json_builder_add_null_value(b);
+}
+
+static void json_member_int(JsonBuilder *b, const char *member, gint64 value)
+{
+    json_builder_set_member_name(b, member);
+    json_builder_add_int_value(b, value);
 }
 
 static const char *status_name(ftc_status s)
@@ -493,86 +498,100 @@ static const char *type_name(ftc_type t)
     return "unknown";
 }
 
+static void json_arg(JsonBuilder *b, const ftc_function *fn, size_t a)
+{
+    const ftc_arg_info *ai = &fn->args[a];
+
+    json_builder_begin_object(b);
+    json_member_string(b, "name", ai->name.text[FTC_LANG_EN]);
+    json_builder_set_member_name(b, "optional");
+    json_builder_add_boolean_value(b, ai->optional);
+    json_builder_set_member_name(b, "text");
+    json_builder_add_boolean_value(b, ai->domain == FTC_DOMAIN_TEXT);
+    json_builder_set_member_name(b, "default");
+    json_number(b, ai->default_value);
+    json_member_string(b, "uno_type", arg_uno_type(fn, ai));
+    json_member_int(b, "default_arg", ai->default_arg);
+    json_member_string(b, "domain", domain_name(ai->domain));
+    json_member_string(b, "default_text", ai->default_text);
+    json_builder_set_member_name(b, "choices");
+    json_builder_begin_array(b);
+    for (size_t c = 0; ai->choices != NULL && ai->choices[c] != NULL; c++)
+        json_builder_add_string_value(b, ai->choices[c]);
+    json_builder_end_array(b);
+    json_l10n(b, "names", &ai->name);
+    json_builder_set_member_name(b, "help");
+    json_builder_begin_object(b);
+    for (int l = 0; l < FTC_LANG_COUNT; l++) {
+        char help[2048];
+
+        ftc_arg_help(fn, a, (ftc_lang)l, help, sizeof help);
+        json_member_string(b, ftc_lang_code((ftc_lang)l), help);
+    }
+    json_builder_end_object(b);
+    json_builder_end_object(b);
+}
+
+static void json_example(JsonBuilder *b, const ftc_example *ex)
+{
+    json_builder_begin_object(b);
+    json_member_string(b, "args", ex->args);
+    json_member_string(b, "status", status_name(ex->status));
+    json_builder_set_member_name(b, "number");
+    json_number(b, ex->number);
+    json_member_string(b, "text", ex->text);
+    json_member_int(b, "rows", (gint64)ex->rows);
+    json_member_int(b, "cols", (gint64)ex->cols);
+    json_builder_set_member_name(b, "cells");
+    json_builder_begin_array(b);
+    for (size_t c = 0; ex->cells != NULL && c < ex->n_cells; c++)
+        json_number(b, ex->cells[c]);
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+}
+
 static int write_json(const char *path)
 {
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return fail(path, strerror(errno));
-    fprintf(f, "{\"service\": ");
-    json_string(f, FTCOST_UNO_SERVICE);
-    fprintf(f, ", \"functions\": [\n");
-    size_t count = ftc_function_count();
-    for (size_t i = 0; i < count; i++) {
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    g_autoptr(JsonGenerator) gen = json_generator_new();
+    g_autoptr(JsonNode) root = NULL;
+    g_autoptr(GError) error = NULL;
+
+    json_builder_begin_object(b);
+    json_member_string(b, "service", FTCOST_UNO_SERVICE);
+    json_builder_set_member_name(b, "functions");
+    json_builder_begin_array(b);
+    for (size_t i = 0; i < ftc_function_count(); i++) {
         const ftc_function *fn = ftc_function_at(i);
         char method[NAME_MAX_LEN];
-        if (!fn || method_name(fn, method, sizeof method) != 0) {
-            fclose(f);
+
+        if (fn == NULL || method_name(fn, method, sizeof method) != 0)
             return fail("bad function in the table", NULL);
-        }
-        fprintf(f, "%s {\"name\": ", i ? ",\n" : "");
-        json_string(f, fn->name);
-        fprintf(f, ", \"method\": ");
-        json_string(f, method);
-        fprintf(f, ", \"result\": \"%s\", \"required\": %zu, \"description\": ",
-                type_name(fn->result), ftc_function_required_args(fn));
-        json_l10n(f, &fn->description);
-        fprintf(f, ", \"args\": [");
-        for (size_t a = 0; a < fn->n_args; a++) {
-            const ftc_arg_info *ai = &fn->args[a];
-            fprintf(f, "%s{\"name\": ", a ? ", " : "");
-            json_string(f, ai->name.text[FTC_LANG_EN]);
-            fprintf(f, ", \"optional\": %s, \"text\": %s, \"default\": ",
-                    ai->optional ? "true" : "false",
-                    ai->domain == FTC_DOMAIN_TEXT ? "true" : "false");
-            json_number(f, ai->default_value);
-            fprintf(f, ", \"uno_type\": \"%s\"", arg_uno_type(fn, ai));
-            fprintf(f, ", \"default_arg\": %d, \"domain\": \"%s\", \"default_text\": ",
-                    ai->default_arg, domain_name(ai->domain));
-            if (ai->default_text != NULL)
-                json_string(f, ai->default_text);
-            else
-                fprintf(f, "null");
-            fprintf(f, ", \"choices\": [");
-            for (size_t c = 0; ai->choices != NULL && ai->choices[c] != NULL; c++) {
-                fprintf(f, "%s", c ? ", " : "");
-                json_string(f, ai->choices[c]);
-            }
-            fprintf(f, "], \"names\": ");
-            json_l10n(f, &ai->name);
-            fprintf(f, ", \"help\": {");
-            for (int l = 0; l < FTC_LANG_COUNT; l++) {
-                char help[2048];
-                ftc_arg_help(fn, a, (ftc_lang)l, help, sizeof help);
-                fprintf(f, "%s\"%s\": ", l ? ", " : "", ftc_lang_code((ftc_lang)l));
-                json_string(f, help);
-            }
-            fputs("}}", f);
-        }
-        fprintf(f, "], \"examples\": [");
-        for (size_t e = 0; e < fn->n_examples; e++) {
-            const ftc_example *ex = &fn->examples[e];
-            fprintf(f, "%s{\"args\": ", e ? ", " : "");
-            json_string(f, ex->args);
-            fprintf(f, ", \"status\": \"%s\", \"number\": ", status_name(ex->status));
-            json_number(f, ex->number);
-            fprintf(f, ", \"text\": ");
-            if (ex->text)
-                json_string(f, ex->text);
-            else
-                fputs("null", f);
-            fprintf(f, ", \"rows\": %zu, \"cols\": %zu, \"cells\": [", ex->rows, ex->cols);
-            for (size_t c = 0; ex->cells && c < ex->n_cells; c++) {
-                if (c)
-                    fputs(", ", f);
-                json_number(f, ex->cells[c]);
-            }
-            fputs("]}", f);
-        }
-        fputs("]}", f);
+        json_builder_begin_object(b);
+        json_member_string(b, "name", fn->name);
+        json_member_string(b, "method", method);
+        json_member_string(b, "result", type_name(fn->result));
+        json_member_int(b, "required", (gint64)ftc_function_required_args(fn));
+        json_l10n(b, "description", &fn->description);
+        json_builder_set_member_name(b, "args");
+        json_builder_begin_array(b);
+        for (size_t a = 0; a < fn->n_args; a++)
+            json_arg(b, fn, a);
+        json_builder_end_array(b);
+        json_builder_set_member_name(b, "examples");
+        json_builder_begin_array(b);
+        for (size_t e = 0; e < fn->n_examples; e++)
+            json_example(b, &fn->examples[e]);
+        json_builder_end_array(b);
+        json_builder_end_object(b);
     }
-    fprintf(f, "\n]}\n");
-    if (fclose(f) != 0)
-        return fail(path, strerror(errno));
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+    root = json_builder_get_root(b);
+    json_generator_set_root(gen, root);
+    json_generator_set_pretty(gen, TRUE);
+    if (!json_generator_to_file(gen, path, &error))
+        return fail(path, error->message);
     return 0;
 }
 
