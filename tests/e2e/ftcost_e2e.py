@@ -500,9 +500,8 @@ def build_array_cases(table, core, problems):
         nums = [k for k, a in enumerate(args) if not a['text']]
         if not nums:
             continue
-        if len(nums) < 2:
-            problems.append('%s: fewer than two number arguments for a grid' % fn['name'])
-            continue
+        # one number argument (API_PRICE's AsOf): its arrays, and no grid
+        two = len(nums) >= 2
         ok_examples = ok_calls(fn)
         full = valid_call(fn, ok_examples)
         k1, k2 = nums[0], nums[-1]
@@ -530,22 +529,24 @@ def build_array_cases(table, core, problems):
         cases.append(ArrayCase(
             '%s: %s from a range' % (name, args[k1]['name']), fn, formula(**{a1: '{COL}'}),
             grid=[[at(**{a1: v})] for v in col], col_helpers=col))
-        cases.append(ArrayCase(
-            '%s: %s and %s from a column and a row range' % (name, args[k1]['name'],
-                                                             args[k2]['name']),
-            fn, formula(**{a1: '{COL}', a2: '{ROW}'}),
-            grid=[[at(**{a1: v, a2: w}) for w in row] for v in col],
-            col_helpers=col, row_helpers=row))
+        if two:
+            cases.append(ArrayCase(
+                '%s: %s and %s from a column and a row range' % (name, args[k1]['name'],
+                                                                 args[k2]['name']),
+                fn, formula(**{a1: '{COL}', a2: '{ROW}'}),
+                grid=[[at(**{a1: v, a2: w}) for w in row] for v in col],
+                col_helpers=col, row_helpers=row))
         cases.append(ArrayCase(
             '%s: %s as an inline column' % (name, args[k1]['name']), fn,
             formula(**{a1: inline_col(col)}), grid=[[at(**{a1: v})] for v in col]))
         cases.append(ArrayCase(
             '%s: %s as an inline row' % (name, args[k2]['name']), fn,
             formula(**{a2: inline_row(row)}), grid=[[at(**{a2: w}) for w in row]]))
-        cases.append(ArrayCase(
-            '%s: %s column x %s row' % (name, args[k1]['name'], args[k2]['name']), fn,
-            formula(**{a1: inline_col(col), a2: inline_row(row[:2])}),
-            grid=[[at(**{a1: v, a2: w}) for w in row[:2]] for v in col]))
+        if two:
+            cases.append(ArrayCase(
+                '%s: %s column x %s row' % (name, args[k1]['name'], args[k2]['name']), fn,
+                formula(**{a1: inline_col(col), a2: inline_row(row[:2])}),
+                grid=[[at(**{a1: v, a2: w}) for w in row[:2]] for v in col]))
         bad = [col[0], bad_value(args[k1]), col[2]]
         grid = [[at(**{a1: v})] for v in bad]
         if grid[1][0].ok:
@@ -554,15 +555,17 @@ def build_array_cases(table, core, problems):
         cases.append(ArrayCase(
             '%s: %s column with a bad element' % (name, args[k1]['name']), fn,
             formula(**{a1: inline_col(bad)}), grid=grid))
-        cases.append(ArrayCase(
-            '%s: %s column of 3 with %s column of 2' % (name, args[k1]['name'],
-                                                        args[k2]['name']), fn,
-            formula(**{a1: inline_col(col), a2: inline_col(row[:2])}),
-            whole=Expect(False, code=ERR_ILLEGAL_ARGUMENT)))
-        cases.append(ArrayCase(
-            '%s: %s row of 3 with %s row of 2' % (name, args[k1]['name'], args[k2]['name']),
-            fn, formula(**{a1: inline_row(col), a2: inline_row(row[:2])}),
-            whole=Expect(False, code=ERR_ILLEGAL_ARGUMENT)))
+        if two:
+            cases.append(ArrayCase(
+                '%s: %s column of 3 with %s column of 2' % (name, args[k1]['name'],
+                                                            args[k2]['name']), fn,
+                formula(**{a1: inline_col(col), a2: inline_col(row[:2])}),
+                whole=Expect(False, code=ERR_ILLEGAL_ARGUMENT)))
+            cases.append(ArrayCase(
+                '%s: %s row of 3 with %s row of 2' % (name, args[k1]['name'],
+                                                      args[k2]['name']),
+                fn, formula(**{a1: inline_row(col), a2: inline_row(row[:2])}),
+                whole=Expect(False, code=ERR_ILLEGAL_ARGUMENT)))
     return cases
 
 
