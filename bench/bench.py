@@ -58,9 +58,9 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..', 'tests', 'e2e'))
-import ftcost_e2e as e2e  # noqa: E402
-from ftcost_e2e import HarnessError, Office, log, props  # noqa: E402
+import ftcost_e2e as e2e  # tests/e2e, on PYTHONPATH (bench/meson.build)
+from lo_harness import (HarnessError, Office, kill_session, log, props, session_pids,
+                        use_extension_types)
 
 CALC_MAX_ROWS = 1048576
 REL_TOL = 1e-12
@@ -184,7 +184,7 @@ def soffice_pid(office):
     """soffice.bin of this Office (the soffice script and oosplash start it
     in the session that Office.start made)."""
     for _ in range(50):
-        pids = e2e.session_pids(office.proc.pid, 'soffice.bin')
+        pids = session_pids(office.proc.pid, 'soffice.bin')
         if pids:
             return pids[0]
         time.sleep(0.1)
@@ -626,7 +626,7 @@ def start_to_sheet(office, plain):
 def stop(office):
     office.terminate(timeout=30)
     if office.proc is not None:
-        e2e.kill_session(office.proc.pid)
+        kill_session(office.proc.pid)
         office.proc.wait()
         office.proc = None
 
@@ -894,7 +894,7 @@ def main():
         return status
     if not (opts.oxt and opts.install):
         ap.error('calc, startup and profile need --oxt and --install')
-    types_dir = e2e.use_extension_types(opts.oxt, opts.program, 'ftcost-bench-types-')
+    types_dir = use_extension_types(opts.oxt, opts.program, 'ftcost-bench-types-')
     try:
         try:
             import uno  # noqa: F401

@@ -40,8 +40,6 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
 SHIM = r'''
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -129,7 +127,8 @@ def thread_name(pid, tid):
 
 def run(opts):
     import ftcost_e2e as e2e
-    from ftcost_e2e import Office, Core, Arg, HarnessError, log, close_enough, err_name
+    from ftcost_e2e import Core, Arg
+    from lo_harness import Office, HarnessError, log, close_enough, err_name, props
 
     shim_dir = tempfile.mkdtemp(prefix='ftcost-threads-shim-')
     os.chmod(shim_dir, 0o755)
@@ -177,12 +176,12 @@ def run(opts):
                 'com.sun.star.configuration.ConfigurationProvider', office.ctx)
             upd = cp.createInstanceWithArguments(
                 'com.sun.star.configuration.ConfigurationUpdateAccess',
-                e2e.props(nodepath=CALC_NODE))
+                props(nodepath=CALC_NODE))
             log('%s was %s' % (THREADED, upd.getPropertyValue(THREADED)))
             upd.setPropertyValue(THREADED, True)
             upd.commitChanges()
             acc = cp.createInstanceWithArguments(
-                'com.sun.star.configuration.ConfigurationAccess', e2e.props(nodepath=CALC_NODE))
+                'com.sun.star.configuration.ConfigurationAccess', props(nodepath=CALC_NODE))
             if acc.getPropertyValue(THREADED) is not True:
                 raise HarnessError('cannot turn %s on' % THREADED)
 
@@ -280,7 +279,7 @@ def run(opts):
 
 
 def main():
-    from ftcost_e2e import add_harness_arguments, run_harness
+    from lo_harness import add_harness_arguments, run_harness
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     add_harness_arguments(ap)
     ap.add_argument('--rows', type=int, default=20000)

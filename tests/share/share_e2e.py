@@ -39,8 +39,8 @@ import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'e2e'))
-import ftcost_e2e as e2e  # noqa: E402
+import ftcost_e2e as e2e  # tests/e2e, on PYTHONPATH (tests/share/meson.build)
+from lo_harness import HarnessError, Office, log
 
 # Input block: column M (12) holds inputs, column N (13) the calls on them.
 IN_COL, OUT_COL = 12, 13
@@ -59,7 +59,8 @@ LIVE = [
 CHANGES = [(0, 500.0), (4, 7.0), (7, 9500.0), (8, 0.0)]
 
 # Guards on cell references: column P holds a bad input, column Q a call on
-# it.  (P value or None for an empty cell, formula); each gives an error.
+# it.  (P value or None for an empty cell, formula[, the call that gives
+# the cell's value]); each gives an error, but for its value when given.
 GUARD_IN, GUARD_OUT = 15, 16
 GUARDS = [
     (-1, '=FT_TCO(P{R};3000;320;1;18)'),
@@ -70,8 +71,11 @@ GUARDS = [
     (1.5, '=FT_BREAKEVEN(50000;3000;8000;0;P{R})'),
     (-2, '=FT_BREAKEVEN(50000;3000;8000;P{R})'),
     (1.5, '=FT_TRAINING_COST(2;100;8;1;P{R})'),
-    (1, '=FT_TCO(200;3000;320;1;18;P{R}:P{R2})'),
-    (1, '=API_TCO(1000000;200000;2.5;10;0.05;12;P{R}:P{R2})'),
+    # Two cells for one argument: element by element ("Array arguments"),
+    # a plain cell shows the first element, the copy keeps the values.
+    (1, '=FT_TCO(200;3000;320;1;18;P{R}:P{R2})', ('FT_TCO', [200, 3000, 320, 1, 18, 1])),
+    (1, '=API_TCO(1000000;200000;2.5;10;0.05;12;P{R}:P{R2})',
+     ('API_TCO', [1000000, 200000, 2.5, 10, 0.05, 12, 1])),
 ]
 # Random calls on input cells: FT_BREAKEVEN with its inputs in S:W and the
 # call in X, API_TCO with its inputs in Z:AG and the call in AH.
@@ -114,7 +118,7 @@ def col_name(c):
 def place_blocks(sheet, calls):
     """The guards and the random calls; returns [(where, col, row, formula)]."""
     placed = []
-    for r, (bad, formula) in enumerate(GUARDS):
+    for r, (bad, formula, *_) in enumerate(GUARDS):
         f = formula.replace('{R}', str(r + 1)).replace('{R2}', str(r + 2))
         if isinstance(bad, str):
             sheet.getCellByPosition(GUARD_IN, r).setString(bad)
@@ -138,7 +142,8 @@ def blocks_expect(core, table, calls):
     """The expectations of place_blocks' cells, in its order: an error for
     every guard, the command's value for the random calls."""
     fns = {f['name']: f for f in table['functions']}
-    want = [e2e.Expect(False, code=0, why='bad input') for _ in GUARDS]
+    want = [core.eval(fns[g[2][0]], [e2e.Arg('num', repr(float(a))) for a in g[2][1]])
+            if len(g) > 2 else e2e.Expect(False, code=0, why='bad input') for g in GUARDS]
     for name, rows in calls.items():
         for args in rows:
             want.append(core.eval(fns[name], [e2e.Arg('num', repr(float(a))) for a in args]))
@@ -260,7 +265,7 @@ def count_formulas(sheet, rows, cols):
 def run_share(opts, args, work):
     p = subprocess.run([opts.cli, 'share'] + args, capture_output=True, text=True,
                        timeout=300)
-    e2e.log('ftcost share %s: exit %d %s' % (' '.join(args), p.returncode, p.stderr.strip()))
+    log('ftcost share %s: exit %d %s' % (' '.join(args), p.returncode, p.stderr.strip()))
     for a in args:
         if os.path.exists(a):
             os.chmod(a, 0o644)
@@ -289,7 +294,7 @@ class Shared:
             raise
 
     def _make(self, opts):
-        with e2e.Office(opts) as office:
+        with Office(opts) as office:
             office.install()
             office.start()
             doc = office.new_calc()
@@ -349,7 +354,7 @@ class Shared:
 
     def close(self):
         if os.environ.get('FTCOST_E2E_KEEP'):
-            e2e.log('kept %s' % self.out_dir)
+            log('kept %s' % self.out_dir)
         else:
             shutil.rmtree(self.out_dir, ignore_errors=True)
 
@@ -433,7 +438,7 @@ def test_share(opts):
     want_changed = live_expect(sh.core, sh.table, changed)
 
     # A profile without the extension.
-    bare = e2e.Office(opts)
+    bare = Office(opts)
     try:
         for d in ('.config', '.cache', '.local/share', 'run', 'tmp'):
             os.makedirs(os.path.join(bare.home, d), exist_ok=True)
@@ -545,9 +550,9 @@ class GnumericSheet:
         try:
             p = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300)
         except (OSError, subprocess.TimeoutExpired) as e:
-            raise e2e.HarnessError('cannot run %s: %s' % (' '.join(argv), e))
+            raise HarnessError('cannot run %s: %s' % (' '.join(argv), e))
         if p.returncode != 0 or not os.path.exists(out):
-            raise e2e.HarnessError('%s exited %d: %s' % (' '.join(argv), p.returncode,
+            raise HarnessError('%s exited %d: %s' % (' '.join(argv), p.returncode,
                                                         p.stderr[-2000:]))
         with open(out, newline='', encoding='utf-8') as f:
             self.rows = list(csv.reader(f))
@@ -568,7 +573,7 @@ def stale(path, out):
                                                      ' office:value="0"', m.group(0)),
                                     data.decode('utf-8'))
                 if n == 0:
-                    raise e2e.HarnessError('no formula cell in %s' % path)
+                    raise HarnessError('no formula cell in %s' % path)
                 data = text.encode('utf-8')
             dst.writestr(info, data)
 
@@ -584,7 +589,7 @@ def test_gnumeric(opts):
         for label, path in copies.items():
             sheet = GnumericSheet(path, tmp)
             sh.check(sheet, 'Gnumeric ' + label)
-            e2e.log('Gnumeric computed %s' % label)
+            log('Gnumeric computed %s' % label)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         sh.close()
