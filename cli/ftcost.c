@@ -294,6 +294,14 @@ static int print_reference(ftc_lang lang)
     return EXIT_SUCCESS;
 }
 
+static bool matches(const char *needle, const char *a, const char *b)
+{
+    g_autofree char *key = g_strdup_printf("%s/%s", a, b);
+    g_autofree char *folded = g_utf8_casefold(key, -1);
+
+    return needle == NULL || strstr(folded, needle) != NULL;
+}
+
 /* The price catalogue in force: shipped entries and the user's overrides,
  * one line each, tab-separated, "-" where the model has no such price. */
 static int list_prices(const char *filter)
@@ -308,12 +316,10 @@ static int list_prices(const char *filter)
     g_string_append(out, "\tchecked\tsource\torigin\n");
     for (size_t i = 0; i < ftc_price_list_count(list); i++) {
         const ftc_price_entry *e = ftc_price_list_at(list, i);
-        g_autofree char *key = g_strdup_printf("%s/%s", e->provider, e->model);
-        g_autofree char *folded = g_utf8_casefold(key, -1);
         char number[G_ASCII_DTOSTR_BUF_SIZE];
         char day[FTC_DATE_TEXT_MAX];
 
-        if (needle != NULL && strstr(folded, needle) == NULL)
+        if (!matches(needle, e->provider, e->model))
             continue;
         shown++;
         g_string_append_printf(out, "%s\t%s", e->provider, e->model);
@@ -396,14 +402,6 @@ static void append_number(GString *out, double x)
 
     g_string_append_printf(out, "\t%s",
                            isnan(x) ? "-" : g_ascii_formatd(number, sizeof number, "%.12g", x));
-}
-
-static bool matches(const char *needle, const char *a, const char *b)
-{
-    g_autofree char *key = g_strdup_printf("%s/%s", a, b);
-    g_autofree char *folded = g_utf8_casefold(key, -1);
-
-    return needle == NULL || strstr(folded, needle) != NULL;
 }
 
 /* The GPU catalogue in force: a line per GPU and provider with the prices

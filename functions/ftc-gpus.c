@@ -270,13 +270,6 @@ static char *spec_key(const char *gpu)
     return g_ascii_strdown(gpu, -1);
 }
 
-static char *price_key(const char *gpu, const char *provider)
-{
-    g_autofree char *key = g_strdup_printf("%s/%s", gpu, provider);
-
-    return g_ascii_strdown(key, -1);
-}
-
 static int compare_specs(gconstpointer a, gconstpointer b)
 {
     return g_ascii_strcasecmp((*(const ftc_gpu_spec *const *)a)->gpu,
@@ -322,7 +315,7 @@ ftc_gpu_index *ftc_gpu_index_new(ftc_price_layer *const *layers, size_t n_layers
         for (guint i = 0; i < layers[l]->gpu_prices->len; i++) {
             ftc_gpu_price *p = g_ptr_array_index(layers[l]->gpu_prices, i);
 
-            g_hash_table_replace(index->prices, price_key(p->gpu, p->provider), p);
+            g_hash_table_replace(index->prices, ftc_price_file_key(p->gpu, p->provider), p);
         }
     }
     index->sorted_specs = sorted_values(index->specs, compare_specs);
@@ -392,7 +385,7 @@ const ftc_gpu_price *ftc_price_list_find_gpu_price(const ftc_price_list *list,
 
     if (index == NULL || gpu == NULL || provider == NULL)
         return NULL;
-    key = price_key(gpu, provider);
+    key = ftc_price_file_key(gpu, provider);
     return g_hash_table_lookup(index->prices, key);
 }
 

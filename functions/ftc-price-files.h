@@ -29,6 +29,9 @@ bool ftc_price_file_number(JsonNode *node, double *out);
 /* The member's string, or NULL when absent or not a string. */
 const char *ftc_price_file_string(JsonObject *obj, const char *name);
 
+/* "a/b" in lower case: the key entries are found by, any case given. */
+char *ftc_price_file_key(const char *a, const char *b);
+
 /* The "gpus" array of an ftcost price file, into layer (ftc-gpus.c). */
 bool ftc_gpus_parse(JsonNode *gpus, ftc_price_layer *layer, const char *origin, char **error);
 

@@ -620,11 +620,16 @@ static int compare_entries(gconstpointer a, gconstpointer b)
     return c != 0 ? c : g_ascii_strcasecmp(x->pub.model, y->pub.model);
 }
 
-static char *entry_key(const entry *e)
+char *ftc_price_file_key(const char *a, const char *b)
 {
-    g_autofree char *key = g_strdup_printf("%s/%s", e->pub.provider, e->pub.model);
+    g_autofree char *key = g_strdup_printf("%s/%s", a, b);
 
     return g_ascii_strdown(key, -1);
+}
+
+static char *entry_key(const entry *e)
+{
+    return ftc_price_file_key(e->pub.provider, e->pub.model);
 }
 
 static ftc_price_list *list_build(ftc_price_layer *const layers[N_LAYERS])
