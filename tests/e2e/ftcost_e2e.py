@@ -1658,7 +1658,10 @@ def test_valgrind_full(opts):
     array cases, computed by soffice.bin under memcheck."""
     table, cases, problems = load_cases(opts)
     core = Core(opts.cli)
-    bad = build_bad_cases(table, core, problems)
+    # A whole column is an array of 1 048 576 cells for each such call
+    # (array arguments): e2e-badinput checks them; under memcheck they
+    # would take hours.
+    bad = [c for c in build_bad_cases(table, core, problems) if 'whole column' not in c.label]
     failures = ['expectation: ' + p for p in problems]
 
     def body(office):
