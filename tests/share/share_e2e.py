@@ -232,14 +232,16 @@ def array_calls(cases):
 
 def check_kept(sheet, cases, where):
     """Each array call: its value and no formula (an error: =NA()), the note
-    saying why."""
+    saying why.  (An .xlsx copy keeps no note when LibreOffice 25.2 wrote
+    it: measured, its comments do not come back; the value does.)"""
     failures = []
+    want_note = not where.endswith('xlsx')
     for c in array_calls(cases):
         cell = sheet.getCellByPosition(0, c.row)
         note = cell.getAnnotation().getString()
         formula = cell.getFormula()
         if ((formula != '=NA()' if not c.expect.ok else formula.startswith('='))
-                or 'element by element' not in note):
+                or (want_note and 'element by element' not in note)):
             failures.append('%s: %s: formula %r, note %r: want the value kept with a note'
                             % (where, c.label, cell.getFormula(), note))
     return failures
