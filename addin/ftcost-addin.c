@@ -698,8 +698,6 @@ static void cache_member(const typelib_TypeDescription *member, size_t fn_index)
         typelib_typedescription_release(old);
 }
 
-#define LOCAL_ARGS 16
-
 /* Milliseconds on a monotonic clock: the log's timings of array calls. */
 static double now_ms(void)
 {
@@ -713,9 +711,8 @@ static ftc_status call_grid(const ftc_function *fn, const ftc_value *vals,
                             const grid_arg *grids, size_t n, ftc_grid_result *out,
                             ftc_error *err)
 {
-    ftc_grid g[LOCAL_ARGS];
-    if (n > LOCAL_ARGS) /* more than any function takes: ftc_call_grid says so */
-        return ftc_call_grid(fn, NULL, n, out, err);
+    ftc_grid g[FTC_MAX_ARGS];
+
     for (size_t i = 0; i < n; i++)
         g[i] = grids[i].cells ? (ftc_grid){grids[i].rows, grids[i].cols, grids[i].cells}
                               : (ftc_grid){1, 1, &vals[i]};
@@ -727,29 +724,19 @@ static void call_function(addin *self, const ftc_function *fn,
                           const typelib_InterfaceMethodTypeDescription *m, void *pReturn,
                           void *pArgs[], uno_Any *exc, uno_Any **ppException)
 {
-    ftc_value local_vals[LOCAL_ARGS];
-    rtl_String *local_texts[LOCAL_ARGS];
-    grid_arg local_grids[LOCAL_ARGS];
+    /* n <= fn->n_args <= FTC_MAX_ARGS (the help tests check the table) */
+    ftc_value vals[FTC_MAX_ARGS];
+    rtl_String *texts[FTC_MAX_ARGS];
+    grid_arg grids[FTC_MAX_ARGS];
     size_t n = fn->n_args < (size_t)m->nParams ? fn->n_args : (size_t)m->nParams;
-    ftc_value *vals = local_vals;
-    rtl_String **texts = local_texts;
-    grid_arg *grids = local_grids;
-    if (n > LOCAL_ARGS) {
-        vals = malloc(n * sizeof *vals);
-        texts = calloc(n, sizeof *texts);
-        grids = calloc(n, sizeof *grids);
-        if (!vals || !texts || !grids) {
-            free(vals);
-            free(texts);
-            free(grids);
-            raise_runtime(&self->iface, "out of memory", exc, ppException);
-            return;
-        }
-    } else {
-        memset(local_vals, 0, sizeof local_vals);
-        memset(local_texts, 0, sizeof local_texts);
-        memset(local_grids, 0, sizeof local_grids);
+
+    if (n > FTC_MAX_ARGS) {
+        raise_runtime(&self->iface, "ftcost: too many arguments", exc, ppException);
+        return;
     }
+    memset(vals, 0, sizeof vals);
+    memset(texts, 0, sizeof texts);
+    memset(grids, 0, sizeof grids);
 
     ftc_error err;
     err.arg = -1;
@@ -780,12 +767,6 @@ static void call_function(addin *self, const ftc_function *fn,
             rtl_string_release(texts[i]);
         free(grids[i].cells);
     }
-    if (vals != local_vals) {
-        free(vals);
-        free(texts);
-        free(grids);
-    }
-
     switch (st) {
     case FTC_OK:
         if (!(any_grid ? set_grid_result(&gres, (uno_Any *)pReturn)
