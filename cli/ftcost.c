@@ -162,7 +162,21 @@ static int list_functions(void)
 static const ftc_l10n heading_arguments = {{"Arguments", "Argumente", "Arguments"}};
 static const ftc_l10n heading_errors = {{"Errors", "Fehler", "Erreurs"}};
 static const ftc_l10n heading_examples = {{"Examples", "Beispiele", "Exemples"}};
-static const ftc_l10n generic_errors = {{
+/* Functions returning a number take ranges for their numbers and so see text
+ * in a required one themselves (Err:502); for the others Calc stops text in
+ * a required number before the call, with #VALUE!. */
+static const ftc_l10n generic_errors_element_wise = {{
+    "Err:502 when an argument is outside the values it accepts, text is given "
+    "for a number, or the result is too large to represent; in Calc too few "
+    "arguments give Err:504.",
+    "Err:502, wenn ein Argument außerhalb seines Wertebereichs liegt, für eine "
+    "Zahl Text steht oder das Ergebnis zu groß ist; in Calc ergeben zu wenige "
+    "Argumente Err:504.",
+    "Err:502 si un argument sort des valeurs admises, si du texte remplace un "
+    "nombre ou si le résultat est trop grand ; dans Calc, trop peu d'arguments "
+    "donnent Err:504.",
+}};
+static const ftc_l10n generic_errors_single = {{
     "Err:502 when an argument is outside the values it accepts, text is given "
     "for an optional number, or the result is too large to represent; in Calc "
     "text for a required number gives #VALUE! and too few arguments Err:504.",
@@ -233,7 +247,9 @@ static void print_help(const ftc_function *fn, ftc_lang lang, bool markdown)
         printf("\n%s:\n  ", ftc_text(&heading_errors, lang));
     if (notes != NULL)
         printf("%s ", notes);
-    printf("%s\n", ftc_text(&generic_errors, lang));
+    printf("%s\n", ftc_text(fn->result == FTC_TYPE_NUMBER ? &generic_errors_element_wise
+                                                       : &generic_errors_single,
+                             lang));
 
     if (markdown)
         printf("\n### %s\n\n", ftc_text(&heading_examples, lang));

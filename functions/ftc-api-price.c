@@ -57,7 +57,9 @@ static ftc_status eval_api_price(const ftc_value *a, ftc_result *out, ftc_error 
         if (prices == NULL) {
             char first[FTC_DATE_TEXT_MAX];
 
-            ftc_date_format(e->n_history > 0 ? e->history[0].from : e->since, first);
+            ftc_date_format(e->n_history > 0 ? e->history[0].from
+                            : e->since >= 0 ? e->since : e->checked,
+                            first);
             st = ftc_fail(err, FTC_ERR_NO_ANSWER, PRICE_AS_OF,
                           "API_PRICE: no price of %s/%s known before %s", e->provider,
                           e->model, first);
@@ -118,7 +120,8 @@ static const ftc_example api_price_examples[] = {
     NUMBER_EXAMPLE("\"o3\"; \"output\"; 45818", 8),      /* 2025-06-10 */
     NUMBER_EXAMPLE("\"o3\"; \"input\"; 45817.75", 10),   /* 2025-06-09 18:00 */
     ERROR_EXAMPLE("\"o3\"; \"input\"; 45748", FTC_ERR_NO_ANSWER), /* before launch */
-    NUMBER_EXAMPLE("\"gpt-4o\"; \"input\"; 40000", 2.5), /* no history: today's */
+    /* no "since" in the catalogue: its price is known from the day checked */
+    ERROR_EXAMPLE("\"gpt-4o\"; \"input\"; 40000", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"no-such-model\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"mistral-medium-3-5\"; \"cached_input\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"gpt-4o\"; \"dinner\"", FTC_ERR_INVALID),
@@ -137,18 +140,24 @@ const ftc_function ftc_fn_api_price = {
                      "fichier de prix."),
     .result = FTC_TYPE_NUMBER, ARGS(api_price_args),
     .notes = L("#N/A for an unknown model or a kind of price the model does not "
-               "have; Err:502 for an unknown Kind. Prices are list prices in USD "
+               "have, or a day before its first known price (a model whose entry does "
+               "not say since when its price holds: before API_PRICE_DATE); Err:502 "
+               "for an unknown Kind. Prices are list prices in USD "
                "as of API_PRICE_DATE: check them at the provider before a budget "
                "is signed. Your own prices go in ~/.config/ftcost/prices.json or "
                "the file named by FTCOST_PRICES (ftcost's format or LiteLLM's).",
                "#N/A bei unbekanntem Modell oder einer Preisart, die das Modell "
-               "nicht hat; Err:502 bei unbekannter Art. Listenpreise in USD zum "
+               "nicht hat, oder für einen Tag vor dem ersten bekannten Preis (sagt "
+               "der Katalog nicht, seit wann ein Preis gilt: vor API_PRICE_DATE); "
+               "Err:502 bei unbekannter Art. Listenpreise in USD zum "
                "Stand von API_PRICE_DATE: vor der Freigabe eines Budgets beim "
                "Anbieter prüfen. Eigene Preise in ~/.config/ftcost/prices.json "
                "oder der Datei aus FTCOST_PRICES (Format von ftcost oder "
                "LiteLLM).",
                "#N/A pour un modèle inconnu ou un type de prix que le modèle n'a "
-               "pas ; Err:502 pour un Type inconnu. Prix catalogue en USD à la "
+               "pas, ou un jour antérieur au premier prix connu (si le catalogue ne "
+               "dit pas depuis quand un prix vaut : avant API_PRICE_DATE) ; "
+               "Err:502 pour un Type inconnu. Prix catalogue en USD à la "
                "date d'API_PRICE_DATE : à vérifier chez le fournisseur avant de "
                "signer un budget. Vos propres prix vont dans "
                "~/.config/ftcost/prices.json ou le fichier désigné par "

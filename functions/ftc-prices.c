@@ -298,6 +298,11 @@ static bool parse_history(JsonObject *obj, ftc_price_layer *layer, entry *e, cha
                              model);
         return false;
     }
+    if (e->pub.since > e->pub.checked) {
+        ftc_price_file_error(error, "%s/%s: \"since\" is after \"checked\": a price cannot "
+                             "be seen before it takes effect", provider, model);
+        return false;
+    }
     if (history == NULL)
         return true;
     if (!JSON_NODE_HOLDS_ARRAY(history) || e->pub.since < 0) {
@@ -353,7 +358,9 @@ const double *ftc_price_entry_on(const ftc_price_entry *e, int day)
 
     if (e == NULL)
         return NULL;
-    if (e->since < 0 || day >= e->since)
+    /* without "since" the current prices are known from the day they were
+     * checked: an earlier day has no price we can vouch for */
+    if (day >= (e->since >= 0 ? e->since : e->checked))
         return e->price;
     for (size_t i = 0; i < e->n_history && e->history[i].from <= day; i++)
         found = e->history[i].price;

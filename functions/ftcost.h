@@ -281,8 +281,8 @@ typedef struct {
 } ftc_price_entry;
 
 /* The prices in force on `day` (days since 1899-12-30): the current ones
- * from `since` on (always, when `since` is not known), else the history's
- * period that covers the day; NULL before the first known price. */
+ * from `since` on (from `checked` on when `since` is not known), else the
+ * history's period that covers the day; NULL before the first known price. */
 FTC_API const double *ftc_price_entry_on(const ftc_price_entry *e, int day);
 
 typedef struct ftc_price_list ftc_price_list;

@@ -293,7 +293,8 @@ START_TEST(test_override_own_format)
 END_TEST
 
 /* Prices at a date: each period from its day until the next, today's from
- * "since"; nothing before the first; no history: today's price any day. */
+ * "since"; nothing before the first; without "since", today's price from the
+ * day it was checked and nothing before. */
 START_TEST(test_history)
 {
     g_autofree char *dir = ftc_test_make_dir();
@@ -312,7 +313,9 @@ START_TEST(test_history)
         {"\"m1\"; \"input\"; 45657", -1},         /* before the first known price */
         {"\"m1\"; \"output\"; 45800", -1},        /* no output price then */
         {"\"m1\"; \"output\"; 45818", 9},
-        {"\"m2\"; \"input\"; 0", 7},              /* no history */
+        {"\"m2\"; \"input\"; 46023", 7},          /* no since: from checked, 2026-01-01 */
+        {"\"m2\"; \"input\"; 46022", -1},         /* the day before: not known */
+        {"\"m2\"; \"input\"; 0", -1},
         {"\"m1\"; \"input\"; 1E300", 1},          /* far future: today's */
     };
 
@@ -621,6 +624,8 @@ static const bad_case bad_cases[] = {
     "\"x\", \"model\": \"m1\", \"input\": 1, \"checked\": \"2026-01-01\"" since        \
     history "}]}"
     {"bad since", HISTORY(", \"since\": \"June 2025\"", ""), -1, "\"since\" must be a date"},
+    {"since after checked", HISTORY(", \"since\": \"2026-01-02\"", ""), -1,
+     "\"since\" is after \"checked\""},
     {"history without since", HISTORY("", ", \"history\": []"), -1,
      "with \"since\" saying when"},
     {"history not a list", HISTORY(", \"since\": \"2025-06-10\"", ", \"history\": {}"), -1,

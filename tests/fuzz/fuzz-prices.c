@@ -39,7 +39,8 @@ static void check_entry(const ftc_price_entry *e)
             (i > 0 && e->history[i].from <= e->history[i - 1].from) ||
             ftc_price_entry_on(e, e->history[i].from) != e->history[i].price)
             abort();
-    if (ftc_price_entry_on(e, e->since < 0 ? 0 : e->since) != e->price)
+    if (ftc_price_entry_on(e, e->since < 0 ? e->checked : e->since) != e->price ||
+        (e->since < 0 && e->checked > 0 && ftc_price_entry_on(e, e->checked - 1) != NULL))
         abort();
 }
 
