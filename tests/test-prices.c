@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <pthread.h>
 #include <string.h>
@@ -183,6 +184,61 @@ START_TEST(test_shipped_entries)
         ck_assert_msg(per_provider[p] >= 3, "only %zu %s models", per_provider[p],
                       providers[p]);
     ftc_price_list_unref(list);
+}
+END_TEST
+
+/* No source, no entry: every shipped model, GPU and history period (read
+ * from the catalogue compiled into the library, i.e. what users get) names
+ * an https source, says what was read there, and is dated. */
+static void assert_cited(JsonObject *o, const char *what, const char *date_key)
+{
+    const char *source = json_object_get_string_member_with_default(o, "source", "");
+    const char *note = json_object_get_string_member_with_default(o, "note", "");
+    const char *date = json_object_get_string_member_with_default(o, date_key, "");
+
+    ck_assert_msg(g_str_has_prefix(source, "https://") && strlen(source) > 12,
+                  "%s: no source", what);
+    ck_assert_msg(strlen(note) >= 20, "%s: no note of what was read at the source", what);
+    ck_assert_msg(ftc_date_parse(date) > 0, "%s: \"%s\" is not a date", what, date_key);
+}
+
+START_TEST(test_shipped_cited)
+{
+    g_autoptr(GBytes) bytes =
+        g_resources_lookup_data("/org/ftcost/prices.json", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    g_autoptr(JsonParser) parser = json_parser_new();
+    JsonObject *root;
+    size_t n_cited = 0;
+    static const char *const lists[] = {"models", "gpus"};
+
+    ck_assert_ptr_nonnull(bytes);
+    ck_assert(json_parser_load_from_data(parser, g_bytes_get_data(bytes, NULL),
+                                         (gssize)g_bytes_get_size(bytes), NULL));
+    root = json_node_get_object(json_parser_get_root(parser));
+    for (size_t l = 0; l < G_N_ELEMENTS(lists); l++) {
+        JsonArray *entries = json_object_get_array_member(root, lists[l]);
+
+        for (guint i = 0; i < json_array_get_length(entries); i++) {
+            JsonObject *o = json_array_get_object_element(entries, i);
+            g_autofree char *what = g_strdup_printf(
+                "%s[%u] %s", lists[l], i,
+                json_object_get_string_member_with_default(
+                    o, l == 0 ? "model" : "gpu", "?"));
+
+            assert_cited(o, what, "checked");
+            n_cited++;
+            if (json_object_has_member(o, "history")) {
+                JsonArray *history = json_object_get_array_member(o, "history");
+
+                for (guint h = 0; h < json_array_get_length(history); h++) {
+                    g_autofree char *period = g_strdup_printf("%s history[%u]", what, h);
+
+                    assert_cited(json_array_get_object_element(history, h), period, "from");
+                }
+            }
+        }
+    }
+    ck_assert_uint_ge(n_cited, 30);
 }
 END_TEST
 
@@ -839,6 +895,7 @@ static Suite *prices_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_shipped_prices, 0, G_N_ELEMENTS(shipped_cases));
     tcase_add_test(tc, test_shipped_entries);
+    tcase_add_test(tc, test_shipped_cited);
     tcase_add_test(tc, test_price_dates);
     tcase_add_test(tc, test_kinds);
     tcase_add_test(tc, test_errors);
