@@ -332,15 +332,21 @@ static const ftc_example verdict_examples[] = {
 
 const ftc_function ftc_fn_verdict = {
     .name = "FT_VERDICT",
+    /* The words are not translated on purpose: a workbook that tests them
+     * must answer the same in every Calc language, as CELL()'s codes do. */
     .description = L("\"PROMPT\" when prompting comes within Tolerance of the "
                      "fine-tuned accuracy and the API path costs no more; "
-                     "otherwise \"FINE-TUNE\".",
+                     "otherwise \"FINE-TUNE\". The words are codes, the same in "
+                     "every language, for formulas to test.",
                      "„PROMPT“, wenn Prompting bis auf die Toleranz an die "
                      "Fine-Tuning-Genauigkeit herankommt und der API-Weg nicht "
-                     "mehr kostet; sonst „FINE-TUNE“.",
+                     "mehr kostet; sonst „FINE-TUNE“. Die Wörter sind Codes, in "
+                     "jeder Sprache gleich, damit Formeln sie prüfen können.",
                      "« PROMPT » si le prompting atteint la précision de "
                      "l'affinage à la tolérance près et que la voie API ne "
-                     "coûte pas plus ; sinon « FINE-TUNE »."),
+                     "coûte pas plus ; sinon « FINE-TUNE ». Ces mots sont des "
+                     "codes, identiques dans toutes les langues, que les "
+                     "formules peuvent tester."),
     .result = FTC_TYPE_TEXT, ARGS(verdict_args), .notes = NO_TEXT,
     EXAMPLES(verdict_examples), .eval = eval_verdict,
     .expansion = "IF(AND($2>=$1*(1-$5);$4<=$3);\"PROMPT\";\"FINE-TUNE\")",
