@@ -71,7 +71,10 @@ def build():
     s = book.sheet('Prompting, RAG or FT',
                    ['0.4cm', '6.2cm', '2.7cm', '2.7cm', '2.7cm', '2.9cm', '8.6cm', '0.5cm',
                     '3.0cm', '3.0cm', '3.0cm', '3.0cm',
-                    '0.8cm', '1.6cm', '3.0cm', '3.0cm', '3.0cm', '2.2cm', '2.2cm', '2.2cm'],
+                    # outside the print range: M (the horizon, the next-cheapest
+                    # text), the chart data N-T (a crossing may read "never
+                    # within the horizon")
+                    '3.0cm', '1.6cm', '3.0cm', '3.0cm', '3.0cm', '4.4cm', '4.4cm', '4.4cm'],
                    default_height='0.46cm', print_range='A1:L55')
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')

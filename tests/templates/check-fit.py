@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Nothing in a template is cut off: every label, number and result fits
+the width Calc gives it.
+
+usage: check-fit.py --oxt ... --cli ... --table ... --install ... TEMPLATE...
+
+Opens each template (.ots) with the extension installed, in one headless
+soffice, and for every cell on every sheet that shows something compares
+the width its shown text needs with the width it has:
+  - a number (a money amount, a date...) has its column, or its merged
+    area: wider shows "###";
+  - a text has its column or merged area when the cell to its right is
+    not empty (else it runs on into the empty cells, as Calc draws it,
+    up to the next filled one);
+  - wrapped text is not checked here (it grows the row).
+The width a text needs is measured by Calc itself: the shown string in a
+scratch cell with the same font, its column set to the optimal width,
+less the margin Calc adds to an optimal width (measured as twice the
+width of ten digits less that of twenty).  Exit 0 when everything fits, 1 otherwise (each cut-off cell is
+printed), 77 without LibreOffice/python3-uno.
+"""
+import argparse
+import os
+import shutil
+import sys
+
+from lo_harness import Office, add_harness_arguments, log, run_harness
+
+# A little slack, in 1/100 mm, for the difference between Calc's screen and
+# printer text metrics (the GUI draws with the screen's).
+SLACK = 50
+FONT_PROPS = ('CharFontName', 'CharHeight', 'CharWeight', 'CharPosture', 'ParaIndent')
+
+
+class Measurer:
+    """Text widths measured in a scratch sheet of the document."""
+
+    def __init__(self, doc):
+        sheets = doc.Sheets
+        sheets.insertNewByName('ftcost-fit-scratch', sheets.Count)
+        self.sheet = sheets.getByName('ftcost-fit-scratch')
+        self.cell = self.sheet.getCellByPosition(0, 0)
+        self.column = self.sheet.Columns.getByIndex(0)
+        self.cache = {}
+        # optimal width = text + Calc's extra margin: ten digits and twenty
+        # (digits are all as wide) tell the margin
+        self.margin = 2 * self._measure('0' * 10, None) - self._measure('0' * 20, None)
+
+    def _measure(self, text, source):
+        if source is not None:
+            self.cell.CellStyle = source.CellStyle
+            for p in FONT_PROPS:
+                self.cell.setPropertyValue(p, source.getPropertyValue(p))
+        self.cell.setString(text)
+        self.column.OptimalWidth = True
+        return self.column.Width
+
+    def need(self, text, source):
+        key = (text,) + tuple(str(source.getPropertyValue(p)) for p in FONT_PROPS + ('CellStyle',))
+        if key not in self.cache:
+            self.cache[key] = self._measure(text, source) - self.margin
+        return self.cache[key]
+
+
+def merged_width(sheet, cell, col, row):
+    """Width of the merged area starting at (col, row), or of the column."""
+    cursor = sheet.createCursorByRange(cell)
+    cursor.collapseToMergedArea()
+    a = cursor.RangeAddress
+    return sum(sheet.Columns.getByIndex(c).Width for c in range(a.StartColumn, a.EndColumn + 1)), \
+        a.EndColumn
+
+
+def check_sheet(sheet, measure, where):
+    from com.sun.star.table.CellContentType import EMPTY, TEXT, FORMULA
+    cut = []
+    used = sheet.createCursor()
+    used.gotoEndOfUsedArea(False)
+    last_col, last_row = used.RangeAddress.EndColumn, used.RangeAddress.EndRow
+    for row in range(last_row + 1):
+        if not sheet.Rows.getByIndex(row).IsVisible:
+            continue
+        for col in range(last_col + 1):
+            cell = sheet.getCellByPosition(col, row)
+            shown = cell.getString()
+            if cell.Type == EMPTY or shown == '' or cell.IsTextWrapped:
+                continue
+            if not sheet.Columns.getByIndex(col).IsVisible:
+                continue
+            is_text = cell.Type == TEXT or (cell.Type == FORMULA and
+                                            cell.FormulaResultType2 == TEXT)
+            width, end_col = merged_width(sheet, cell, col, row)
+            if is_text and cell.IsMerged is False and end_col == col:
+                right = sheet.getCellByPosition(col + 1, row)
+                if right.Type == EMPTY and col + 1 <= last_col + 1:
+                    continue  # runs on into the empty cell, as Calc draws it
+            need = measure.need(shown, cell)
+            if need > width + SLACK:
+                cut.append('%s %s%d: %r needs %.1f mm, has %.1f mm'
+                           % (where, column_name(col), row + 1, shown, need / 100.0,
+                              width / 100.0))
+    return cut
+
+
+def column_name(col):
+    name = ''
+    col += 1
+    while col:
+        col, r = divmod(col - 1, 26)
+        name = chr(65 + r) + name
+    return name
+
+
+def run(opts):
+    failures = []
+    with Office(opts) as office:
+        office.install()
+        office.start()
+        for template in opts.templates:
+            path = os.path.join(office.work, os.path.basename(template))
+            shutil.copy(template, path)
+            os.chmod(path, 0o644)
+            doc = office.load(path, AsTemplate=True)
+            try:
+                doc.calculateAll()
+                sheets = [doc.Sheets.getByIndex(i) for i in range(doc.Sheets.Count)]
+                for s in sheets:
+                    if s.isProtected():
+                        s.unprotect('')
+                measure = Measurer(doc)
+                n = 0
+                for s in sheets:
+                    cut = check_sheet(s, measure, '%s %s' % (os.path.basename(template), s.Name))
+                    failures += cut
+                    n += 1
+                log('%s: %d sheets checked' % (os.path.basename(template), n))
+            finally:
+                doc.close(True)
+    for f in failures:
+        log('FAIL cut off: ' + f)
+    if failures:
+        return 1
+    log('fit: nothing cut off in %d templates' % len(opts.templates))
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    add_harness_arguments(ap)
+    ap.add_argument('templates', nargs='+')
+    opts = ap.parse_args()
+    return run_harness(opts, [opts.oxt, opts.install] + opts.templates, run,
+                       prefix='ftcost-fit-types-')
+
+
+if __name__ == '__main__':
+    sys.exit(main())
