@@ -96,19 +96,9 @@ def check_sheet(sheet, measure, where):
                     continue  # runs on into the empty cell, as Calc draws it
             need = measure.need(shown, cell)
             if need > width + SLACK:
-                cut.append('%s %s%d: %r needs %.1f mm, has %.1f mm'
-                           % (where, column_name(col), row + 1, shown, need / 100.0,
-                              width / 100.0))
+                cut.append('%s %s: %r needs %.1f mm, has %.1f mm'
+                           % (where, cell.AbsoluteName, shown, need / 100.0, width / 100.0))
     return cut
-
-
-def column_name(col):
-    name = ''
-    col += 1
-    while col:
-        col, r = divmod(col - 1, 26)
-        name = chr(65 + r) + name
-    return name
 
 
 def run(opts):
