@@ -329,7 +329,7 @@ static int list_prices(const char *filter)
 
     for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++)
         g_string_append_printf(out, "\t%s", ftc_price_kind_name((ftc_price_kind)k));
-    g_string_append(out, "\tchecked\tsource\torigin\n");
+    g_string_append(out, "\tchecked\tsince\tsource\torigin\n");
     for (size_t i = 0; i < ftc_price_list_count(list); i++) {
         const ftc_price_entry *e = ftc_price_list_at(list, i);
         char number[G_ASCII_DTOSTR_BUF_SIZE];
@@ -347,6 +347,11 @@ static int list_prices(const char *filter)
                                                          e->price[k]));
         ftc_date_format(e->checked, day);
         g_string_append_printf(out, "\t%s", day);
+        /* since when these prices hold; "-": not known (API_PRICE at an
+         * earlier date than "checked" is then #N/A) */
+        if (e->since >= 0)
+            ftc_date_format(e->since, day);
+        g_string_append_printf(out, "\t%s", e->since >= 0 ? day : "-");
         g_string_append_printf(out, "\t%s\t%s\n", e->source[0] != '\0' ? e->source : "-",
                                e->origin);
     }
