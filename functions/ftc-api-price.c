@@ -118,7 +118,8 @@ static const ftc_example api_price_examples[] = {
     NUMBER_EXAMPLE("\"o3\"; \"output\"; 45818", 8),      /* 2025-06-10 */
     NUMBER_EXAMPLE("\"o3\"; \"input\"; 45817.75", 10),   /* 2025-06-09 18:00 */
     ERROR_EXAMPLE("\"o3\"; \"input\"; 45748", FTC_ERR_NO_ANSWER), /* before launch */
-    NUMBER_EXAMPLE("\"gpt-4o\"; \"input\"; 40000", 2.5), /* no history: today's */
+    /* gpt-4o before its alias moved to the 2024-08-06 snapshot on 2024-10-02 */
+    NUMBER_EXAMPLE("\"gpt-4o\"; \"input\"; 45444", 5), /* 2024-06-01 */
     ERROR_EXAMPLE("\"no-such-model\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"mistral-medium-3-5\"; \"cached_input\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"gpt-4o\"; \"dinner\"", FTC_ERR_INVALID),

@@ -355,7 +355,8 @@ END_TEST
 
 /* The shipped catalogue at a date: gpt-4o-mini had no cached price
  * before Prompt Caching (2024-10-01), nothing before its launch
- * (2024-07-18); Claude Opus 5.5 from its release (2026-09-23). */
+ * (2024-07-18); the gpt-4o alias at the 2024-05-13 snapshot's prices until
+ * it moved on 2024-10-02; Claude Opus 5.5 from its release (2026-09-23). */
 START_TEST(test_shipped_history)
 {
     static const api_price_case cases[] = {
@@ -364,6 +365,9 @@ START_TEST(test_shipped_history)
         {"\"gpt-4o-mini\"; \"cached_input\"; 45565", -1},    /* 2024-09-30 */
         {"\"gpt-4o-mini\"; \"cached_input\"; 45566", 0.075}, /* 2024-10-01 */
         {"\"gpt-4o-mini\"; \"input\"; 45490", -1},           /* before launch */
+        {"\"gpt-4o\"; \"input\"; 45566", 5},              /* 2024-10-01: still 05-13 */
+        {"\"gpt-4o\"; \"cached_input\"; 45444", -1},      /* no caching then */
+        {"\"gpt-4o\"; \"input\"; 45567", 2.5},            /* 2024-10-02: 08-06 */
         {"\"claude-opus-5-5\"; \"output\"; 46288", 20},      /* 2026-09-23 */
         {"\"claude-opus-5-5\"; \"input\"; 46287", -1},
     };
