@@ -120,8 +120,10 @@ static const ftc_example api_price_examples[] = {
     NUMBER_EXAMPLE("\"o3\"; \"output\"; 45818", 8),      /* 2025-06-10 */
     NUMBER_EXAMPLE("\"o3\"; \"input\"; 45817.75", 10),   /* 2025-06-09 18:00 */
     ERROR_EXAMPLE("\"o3\"; \"input\"; 45748", FTC_ERR_NO_ANSWER), /* before launch */
-    /* no "since" in the catalogue: its price is known from the day checked */
-    ERROR_EXAMPLE("\"gpt-4o\"; \"input\"; 40000", FTC_ERR_NO_ANSWER),
+    /* gpt-4o before its alias moved to the 2024-08-06 snapshot on 2024-10-02 */
+    NUMBER_EXAMPLE("\"gpt-4o\"; \"input\"; 45444", 5), /* 2024-06-01 */
+    /* no "since" in the catalogue: the price is known from the day checked */
+    ERROR_EXAMPLE("\"claude-opus-4-1\"; \"input\"; 46000", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"no-such-model\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"mistral-medium-3-5\"; \"cached_input\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"gpt-4o\"; \"dinner\"", FTC_ERR_INVALID),

@@ -88,7 +88,10 @@ static const shipped_case shipped_cases[] = {
     {"claude-haiku-4-5", "batch_input", 0.5},
     {"claude-opus-4-1", "batch_output", 37.5},
     {"claude-sonnet-5", "input", 2},
-    {"claude-opus-5", "input", -1},
+    {"claude-opus-5", "cache_write", 6.25},
+    {"anthropic/claude-opus-5", "batch_output", 12.5},
+    {"claude-opus-4", "input", -1},
+    {"claude-opus-5-5", "cached_input", 0.2},
     {"claude-opus-4-5", "ft_training", -1},
     {"gemini-2.5-pro", "input", 1.25},
     {"gemini-2.5-pro", "cached_input", 0.125},
@@ -247,7 +250,8 @@ START_TEST(test_price_dates)
     ck_assert_double_eq(date_of("gpt-4o"), 46355);           /* 2026-11-29 */
     ck_assert_double_eq(date_of("claude-haiku-4-5"), 46355); /* 2026-11-29 */
     ck_assert_double_eq(date_of("anthropic/claude-sonnet-5"), 46355);
-    ck_assert_double_eq(date_of("anthropic/claude-opus-5"), -1);
+    ck_assert_double_eq(date_of("anthropic/claude-opus-5"), 46355);
+    ck_assert_double_eq(date_of("anthropic/claude-opus-4"), -1);
     ck_assert_double_eq(date_of("nope"), -1);
     ck_assert_int_eq(ftc_price_date_from_unix(0), 25569); /* 1970-01-01 */
     ck_assert_int_eq(ftc_price_date_from_unix(1779494400), 46165); /* 2026-05-23 */
@@ -348,6 +352,28 @@ START_TEST(test_override_own_format)
 }
 END_TEST
 
+/* API_PRICE with its arguments as written in a cell, against the value
+ * wanted (-1: #N/A). */
+typedef struct {
+    const char *args;
+    double want;
+} api_price_case;
+
+static void check_api_price(const api_price_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        ftc_result r;
+        ftc_error e;
+        ftc_status st = ftc_test_call("API_PRICE", cases[i].args, &r, &e);
+
+        if (cases[i].want < 0)
+            ck_assert_msg(st == FTC_ERR_NO_ANSWER, "API_PRICE(%s): %d", cases[i].args, st);
+        else
+            ck_assert_msg(st == FTC_OK && r.number == cases[i].want, "API_PRICE(%s) = %g: %s",
+                          cases[i].args, r.number, e.message);
+    }
+}
+
 /* Prices at a date: each period from its day until the next, today's from
  * "since"; nothing before the first; without "since", today's price from the
  * day it was checked and nothing before. */
@@ -355,10 +381,7 @@ START_TEST(test_history)
 {
     g_autofree char *dir = ftc_test_make_dir();
     g_autofree char *path = g_build_filename(dir, "prices.json", NULL);
-    static const struct {
-        const char *args;
-        double want; /* -1: #N/A */
-    } cases[] = {
+    static const api_price_case cases[] = {
         {"\"m1\"; \"input\"", 1},
         {"\"m1\"; \"input\"; 46000", 1},          /* after since (2025-06-10 = 45818) */
         {"\"m1\"; \"input\"; 45818", 1},          /* since's day */
@@ -386,19 +409,35 @@ START_TEST(test_history)
         "{\"provider\": \"x\", \"model\": \"m2\", \"input\": 7, \"checked\": \"2026-01-01\"}]}",
         -1);
     g_setenv("FTCOST_PRICES", path, TRUE);
-    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
-        ftc_result r;
-        ftc_error e;
-        ftc_status st = ftc_test_call("API_PRICE", cases[i].args, &r, &e);
-
-        if (cases[i].want < 0)
-            ck_assert_msg(st == FTC_ERR_NO_ANSWER, "API_PRICE(%s): %d", cases[i].args, st);
-        else
-            ck_assert_msg(st == FTC_OK && r.number == cases[i].want, "API_PRICE(%s) = %g: %s",
-                          cases[i].args, r.number, e.message);
-    }
+    check_api_price(cases, G_N_ELEMENTS(cases));
     g_setenv("FTCOST_PRICES", "", TRUE);
     ftc_test_remove_dir(dir);
+}
+END_TEST
+
+/* The shipped catalogue at a date: gpt-4o-mini had no cached price
+ * before Prompt Caching (2024-10-01), nothing before its launch
+ * (2024-07-18); the gpt-4o alias at the 2024-05-13 snapshot's prices until
+ * it moved on 2024-10-02; Claude Opus 5.5 from its release (2026-09-23). */
+START_TEST(test_shipped_history)
+{
+    static const api_price_case cases[] = {
+        {"\"gpt-4o-mini\"; \"input\"; 45505", 0.15},         /* 2024-08-01 */
+        {"\"gpt-4o-mini\"; \"output\"; 45491", 0.6},         /* launch day */
+        {"\"gpt-4o-mini\"; \"cached_input\"; 45565", -1},    /* 2024-09-30 */
+        {"\"gpt-4o-mini\"; \"cached_input\"; 45566", 0.075}, /* 2024-10-01 */
+        {"\"gpt-4o-mini\"; \"input\"; 45490", -1},           /* before launch */
+        {"\"gpt-4o\"; \"input\"; 45566", 5},              /* 2024-10-01: still 05-13 */
+        {"\"gpt-4o\"; \"cached_input\"; 45444", -1},      /* no caching then */
+        {"\"gpt-4o\"; \"input\"; 45567", 2.5},            /* 2024-10-02: 08-06 */
+        {"\"claude-opus-5-5\"; \"output\"; 46288", 20},      /* 2026-09-23 */
+        {"\"claude-opus-5\"; \"input\"; 46227", 5},          /* 2026-07-24 */
+        {"\"claude-opus-5\"; \"input\"; 46226", -1},
+        {"\"claude-opus-5-5\"; \"input\"; 46287", -1},
+    };
+
+    g_setenv("FTCOST_PRICES", "", TRUE);
+    check_api_price(cases, G_N_ELEMENTS(cases));
 }
 END_TEST
 
@@ -901,6 +940,7 @@ static Suite *prices_suite(void)
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_override_own_format);
     tcase_add_test(tc, test_history);
+    tcase_add_test(tc, test_shipped_history);
     tcase_add_loop_test(tc, test_override_litellm, 0, G_N_ELEMENTS(litellm_cases));
     tcase_add_test(tc, test_litellm_layer);
     tcase_add_test(tc, test_layers);
