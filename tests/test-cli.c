@@ -254,7 +254,7 @@ static const price_case price_cases[] = {
     {{"API_PRICE", "claude-haiku-4-5", "batch_output"}, "2.5\n"},
     {{"API_PRICE", "gpt-4.1", "batch_output"}, "4\n"},
     {{"API_PRICE", "together_ai/deepseek-ai/DeepSeek-R1", "output"}, "7\n"},
-    {{"API_PRICE", "meta-llama/llama-3.3-70b-instruct-turbo"}, "0.88\n"},
+    {{"API_PRICE", "meta-llama/llama-3.3-70b-instruct-turbo"}, "1.04\n"},
     {{"API_PRICE_DATE", "claude-sonnet-4-5"}, "46355\n"},
 };
 

@@ -105,7 +105,7 @@ static const shipped_case shipped_cases[] = {
     {"mistral/mistral-small-latest", "output", 0.6},
     {"mistral/mistral-small-latest", "batch_output", -1},
     {"mistral-large-latest", "batch_input", -1},
-    {"meta-llama/Llama-3.3-70B-Instruct-Turbo", "input", 0.88},
+    {"meta-llama/Llama-3.3-70B-Instruct-Turbo", "input", 1.04},
     {"together_ai/deepseek-ai/DeepSeek-R1", "output", 7},
     {"qwen/qwen2.5-72b-instruct-turbo", "output", -1},
     {"openai/gpt-oss-120b", "output", 0.6},
