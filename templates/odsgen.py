@@ -349,9 +349,13 @@ class Chart:
 
 class Sheet:
     def __init__(self, book, name, widths, default_height='0.50cm',
-                 print_range=None, master='Landscape'):
+                 print_range=None, master='Landscape', wider=None):
         self.book, self.name = book, name
-        self.widths = widths            # cm, one per column
+        # cm, one per column; `wider` gives a language's longer texts room:
+        # {'de': {'B': '8.0cm'}} (the page still scales to one sheet wide).
+        self.widths = list(widths)
+        for letters, w in (wider or {}).get(_State.lang, {}).items():
+            self.widths[col_index(letters)] = w
         self.default_height = default_height
         self.heights = {}               # row index -> cm string
         self.cells = {}

@@ -54,7 +54,7 @@ def build():
     s = book.sheet(_('Fine-tune vs API'),
                    ['0.4cm', '5.4cm', '3.3cm', '2.8cm', '5.6cm', '0.5cm',
                     '3.1cm', '3.1cm', '3.1cm', '3.1cm', '0.8cm', '1.6cm', '3.2cm', '3.2cm'],
-                   print_range='A1:J44')
+                   print_range='A1:J44', wider={'de': {'D': '3.0cm', 'E': '6.2cm'}})
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
     s.header(_('Fine-tune or pay the API? Three-year cost and break-even'),

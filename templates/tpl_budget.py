@@ -52,7 +52,8 @@ def build():
     s = book.sheet(_('Cost budget'),
                    ['0.4cm', '6.7cm', '2.5cm', '2.5cm', '2.3cm', '2.6cm', '2.6cm', '2.7cm',
                     '2.7cm', '9.6cm'],
-                   print_range='A1:J%d' % PRINT_LAST)
+                   print_range='A1:J%d' % PRINT_LAST,
+                   wider={'de': {'B': '7.9cm', 'E': '2.6cm', 'J': '12.8cm'}})
     unit_list = book.list_validation(*[u for u, _, _ in UNITS])
     nonneg = book.nonneg_validation()
     s.height(1, '1.05cm')

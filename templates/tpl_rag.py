@@ -72,7 +72,9 @@ def build():
                    ['0.4cm', '6.2cm', '2.7cm', '2.7cm', '2.7cm', '2.9cm', '8.6cm', '0.5cm',
                     '3.0cm', '3.0cm', '3.0cm', '3.0cm',
                     '0.8cm', '1.6cm', '3.0cm', '3.0cm', '3.0cm', '2.2cm', '2.2cm', '2.2cm'],
-                   default_height='0.46cm', print_range='A1:L55')
+                   default_height='0.46cm', print_range='A1:L55',
+                   wider={'de': {'B': '6.8cm', 'C': '2.9cm', 'D': '2.9cm', 'E': '2.9cm', 'F': '3.0cm',
+                                 'G': '10.2cm'}})
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
     s.header(_('Prompting, RAG or fine-tuning? Three-year cost'),

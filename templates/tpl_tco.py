@@ -22,7 +22,7 @@ def build():
     s = book.sheet(_('Fine-tuning TCO'),
                    ['0.4cm', '5.0cm', '3.3cm', '2.6cm', '7.0cm', '0.5cm',
                     '2.9cm', '2.9cm', '2.9cm', '2.9cm'],
-                   print_range='A1:J30')
+                   print_range='A1:J30', wider={'de': {'B': '5.6cm', 'D': '2.9cm', 'E': '8.0cm'}})
     s.height(1, '1.05cm')
     s.height(2, '0.55cm')
     s.height(4, '0.25cm')
