@@ -217,6 +217,10 @@ def number_styles(lang):
         date = ('<number:day number:style="long"/><number:text>.</number:text><number:month number:style="long"/>'
                 '<number:text>.</number:text><number:year number:style="long"/>')
     out.append('<number:date-style style:name="N_date" %s>%s</number:date-style>' % (loc, date))
+    # For a cell whose formula calls TEXT(): Calc reads TEXT's format code in
+    # the language of the cell's own number format (else in the Calc's
+    # locale: "$#,##0" gave "$185823,264" in a German Calc).
+    out.append('<number:text-style style:name="N_text" %s><number:text-content/></number:text-style>' % loc)
     out.append('<number:number-style style:name="N_month" %s><number:text>%s</number:text>%s</number:number-style>'
                % (loc, escape(_('month ')), _number(0, False)))
     return '\n'.join(out) + '\n'
@@ -233,7 +237,9 @@ def chart_money_style(lang):
 
 
 def text_money_format():
-    """A format code for TEXT() showing dollars the template's way."""
+    """A format code for TEXT() showing dollars the template's way; the
+    cell needs fmt='text' (a format in the template's locale), for Calc
+    reads the code in the locale of the cell's format."""
     return '$#,##0' if _State.lang == 'en' else '#.##0 $'
 
 
@@ -241,7 +247,7 @@ def text_money_format():
 FORMATS = {
     None: None, 'usd0': 'N_usd0', 'usd2': 'N_usd2', 'usd3': 'N_usd3',
     'pct0': 'N_pct0', 'pct1': 'N_pct1', 'pct2': 'N_pct2', 'int': 'N_int',
-    'dec1': 'N_dec1', 'dec2': 'N_dec2', 'month': 'N_month', 'date': 'N_date',
+    'dec1': 'N_dec1', 'dec2': 'N_dec2', 'month': 'N_month', 'date': 'N_date', 'text': 'N_text',
 }
 
 _BORDER_IN = '0.6pt solid ' + INPUT_LINE

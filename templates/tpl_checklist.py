@@ -61,7 +61,7 @@ def build():
         s.text('C%d' % r, a, 'input_text', validation=yesno)
         if why is None:
             s.calc('D%d' % r, fstr(_('your 24-month fine-tuning TCO: {tco}'),
-                                   tco='TEXT(CkFtTco;%s)' % q(text_money_format())), 'note')
+                                   tco='TEXT(CkFtTco;%s)' % q(text_money_format())), 'note', 'text')
         else:
             s.text('D%d' % r, why, 'note')
     book.name('Answers', s.name, 'C7:C11')

@@ -273,7 +273,7 @@ def build():
     s.calc('I9', 'IF(ISNUMBER(BestTco);%s;%s)'
            % (fstr(_('{total} over {months} months; next: {next}'),
                    total='TEXT(BestTco;%s)' % q(text_money_format()), months=str(MONTHS), next='SecondText'),
-              q(_('a missing input is shown as missing, not as an answer'))), 'head_text', span=(1, 4))
+              q(_('a missing input is shown as missing, not as an answer'))), 'head_text', 'text', span=(1, 4))
     s.height(9, '0.55cm')
 
     def kv(r, text, formula, fmt, name=None, role='calc'):
@@ -298,7 +298,7 @@ def build():
        'IF(ISNUMBER(BestTco);IF(COUNTIF(Qualities;"acceptable")>1;MEDIAN(AcceptableTotals);%s);%s)'
        % (none, missing), 'usd0', 'SecondTco')
     s.calc('M17', 'IF(ISNUMBER(SecondTco);TEXT(SecondTco;%s);%s)'
-           % (q(text_money_format()), q(_('no other acceptable path'))), name='SecondText')
+           % (q(text_money_format()), q(_('no other acceptable path'))), fmt='text', name='SecondText')
     s.text('I19', _('Where the lines cross'), 'colhead', span=(1, 2))
     s.text('K19', _('Month'), 'colhead_r', span=(1, 2))
     kv(20, _('RAG and prompting'), 'CrossRagPrompt', 'int')

@@ -388,6 +388,12 @@ SHOWN = {
 }
 
 
+# Texts a formula writes with TEXT(): (cell, the money cell it shows, decimals).
+SHOWN_BY_TEXT = {
+    'rag': [('SecondText', 'SecondTco', 0)],
+}
+
+
 def money_text(value, decimals, lang):
     """A dollar amount as the template's language writes it."""
     digits = '{:,.{}f}'.format(abs(value), decimals)
@@ -588,6 +594,10 @@ def verify(a, cli, expect, edits, more_edits, job, report, pdf):
         want = money_text(n[name], decimals, a.lang)
         if job['shown'].get(name) != want:
             fail('%s shows %r, want %r (locale %s)' % (name, job['shown'].get(name), want, a.locale or 'default'))
+    for name, source, decimals in SHOWN_BY_TEXT.get(a.kind, []):
+        want = money_text(n[source], decimals, a.lang)
+        if n[name] != want:
+            fail('%s (TEXT) shows %r, want %r (locale %s)' % (name, n[name], want, a.locale or 'default'))
     # PDF pages.
     r = subprocess.run(['pdfinfo', pdf], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     pages = None
