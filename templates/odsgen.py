@@ -15,6 +15,9 @@ shows them in ODF, with two conveniences:
   - references in ODF form, built with ref(): ref("C5") -> [.C5],
     ref("C5:C9") -> [.C5:.C9], ref("E5", "Cash flows") -> [$'Cash flows'.E5].
 Named ranges are plain names (Training, Horizon) and read best.
+
+Languages: every user-visible text goes through _(); set_language() picks
+the catalogue and the locale of the number formats (see templates/README.md).
 """
 import gettext
 import re
@@ -241,6 +244,11 @@ def text_money_format():
     cell needs fmt='text' (a format in the template's locale), for Calc
     reads the code in the locale of the cell's format."""
     return '$#,##0' if _State.lang == 'en' else '#.##0 $'
+
+
+def text_percent_format():
+    """A format code for TEXT() showing a whole percentage (cell fmt='text')."""
+    return '0%' if _State.lang == 'en' else '0\u00a0%'
 
 
 # Formats a cell style can carry: name -> number style.

@@ -7,7 +7,7 @@ computed recommendation, with the 24-month rule through FT_VERDICT
 The 24-month costs are FT_TCO and API_TCO on the worked examples of the
 function reference.
 """
-from odsgen import Book, _, fstr, q, text_money_format
+from odsgen import Book, _, fstr, q, text_money_format, text_percent_format
 
 FILE = 'ftcost-checklist'
 TITLE = _('Fine-tune or prompt? Decision checklist')
@@ -110,11 +110,12 @@ def build():
            'head_value', span=(2, 3), name='Recommendation')
     s.calc('F8', 'IF(Recommendation=%s;%s;IF(Recommendation=%s;%s;%s))'
            % (prompt, fstr(_('Prompting comes within {tolerance} of the fine-tuned accuracy and costs '
-                             'less over 24 months.'), tolerance='TEXT(Tolerance;"0%")'),
+                             'less over 24 months.'),
+                           tolerance='TEXT(Tolerance;%s)' % q(text_percent_format())),
               fine_tune, q(_('Every question is a yes and the pillars favour it.')),
               q(_('Not every question is a yes yet: prompt, add RAG (costed in the template Prompting, '
                   'RAG or fine-tuning?), revisit each quarter.'))),
-           'head_text', span=(2, 3))
+           'head_text', 'text', span=(2, 3), name='RecommendationText')
 
     # ---- the 24-month rule
     s.text('F11', _('The 24-month rule (FT_VERDICT)'), 'section', span=(1, 3))

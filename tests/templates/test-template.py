@@ -594,6 +594,10 @@ def verify(a, cli, expect, edits, more_edits, job, report, pdf):
         want = money_text(n[name], decimals, a.lang)
         if job['shown'].get(name) != want:
             fail('%s shows %r, want %r (locale %s)' % (name, job['shown'].get(name), want, a.locale or 'default'))
+    if a.kind == 'checklist' and n['Verdict'] == 'PROMPT':  # TEXT(Tolerance) in the reason
+        pct = '%d%s%%' % (round(100 * n['Tolerance']), '' if a.lang == 'en' else '\u00a0')
+        if pct not in n['RecommendationText']:
+            fail('RecommendationText %r does not show the tolerance as %r' % (n['RecommendationText'], pct))
     for name, source, decimals in SHOWN_BY_TEXT.get(a.kind, []):
         want = money_text(n[source], decimals, a.lang)
         if n[name] != want:
