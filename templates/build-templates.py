@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Build the ftcost spreadsheet templates.
 
-usage: build-templates.py [--soffice PATH] [--fods-only] OUTDIR NAME...
+usage: build-templates.py [--soffice PATH] [--fods-only] [--lang LANG --mo LANG.mo]
+                          OUTDIR NAME...
 
 For each NAME (a description module templates/tpl_NAME.py) writes
 OUTDIR/<FILE>.fods (flat ODF, generated) and, unless --fods-only, converts it
-with LibreOffice to OUTDIR/<FILE>.ots.  The conversion runs headless on a
+with LibreOffice to OUTDIR/<FILE>.ots.  With --lang other than en, the texts
+come from the compiled catalogue --mo (templates/po/LANG.po through msgfmt)
+and the files are <FILE>-LANG; a text the catalogue does not translate
+(missing, empty or fuzzy) fails the build, naming it.  The conversion runs headless on a
 throwaway profile inside OUTDIR (works as root too: a plain --convert-to
 needs no user account), all templates in one soffice start.
 """
@@ -17,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 
+import odsgen
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True  # keep the source tree clean
@@ -27,20 +33,31 @@ def main():
     ap.add_argument('--soffice', default='/usr/lib/libreoffice/program/soffice')
     ap.add_argument('--fods-only', action='store_true')
     ap.add_argument('--timeout', type=int, default=300)
+    ap.add_argument('--lang', default='en', choices=sorted(odsgen.LANGUAGES))
+    ap.add_argument('--mo', help='the compiled catalogue of --lang')
     ap.add_argument('outdir')
     ap.add_argument('names', nargs='+')
     a = ap.parse_args()
     os.makedirs(a.outdir, exist_ok=True)
     outdir = os.path.abspath(a.outdir)
 
+    if a.lang != 'en' and not a.mo:
+        ap.error('--lang %s needs --mo' % a.lang)
+    odsgen.set_language(a.lang, a.mo)
     fods = []
     for name in a.names:
+        # Imported after set_language: module-level texts are translated too.
         mod = importlib.import_module('tpl_' + name)
-        path = os.path.join(outdir, mod.FILE + '.fods')
+        file = mod.FILE + ('' if a.lang == 'en' else '-' + a.lang)
+        path = os.path.join(outdir, file + '.fods')
         with open(path + '.tmp', 'w', encoding='utf-8') as f:
             f.write(mod.build().to_fods())
         os.replace(path + '.tmp', path)
-        fods.append((mod.FILE, path))
+        fods.append((file, path))
+    if odsgen.missing():
+        sys.stderr.write('build-templates.py: %s.po does not translate (missing, empty or fuzzy):\n%s'
+                         % (a.lang, ''.join('  %r\n' % m for m in sorted(odsgen.missing()))))
+        return 1
     if a.fods_only:
         return 0
 

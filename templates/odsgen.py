@@ -15,12 +15,97 @@ shows them in ODF, with two conveniences:
   - references in ODF form, built with ref(): ref("C5") -> [.C5],
     ref("C5:C9") -> [.C5:.C9], ref("E5", "Cash flows") -> [$'Cash flows'.E5].
 Named ranges are plain names (Training, Horizon) and read best.
+
+Languages: every user-visible text goes through _(); set_language() picks
+the catalogue and the locale of the number formats (see templates/README.md).
 """
+import gettext
 import re
+import string
 from xml.sax.saxutils import escape, quoteattr
 
 ADDIN_PREFIX = 'ORG.FTCOST.FUNCTIONS.'
 _FUNC_RE = re.compile(r'(?<![A-Za-z0-9_.])((?:FT|API|RAG|GPU)_[A-Z0-9_]+)\(')
+
+# ---------------------------------------------------------------- languages
+# Every user-visible text of a description goes through _() (N_() marks a
+# text kept untranslated until it is used); a language other than English
+# reads its texts from a compiled gettext catalogue (templates/po/LANG.po,
+# msgfmt'ed by the build).  A text the catalogue lacks (missing, empty or
+# fuzzy: msgfmt drops both) is recorded and fails the build.
+
+# lang -> (locale of the money formats, number:language, number:country)
+LANGUAGES = {'en': ('en', 'US'), 'de': ('de', 'DE')}
+
+
+class _Missing(gettext.NullTranslations):
+    def __init__(self, missing):
+        super().__init__()
+        self.missing = missing
+
+    def gettext(self, message):
+        self.missing.add(message)
+        return message
+
+
+class _State:
+    lang = 'en'
+    translations = gettext.NullTranslations()
+    asked = set()     # every msgid the descriptions used
+    missing = set()   # those the catalogue has no translation for
+
+
+def set_language(lang, mo_path=None):
+    """Texts and number formats of the templates built from now on."""
+    if lang not in LANGUAGES:
+        raise ValueError('no language %r in odsgen.LANGUAGES' % lang)
+    _State.lang, _State.asked, _State.missing = lang, set(), set()
+    if lang == 'en':
+        _State.translations = gettext.NullTranslations()
+    else:
+        with open(mo_path, 'rb') as f:
+            _State.translations = gettext.GNUTranslations(f)
+        _State.translations.add_fallback(_Missing(_State.missing))
+
+
+def language():
+    return _State.lang
+
+
+def asked():
+    return set(_State.asked)
+
+
+def missing():
+    return set(_State.missing)
+
+
+def _(msgid):
+    _State.asked.add(msgid)
+    return _State.translations.gettext(msgid)
+
+
+def N_(msgid):
+    return msgid
+
+
+def q(text):
+    """A formula's string literal."""
+    return '"%s"' % text.replace('"', '""')
+
+
+def fstr(message, **parts):
+    """A formula joining a translated message with formula parts: the
+    message's {name} fields become `&part&`, the rest string literals.
+    fstr(_('of the {months}-month total'), months='TEXT(Horizon;"0")')."""
+    out = []
+    for lit, field, _spec, _conv in string.Formatter().parse(message):
+        if lit:
+            out.append(q(lit))
+        if field is not None:
+            out.append(parts[field])
+    return '&'.join(out)
+
 
 # ---------------------------------------------------------------- addresses
 
@@ -93,28 +178,84 @@ INPUT_LINE = '#c9a227'
 GREY = '#595959'
 RULE = '#a6a6a6'
 
-NUMBER_STYLES = '''
-<number:currency-style style:name="N_usd0_p" style:volatile="true"><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:currency-style>
-<number:currency-style style:name="N_usd0"><style:text-properties fo:color="#c00000"/><number:text>-</number:text><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/><style:map style:condition="value()&gt;=0" style:apply-style-name="N_usd0_p"/></number:currency-style>
-<number:currency-style style:name="N_usd2_p" style:volatile="true"><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1" number:grouping="true"/></number:currency-style>
-<number:currency-style style:name="N_usd2"><style:text-properties fo:color="#c00000"/><number:text>-</number:text><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1" number:grouping="true"/><style:map style:condition="value()&gt;=0" style:apply-style-name="N_usd2_p"/></number:currency-style>
-<number:currency-style style:name="N_usd3_p" style:volatile="true"><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="3" number:min-decimal-places="3" number:min-integer-digits="1" number:grouping="true"/></number:currency-style>
-<number:currency-style style:name="N_usd3"><style:text-properties fo:color="#c00000"/><number:text>-</number:text><number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol><number:number number:decimal-places="3" number:min-decimal-places="3" number:min-integer-digits="1" number:grouping="true"/><style:map style:condition="value()&gt;=0" style:apply-style-name="N_usd3_p"/></number:currency-style>
-<number:percentage-style style:name="N_pct0"><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>
-<number:percentage-style style:name="N_pct1"><number:number number:decimal-places="1" number:min-decimal-places="1" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>
-<number:percentage-style style:name="N_pct2"><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>
-<number:number-style style:name="N_int"><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>
-<number:number-style style:name="N_dec1"><number:number number:decimal-places="1" number:min-decimal-places="1" number:min-integer-digits="1" number:grouping="true"/></number:number-style>
-<number:number-style style:name="N_dec2"><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1" number:grouping="true"/></number:number-style>
-<number:date-style style:name="N_date"><number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/></number:date-style>
-<number:number-style style:name="N_month"><number:text>month </number:text><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1"/></number:number-style>
-'''
+_NUM = ('<number:number number:decimal-places="%d" number:min-decimal-places="%d" '
+        'number:min-integer-digits="1"%s/>')
+
+
+def _number(decimals, grouping=True):
+    return _NUM % (decimals, decimals, ' number:grouping="true"' if grouping else '')
+
+
+def _money(decimals, lang):
+    """The amount and "$": "$60,380" in English, "60.380 $" in German."""
+    sym = '<number:currency-symbol number:language="en" number:country="US">$</number:currency-symbol>'
+    if lang == 'en':
+        return sym + _number(decimals)
+    return _number(decimals) + '<number:text> </number:text>' + sym
+
+
+def number_styles(lang):
+    """The number formats, pinned to the language's locale (number:language
+    and number:country on each style): without them a format follows the
+    locale of the Calc that opens the file, and an English template shows
+    "$60.380" in a German Calc."""
+    loc = 'number:language="%s" number:country="%s"' % LANGUAGES[lang]
+    pct_space = '' if lang == 'en' else '\u00a0'
+    out = []
+    for d in (0, 2, 3):
+        out.append('<number:currency-style style:name="N_usd%d_p" style:volatile="true" %s>%s</number:currency-style>'
+                   % (d, loc, _money(d, lang)))
+        out.append('<number:currency-style style:name="N_usd%d" %s><style:text-properties fo:color="#c00000"/>'
+                   '<number:text>-</number:text>%s<style:map style:condition="value()&gt;=0" '
+                   'style:apply-style-name="N_usd%d_p"/></number:currency-style>' % (d, loc, _money(d, lang), d))
+    for d in (0, 1, 2):
+        out.append('<number:percentage-style style:name="N_pct%d" %s>%s<number:text>%s%%</number:text>'
+                   '</number:percentage-style>' % (d, loc, _number(d, False), pct_space))
+    for name, d in (('N_int', 0), ('N_dec1', 1), ('N_dec2', 2)):
+        out.append('<number:number-style style:name="%s" %s>%s</number:number-style>' % (name, loc, _number(d)))
+    if lang == 'en':
+        date = ('<number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/>'
+                '<number:text>-</number:text><number:day number:style="long"/>')
+    else:
+        date = ('<number:day number:style="long"/><number:text>.</number:text><number:month number:style="long"/>'
+                '<number:text>.</number:text><number:year number:style="long"/>')
+    out.append('<number:date-style style:name="N_date" %s>%s</number:date-style>' % (loc, date))
+    # For a cell whose formula calls TEXT(): Calc reads TEXT's format code in
+    # the language of the cell's own number format (else in the Calc's
+    # locale: "$#,##0" gave "$185823,264" in a German Calc).
+    out.append('<number:text-style style:name="N_text" %s><number:text-content/></number:text-style>' % loc)
+    out.append('<number:number-style style:name="N_month" %s><number:text>%s</number:text>%s</number:number-style>'
+               % (loc, escape(_('month ')), _number(0, False)))
+    return '\n'.join(out) + '\n'
+
+
+def chart_money_style(lang):
+    """A chart's money axis: a number style with a "$" text, not a currency
+    style (a chart drops a currency style on loading and its axis shows
+    bare numbers), pinned to the language's locale like the cells'."""
+    loc = 'number:language="%s" number:country="%s"' % LANGUAGES[lang]
+    body = ('<number:text>$</number:text>' + _number(0) if lang == 'en'
+            else _number(0) + '<number:text> $</number:text>')
+    return '<number:number-style style:name="N_ch" %s>%s</number:number-style>' % (loc, body)
+
+
+def text_money_format():
+    """A format code for TEXT() showing dollars the template's way; the
+    cell needs fmt='text' (a format in the template's locale), for Calc
+    reads the code in the locale of the cell's format."""
+    return '$#,##0' if _State.lang == 'en' else '#.##0 $'
+
+
+def text_percent_format():
+    """A format code for TEXT() showing a whole percentage (cell fmt='text')."""
+    return '0%' if _State.lang == 'en' else '0\u00a0%'
+
 
 # Formats a cell style can carry: name -> number style.
 FORMATS = {
     None: None, 'usd0': 'N_usd0', 'usd2': 'N_usd2', 'usd3': 'N_usd3',
     'pct0': 'N_pct0', 'pct1': 'N_pct1', 'pct2': 'N_pct2', 'int': 'N_int',
-    'dec1': 'N_dec1', 'dec2': 'N_dec2', 'month': 'N_month', 'date': 'N_date',
+    'dec1': 'N_dec1', 'dec2': 'N_dec2', 'month': 'N_month', 'date': 'N_date', 'text': 'N_text',
 }
 
 _BORDER_IN = '0.6pt solid ' + INPUT_LINE
@@ -222,9 +363,13 @@ class Chart:
 
 class Sheet:
     def __init__(self, book, name, widths, default_height='0.50cm',
-                 print_range=None, master='Landscape'):
+                 print_range=None, master='Landscape', wider=None):
         self.book, self.name = book, name
-        self.widths = widths            # cm, one per column
+        # cm, one per column; `wider` gives a language's longer texts room:
+        # {'de': {'B': '8.0cm'}} (the page still scales to one sheet wide).
+        self.widths = list(widths)
+        for letters, w in (wider or {}).get(_State.lang, {}).items():
+            self.widths[col_index(letters)] = w
         self.default_height = default_height
         self.heights = {}               # row index -> cm string
         self.cells = {}
@@ -262,8 +407,8 @@ class Sheet:
         """Row 1: the title and the input/computed legend from column
         `legend`; row 2: the subtitle."""
         self.text('B1', title, 'title', span=(1, title_cols))
-        self.text(legend + '1', 'input', 'legend_in')
-        self.text(col_letters(col_index(legend) + 1) + '1', 'computed', 'legend_calc')
+        self.text(legend + '1', _('input'), 'legend_in')
+        self.text(col_letters(col_index(legend) + 1) + '1', _('computed'), 'legend_calc')
         self.text('B2', subtitle, 'subtitle', span=(1, subtitle_cols))
 
     def num(self, a1, x, role='input', fmt=None, **kw):
@@ -340,11 +485,11 @@ class Book:
 
     def nonneg_validation(self):
         """Numbers of 0 or more, the templates' usual input."""
-        return self.number_validation(0, message='Enter a number of 0 or more.')
+        return self.number_validation(0, message=_('Enter a number of 0 or more.'))
 
     def rate_validation(self):
         """A growth or price-change rate per month, above -99 %."""
-        return self.number_validation(-0.99, 10, message='Enter a rate above -99 %, e.g. 3 % as 0.03.')
+        return self.number_validation(-0.99, 10, message=_('Enter a rate above -99 %, e.g. 3 % as 0.03.'))
 
     def number_validation(self, low=0, high=None, message=None):
         key = ('num', low, high)
@@ -360,8 +505,8 @@ class Book:
     def to_fods(self):
         out = [HEADER]
         out.append('<office:meta><meta:generator>ftcost templates/odsgen.py</meta:generator>'
-                   '<dc:title>%s</dc:title><dc:description>%s</dc:description>'
-                   % (escape(self.title), escape(self.description)))
+                   '<dc:title>%s</dc:title><dc:description>%s</dc:description><dc:language>%s-%s</dc:language>'
+                   % ((escape(self.title), escape(self.description)) + LANGUAGES[_State.lang]))
         out.extend('<meta:keyword>%s</meta:keyword>' % escape(k) for k in self.keywords)
         out.append('</office:meta>')
         out.append(self._settings())
@@ -369,15 +514,16 @@ class Book:
                    'style:font-family-generic="swiss" style:font-pitch="variable"/></office:font-face-decls>'
                    % (FONT, FONT))
         out.append('<office:styles>')
-        out.append(NUMBER_STYLES)
+        out.append(number_styles(_State.lang))
         out.append('<style:style style:name="Default" style:family="table-cell">'
                    '<style:table-cell-properties style:vertical-align="middle"/>'
-                   '<style:text-properties style:font-name="%s" fo:font-size="10pt"/></style:style>' % FONT)
+                   '<style:text-properties style:font-name="%s" fo:font-size="10pt" fo:language="%s" fo:country="%s"/>'
+                   '</style:style>' % ((FONT,) + LANGUAGES[_State.lang]))
         for role, fmt in self.styles:
             out.append(_cell_style_xml(role, fmt))
         out.append('</office:styles>')
         out.append(self._automatic_styles())
-        out.append(MASTER_STYLES)
+        out.append(master_styles())
         out.append('<office:body><office:spreadsheet>')
         if self.validations:
             out.append('<table:content-validations>')
@@ -389,7 +535,7 @@ class Book:
                 out.append('<table:error-message table:message-type="%s" table:display="true"%s>'
                            '<text:p>%s</text:p></table:error-message>'
                            % (kind, ' table:title="ftcost"',
-                              escape(msg or 'Pick a value from the list.')))
+                              escape(msg or _('Pick a value from the list.'))))
                 out.append('</table:content-validation>')
             out.append('</table:content-validations>')
         for s in self.sheets:
@@ -541,11 +687,7 @@ def _chart_frame(sheet, chart, w, h, end_cell, end_w, end_h):
                   if chart.labels else '<style:chart-properties chart:link-data-style-to-source="false"/>')
         st.append('<style:style style:name="cs_s%d" style:family="chart" style:data-style-name="N_ch">%s<style:graphic-properties %s/>'
                   '<style:text-properties style:font-name="%s" fo:font-size="8pt" fo:color="#262626"/></style:style>' % (i, cp, gp, FONT))
-    numfmt = {
-        # A number style with a "$" text, not a currency style: a chart
-        # drops a currency style on loading and its axis shows bare numbers.
-        'usd0': '<number:number-style style:name="N_ch"><number:text>$</number:text><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>',
-    }[chart.fmt]
+    numfmt = {'usd0': chart_money_style(_State.lang)}[chart.fmt]
     series = []
     for i, (label, values, _) in enumerate(chart.series):
         lab = ' chart:label-cell-address="%s"' % chart_range(*label) if label else ''
@@ -597,9 +739,12 @@ HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n'
           'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
           'office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">')
 
-_FOOTER = ('<style:footer><style:region-left><text:p><text:title>???</text:title></text:p></style:region-left>'
-           '<style:region-right><text:p>ftcost \u00b7 <text:sheet-name>???</text:sheet-name> \u00b7 page '
-           '<text:page-number>1</text:page-number></text:p></style:region-right></style:footer>')
+def _footer():
+    return ('<style:footer><style:region-left><text:p><text:title>???</text:title></text:p></style:region-left>'
+            '<style:region-right><text:p>ftcost \u00b7 <text:sheet-name>???</text:sheet-name> \u00b7 %s '
+            '<text:page-number>1</text:page-number></text:p></style:region-right></style:footer>'
+            % escape(_('page')))
+
 
 PAGE_LAYOUTS = (
     '<style:page-layout style:name="pm_land"><style:page-layout-properties fo:page-width="29.7cm" '
@@ -615,10 +760,12 @@ PAGE_LAYOUTS = (
     '<style:footer-style><style:header-footer-properties fo:min-height="0.5cm" fo:margin-top="0.25cm"/></style:footer-style>'
     '</style:page-layout>')
 
-MASTER_STYLES = (
-    '<office:master-styles>'
-    '<style:master-page style:name="Landscape" style:page-layout-name="pm_land">'
-    '<style:header style:display="false"/>%s</style:master-page>'
-    '<style:master-page style:name="Portrait" style:page-layout-name="pm_port">'
-    '<style:header style:display="false"/>%s</style:master-page>'
-    '</office:master-styles>' % (_FOOTER, _FOOTER))
+
+def master_styles():
+    footer = _footer()
+    return ('<office:master-styles>'
+            '<style:master-page style:name="Landscape" style:page-layout-name="pm_land">'
+            '<style:header style:display="false"/>%s</style:master-page>'
+            '<style:master-page style:name="Portrait" style:page-layout-name="pm_port">'
+            '<style:header style:display="false"/>%s</style:master-page>'
+            '</office:master-styles>' % (footer, footer))

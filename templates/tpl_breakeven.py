@@ -17,7 +17,7 @@ usage; growth), which is the same inequality.
 import json
 import os
 
-from odsgen import Book, Chart, ref, NAVY
+from odsgen import Book, Chart, _, q, ref, NAVY
 
 # The model picker offers the models of the price catalogue the add-in ships.
 PRICES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'functions', 'prices.json')
@@ -32,10 +32,10 @@ def catalogue_models():
     return list(dict.fromkeys(models))
 
 FILE = 'ftcost-breakeven'
-TITLE = 'Fine-tune vs API: three-year TCO and break-even'
+TITLE = _('Fine-tune vs API: three-year TCO and break-even')
 
 MONTHS = 36
-CF = 'Cash flows'
+CF = _('Cash flows')
 FIRST = 7                      # row of month 0 on the cash-flow sheet
 LAST = FIRST + MONTHS          # row of the last month
 ORANGE = '#c55a11'
@@ -43,23 +43,23 @@ ORANGE = '#c55a11'
 
 def build():
     book = Book(TITLE,
-                'Three-year cost of fine-tuning your own model against paying a hosted model API: '
+                _('Three-year cost of fine-tuning your own model against paying a hosted model API: '
                 'break-even month and volume, monthly cash flows, NPV and a chart of both '
-                'cumulative costs. Computed by the ftcost add-in.',
-                ('ftcost', 'fine-tuning', 'API', 'break-even', 'NPV', 'LLM'))
+                'cumulative costs. Computed by the ftcost add-in.'),
+                ('ftcost', _('fine-tuning'), _('API'), _('break-even'), _('NPV'), 'LLM'))
     nonneg = book.nonneg_validation()
     rate = book.rate_validation()
-    frac = book.number_validation(0.01, 1, message='Enter a fraction between 1 % and 100 %.')
+    frac = book.number_validation(0.01, 1, message=_('Enter a fraction between 1 % and 100 %.'))
 
-    s = book.sheet('Fine-tune vs API',
+    s = book.sheet(_('Fine-tune vs API'),
                    ['0.4cm', '5.4cm', '3.3cm', '2.8cm', '5.6cm', '0.5cm',
                     '3.1cm', '3.1cm', '3.1cm', '3.1cm', '0.8cm', '1.6cm', '3.2cm', '3.2cm'],
-                   print_range='A1:J44')
+                   print_range='A1:J44', wider={'de': {'D': '3.0cm', 'E': '6.2cm'}})
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
-    s.header('Fine-tune or pay the API? Three-year cost and break-even',
-             'Both paths month by month over three years. Yellow cells are inputs (example '
-             'figures: replace them with yours); everything else is computed by the ftcost add-in.')
+    s.header(_('Fine-tune or pay the API? Three-year cost and break-even'),
+             _('Both paths month by month over three years. Yellow cells are inputs (example '
+             'figures: replace them with yours); everything else is computed by the ftcost add-in.'))
 
     def inp(r, label, value, fmt, unit, name, note='', validation=nonneg, role='input'):
         s.text('B%d' % r, label, 'label')
@@ -78,135 +78,136 @@ def build():
         s.text('E%d' % r, note, 'note')
 
     # ---- API prices: a model picked from the catalogue (API_PRICE), dated
-    s.text('B5', 'API prices (per million tokens)', 'section', span=(1, 4))
+    s.text('B5', _('API prices (per million tokens)'), 'section', span=(1, 4))
     picker = book.list_validation(
         *catalogue_models(), warn_only=True,
-        message='Not in the shipped price catalogue: API_PRICE answers #N/A unless your own '
-                'price file (~/.config/ftcost/prices.json) has this model.')
-    s.text('B6', 'Model', 'label')
+        message=_('Not in the shipped price catalogue: API_PRICE answers #N/A unless your own '
+                'price file (~/.config/ftcost/prices.json) has this model.'))
+    s.text('B6', _('Model'), 'label')
     s.text('C6', DEFAULT_MODEL, 'input_text', name='ModelName', validation=picker)
-    s.text('D6', 'pick from the list', 'unit')
-    s.text('E6', 'catalogue, or your own price file', 'note')
-    out(7, 'Input price', 'API_PRICE(ModelName;"input")', 'usd2', '$ per M tokens', 'InputPrice',
-        'API_PRICE: the catalogue price')
-    out(8, 'Output price', 'API_PRICE(ModelName;"output")', 'usd2', '$ per M tokens', 'OutputPrice',
-        'API_PRICE: the catalogue price')
-    s.text('B9', 'Prices as of', 'label')
+    s.text('D6', _('pick from the list'), 'unit')
+    s.text('E6', _('catalogue, or your own price file'), 'note')
+    out(7, _('Input price'), 'API_PRICE(ModelName;"input")', 'usd2', _('$ per M tokens'), 'InputPrice',
+        _('API_PRICE: the catalogue price'))
+    out(8, _('Output price'), 'API_PRICE(ModelName;"output")', 'usd2', _('$ per M tokens'), 'OutputPrice',
+        _('API_PRICE: the catalogue price'))
+    s.text('B9', _('Prices as of'), 'label')
     s.calc('C9', 'API_PRICE_DATE(ModelName)', 'calc', 'date', name='PriceDate')
     s.text('D9', 'API_PRICE_DATE', 'unit')
-    s.calc('E9', 'IF(TODAY()-PriceDate>183;"over 6 months old: recheck";'
-                 '"recent; confirm before signing")', 'note')
+    s.calc('E9', 'IF(TODAY()-PriceDate>183;%s;%s)' % (q(_('over 6 months old: recheck')),
+                                                       q(_('recent; confirm before signing'))), 'note')
 
-    s.text('B10', 'API path', 'section', span=(1, 4))
-    inp(11, 'Input tokens', 3e9, 'int', 'per month', 'InputTokens', 'prompts, context, retrieved text')
-    inp(12, 'Output tokens', 6e8, 'int', 'per month', 'OutputTokens', 'generated text')
-    inp(13, 'Usage growth', 0.03, 'pct1', 'per month', 'ApiGrowth', 'more users, more calls', rate)
-    inp(14, 'Price change', -0.01, 'pct1', 'per month', 'PriceChange', 'negative: providers cut prices', rate)
-    inp(15, 'Prompt engineering', 1500, 'usd0', '$ per month', 'PromptEng', 'labour kept on the API path')
-    out(16, 'API cost this month', 'API_COST(InputTokens;OutputTokens;InputPrice;OutputPrice)',
-        'usd0', '$ per month', 'ApiMonthly', 'API_COST, usage only')
-    out(17, 'Combined monthly growth', '(1+ApiGrowth)*(1+PriceChange)-1', 'pct2', 'per month',
-        'ApiGrowthCombined', 'usage growth and price change together')
+    s.text('B10', _('API path'), 'section', span=(1, 4))
+    inp(11, _('Input tokens'), 3e9, 'int', _('per month'), 'InputTokens', _('prompts, context, retrieved text'))
+    inp(12, _('Output tokens'), 6e8, 'int', _('per month'), 'OutputTokens', _('generated text'))
+    inp(13, _('Usage growth'), 0.03, 'pct1', _('per month'), 'ApiGrowth', _('more users, more calls'), rate)
+    inp(14, _('Price change'), -0.01, 'pct1', _('per month'), 'PriceChange', _('negative: providers cut prices'), rate)
+    inp(15, _('Prompt engineering'), 1500, 'usd0', _('$ per month'), 'PromptEng', _('labour kept on the API path'))
+    out(16, _('API cost this month'), 'API_COST(InputTokens;OutputTokens;InputPrice;OutputPrice)',
+        'usd0', _('$ per month'), 'ApiMonthly', _('API_COST, usage only'))
+    out(17, _('Combined monthly growth'), '(1+ApiGrowth)*(1+PriceChange)-1', 'pct2', _('per month'),
+        'ApiGrowthCombined', _('usage growth and price change together'))
 
-    s.text('B19', 'Fine-tuning path', 'section', span=(1, 4))
-    inp(20, 'Build cost', 60000, 'usd0', '$ once', 'BuildCost', 'data preparation, ML engineering, testing')
-    inp(21, 'GPU hourly rate', 1.32, 'usd2', '$ per GPU-hour', 'GpuRate', 'g5.2xlarge, on demand')
-    inp(22, 'GPU hours per training run', 24, 'int', 'hours', 'RunHours')
-    inp(23, 'GPUs per training run', 1, 'int', 'GPUs', 'RunGpus')
-    inp(24, 'Runs (experiments, validation)', 10, 'int', 'runs', 'Runs')
-    inp(25, 'Infrastructure overhead', 0.2, 'pct0', 'of GPU cost', 'Overhead', 'management, 15\u201330 %',
-        book.number_validation(0, 1, message='Enter a fraction between 0 and 100 %.'))
-    inp(26, 'Retrains per year', 4, 'int', 'per year', 'RetrainsPerYear', 'each costs one training run')
-    inp(27, 'Serving GPUs, always on', 2, 'int', 'GPUs', 'ServeGpus')
-    inp(28, 'Serving hours', 730, 'int', 'per month', 'ServeHours', '730 = always on')
-    inp(29, 'Engineering hours', 40, 'int', 'per month', 'EngHours', 'evals, retrains, debugging')
-    inp(30, 'Loaded hourly rate', 150, 'usd0', '$ per hour', 'HourlyRate')
-    inp(31, 'Maintenance and monitoring', 3000, 'usd0', '$ per month', 'Maintenance', 'drift checks, upkeep')
-    inp(32, 'Serving throughput', 2000, 'int', 'tokens / s', 'TokensPerSecond', 'all serving GPUs together',
-        book.number_validation(1, message='Enter a throughput above 0.'))
-    inp(33, 'Average utilisation', 0.5, 'pct0', 'of capacity', 'Utilization', '', frac)
-    out(34, 'Training run', 'FT_TRAINING_COST(GpuRate;RunHours;RunGpus;Runs;Overhead)', 'usd0', '$ per run',
+    s.text('B19', _('Fine-tuning path'), 'section', span=(1, 4))
+    inp(20, _('Build cost'), 60000, 'usd0', _('$ once'), 'BuildCost', _('data preparation, ML engineering, testing'))
+    inp(21, _('GPU hourly rate'), 1.32, 'usd2', _('$ per GPU-hour'), 'GpuRate', _('g5.2xlarge, on demand'))
+    inp(22, _('GPU hours per training run'), 24, 'int', _('hours'), 'RunHours')
+    inp(23, _('GPUs per training run'), 1, 'int', _('GPUs'), 'RunGpus')
+    inp(24, _('Runs (experiments, validation)'), 10, 'int', _('runs'), 'Runs')
+    inp(25, _('Infrastructure overhead'), 0.2, 'pct0', _('of GPU cost'), 'Overhead', _('management, 15–30 %'),
+        book.number_validation(0, 1, message=_('Enter a fraction between 0 and 100 %.')))
+    inp(26, _('Retrains per year'), 4, 'int', _('per year'), 'RetrainsPerYear', _('each costs one training run'))
+    inp(27, _('Serving GPUs, always on'), 2, 'int', _('GPUs'), 'ServeGpus')
+    inp(28, _('Serving hours'), 730, 'int', _('per month'), 'ServeHours', _('730 = always on'))
+    inp(29, _('Engineering hours'), 40, 'int', _('per month'), 'EngHours', _('evals, retrains, debugging'))
+    inp(30, _('Loaded hourly rate'), 150, 'usd0', _('$ per hour'), 'HourlyRate')
+    inp(31, _('Maintenance and monitoring'), 3000, 'usd0', _('$ per month'), 'Maintenance', _('drift checks, upkeep'))
+    inp(32, _('Serving throughput'), 2000, 'int', _('tokens / s'), 'TokensPerSecond', _('all serving GPUs together'),
+        book.number_validation(1, message=_('Enter a throughput above 0.')))
+    inp(33, _('Average utilisation'), 0.5, 'pct0', _('of capacity'), 'Utilization', '', frac)
+    out(34, _('Training run'), 'FT_TRAINING_COST(GpuRate;RunHours;RunGpus;Runs;Overhead)', 'usd0', _('$ per run'),
         'TrainingRun', 'FT_TRAINING_COST')
-    out(35, 'Serving', 'FT_SERVING_COST(GpuRate;ServeGpus;ServeHours;Overhead)', 'usd0', '$ per month',
+    out(35, _('Serving'), 'FT_SERVING_COST(GpuRate;ServeGpus;ServeHours;Overhead)', 'usd0', _('$ per month'),
         'ServingMonthly', 'FT_SERVING_COST')
-    out(36, 'Upfront', 'BuildCost+TrainingRun', 'usd0', '$ once', 'FtUpfront', 'build + first training run')
-    out(37, 'Fine-tuning cost per month',
+    out(36, _('Upfront'), 'BuildCost+TrainingRun', 'usd0', _('$ once'), 'FtUpfront', _('build + first training run'))
+    out(37, _('Fine-tuning cost per month'),
         'ServingMonthly+EngHours*HourlyRate+Maintenance+TrainingRun*RetrainsPerYear/12',
-        'usd0', '$ per month', 'FtMonthly', 'serving, engineering, upkeep, retrains')
+        'usd0', _('$ per month'), 'FtMonthly', _('serving, engineering, upkeep, retrains'))
 
     # ---- headline (right)
-    s.text('G5', 'Result', 'section', span=(1, 4))
-    s.text('G6', 'Fine-tuning breaks even in month', 'head_label', span=(1, 4))
+    s.text('G5', _('Result'), 'section', span=(1, 4))
+    s.text('G6', _('Fine-tuning breaks even in month'), 'head_label', span=(1, 4))
     # A missing input (an unknown model's #N/A price) shows as missing: IFNA
     # below must only ever see FT_BREAKEVEN's own "no break-even".
     missing = 'OR(ISERROR(ApiMonthly);ISERROR(FtUpfront);ISERROR(FtMonthly);ISERROR(ApiGrowthCombined))'
-    s.calc('G7', 'IF(%s;"input missing";IF(FtMonthly>=PromptEng;'
+    s.calc('G7', 'IF(%s;%s;IF(FtMonthly>=PromptEng;'
            'IFNA(FT_BREAKEVEN(FtUpfront;FtMonthly-PromptEng;ApiMonthly;ApiGrowthCombined;120);'
-           '"none in 10 years");ChartCrossing))' % missing,
+           '%s);ChartCrossing))' % (missing, q(_('input missing')), q(_('none in 10 years'))),
            'head_value', 'int', span=(2, 4), name='Breakeven')
-    s.calc('G9', 'IF(%s;"no price for this model: pick one from the list or enter prices";'
-           'IF(ISNUMBER(Breakeven);"where the two lines of the chart cross";'
-           '"the API stays cheaper"))' % missing, 'head_text', span=(1, 4))
+    s.calc('G9', 'IF(%s;%s;IF(ISNUMBER(Breakeven);%s;%s))'
+           % (missing, q(_('no price for this model: pick one from the list or enter prices')),
+              q(_('where the two lines of the chart cross')), q(_('the API stays cheaper'))),
+           'head_text', span=(1, 4))
 
     def kv(r, label, formula, fmt, name=None, role='calc'):
         s.text('G%d' % r, label, 'label', span=(1, 2))
         s.calc('I%d' % r, formula, role, fmt, name=name, span=(1, 2))
 
-    s.text('G11', 'Over three years', 'colhead', span=(1, 2))
-    s.text('I11', 'Total', 'colhead_r', span=(1, 2))
-    kv(12, 'API path (API_TCO)',
+    s.text('G11', _('Over three years'), 'colhead', span=(1, 2))
+    s.text('I11', _('Total'), 'colhead_r', span=(1, 2))
+    kv(12, _('API path (API_TCO)'),
        'API_TCO(InputTokens;OutputTokens;InputPrice;OutputPrice;ApiGrowth;HorizonMonths;PromptEng;PriceChange)',
        'usd0', 'ApiTco')
-    kv(13, 'Fine-tuning path', 'INDEX(Schedule;HorizonMonths+1;4)', 'usd0', 'FtTco')
-    kv(14, 'Cheaper path', 'IF(FtTco<ApiTco;"fine-tuning";"API")', None, 'Cheaper', 'calc_b')
-    kv(15, 'Saving over three years', 'ABS(ApiTco-FtTco)', 'usd0', 'Saving', 'calc_b')
-    s.text('G17', 'Net present value', 'colhead', span=(1, 2))
+    kv(13, _('Fine-tuning path'), 'INDEX(Schedule;HorizonMonths+1;4)', 'usd0', 'FtTco')
+    kv(14, _('Cheaper path'), 'IF(FtTco<ApiTco;%s;%s)' % (q(_('fine-tuning')), q(_('API'))), None, 'Cheaper', 'calc_b')
+    kv(15, _('Saving over three years'), 'ABS(ApiTco-FtTco)', 'usd0', 'Saving', 'calc_b')
+    s.text('G17', _('Net present value'), 'colhead', span=(1, 2))
     s.text('I17', '', 'colhead_r', span=(1, 2))
-    s.text('G18', 'Discount rate per year', 'label', span=(1, 2))
+    s.text('G18', _('Discount rate per year'), 'label', span=(1, 2))
     s.num('I18', 0.10, 'input', 'pct1', name='DiscountRate', span=(1, 2),
-          validation=book.number_validation(0, 1, message='Enter a yearly rate between 0 and 100 %.'))
-    kv(19, 'NPV of the API path', '%s+NPV(MonthlyRate;%s)' % (ref('H%d' % FIRST, CF), ref('H%d:H%d' % (FIRST + 1, LAST), CF)),
+          validation=book.number_validation(0, 1, message=_('Enter a yearly rate between 0 and 100 %.')))
+    kv(19, _('NPV of the API path'), '%s+NPV(MonthlyRate;%s)' % (ref('H%d' % FIRST, CF), ref('H%d:H%d' % (FIRST + 1, LAST), CF)),
        'usd0', 'NpvApi')
-    kv(20, 'NPV of the fine-tuning path', '%s+NPV(MonthlyRate;%s)' % (ref('C%d' % FIRST, CF), ref('C%d:C%d' % (FIRST + 1, LAST), CF)),
+    kv(20, _('NPV of the fine-tuning path'), '%s+NPV(MonthlyRate;%s)' % (ref('C%d' % FIRST, CF), ref('C%d:C%d' % (FIRST + 1, LAST), CF)),
        'usd0', 'NpvFt')
-    s.text('G22', 'Break-even volume', 'colhead', span=(1, 2))
+    s.text('G22', _('Break-even volume'), 'colhead', span=(1, 2))
     s.text('I22', '', 'colhead_r', span=(1, 2))
-    kv(23, 'Self-hosted, per M tokens', 'FT_SELFHOST_PER_MTOK(GpuRate;TokensPerSecond;Utilization;ServeGpus)',
+    kv(23, _('Self-hosted, per M tokens'), 'FT_SELFHOST_PER_MTOK(GpuRate;TokensPerSecond;Utilization;ServeGpus)',
        'usd3', 'SelfHostPrice')
-    kv(24, 'API, per M tokens (blended)', 'ApiMonthly/((InputTokens+OutputTokens)/1000000)', 'usd3', 'ApiBlendedPrice')
-    kv(25, 'Fixed fine-tuning cost per month', 'FtMonthly-ServingMonthly+FtUpfront/HorizonMonths', 'usd0', 'FtMonthlyFixed')
-    kv(26, 'Break-even tokens per month',
-       'IFNA(FT_BREAKEVEN_VOLUME(FtMonthlyFixed;SelfHostPrice;ApiBlendedPrice);"none")', 'int',
+    kv(24, _('API, per M tokens (blended)'), 'ApiMonthly/((InputTokens+OutputTokens)/1000000)', 'usd3', 'ApiBlendedPrice')
+    kv(25, _('Fixed fine-tuning cost per month'), 'FtMonthly-ServingMonthly+FtUpfront/HorizonMonths', 'usd0', 'FtMonthlyFixed')
+    kv(26, _('Break-even tokens per month'),
+       'IFNA(FT_BREAKEVEN_VOLUME(FtMonthlyFixed;SelfHostPrice;ApiBlendedPrice);%s)' % q(_('none')), 'int',
        'BreakevenVolume', 'calc_b')
-    kv(27, 'Your tokens per month', 'InputTokens+OutputTokens', 'int')
+    kv(27, _('Your tokens per month'), 'InputTokens+OutputTokens', 'int')
 
-    s.text('B43', 'Fixed cost per month for the volume: engineering, upkeep, retrains and the upfront '
-           'spread over the horizon; serving is priced per token (FT_SELFHOST_PER_MTOK).',
+    s.text('B43', _('Fixed cost per month for the volume: engineering, upkeep, retrains and the upfront '
+           'spread over the horizon; serving is priced per token (FT_SELFHOST_PER_MTOK).'),
            'note_free', span=(1, 9))
-    s.text('B44', 'Horizon: %d months, fixed (the cash-flow sheet has one row per month). Prompt '
-           'engineering is kept out of FT_SCHEDULE growth; see the Cash flows sheet.' % MONTHS,
+    s.text('B44', _('Horizon: %d months, fixed (the cash-flow sheet has one row per month). Prompt '
+                    'engineering is kept out of FT_SCHEDULE growth; see the Cash flows sheet.') % MONTHS,
            'note_free', span=(1, 9))
 
     # Chart data: the two cumulative columns of the cash-flow sheet, next to
     # the chart (outside the print range).  LibreOffice does not resolve a
     # chart range on a sheet that comes later in the file when it loads it.
-    s.text('L5', 'Chart data (from Cash flows)', 'section', span=(1, 3))
+    s.text('L5', _('Chart data (from Cash flows)'), 'section', span=(1, 3))
     s.height(6, '0.5cm')
-    s.text('L6', 'Month', 'colhead_r')
-    s.text('M6', 'Fine-tuning path', 'colhead_r')
-    s.text('N6', 'API path', 'colhead_r')
+    s.text('L6', _('Month'), 'colhead_r')
+    s.text('M6', _('Fine-tuning path'), 'colhead_r')
+    s.text('N6', _('API path'), 'colhead_r')
     for i in range(MONTHS + 1):
         r, src = 7 + i, FIRST + i
         s.calc('L%d' % r, ref('B%d' % src, CF), 'calc', 'int')
         s.calc('M%d' % r, ref('E%d' % src, CF), 'calc', 'usd0')
         s.calc('N%d' % r, ref('G%d' % src, CF), 'calc', 'usd0')
-    s.text('G29', 'Cumulative cost: the lines cross at the break-even', 'section', span=(1, 4))
+    s.text('G29', _('Cumulative cost: the lines cross at the break-even'), 'section', span=(1, 4))
     s.chart('G30', 'J41', Chart(
         'line', None,
         categories=(s.name, 'L7:L%d' % (7 + MONTHS)),
         series=[((s.name, 'M6'), (s.name, 'M7:M%d' % (7 + MONTHS)), NAVY),
                 ((s.name, 'N6'), (s.name, 'N7:N%d' % (7 + MONTHS)), ORANGE)],
-        x_title='month', legend=True))
+        x_title=_('month'), legend=True))
 
     # ---- cash flows
     c = book.sheet(CF, ['0.4cm', '1.5cm', '2.8cm', '2.8cm', '3.0cm', '3.0cm', '3.3cm', '3.0cm', '3.2cm'],
@@ -214,22 +215,22 @@ def build():
     c.height(1, '1.05cm')
     c.height(4, '0.25cm')
     c.height(6, '1.25cm')
-    c.text('B1', 'Cash flows, month by month', 'title', span=(1, 8))
-    c.text('B2', 'FT_SCHEDULE (array formula, B\u2013F): month 0 is the upfront cost, API columns '
-           'are usage only; G\u2013I add prompt engineering.',
+    c.text('B1', _('Cash flows, month by month'), 'title', span=(1, 8))
+    c.text('B2', _('FT_SCHEDULE (array formula, B–F): month 0 is the upfront cost, API columns '
+           'are usage only; G–I add prompt engineering.'),
            'subtitle', span=(1, 8))
-    c.text('B3', 'Horizon', 'label')
+    c.text('B3', _('Horizon'), 'label')
     c.num('C3', MONTHS, 'calc', 'int', name='HorizonMonths')
-    c.text('D3', 'months', 'unit')
-    c.text('E3', 'Monthly discount rate', 'label', span=(1, 2))
+    c.text('D3', _('months'), 'unit')
+    c.text('E3', _('Monthly discount rate'), 'label', span=(1, 2))
     c.calc('G3', '(1+DiscountRate)^(1/12)-1', 'calc', 'pct2', name='MonthlyRate')
-    c.text('H3', 'from the yearly rate', 'unit', span=(1, 2))
+    c.text('H3', _('from the yearly rate'), 'unit', span=(1, 2))
     c.text('B5', 'FT_SCHEDULE', 'section', span=(1, 5))
-    c.text('G5', 'With prompt engineering', 'section', span=(1, 3))
-    for col, t, role in [('B', 'Month', 'colhead_r'), ('C', 'Fine-tuning cash flow', 'colhead_r'),
-                         ('D', 'API cash flow (usage)', 'colhead_r'), ('E', 'Fine-tuning, cumulative', 'colhead_r'),
-                         ('F', 'API usage, cumulative', 'colhead_r'), ('G', 'API path, cumulative', 'colhead_r'),
-                         ('H', 'API path cash flow', 'colhead_r'), ('I', 'Fine-tuning ahead by', 'colhead_r')]:
+    c.text('G5', _('With prompt engineering'), 'section', span=(1, 3))
+    for col, t, role in [('B', _('Month'), 'colhead_r'), ('C', _('Fine-tuning cash flow'), 'colhead_r'),
+                         ('D', _('API cash flow (usage)'), 'colhead_r'), ('E', _('Fine-tuning, cumulative'), 'colhead_r'),
+                         ('F', _('API usage, cumulative'), 'colhead_r'), ('G', _('API path, cumulative'), 'colhead_r'),
+                         ('H', _('API path cash flow'), 'colhead_r'), ('I', _('Fine-tuning ahead by'), 'colhead_r')]:
         c.text('%s6' % col, t, role)
     c.calc('B%d' % FIRST, 'FT_SCHEDULE(FtUpfront;FtMonthly;ApiMonthly;ApiGrowthCombined;HorizonMonths)',
            'calc', 'int', matrix=(MONTHS + 1, 5))
@@ -243,14 +244,14 @@ def build():
         c.calc('H%d' % r, '%s+IF(%s>=1;PromptEng;0)' % (ref('D%d' % r), ref('B%d' % r)), 'calc', 'usd0')
         c.calc('I%d' % r, '%s-%s' % (ref('G%d' % r), ref('E%d' % r)), 'calc', 'usd0')
     book.name('CumApiTotal', CF, 'G%d:G%d' % (FIRST, LAST))
-    c.text('B%d' % (LAST + 2), 'First month fine-tuning is ahead (the lines cross):', 'label_b', span=(1, 5))
+    c.text('B%d' % (LAST + 2), _('First month fine-tuning is ahead (the lines cross):'), 'label_b', span=(1, 5))
     c.calc('G%d' % (LAST + 2),
-           'IF(COUNTIFS(%s;">=0";%s;">=1")>0;COM.MICROSOFT.MINIFS(%s;%s;">=0";%s;">=1");"none in %d months")'
+           'IF(COUNTIFS(%s;">=0";%s;">=1")>0;COM.MICROSOFT.MINIFS(%s;%s;">=0";%s;">=1");%s)'
            % (ref('I%d:I%d' % (FIRST, LAST)), ref('B%d:B%d' % (FIRST, LAST)),
               ref('B%d:B%d' % (FIRST, LAST)), ref('I%d:I%d' % (FIRST, LAST)),
-              ref('B%d:B%d' % (FIRST, LAST)), MONTHS),
+              ref('B%d:B%d' % (FIRST, LAST)), q(_('none in %d months') % MONTHS)),
            'calc_b', 'int', name='ChartCrossing')
-    c.text('H%d' % (LAST + 2), 'month', 'unit')
-    c.text('B%d' % (LAST + 3), 'Negative "ahead by" values: the API path is still cheaper to date.',
+    c.text('H%d' % (LAST + 2), _('month'), 'unit')
+    c.text('B%d' % (LAST + 3), _('Negative "ahead by" values: the API path is still cheaper to date.'),
            'note_free', span=(1, 8))
     return book

@@ -19,10 +19,10 @@ the example of issue 13; all are editable.
 import json
 import os
 
-from odsgen import Book, ref
+from odsgen import Book, _, q, ref
 
 FILE = 'ftcost-budget'
-TITLE = 'Fine-tuning cost budget: direct and hidden'
+TITLE = _('Fine-tuning cost budget: direct and hidden')
 
 # The GPU and provider pickers offer what the shipped GPU catalogue has.
 PRICES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'functions', 'prices.json')
@@ -45,31 +45,32 @@ UNITS = [('one-off', 1, 1), ('per month', 12, 36), ('per quarter', 4, 12), ('per
 
 def build():
     book = Book(TITLE,
-                'Budget of fine-tuning an LLM: direct costs and the hidden costs that follow, '
+                _('Budget of fine-tuning an LLM: direct costs and the hidden costs that follow, '
                 'low and high estimates, first-year and three-year totals. Computed by the '
-                'ftcost add-in.',
-                ('ftcost', 'fine-tuning', 'budget', 'hidden costs', 'LLM'))
-    s = book.sheet('Cost budget',
+                'ftcost add-in.'),
+                ('ftcost', _('fine-tuning'), _('budget'), _('hidden costs'), 'LLM'))
+    s = book.sheet(_('Cost budget'),
                    ['0.4cm', '6.7cm', '2.5cm', '2.5cm', '2.3cm', '2.6cm', '2.6cm', '2.7cm',
                     '2.7cm', '9.6cm'],
-                   print_range='A1:J%d' % PRINT_LAST)
+                   print_range='A1:J%d' % PRINT_LAST,
+                   wider={'de': {'B': '7.9cm', 'E': '2.6cm', 'J': '12.8cm'}})
     unit_list = book.list_validation(*[u for u, _, _ in UNITS])
     nonneg = book.nonneg_validation()
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
 
-    s.header('Fine-tuning budget: direct and hidden costs',
-             'Low and high estimates for each cost of fine-tuning and running your own model. '
+    s.header(_('Fine-tuning budget: direct and hidden costs'),
+             _('Low and high estimates for each cost of fine-tuning and running your own model. '
              'Defaults are published industry estimates or marked planning assumptions: edit every '
-             'yellow cell to your own quotes.')
+             'yellow cell to your own quotes.'))
 
     def heads(r):
         s.height(r, '0.8cm')
-        for col, t, role in [('B', 'Cost item', 'colhead'), ('C', 'Low', 'colhead_r'),
-                             ('D', 'High', 'colhead_r'), ('E', 'Unit', 'colhead'),
-                             ('F', 'Year 1 low', 'colhead_r'), ('G', 'Year 1 high', 'colhead_r'),
-                             ('H', '3 years low', 'colhead_r'), ('I', '3 years high', 'colhead_r'),
-                             ('J', 'What drives it (source of the default)', 'colhead')]:
+        for col, t, role in [('B', _('Cost item'), 'colhead'), ('C', _('Low'), 'colhead_r'),
+                             ('D', _('High'), 'colhead_r'), ('E', _('Unit'), 'colhead'),
+                             ('F', _('Year 1 low'), 'colhead_r'), ('G', _('Year 1 high'), 'colhead_r'),
+                             ('H', _('3 years low'), 'colhead_r'), ('I', _('3 years high'), 'colhead_r'),
+                             ('J', _('What drives it (source of the default)'), 'colhead')]:
             s.text('%s%d' % (col, r), t, role)
 
     def row(r, label, low, high, unit, note, names=None):
@@ -96,98 +97,99 @@ def build():
         s.style_only('J%d' % r, 'total_blank')
 
     # ---- direct costs
-    s.text('B5', 'Direct costs: building the fine-tuned model', 'section', span=(1, 9))
+    s.text('B5', _('Direct costs: building the fine-tuned model'), 'section', span=(1, 9))
     heads(6)
-    row(7, 'Data preparation: labelling', 8000, 30000, 'one-off',
-        'examples \u00d7 minutes each \u00d7 labeller rate')
-    row(8, 'Data preparation: cleaning', 5000, 12000, 'one-off',
-        'deduplication, formatting, quality review')
-    row(9, 'Data preparation: legal and compliance', 2000, 8000, 'one-off',
-        'licences, PII, consent; data prep in all $15k\u201350k (published)')
-    row(10, 'Compute: training runs and experiments',
+    row(7, _('Data preparation: labelling'), 8000, 30000, 'one-off',
+        _('examples × minutes each × labeller rate'))
+    row(8, _('Data preparation: cleaning'), 5000, 12000, 'one-off',
+        _('deduplication, formatting, quality review'))
+    row(9, _('Data preparation: legal and compliance'), 2000, 8000, 'one-off',
+        _('licences, PII, consent; data prep in all $15k–50k (published)'))
+    row(10, _('Compute: training runs and experiments'),
         'IF(TrainingBilling="hosted service";FT_TRAINING_TOKENS_COST(TokensLow;EpochsLow;TokenPriceLow;RunsLow);'
         'FT_TRAINING_COST(SzGpuPrice;SzGpuHours;1;RunsLow;OverheadLow))',
         'IF(TrainingBilling="hosted service";FT_TRAINING_TOKENS_COST(TokensHigh;EpochsHigh;TokenPriceHigh;RunsHigh);'
         'FT_TRAINING_COST(SzGpuPrice;SzGpuHours;1;RunsHigh;OverheadHigh))',
-        'one-off', 'FT_TRAINING_COST on the sizing below, or FT_TRAINING_TOKENS_COST',
+        'one-off', _('FT_TRAINING_COST on the sizing below, or FT_TRAINING_TOKENS_COST'),
         names=('TrainingLow', 'TrainingHigh'))
-    row(11, 'Compute: validation runs',
+    row(11, _('Compute: validation runs'),
         'FT_TRAINING_COST(SzGpuPrice;EvalHoursLow;SzGpusNeeded;EvalRunsLow;OverheadLow)',
         'FT_TRAINING_COST(SzGpuPrice;EvalHoursHigh;SzGpusNeeded;EvalRunsHigh;OverheadHigh)',
-        'one-off', 'FT_TRAINING_COST: evaluation hours on the sized GPUs',
+        'one-off', _('FT_TRAINING_COST: evaluation hours on the sized GPUs'),
         names=('ValidationLow', 'ValidationHigh'))
-    row(12, 'ML engineering', 30000, 80000, 'one-off',
-        'pipeline, experiments, integration ($30k\u201380k, published)')
-    row(13, 'Testing and validation', 10000, 30000, 'one-off',
-        'eval sets, red-teaming, sign-off ($10k\u201330k, published)')
-    row(14, 'Deployment infrastructure', 2000, 10000, 'per month',
-        'endpoints, gateways, load balancing ($2k\u201310k/month, published)')
-    subtotal(15, 'Direct costs', 7, 14, 'Direct')
+    row(12, _('ML engineering'), 30000, 80000, 'one-off',
+        _('pipeline, experiments, integration ($30k–80k, published)'))
+    row(13, _('Testing and validation'), 10000, 30000, 'one-off',
+        _('eval sets, red-teaming, sign-off ($10k–30k, published)'))
+    row(14, _('Deployment infrastructure'), 2000, 10000, 'per month',
+        _('endpoints, gateways, load balancing ($2k–10k/month, published)'))
+    subtotal(15, _('Direct costs'), 7, 14, 'Direct')
 
     # ---- hidden costs
     s.height(16, '0.3cm')
-    s.text('B17', 'Hidden costs: running and keeping it current', 'section', span=(1, 9))
+    s.text('B17', _('Hidden costs: running and keeping it current'), 'section', span=(1, 9))
     heads(18)
-    row(19, 'Ongoing maintenance', 5000, 5000, 'per month',
-        'updates, fixes, data and prompt upkeep (~$5k/month, published)')
-    row(20, 'Drift monitoring', 3000, 3000, 'per month',
-        'eval pipelines, dashboards, alerts (~$3k/month, published)')
-    row(21, 'Retraining cycles', 20000, 20000, 'per quarter',
-        'fresh data, rerun, re-evaluate (~$20k/quarter, published)')
-    row(22, 'Serving (GPUs)',
+    row(19, _('Ongoing maintenance'), 5000, 5000, 'per month',
+        _('updates, fixes, data and prompt upkeep (~$5k/month, published)'))
+    row(20, _('Drift monitoring'), 3000, 3000, 'per month',
+        _('eval pipelines, dashboards, alerts (~$3k/month, published)'))
+    row(21, _('Retraining cycles'), 20000, 20000, 'per quarter',
+        _('fresh data, rerun, re-evaluate (~$20k/quarter, published)'))
+    row(22, _('Serving (GPUs)'),
         'FT_SERVING_COST(GpuRateLow;ServeGpusLow;ServeHoursLow)',
         'FT_SERVING_COST(GpuRateHigh;ServeGpusHigh;ServeHoursHigh)',
-        'per month', 'FT_SERVING_COST: always-on g5.2xlarge at $1.32/hour',
+        'per month', _('FT_SERVING_COST: always-on g5.2xlarge at $1.32/hour'),
         names=('ServingLow', 'ServingHigh'))
-    row(23, 'Storage', 2, 2, 'per month',
-        'weights, checkpoints, datasets (about $2/month)')
-    row(24, 'Data transfer', 10, 100, 'per month',
-        'egress ~$0.09/GB, 100 GB\u20131 TB a month (assumption)')
-    row(25, 'On-call', 1500, 4000, 'per month',
-        'rota allowance and incident time (assumption)')
-    row(26, 'Infrastructure management overhead',
+    row(23, _('Storage'), 2, 2, 'per month',
+        _('weights, checkpoints, datasets (about $2/month)'))
+    row(24, _('Data transfer'), 10, 100, 'per month',
+        _('egress ~$0.09/GB, 100 GB–1 TB a month (assumption)'))
+    row(25, _('On-call'), 1500, 4000, 'per month',
+        _('rota allowance and incident time (assumption)'))
+    row(26, _('Infrastructure management overhead'),
         'OverheadLow*(%s+%s+%s+%s)' % (ref('C14'), ref('C22'), ref('C23'), ref('C24')),
         'OverheadHigh*(%s+%s+%s+%s)' % (ref('D14'), ref('D22'), ref('D23'), ref('D24')),
-        'per month', '15\u201330 % on deployment, serving, storage, transfer',
+        # xgettext:no-python-format
+        'per month', _('15–30 % on deployment, serving, storage, transfer'),
         names=('OverheadCostLow', 'OverheadCostHigh'))
-    subtotal(27, 'Hidden costs', 19, 26, 'Hidden')
+    subtotal(27, _('Hidden costs'), 19, 26, 'Hidden')
 
     # ---- totals
     s.height(28, '0.3cm')
-    s.text('B29', 'Total cost', 'total_label')
+    s.text('B29', _('Total cost'), 'total_label')
     for col in 'CDE':
         s.style_only('%s29' % col, 'total_blank')
     for col, nm in zip('FGHI', ('TotalY1Low', 'TotalY1High', 'Total3yLow', 'Total3yHigh')):
         s.calc('%s29' % col, '%s+%s' % (ref('%s15' % col), ref('%s27' % col)), 'total', 'usd0', name=nm)
-    s.text('J29', 'direct + hidden', 'total_blank')
-    s.text('B30', 'Hidden share of the total', 'label_b')
+    s.text('J29', _('direct + hidden'), 'total_blank')
+    s.text('B30', _('Hidden share of the total'), 'label_b')
     for col in 'CDE':
         s.style_only('%s30' % col, 'label')
     for col, nm in zip('FGHI', ('HiddenShareY1Low', 'HiddenShareY1High', 'HiddenShare3yLow', 'HiddenShare3yHigh')):
         s.calc('%s30' % col, 'IF(%s>0;%s/%s;0)' % (ref('%s29' % col), ref('%s27' % col), ref('%s29' % col)),
                'calc_b', 'pct1', name=nm)
-    s.text('J30', 'what a budget of the direct costs alone leaves out', 'note')
+    s.text('J30', _('what a budget of the direct costs alone leaves out'), 'note')
 
     # ---- sizing: what one training run needs (left: inputs and looked-up
     # figures; right: the results).  A looked-up figure has a "your quote"
     # cell beside it that replaces it when not blank.
     s.height(31, '0.3cm')
-    s.text('B32', 'Training run sizing: inputs', 'section', span=(1, 4))
+    s.text('B32', _('Training run sizing: inputs'), 'section', span=(1, 4))
     s.height(33, '0.6cm')
-    for col, t, role in [('B', 'Input', 'colhead'), ('C', 'Catalogue', 'colhead_r'),
-                         ('D', 'Your quote', 'colhead_r'), ('E', 'Used', 'colhead_r')]:
+    for col, t, role in [('B', _('Input'), 'colhead'), ('C', _('Catalogue'), 'colhead_r'),
+                         ('D', _('Your quote'), 'colhead_r'), ('E', _('Used'), 'colhead_r')]:
         s.text('%s33' % col, t, role)
     gpus, providers = catalogue_gpus()
     sizing_inputs = [
-        ('Model parameters, billions', 7, 'dec1', 'SzBillions', nonneg),
-        ('Training examples', 50000, 'int', 'SzExamples', nonneg),
-        ('Tokens per example', 500, 'int', 'SzTokensPerExample', nonneg),
-        ('Epochs', 3, 'int', 'SzEpochs', nonneg),
-        ('Method (full, lora, qlora)', 'lora', None, 'SzMethod', book.list_validation('full', 'lora', 'qlora')),
-        ('GPU', DEFAULT_GPU, None, 'SzGpu', book.list_validation(*gpus)),
-        ('Provider', DEFAULT_PROVIDER, None, 'SzProvider', book.list_validation(*providers)),
-        ('Share of peak reached (MFU)', 0.4, 'pct0', 'SzMfu',
-         book.number_validation(0.01, 1, message='Enter a fraction between 1 % and 100 %.')),
+        (_('Model parameters, billions'), 7, 'dec1', 'SzBillions', nonneg),
+        (_('Training examples'), 50000, 'int', 'SzExamples', nonneg),
+        (_('Tokens per example'), 500, 'int', 'SzTokensPerExample', nonneg),
+        (_('Epochs'), 3, 'int', 'SzEpochs', nonneg),
+        (_('Method (full, lora, qlora)'), 'lora', None, 'SzMethod', book.list_validation('full', 'lora', 'qlora')),
+        (_('GPU'), DEFAULT_GPU, None, 'SzGpu', book.list_validation(*gpus)),
+        (_('Provider'), DEFAULT_PROVIDER, None, 'SzProvider', book.list_validation(*providers)),
+        (_('Share of peak reached (MFU)'), 0.4, 'pct0', 'SzMfu',
+         book.number_validation(0.01, 1, message=_('Enter a fraction between 1 % and 100 %.'))),
     ]
     r = 34
     for label, value, fmt, name, validation in sizing_inputs:
@@ -200,52 +202,53 @@ def build():
             s.num('E%d' % r, value, 'input', fmt, name=name, validation=validation)
         r += 1
     looked_up = [
-        ('Peak BF16, dense (TFLOPS)', 'GPU_SPEC(SzGpu;"bf16_tflops")', 'dec1', 'SzPeakTflops'),
-        ('GPU memory (GB)', 'GPU_SPEC(SzGpu;"memory_gb")', 'int', 'SzGpuMemory'),
-        ('GPU power (watts)', 'GPU_SPEC(SzGpu;"watts")', 'int', 'SzGpuWatts'),
-        ('Price per GPU-hour', 'GPU_PRICE(SzGpu;SzProvider)', 'usd2', 'SzGpuPrice'),
+        (_('Peak BF16, dense (TFLOPS)'), 'GPU_SPEC(SzGpu;"bf16_tflops")', 'dec1', 'SzPeakTflops'),
+        (_('GPU memory (GB)'), 'GPU_SPEC(SzGpu;"memory_gb")', 'int', 'SzGpuMemory'),
+        (_('GPU power (watts)'), 'GPU_SPEC(SzGpu;"watts")', 'int', 'SzGpuWatts'),
+        (_('Price per GPU-hour'), 'GPU_PRICE(SzGpu;SzProvider)', 'usd2', 'SzGpuPrice'),
     ]
     for label, formula, fmt, name in looked_up:
         s.text('B%d' % r, label, 'label')
-        s.calc('C%d' % r, 'IFNA(%s;"not listed")' % formula, 'calc', fmt, name=name + 'Catalogue')
+        s.calc('C%d' % r, 'IFNA(%s;%s)' % (formula, q(_('not listed'))), 'calc', fmt, name=name + 'Catalogue')
         s.put('D%d' % r, role='input', fmt=fmt, name=name + 'Quote', validation=nonneg)
         s.calc('E%d' % r, 'IF(ISBLANK(%s);%s;%s)' % (ref('D%d' % r), ref('C%d' % r), ref('D%d' % r)),
                'calc_b', fmt, name=name)
         r += 1
-    s.text('B%d' % r, 'GPU price checked on', 'label')
-    s.calc('C%d' % r, 'IFNA(GPU_PRICE_DATE(SzGpu;SzProvider);"not listed")', 'calc', 'date', name='SzGpuPriceDate')
-    s.calc('D%d' % r, 'IF(ISBLANK(SzGpuPriceQuote);"";"your quote")', 'note')
+    s.text('B%d' % r, _('GPU price checked on'), 'label')
+    s.calc('C%d' % r, 'IFNA(GPU_PRICE_DATE(SzGpu;SzProvider);%s)' % q(_('not listed')), 'calc', 'date', name='SzGpuPriceDate')
+    s.calc('D%d' % r, 'IF(ISBLANK(SzGpuPriceQuote);"";%s)' % q(_('your quote')), 'note')
     s.style_only('E%d' % r, 'calc')
     r += 1
-    s.text('B%d' % r, 'Inputs: the example of issue 13 (a 7B model, 50,000 examples of 500 tokens, 3 '
-           'epochs, LoRA, H100 at aws), not a source. MFU 40 %: the function\'s default (0.35\u20130.55 '
+    s.text('B%d' % r, _('Inputs: the example of issue 13 (a 7B model, 50,000 examples of 500 tokens, 3 '
+           'epochs, LoRA, H100 at aws), not a source. MFU 40 %: the function\'s default (0.35–0.55 '
            'when well tuned). Catalogue: GPU_SPEC, GPU_PRICE (ftcost gpus cites each figure). A quote '
-           'typed beside a catalogue figure replaces it.', 'note_wrap', span=(3, 4))
+           'typed beside a catalogue figure replaces it.'), 'note_wrap', span=(3, 4))
     s.height(r, '0.45cm')
 
-    s.text('F32', 'Training run sizing: results', 'section', span=(1, 5))
-    s.text('F33', 'Result', 'colhead', span=(1, 2))
-    s.text('H33', 'Value', 'colhead_r')
-    s.text('I33', 'Unit', 'colhead')
-    s.text('J33', 'Function', 'colhead')
+    s.text('F32', _('Training run sizing: results'), 'section', span=(1, 5))
+    s.text('F33', _('Result'), 'colhead', span=(1, 2))
+    s.text('H33', _('Value'), 'colhead_r')
+    s.text('I33', _('Unit'), 'colhead')
+    s.text('J33', _('Function'), 'colhead')
     results = [
-        ('Model parameters', 'SzBillions*1E+09', 'int', 'parameters', 'SzParams', 'billions \u00d7 10^9'),
-        ('Training tokens per epoch', 'SzExamples*SzTokensPerExample', 'int', 'tokens', 'SzTokens',
-         'examples \u00d7 tokens per example'),
-        ('Training compute', 'FT_TRAIN_FLOPS(SzParams;SzTokens;SzEpochs;SzMethod)', None, 'FLOPs', 'SzFlops',
-         'FT_TRAIN_FLOPS: 6 per parameter and token, 4 with adapters'),
-        ('GPU-hours per run', 'FT_GPU_HOURS(SzParams;SzTokens;SzEpochs;SzPeakTflops;SzMfu;SzMethod)', 'dec2',
-         'GPU-hours', 'SzGpuHours', 'FT_GPU_HOURS on the peak and MFU used'),
-        ('Memory for the run', 'FT_TRAIN_MEMORY_GB(SzParams;SzMethod)', 'dec1', 'GB', 'SzMemory',
-         'FT_TRAIN_MEMORY_GB: weights, gradients, optimizer'),
-        ('GPUs needed', 'FT_GPUS_NEEDED(SzMemory;SzGpuMemory)', 'int', 'GPUs', 'SzGpusNeeded',
-         'FT_GPUS_NEEDED, 20 % headroom'),
-        ('Hours per run, wall clock', 'SzGpuHours/SzGpusNeeded', 'dec2', 'hours', 'SzWallHours',
-         'GPU-hours spread over the GPUs'),
-        ('Training cost per run', 'FT_TRAINING_COST(SzGpuPrice;SzGpuHours)', 'usd2', '$ per run', 'SzRunCost',
-         'FT_TRAINING_COST: price \u00d7 GPU-hours'),
-        ('Energy per run', 'FT_ENERGY_KWH(SzGpuWatts;1;SzGpuHours;PueFactor)', 'dec2', 'kWh', 'SzRunKwh',
-         'FT_ENERGY_KWH at the PUE below'),
+        (_('Model parameters'), 'SzBillions*1E+09', 'int', _('parameters'), 'SzParams', _('billions × 10^9')),
+        (_('Training tokens per epoch'), 'SzExamples*SzTokensPerExample', 'int', _('tokens'), 'SzTokens',
+         _('examples × tokens per example')),
+        (_('Training compute'), 'FT_TRAIN_FLOPS(SzParams;SzTokens;SzEpochs;SzMethod)', None, _('FLOPs'), 'SzFlops',
+         _('FT_TRAIN_FLOPS: 6 per parameter and token, 4 with adapters')),
+        (_('GPU-hours per run'), 'FT_GPU_HOURS(SzParams;SzTokens;SzEpochs;SzPeakTflops;SzMfu;SzMethod)', 'dec2',
+         _('GPU-hours'), 'SzGpuHours', _('FT_GPU_HOURS on the peak and MFU used')),
+        (_('Memory for the run'), 'FT_TRAIN_MEMORY_GB(SzParams;SzMethod)', 'dec1', _('GB'), 'SzMemory',
+         _('FT_TRAIN_MEMORY_GB: weights, gradients, optimizer')),
+        (_('GPUs needed'), 'FT_GPUS_NEEDED(SzMemory;SzGpuMemory)', 'int', _('GPUs'), 'SzGpusNeeded',
+         # xgettext:no-python-format
+         _('FT_GPUS_NEEDED, 20 % headroom')),
+        (_('Hours per run, wall clock'), 'SzGpuHours/SzGpusNeeded', 'dec2', _('hours'), 'SzWallHours',
+         _('GPU-hours spread over the GPUs')),
+        (_('Training cost per run'), 'FT_TRAINING_COST(SzGpuPrice;SzGpuHours)', 'usd2', _('$ per run'), 'SzRunCost',
+         _('FT_TRAINING_COST: price × GPU-hours')),
+        (_('Energy per run'), 'FT_ENERGY_KWH(SzGpuWatts;1;SzGpuHours;PueFactor)', 'dec2', 'kWh', 'SzRunKwh',
+         _('FT_ENERGY_KWH at the PUE below')),
     ]
     for i, (label, formula, fmt, unit, name, note) in enumerate(results):
         rr = 34 + i
@@ -253,29 +256,29 @@ def build():
         s.calc('H%d' % rr, formula, 'calc_b' if name in ('SzGpuHours', 'SzRunCost') else 'calc', fmt, name=name)
         s.text('I%d' % rr, unit, 'unit')
         s.text('J%d' % rr, note, 'note')
-    s.text('F%d' % (34 + len(results)), 'The training rows of the budget above use this cost per run, times '
-           'the runs below, plus the overhead.', 'note_free', span=(1, 5))
+    s.text('F%d' % (34 + len(results)), _('The training rows of the budget above use this cost per run, times '
+           'the runs below, plus the overhead.'), 'note_free', span=(1, 5))
 
     # ---- compute assumptions (left)
     top = r + 4
     s.height(top - 1, '0.3cm')
-    s.text('B%d' % top, 'Compute assumptions', 'section', span=(1, 4))
-    s.text('B%d' % (top + 1), 'Assumption', 'colhead')
-    s.text('C%d' % (top + 1), 'Low', 'colhead_r')
-    s.text('D%d' % (top + 1), 'High', 'colhead_r')
-    s.text('E%d' % (top + 1), 'Unit', 'colhead')
+    s.text('B%d' % top, _('Compute assumptions'), 'section', span=(1, 4))
+    s.text('B%d' % (top + 1), _('Assumption'), 'colhead')
+    s.text('C%d' % (top + 1), _('Low'), 'colhead_r')
+    s.text('D%d' % (top + 1), _('High'), 'colhead_r')
+    s.text('E%d' % (top + 1), _('Unit'), 'colhead')
     s.height(top + 1, '0.6cm')
     assumptions = [
-        ('Training runs and experiments', 10, 40, 'int', 'runs', 'Runs'),
-        ('Evaluation hours per validation run', 2, 4, 'int', 'hours', 'EvalHours'),
-        ('Validation runs', 10, 40, 'int', 'runs', 'EvalRuns'),
-        ('Infrastructure management overhead', 0.15, 0.30, 'pct0', 'of infra', 'Overhead'),
-        ('Serving GPU hourly rate (g5.2xlarge)', 1.32, 1.32, 'usd2', '$ per hour', 'GpuRate'),
-        ('Serving GPUs, always on', 1, 2, 'int', 'GPUs', 'ServeGpus'),
-        ('Serving hours per month', 730, 730, 'int', 'hours', 'ServeHours'),
-        ('Hosted service: training tokens', 5e6, 20e6, 'int', 'tokens', 'Tokens'),
-        ('Hosted service: epochs', 3, 3, 'int', 'epochs', 'Epochs'),
-        ('Hosted service: training price', 25, 25, 'usd2', '$/M tokens', 'TokenPrice'),
+        (_('Training runs and experiments'), 10, 40, 'int', _('runs'), 'Runs'),
+        (_('Evaluation hours per validation run'), 2, 4, 'int', _('hours'), 'EvalHours'),
+        (_('Validation runs'), 10, 40, 'int', _('runs'), 'EvalRuns'),
+        (_('Infrastructure management overhead'), 0.15, 0.30, 'pct0', _('of infra'), 'Overhead'),
+        (_('Serving GPU hourly rate (g5.2xlarge)'), 1.32, 1.32, 'usd2', _('$ per hour'), 'GpuRate'),
+        (_('Serving GPUs, always on'), 1, 2, 'int', _('GPUs'), 'ServeGpus'),
+        (_('Serving hours per month'), 730, 730, 'int', _('hours'), 'ServeHours'),
+        (_('Hosted service: training tokens'), 5e6, 20e6, 'int', _('tokens'), 'Tokens'),
+        (_('Hosted service: epochs'), 3, 3, 'int', _('epochs'), 'Epochs'),
+        (_('Hosted service: training price'), 25, 25, 'usd2', _('$/M tokens'), 'TokenPrice'),
     ]
     r = top + 2
     for label, lo, hi, fmt, unit, name in assumptions:
@@ -284,40 +287,40 @@ def build():
         s.num('D%d' % r, hi, 'input', fmt, name=name + 'High', validation=nonneg)
         s.text('E%d' % r, unit, 'unit')
         r += 1
-    s.text('B%d' % r, 'Training billed as', 'label_b')
+    s.text('B%d' % r, _('Training billed as'), 'label_b')
     s.text('C%d' % r, 'rented GPUs', 'input_text', span=(1, 2), name='TrainingBilling',
            validation=book.list_validation('rented GPUs', 'hosted service'))
-    s.text('E%d' % r, 'pick from list', 'unit')
+    s.text('E%d' % r, _('pick from list'), 'unit')
     r += 1
-    s.text('B%d' % r, 'Defaults: published industry estimates; serving GPU: AWS g5.2xlarge, on demand.',
+    s.text('B%d' % r, _('Defaults: published industry estimates; serving GPU: AWS g5.2xlarge, on demand.'),
            'note_free', span=(1, 4))
 
     # ---- units (right, top)
-    s.text('F%d' % (top + 0), 'Units: how often a cost recurs', 'section', span=(1, 5))
-    s.text('F%d' % (top + 1), 'Unit', 'colhead', span=(1, 2))
-    s.text('H%d' % (top + 1), 'Times in year 1', 'colhead_r')
-    s.text('I%d' % (top + 1), 'Times in 3 years', 'colhead_r')
+    s.text('F%d' % (top + 0), _('Units: how often a cost recurs'), 'section', span=(1, 5))
+    s.text('F%d' % (top + 1), _('Unit'), 'colhead', span=(1, 2))
+    s.text('H%d' % (top + 1), _('Times in year 1'), 'colhead_r')
+    s.text('I%d' % (top + 1), _('Times in 3 years'), 'colhead_r')
     s.text('J%d' % (top + 1), '', 'colhead')
     for i, (u, y1, y3) in enumerate(UNITS):
         rr = top + 2 + i
         s.text('F%d' % rr, u, 'label', span=(1, 2))
         s.num('H%d' % rr, y1, 'input', 'int', validation=nonneg)
         s.num('I%d' % rr, y3, 'input', 'int', validation=nonneg)
-        s.text('J%d' % rr, ['paid once, in year 1', 'lower year 1 for a late start',
+        s.text('J%d' % rr, [_('paid once, in year 1'), _('lower year 1 for a late start'),
                             '', ''][i], 'note')
     book.name('UnitTable', s.name, 'F%d:I%d' % (top + 2, top + 5))
 
     # ---- energy and CO2 (right, below)
-    s.text('F%d' % (top + 7), 'Footprint of serving (FT_ENERGY_KWH, FT_CO2_KG)', 'section', span=(1, 5))
-    s.text('F%d' % (top + 8), 'Assumption', 'colhead', span=(1, 2))
-    s.text('H%d' % (top + 8), 'Value', 'colhead_r')
+    s.text('F%d' % (top + 7), _('Footprint of serving (FT_ENERGY_KWH, FT_CO2_KG)'), 'section', span=(1, 5))
+    s.text('F%d' % (top + 8), _('Assumption'), 'colhead', span=(1, 2))
+    s.text('H%d' % (top + 8), _('Value'), 'colhead_r')
     s.text('I%d' % (top + 8), '', 'colhead_r')
-    s.text('J%d' % (top + 8), 'Unit', 'colhead')
+    s.text('J%d' % (top + 8), _('Unit'), 'colhead')
     footprint = [
-        ('GPU power', 300, 'int', 'GpuWatts', nonneg, 'watts per GPU (NVIDIA A10G of a g5.2xlarge)'),
-        ('PUE', 1.2, 'dec2', 'PueFactor', book.number_validation(1, message='PUE is 1 or more.'),
-         'data-centre overhead: 1.0 is none'),
-        ('Grid carbon intensity', 400, 'int', 'GridGrams', nonneg, 'g CO2 per kWh (planning assumption)'),
+        (_('GPU power'), 300, 'int', 'GpuWatts', nonneg, _('watts per GPU (NVIDIA A10G of a g5.2xlarge)')),
+        (_('PUE'), 1.2, 'dec2', 'PueFactor', book.number_validation(1, message=_('PUE is 1 or more.')),
+         _('data-centre overhead: 1.0 is none')),
+        (_('Grid carbon intensity'), 400, 'int', 'GridGrams', nonneg, _('g CO2 per kWh (planning assumption)')),
     ]
     for i, (label, value, fmt, name, validation, note) in enumerate(footprint):
         rr = top + 9 + i
@@ -325,20 +328,20 @@ def build():
         s.num('H%d' % rr, value, 'input', fmt, name=name, validation=validation)
         s.style_only('I%d' % rr, 'label')
         s.text('J%d' % rr, note, 'note')
-    s.text('F%d' % (top + 12), 'Per month', 'colhead', span=(1, 2))
-    s.text('H%d' % (top + 12), 'Low', 'colhead_r')
-    s.text('I%d' % (top + 12), 'High', 'colhead_r')
+    s.text('F%d' % (top + 12), _('Per month'), 'colhead', span=(1, 2))
+    s.text('H%d' % (top + 12), _('Low'), 'colhead_r')
+    s.text('I%d' % (top + 12), _('High'), 'colhead_r')
     s.text('J%d' % (top + 12), '', 'colhead')
-    s.text('F%d' % (top + 13), 'Energy', 'label', span=(1, 2))
+    s.text('F%d' % (top + 13), _('Energy'), 'label', span=(1, 2))
     s.calc('H%d' % (top + 13), 'FT_ENERGY_KWH(GpuWatts;ServeGpusLow;ServeHoursLow;PueFactor)', 'calc', 'int', name='KwhLow')
     s.calc('I%d' % (top + 13), 'FT_ENERGY_KWH(GpuWatts;ServeGpusHigh;ServeHoursHigh;PueFactor)', 'calc', 'int', name='KwhHigh')
-    s.text('J%d' % (top + 13), 'kWh a month; in the GPU rate when rented', 'note')
+    s.text('J%d' % (top + 13), _('kWh a month; in the GPU rate when rented'), 'note')
     s.text('F%d' % (top + 14), 'CO2', 'label', span=(1, 2))
     s.calc('H%d' % (top + 14), 'FT_CO2_KG(KwhLow;GridGrams)', 'calc', 'int', name='Co2Low')
     s.calc('I%d' % (top + 14), 'FT_CO2_KG(KwhHigh;GridGrams)', 'calc', 'int', name='Co2High')
-    s.text('J%d' % (top + 14), 'kg CO2 a month', 'note')
-    s.text('F%d' % (top + 15), 'CO2 over 3 years', 'label', span=(1, 2))
+    s.text('J%d' % (top + 14), _('kg CO2 a month'), 'note')
+    s.text('F%d' % (top + 15), _('CO2 over 3 years'), 'label', span=(1, 2))
     s.calc('H%d' % (top + 15), 'Co2Low*36/1000', 'calc', 'dec1')
     s.calc('I%d' % (top + 15), 'Co2High*36/1000', 'calc', 'dec1')
-    s.text('J%d' % (top + 15), 'tonnes CO2', 'note')
+    s.text('J%d' % (top + 15), _('tonnes CO2'), 'note')
     return book

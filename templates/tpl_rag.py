@@ -27,24 +27,24 @@ function reference, or "assumption".
 import json
 import os
 
-from odsgen import Book, Chart, ref, NAVY
+from odsgen import Book, Chart, _, fstr, q, ref, text_money_format, NAVY
 
 PRICES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'functions', 'prices.json')
 DEFAULT_MODEL = 'gpt-4o'
 DEFAULT_EMBED = 'text-embedding-3-small'
 
 FILE = 'ftcost-rag'
-TITLE = 'Prompting, RAG or fine-tuning? Three-year TCO'
-DESCRIPTION = ('Prompting, retrieval-augmented generation (RAG) or fine-tuning: each path\'s cost '
+TITLE = _('Prompting, RAG or fine-tuning? Three-year TCO')
+DESCRIPTION = (_('Prompting, retrieval-augmented generation (RAG) or fine-tuning: each path\'s cost '
                'over three years, the months where they cross, published figures next to your own '
-               'ratings, and the cheapest path you rate acceptable. Computed by the ftcost add-in.')
-KEYWORDS = ('ftcost', 'RAG', 'fine-tuning', 'prompting', 'TCO', 'LLM')
+               'ratings, and the cheapest path you rate acceptable. Computed by the ftcost add-in.'))
+KEYWORDS = ('ftcost', _('RAG'), _('fine-tuning'), _('prompting'), 'TCO', 'LLM')
 
 MONTHS = 36
 ORANGE = '#c55a11'
 GREEN = '#548235'
 DATA_TOP = 7                   # row of month 0 in the chart data (columns N-T)
-PATHS = ('Prompting', 'RAG', 'Fine-tuning')
+PATHS = (_('Prompting'), _('RAG'), _('Fine-tuning'))
 ACCEPTABLE = ('acceptable', 'not acceptable')
 
 
@@ -64,24 +64,26 @@ def build():
     book = Book(TITLE, DESCRIPTION, KEYWORDS)
     nonneg = book.nonneg_validation()
     rate = book.rate_validation()
-    positive = book.number_validation(1, message='Enter 1 or more.')
-    overlap = book.number_validation(0, 1, message='Enter a fraction between 0 and 100 %.')
+    positive = book.number_validation(1, message=_('Enter 1 or more.'))
+    overlap = book.number_validation(0, 1, message=_('Enter a fraction between 0 and 100 %.'))
     chat_models, embed_models = catalogue_models()
 
-    s = book.sheet('Prompting, RAG or FT',
+    s = book.sheet(_('Prompting, RAG or FT'),
                    ['0.4cm', '6.2cm', '2.7cm', '2.7cm', '2.7cm', '2.9cm', '8.6cm', '0.5cm',
                     '3.0cm', '3.0cm', '3.0cm', '3.0cm',
                     # outside the print range: M (the horizon, the next-cheapest
                     # text), the chart data N-T (a crossing may read "never
                     # within the horizon")
                     '3.0cm', '1.6cm', '3.0cm', '3.0cm', '3.0cm', '4.4cm', '4.4cm', '4.4cm'],
-                   default_height='0.46cm', print_range='A1:L55')
+                   default_height='0.46cm', print_range='A1:L55',
+                   wider={'de': {'B': '6.8cm', 'C': '2.9cm', 'D': '2.9cm', 'E': '3.5cm', 'F': '3.0cm',
+                                 'G': '10.2cm'}})
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
-    s.header('Prompting, RAG or fine-tuning? Three-year cost',
-             'Each path with its own inputs and its cost over %d months; yellow cells are inputs '
+    s.header(_('Prompting, RAG or fine-tuning? Three-year cost'),
+             _('Each path with its own inputs and its cost over %d months; yellow cells are inputs '
              '(defaults say where they come from: replace them with yours), everything else is '
-             'computed by the ftcost add-in.' % MONTHS, legend='K', title_cols=8, subtitle_cols=11)
+             'computed by the ftcost add-in.') % MONTHS, legend='K', title_cols=8, subtitle_cols=11)
 
     def label(r, text, unit, note, bold=False):
         s.text('B%d' % r, text, 'label_b' if bold else 'label')
@@ -109,106 +111,110 @@ def build():
                 inp('%s%d' % (c, r), v, fmt, name, *cells[c][3:])
 
     # ---- model, prices and usage shared by the API-based paths
-    s.text('B5', 'Model, prices and usage (the same for every path)', 'section', span=(1, 6))
+    s.text('B5', _('Model, prices and usage (the same for every path)'), 'section', span=(1, 6))
     picker = book.list_validation(
         *chat_models, warn_only=True,
-        message='Not in the shipped price catalogue: API_PRICE answers #N/A unless your own '
-                'price file (~/.config/ftcost/prices.json) has this model.')
+        message=_('Not in the shipped price catalogue: API_PRICE answers #N/A unless your own '
+                'price file (~/.config/ftcost/prices.json) has this model.'))
     embed_picker = book.list_validation(
         *embed_models, warn_only=True,
-        message='Not an embedding model of the shipped catalogue: API_PRICE answers #N/A unless '
-                'your own price file has it.')
-    label(6, 'Model', 'pick from the list', 'catalogue, or your own price file')
+        message=_('Not an embedding model of the shipped catalogue: API_PRICE answers #N/A unless '
+                'your own price file has it.'))
+    label(6, _('Model'), _('pick from the list'), _('catalogue, or your own price file'))
     s.text('C6', DEFAULT_MODEL, 'input_text', name='ModelName', validation=picker, span=(1, 2))
     s.style_only('E6', 'label')
-    label(7, 'Input / output price', '$ per M tokens', 'API_PRICE: the catalogue\'s list prices')
+    label(7, _('Input / output price'), _('$ per M tokens'), _('API_PRICE: the catalogue\'s list prices'))
     s.calc('C7', 'API_PRICE(ModelName;"input")', 'calc', 'usd2', name='InputPrice')
     s.calc('D7', 'API_PRICE(ModelName;"output")', 'calc', 'usd2', name='OutputPrice')
     s.style_only('E7', 'label')
-    s.text('B8', 'Prices as of', 'label')
+    s.text('B8', _('Prices as of'), 'label')
     s.text('F8', 'API_PRICE_DATE', 'unit')
     s.calc('C8', 'API_PRICE_DATE(ModelName)', 'calc', 'date', name='PriceDate')
     s.style_only('D8', 'label')
     s.style_only('E8', 'label')
-    s.calc('G8', 'IF(TODAY()-PriceDate>183;"over 6 months old: recheck";'
-                 '"recent; confirm before signing")', 'note')
-    label(9, 'Embedding model', 'pick from the list', 'for RAG: the corpus and each query')
+    s.calc('G8', 'IF(TODAY()-PriceDate>183;%s;%s)' % (q(_('over 6 months old: recheck')),
+                                                       q(_('recent; confirm before signing'))), 'note')
+    label(9, _('Embedding model'), _('pick from the list'), _('for RAG: the corpus and each query'))
     s.text('C9', DEFAULT_EMBED, 'input_text', name='EmbedModel', validation=embed_picker, span=(1, 2))
     s.style_only('E9', 'label')
-    label(10, 'Embedding price / dimensions / as of', '$ per M; values',
-          'dimensions: 1,536 for text-embedding-3-small (LiteLLM)')
+    label(10, _('Embedding price / dimensions / as of'), _('$ per M; values'),
+          _('dimensions: 1,536 for text-embedding-3-small (LiteLLM)'))
     s.calc('C10', 'API_PRICE(EmbedModel;"input")', 'calc', 'usd3', name='EmbedPrice')
     inp('D10', 1536, 'int', 'EmbedDims', positive)
     s.calc('E10', 'API_PRICE_DATE(EmbedModel)', 'calc', 'date', name='EmbedPriceDate')
-    label(11, 'Queries', 'per month', 'assumption')
+    label(11, _('Queries'), _('per month'), _('assumption'))
     inp('C11', 100000, 'int', 'Queries')
     s.style_only('D11', 'label')
     s.style_only('E11', 'label')
-    label(12, 'Tokens per query: question / answer', 'in / out', 'assumption (without any context)')
+    label(12, _('Tokens per query: question / answer'), _('in / out'), _('assumption (without any context)'))
     inp('C12', 1000, 'int', 'QuestionTokens')
     inp('D12', 300, 'int', 'AnswerTokens')
     s.style_only('E12', 'label')
-    label(13, 'Usage growth / price change', 'per month',
-          'assumption (the break-even template\'s example)')
+    label(13, _('Usage growth / price change'), _('per month'),
+          _('assumption (the break-even template\'s example)'))
     inp('C13', 0.03, 'pct1', 'Growth', rate)
     inp('D13', -0.01, 'pct1', 'PriceChange', rate)
     s.style_only('E13', 'label')
-    label(14, 'Loaded hourly rate', '$ per hour', 'FT_TCO\'s default rate')
+    label(14, _('Loaded hourly rate'), _('$ per hour'), _('FT_TCO\'s default rate'))
     inp('C14', 150, 'usd0', 'HourlyRate')
     s.style_only('D14', 'label')
     s.style_only('E14', 'label')
 
     # ---- the three paths
     s.height(15, '0.25cm')
-    s.text('B16', 'The three paths', 'section', span=(1, 6))
+    s.text('B16', _('The three paths'), 'section', span=(1, 6))
     s.height(17, '0.55cm')
-    for c, t in zip('BCDEFG', ('', 'Prompting', 'RAG', 'Fine-tuning', 'Unit', 'Source of the default')):
+    for c, t in zip('BCDEFG', ('', _('Prompting'), _('RAG'), _('Fine-tuning'), _('Unit'), _('Source of the default'))):
         s.text('%s17' % c, t, 'colhead_r' if c in 'CDE' else 'colhead')
-    row(18, 'Build', '$ once',
-        'RAG $2K\u201315K (codercops.com); FT $127,000 (aiformak.ing)',
+    row(18, _('Build'), _('$ once'),
+        _('RAG $2K–15K (codercops.com); FT $127,000 (aiformak.ing)'),
         {'C': (0, 'usd0', 'PromptBuild'), 'D': (15000, 'usd0', 'RagBuild'), 'E': (127000, 'usd0', 'FtBuild')})
-    row(19, 'Labour and upkeep', '$ per month',
-        'assumption; FT: upkeep $5,000 + drift $3,000 (aiformak.ing)',
+    row(19, _('Labour and upkeep'), _('$ per month'),
+        _('assumption; FT: upkeep $5,000 + drift $3,000 (aiformak.ing)'),
         {'C': (1500, 'usd0', 'PromptLabour'), 'D': (1500, 'usd0', 'RagLabour'), 'E': (8000, 'usd0', 'FtUpkeep')})
-    row(20, 'Context pasted into each prompt', 'tokens per query', 'assumption: the reference text',
+    row(20, _('Context pasted into each prompt'), _('tokens per query'), _('assumption: the reference text'),
         {'C': (8000, 'int', 'ContextTokens')})
-    row(21, 'Corpus', 'tokens', 'assumption (RAG_EMBED_COST\'s example in the reference)',
+    row(21, _('Corpus'), _('tokens'), _('assumption (RAG_EMBED_COST\'s example in the reference)'),
         {'D': (50e6, 'int', 'CorpusTokens')})
-    row(22, 'Changed documents', 'tokens per month', 'assumption: a tenth of the corpus',
+    row(22, _('Changed documents'), _('tokens per month'), _('assumption: a tenth of the corpus'),
         {'D': (5e6, 'int', 'ChangedTokens')})
-    row(23, 'Chunk size', 'tokens', '400\u2013512 tokens to start with (stackviv.ai)',
+    row(23, _('Chunk size'), _('tokens'), _('400–512 tokens to start with (stackviv.ai)'),
         {'D': (500, 'int', 'ChunkTokens', positive)})
-    row(24, 'Chunk overlap', 'share', '10\u201320 % overlap (stackviv.ai)',
+    row(24, _('Chunk overlap'), _('share'),
+        # xgettext:no-python-format
+        _('10–20 % overlap (stackviv.ai)'),
         {'D': (0.15, 'pct0', 'ChunkOverlap', overlap)})
-    row(25, 'Chunks retrieved (top-k)', 'per query', '3\u20135: most common (knowledged.to)',
+    row(25, _('Chunks retrieved (top-k)'), _('per query'), _('3–5: most common (knowledged.to)'),
         {'D': (5, 'int', 'TopK')})
-    row(26, 'Vector store', '$ per GB-month',
-        'Pinecone serverless storage (usagepricing.com, 2026-06)', {'D': (0.33, 'usd2', 'StorePrice')})
-    row(27, 'Training run', '$ per run', 'example: FT_TCO in the function reference',
+    row(26, _('Vector store'), _('$ per GB-month'),
+        _('Pinecone serverless storage (usagepricing.com, 2026-06)'), {'D': (0.33, 'usd2', 'StorePrice')})
+    row(27, _('Training run'), _('$ per run'), _('example: FT_TCO in the function reference'),
         {'E': (200, 'usd0', 'FtTraining')})
-    row(28, 'Serving', '$ per month', 'example: FT_TCO in the function reference',
+    row(28, _('Serving'), _('$ per month'), _('example: FT_TCO in the function reference'),
         {'E': (3000, 'usd0', 'FtServing')})
-    row(29, 'Engineering', 'hours per month', 'assumption', {'E': (40, 'int', 'FtEngHours')})
-    row(30, 'Retrains', 'per year', 'retraining each quarter (aiformak.ing)', {'E': (4, 'int', 'FtRetrains')})
-    row(31, 'Base-model lifecycle', 'months', 'example: FT_TCO in the function reference',
+    row(29, _('Engineering'), _('hours per month'), _('assumption'), {'E': (40, 'int', 'FtEngHours')})
+    row(30, _('Retrains'), _('per year'), _('retraining each quarter (aiformak.ing)'), {'E': (4, 'int', 'FtRetrains')})
+    row(31, _('Base-model lifecycle'), _('months'), _('example: FT_TCO in the function reference'),
         {'E': (18, 'int', 'FtLifecycle', positive)})
-    row(32, 'Model calls, first month', '$ per month', 'API_COST; RAG: without retrieved text',
+    row(32, _('Model calls, first month'), _('$ per month'), _('API_COST; RAG: without retrieved text'),
         {'C': ('=API_COST(Queries*(QuestionTokens+ContextTokens);Queries*AnswerTokens;InputPrice;OutputPrice)',
                'usd0', 'PromptMonthly'),
          'D': ('=API_COST(Queries*QuestionTokens;Queries*AnswerTokens;InputPrice;OutputPrice)',
                'usd0', 'RagApiMonthly')})
-    row(33, 'Retrieval, first month', '$ per month', 'RAG_QUERY_COST: chunks read, queries embedded',
+    row(33, _('Retrieval, first month'), _('$ per month'), _('RAG_QUERY_COST: chunks read, queries embedded'),
         {'D': ('=RAG_QUERY_COST(Queries;TopK;ChunkTokens;InputPrice;QuestionTokens;EmbedPrice)',
                'usd0', 'RagRetrieval')})
-    row(34, 'Embedding the corpus', '$ once', 'RAG_EMBED_COST',
+    row(34, _('Embedding the corpus'), _('$ once'), 'RAG_EMBED_COST',
         {'D': ('=RAG_EMBED_COST(CorpusTokens;EmbedPrice;ChunkOverlap)', 'usd2', 'RagCorpusEmbed')})
-    row(35, 'Re-embedding changed documents', '$ per month', 'RAG_EMBED_COST',
+    row(35, _('Re-embedding changed documents'), _('$ per month'), 'RAG_EMBED_COST',
         {'D': ('=RAG_EMBED_COST(ChangedTokens;EmbedPrice;ChunkOverlap)', 'usd2', 'RagReembed')})
-    row(36, 'Vector index', 'GB', 'RAG_STORE_GB: float32, 50 % index overhead',
+    row(36, _('Vector index'), _('GB'),
+        # xgettext:no-python-format
+        _('RAG_STORE_GB: float32, 50 % index overhead'),
         {'D': ('=RAG_STORE_GB(CorpusTokens;ChunkTokens;EmbedDims;4;ChunkOverlap)', 'dec2', 'RagIndexGb')})
-    row(37, 'Vector store', '$ per month', 'index size \u00d7 price per GB-month',
+    row(37, _('Vector store'), _('$ per month'), _('index size × price per GB-month'),
         {'D': ('=RagIndexGb*StorePrice', 'usd2', 'RagStoreMonthly')})
-    row(38, 'Total over %d months' % MONTHS, '$', 'API_TCO / RAG_TCO / build + FT_TCO + upkeep',
+    row(38, _('Total over %d months') % MONTHS, '$', _('API_TCO / RAG_TCO / build + FT_TCO + upkeep'),
         {'C': ('=API_TCO(Queries*(QuestionTokens+ContextTokens);Queries*AnswerTokens;InputPrice;OutputPrice;'
                'Growth;Horizon;PromptLabour;PriceChange)+PromptBuild', 'usd0', 'PromptTco'),
          'D': ('=RAG_TCO(RagApiMonthly+RagRetrieval;RagStoreMonthly+RagReembed+RagLabour;'
@@ -218,55 +224,59 @@ def build():
 
     # ---- how they compare: published figures and the user's ratings
     s.height(39, '0.25cm')
-    s.text('B40', 'How the paths compare: published figures and your ratings', 'section', span=(1, 6))
+    s.text('B40', _('How the paths compare: published figures and your ratings'), 'section', span=(1, 6))
     s.height(41, '0.55cm')
-    for c, t in zip('BCDEFG', ('', 'Prompting', 'RAG', 'Fine-tuning', 'Unit', 'Source')):
+    for c, t in zip('BCDEFG', ('', _('Prompting'), _('RAG'), _('Fine-tuning'), _('Unit'), _('Source'))):
         s.text('%s41' % c, t, 'colhead_r' if c in 'CDE' else 'colhead')
     published = [
-        ('Published: cost to implement', ('near zero', '$2K\u2013$15K', '$10K\u2013$100K+'), '$',
-         'codercops.com, RAG vs fine-tuning vs prompt engineering (2026)'),
-        ('Published: time to implement', ('hours to days', '1\u20133 weeks', '3\u20138 weeks'), '',
-         'codercops.com (2026)'),
-        ('Published: average project', ('', '', '$127K; 4.5 mo.'), '',
-         'aiformak.ing (2025-01-16); its survey attribution is unverified'),
+        (_('Published: cost to implement'), (_('near zero'), _('$2K–$15K'), _('$10K–$100K+')), '$',
+         _('codercops.com, RAG vs fine-tuning vs prompt engineering (2026)')),
+        (_('Published: time to implement'), (_('hours to days'), _('1–3 weeks'), _('3–8 weeks')), '',
+         _('codercops.com (2026)')),
+        (_('Published: average project'), ('', '', _('$127K; 4.5 mo.')), '',
+         _('aiformak.ing (2025-01-16); its survey attribution is unverified')),
     ]
     for i, (text, vals, unit, note) in enumerate(published):
         r = 42 + i
         label(r, text, unit, note)
         for c, v in zip('CDE', vals):
             s.text('%s%d' % (c, r), v, 'calc_c' if v else 'label')
-    label(45, 'Your cost over %d months' % MONTHS, '$', 'the totals above', bold=True)
+    label(45, _('Your cost over %d months') % MONTHS, '$', _('the totals above'), bold=True)
     for c, nm in zip('CDE', ('PromptTco', 'RagTco', 'FtTco')):
         s.calc('%s45' % c, nm, 'calc_b', 'usd0')
-    level = book.list_validation('very high', 'high', 'medium', 'low', 'very low')
+    level = book.list_validation(_('very high'), _('high'), _('medium'), _('low'), _('very low'))
     quality = book.list_validation(*ACCEPTABLE)
-    label(46, 'Your time to ship', 'weeks', 'your rating (default: assumption)')
+    label(46, _('Your time to ship'), _('weeks'), _('your rating (default: assumption)'))
     for c, v, nm in zip('CDE', (1, 3, 20), ('PromptWeeks', 'RagWeeks', 'FtWeeks')):
         inp('%s46' % c, v, 'int', nm)
-    label(47, 'Your flexibility rating', 'rating', 'your rating (default: assumption)')
-    for c, v, nm in zip('CDE', ('high', 'very high', 'low'), ('PromptFlex', 'RagFlex', 'FtFlex')):
+    label(47, _('Your flexibility rating'), _('rating'), _('your rating (default: assumption)'))
+    for c, v, nm in zip('CDE', (_('high'), _('very high'), _('low')), ('PromptFlex', 'RagFlex', 'FtFlex')):
         inp('%s47' % c, v, None, nm, level)
-    label(48, 'Expected quality', 'acceptable?', 'your rating from your evals (default: assumption)',
+    label(48, _('Expected quality'), _('acceptable?'), _('your rating from your evals (default: assumption)'),
           bold=True)
     for c, nm in zip('CDE', ('PromptQuality', 'RagQuality', 'FtQuality')):
         inp('%s48' % c, 'acceptable', None, nm, quality)
     book.name('Qualities', s.name, 'C48:E48')
     book.name('Totals', s.name, 'C45:E45')
-    s.text('B50', 'Not found in any source: RAG at $10,000 and 2 weeks, prompting at $2,000 and 1 week '
-           '(often quoted): rate time and flexibility yourself.', 'note_free', span=(1, 6))
+    s.text('B50', _('Not found in any source: RAG at $10,000 and 2 weeks, prompting at $2,000 and 1 week '
+           '(often quoted): rate time and flexibility yourself.'), 'note_free', span=(1, 6))
 
     # ---- result (right)
-    s.text('I5', 'Recommendation', 'section', span=(1, 4))
-    s.text('I6', 'Cheapest path you rate acceptable', 'head_label', span=(1, 4))
+    s.text('I5', _('Recommendation'), 'section', span=(1, 4))
+    s.text('I6', _('Cheapest path you rate acceptable'), 'head_label', span=(1, 4))
     s.calc('I7',
-           'IF(COUNTBLANK(Qualities)>0;"missing: rate quality";'
-           'IF(SUMPRODUCT(ISERROR(Totals))>0;"missing: a cost";'
-           'IF(COUNTIF(Qualities;"acceptable")=0;"none acceptable";'
-           'IF(AND(PromptQuality="acceptable";PromptTco=BestTco);"Prompting";'
-           'IF(AND(RagQuality="acceptable";RagTco=BestTco);"RAG";"Fine-tuning")))))',
+           'IF(COUNTBLANK(Qualities)>0;%s;'
+           'IF(SUMPRODUCT(ISERROR(Totals))>0;%s;'
+           'IF(COUNTIF(Qualities;"acceptable")=0;%s;'
+           'IF(AND(PromptQuality="acceptable";PromptTco=BestTco);%s;'
+           'IF(AND(RagQuality="acceptable";RagTco=BestTco);%s;%s)))))'
+           % (q(_('missing: rate quality')), q(_('missing: a cost')), q(_('none acceptable')),
+              q(PATHS[0]), q(PATHS[1]), q(PATHS[2])),
            'head_value', span=(2, 4), name='Recommendation')
-    s.calc('I9', 'IF(ISNUMBER(BestTco);TEXT(BestTco;"$#,##0")&" over %d months; next: "&SecondText;'
-           '"a missing input is shown as missing, not as an answer")' % MONTHS, 'head_text', span=(1, 4))
+    s.calc('I9', 'IF(ISNUMBER(BestTco);%s;%s)'
+           % (fstr(_('{total} over {months} months; next: {next}'),
+                   total='TEXT(BestTco;%s)' % q(text_money_format()), months=str(MONTHS), next='SecondText'),
+              q(_('a missing input is shown as missing, not as an answer'))), 'head_text', 'text', span=(1, 4))
     s.height(9, '0.55cm')
 
     def kv(r, text, formula, fmt, name=None, role='calc'):
@@ -274,39 +284,41 @@ def build():
         s.calc('K%d' % r, formula, role, fmt, name=name, span=(1, 2))
 
     # (row 15 is a thin spacer on the left: nothing here)
-    s.text('I11', 'Over %d months' % MONTHS, 'colhead', span=(1, 2))
-    s.text('K11', 'Total', 'colhead_r', span=(1, 2))
-    kv(12, 'Prompting (API_TCO)', 'PromptTco', 'usd0')
-    kv(13, 'RAG (RAG_TCO)', 'RagTco', 'usd0')
-    kv(14, 'Fine-tuning (FT_TCO)', 'FtTco', 'usd0')
+    s.text('I11', _('Over %d months') % MONTHS, 'colhead', span=(1, 2))
+    s.text('K11', _('Total'), 'colhead_r', span=(1, 2))
+    kv(12, _('Prompting (API_TCO)'), 'PromptTco', 'usd0')
+    kv(13, _('RAG (RAG_TCO)'), 'RagTco', 'usd0')
+    kv(14, _('Fine-tuning (FT_TCO)'), 'FtTco', 'usd0')
     # Totals of the paths rated acceptable; 1E+307 stands for "not acceptable".
     for c, p in zip('OPQ', ('Prompt', 'Rag', 'Ft')):
         s.calc('%s4' % c, 'IF(%sQuality="acceptable";%sTco;1E+307)' % (p, p), 'calc', 'usd0')
     book.name('AcceptableTotals', s.name, 'O4:Q4')
-    kv(16, 'Cheapest acceptable', 'IF(COUNTBLANK(Qualities)+SUMPRODUCT(ISERROR(Totals))>0;"missing";'
-       'IF(COUNTIF(Qualities;"acceptable")=0;"none";MIN(AcceptableTotals)))', 'usd0', 'BestTco', 'calc_b')
-    kv(17, 'Next cheapest acceptable',
-       'IF(ISNUMBER(BestTco);IF(COUNTIF(Qualities;"acceptable")>1;MEDIAN(AcceptableTotals);"none");"missing")',
-       'usd0', 'SecondTco')
-    s.calc('M17', 'IF(ISNUMBER(SecondTco);TEXT(SecondTco;"$#,##0");"no other acceptable path")',
-           name='SecondText')
-    s.text('I19', 'Where the lines cross', 'colhead', span=(1, 2))
-    s.text('K19', 'Month', 'colhead_r', span=(1, 2))
-    kv(20, 'RAG and prompting', 'CrossRagPrompt', 'int')
-    kv(21, 'Fine-tuning and prompting', 'CrossFtPrompt', 'int')
-    kv(22, 'Fine-tuning and RAG', 'CrossFtRag', 'int')
+    missing, none = q(_('missing')), q(_('none'))
+    kv(16, _('Cheapest acceptable'), 'IF(COUNTBLANK(Qualities)+SUMPRODUCT(ISERROR(Totals))>0;%s;'
+       'IF(COUNTIF(Qualities;"acceptable")=0;%s;MIN(AcceptableTotals)))' % (missing, none),
+       'usd0', 'BestTco', 'calc_b')
+    kv(17, _('Next cheapest acceptable'),
+       'IF(ISNUMBER(BestTco);IF(COUNTIF(Qualities;"acceptable")>1;MEDIAN(AcceptableTotals);%s);%s)'
+       % (none, missing), 'usd0', 'SecondTco')
+    s.calc('M17', 'IF(ISNUMBER(SecondTco);TEXT(SecondTco;%s);%s)'
+           % (q(text_money_format()), q(_('no other acceptable path'))), fmt='text', name='SecondText')
+    s.text('I19', _('Where the lines cross'), 'colhead', span=(1, 2))
+    s.text('K19', _('Month'), 'colhead_r', span=(1, 2))
+    kv(20, _('RAG and prompting'), 'CrossRagPrompt', 'int')
+    kv(21, _('Fine-tuning and prompting'), 'CrossFtPrompt', 'int')
+    kv(22, _('Fine-tuning and RAG'), 'CrossFtRag', 'int')
 
     # ---- chart data (outside the print range): cumulative cost by month,
     # each a call of the path's own function with the horizon at that month.
     n0 = DATA_TOP
     last = n0 + MONTHS
-    s.text('N5', 'Chart data: cumulative cost', 'section', span=(1, 7))
+    s.text('N5', _('Chart data: cumulative cost'), 'section', span=(1, 7))
     s.height(6, '0.55cm')
-    for c, t in zip('NOPQRST', ('Month', 'Prompting', 'RAG', 'Fine-tuning',
-                                'RAG below prompting', 'FT below prompting', 'FT below RAG')):
+    for c, t in zip('NOPQRST', (_('Month'), _('Prompting'), _('RAG'), _('Fine-tuning'),
+                                _('RAG below prompting'), _('FT below prompting'), _('FT below RAG'))):
         s.text('%s6' % c, t, 'colhead_r')
     s.num('M3', MONTHS, 'calc', 'int', name='Horizon')
-    s.text('N3', 'months: the horizon, fixed (one row per month)', 'note_free', span=(1, 5))
+    s.text('N3', _('months: the horizon, fixed (one row per month)'), 'note_free', span=(1, 5))
     for i in range(MONTHS + 1):
         r = n0 + i
         s.num('N%d' % r, i, 'calc', 'int')
@@ -338,22 +350,22 @@ def build():
     book.name('CumFt', s.name, 'Q%d:Q%d' % (n0, last))
     for c, nm in zip('RST', ('CrossRagPrompt', 'CrossFtPrompt', 'CrossFtRag')):
         col = ref('%s%d:%s%d' % (c, n0 + 1, c, last))
-        s.calc('%s%d' % (c, last + 1), 'IF(COUNT(%s)>0;MIN(%s);"never within the horizon")' % (col, col),
+        s.calc('%s%d' % (c, last + 1), 'IF(COUNT(%s)>0;MIN(%s);%s)' % (col, col, q(_('never within the horizon'))),
                'calc_b', 'int', name=nm)
 
-    s.text('I24', 'Cumulative cost by month', 'section', span=(1, 4))
+    s.text('I24', _('Cumulative cost by month'), 'section', span=(1, 4))
     s.chart('I25', 'L50', Chart(
         'line', None,
         categories=(s.name, 'N%d:N%d' % (n0, last)),
         series=[((s.name, 'O6'), (s.name, 'O%d:O%d' % (n0, last)), NAVY),
                 ((s.name, 'P6'), (s.name, 'P%d:P%d' % (n0, last)), ORANGE),
                 ((s.name, 'Q6'), (s.name, 'Q%d:Q%d' % (n0, last)), GREEN)],
-        x_title='month', y_title='cumulative cost ($)', legend=True))
-    s.text('B52', 'Sources: codercops.com/blog/rag-vs-fine-tuning-vs-prompt-engineering-ai-strategy-2026; '
+        x_title=_('month'), y_title=_('cumulative cost ($)'), legend=True))
+    s.text('B52', _('Sources: codercops.com/blog/rag-vs-fine-tuning-vs-prompt-engineering-ai-strategy-2026; '
            'aiformak.ing/articles/real-cost-of-fine-tuning; stackviv.ai/blog/chunking-strategies-rag; '
-           'knowledged.to/notes/ml/top-k-in-rag-search; usagepricing.com/blueprint/pinecone.',
+           'knowledged.to/notes/ml/top-k-in-rag-search; usagepricing.com/blueprint/pinecone.'),
            'note_wrap', span=(2, 11))
-    s.text('B54', 'Model and embedding prices: the catalogue (ftcost prices lists each price\'s source and '
-           'date). Month m of a path costs its first month \u00d7 ((1 + growth)(1 + price change))^m plus '
-           'its fixed costs; the fine-tuning path grows nothing.', 'note_wrap', span=(2, 11))
+    s.text('B54', _('Model and embedding prices: the catalogue (ftcost prices lists each price\'s source and '
+           'date). Month m of a path costs its first month × ((1 + growth)(1 + price change))^m plus '
+           'its fixed costs; the fine-tuning path grows nothing.'), 'note_wrap', span=(2, 11))
     return book

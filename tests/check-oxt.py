@@ -45,6 +45,9 @@ def main(oxt, version):
                      'templates/ftcost/ftcost-tco.ots', 'templates/ftcost/ftcost-budget.ots',
                      'templates/ftcost/ftcost-breakeven.ots',
                      'templates/ftcost/ftcost-checklist.ots', 'templates/ftcost/ftcost-rag.ots',
+                     'l10n/de/ftcost/ftcost-tco-de.ots', 'l10n/de/ftcost/ftcost-budget-de.ots',
+                     'l10n/de/ftcost/ftcost-breakeven-de.ots',
+                     'l10n/de/ftcost/ftcost-checklist-de.ots', 'l10n/de/ftcost/ftcost-rag-de.ots',
                      'THIRD-PARTY.txt', 'ftcost.uno.so', 'ftcost.rdb',
                      'ftcost.components', 'libjson-glib-1.0.so.0'):
         check(required in names, 'the .oxt has ' + required)

@@ -20,6 +20,7 @@ packages=(
     meson ninja-build pkg-config gcc libc6-dev
     libglib2.0-dev libjson-glib-dev check libxml2-dev libzip-dev
     libreoffice-calc-nogui libreoffice-dev python3-uno
+    libreoffice-l10n-de gettext
     valgrind poppler-utils
     gnumeric
     clang libclang-rt-14-dev
@@ -31,12 +32,23 @@ packages=(
 # in a chroot (the two cannot share one system), with what the build needs.
 lo25_root=${FTCOST_LO25_ROOT:-/var/tmp/ftcost-lo25}
 lo25_packages=(
-    libreoffice-calc-nogui libreoffice-dev python3-uno
+    libreoffice-calc-nogui libreoffice-dev python3-uno libreoffice-l10n-de
 )
 lo25_build_packages=(
     meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libjson-glib-dev
-    check libxml2-dev libzip-dev python3 poppler-utils
+    check libxml2-dev libzip-dev python3 poppler-utils gettext
 )
+
+# The packages of a list that the chroot lacks, on one line.
+lo25_missing() {
+    local p missing=()
+    for p in "$@"; do
+        # shellcheck disable=SC2016  # ${Status} is dpkg-query's field
+        chroot "$lo25_root" dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+            grep -q 'install ok installed' || missing+=("$p")
+    done
+    echo "${missing[*]}"
+}
 
 install_packages() {
     local missing=() p
@@ -84,6 +96,17 @@ SOURCES
             apt-get update &&
             apt-get install -y --no-install-recommends -t bookworm-backports ${lo25_packages[*]} &&
             apt-get install -y --no-install-recommends ${lo25_build_packages[*]}"
+    fi
+    # A chroot built before a package joined the lists gets it now.
+    local new_lo new_build cmd="apt-get update"
+    new_lo=$(lo25_missing "${lo25_packages[@]}")
+    new_build=$(lo25_missing "${lo25_build_packages[@]}")
+    [ -z "$new_lo" ] ||
+        cmd="$cmd && apt-get install -y --no-install-recommends -t bookworm-backports $new_lo"
+    [ -z "$new_build" ] || cmd="$cmd && apt-get install -y --no-install-recommends $new_build"
+    if [ -n "$new_lo$new_build" ]; then
+        echo "== LibreOffice 25.2 chroot: installing $new_lo $new_build"
+        chroot "$lo25_root" sh -c "export DEBIAN_FRONTEND=noninteractive && $cmd"
     fi
     mkdir -p "$lo25_root/src"
     mountpoint -q "$lo25_root/proc" || mount -t proc proc "$lo25_root/proc"

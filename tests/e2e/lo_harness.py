@@ -331,6 +331,21 @@ def use_extension_types(oxt, program, prefix):
         ['file://' + os.path.join(types_dir, n) for n in rdbs])
     return types_dir
 
+def set_profile_locale(profile, locale):
+    """The locale and UI language LibreOffice starts with on this profile."""
+    items = ('<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">'
+             '<value>%s</value></prop></item>'
+             '<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse">'
+             '<value>%s</value></prop></item>') % (locale, locale.split('-')[0])
+    reg = os.path.join(profile, 'user', 'registrymodifications.xcu')
+    with open(reg, encoding='utf-8') as f:
+        xcu = f.read()
+    if '</oor:items>' not in xcu:
+        raise HarnessError('no </oor:items> in ' + reg)
+    with open(reg, 'w', encoding='utf-8') as f:
+        f.write(xcu.replace('</oor:items>', items + '</oor:items>'))
+
+
 def run_harness(opts, paths, body, prefix='ftcost-e2e-types-'):
     """What every driver of soffice does around its test: SIGTERM/SIGHUP
     (meson stopping us) become an exception, so that every Office.__exit__

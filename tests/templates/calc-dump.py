@@ -14,6 +14,8 @@ opens the document as a user would (a template opens as a new untitled
 document), and writes to OUT.json, per job:
   loaded     named range -> values as displayed right after loading
   names      named range -> values after calculateAll()
+  shown      named single cell -> its text as displayed (cell.getString()),
+             after calculateAll()
   errors     every cell with an error value, on every sheet
   protected  sheet name -> protected?
   unlocked   sheet name -> addresses of unlocked (input) cells
@@ -90,6 +92,16 @@ def names_values(doc):
             rows.append([cell_value(rng.getCellByPosition(c, r))
                          for c in range(addr.EndColumn - addr.StartColumn + 1)])
         out[name] = rows[0][0] if len(rows) == 1 and len(rows[0]) == 1 else rows
+    return out
+
+
+def names_shown(doc):
+    out = {}
+    for name in doc.NamedRanges.ElementNames:
+        rng = doc.NamedRanges.getByName(name).getReferredCells()
+        if rng is not None and rng.RangeAddress.StartRow == rng.RangeAddress.EndRow \
+                and rng.RangeAddress.StartColumn == rng.RangeAddress.EndColumn:
+            out[name] = rng.getCellByPosition(0, 0).getString()
     return out
 
 
@@ -189,6 +201,7 @@ def main():
             rep = {'doc': job['doc'], 'loaded': names_values(doc)}
             doc.calculateAll()
             rep['names'] = names_values(doc)
+            rep['shown'] = names_shown(doc)
             rep.update(inspect(doc))
             if job.get('pdf'):
                 doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(job['pdf'])),

@@ -2,7 +2,8 @@
 """Nothing in a template is cut off: every label, number and result fits
 the width Calc gives it.
 
-usage: check-fit.py --oxt ... --cli ... --table ... --install ... TEMPLATE...
+usage: check-fit.py --oxt ... --cli ... --table ... --install ... [--locale de-DE]
+                    TEMPLATE...
 
 Opens each template (.ots) with the extension installed, in one headless
 soffice, and for every cell on every sheet that shows something compares
@@ -24,7 +25,7 @@ import os
 import shutil
 import sys
 
-from lo_harness import Office, add_harness_arguments, log, run_harness
+from lo_harness import Office, add_harness_arguments, log, run_harness, set_profile_locale
 
 # A little slack, in 1/100 mm, for the difference between Calc's screen and
 # printer text metrics (the GUI draws with the screen's).
@@ -105,6 +106,8 @@ def run(opts):
     failures = []
     with Office(opts) as office:
         office.install()
+        if opts.locale:
+            set_profile_locale(office.profile, opts.locale)
         office.start()
         for template in opts.templates:
             path = os.path.join(office.work, os.path.basename(template))
@@ -137,6 +140,7 @@ def run(opts):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     add_harness_arguments(ap)
+    ap.add_argument('--locale', help='e.g. de-DE: the locale and UI language of the Calc')
     ap.add_argument('templates', nargs='+')
     opts = ap.parse_args()
     return run_harness(opts, [opts.oxt, opts.install] + opts.templates, run,

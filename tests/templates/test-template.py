@@ -4,6 +4,7 @@
 usage: test-template.py --oxt ftcost.oxt --cli ftcost --install install-profile.sh
                         --template T.ots --kind tco|budget|breakeven|checklist|rag
                         --pages N [--list-templates] [--keep DIR]
+                        [--lang LANG --mo LANG.mo] [--locale de-DE]
 
 Installs the extension into a private profile (packaging/install-profile.sh),
 opens the template as File > New > Templates does (a new untitled document),
@@ -18,12 +19,20 @@ and checks:
   - editing inputs recalculates (one edit per template, checked again
     against the command);
   - the PDF export has the expected number of pages;
+  - money cells show the template's own conventions ("$60,380" in English,
+    "60.380 $" in German) whatever the locale of the Calc that opens it;
   - with --list-templates: the extension's templates are listed by
-    File > New > Templates (DocumentTemplates), each under its title.
+    File > New > Templates (DocumentTemplates), each under its title (the
+    translated title for --lang).
+--lang/--mo: the template is a translated one; texts the checks expect
+(formula results such as "input missing") are translated with the same
+catalogue.  --locale: the profile's locale (ooSetupSystemLocale) and UI
+language (UILocale, its language part) before LibreOffice starts.
 Exit 0 on success, 1 on a failed check (all failures are printed), 77 when
 LibreOffice is missing (meson: skipped).
 """
 import argparse
+import gettext
 import json
 import os
 import shutil
@@ -32,11 +41,15 @@ import sys
 import tempfile
 import zipfile
 
+from lo_harness import set_profile_locale
+
 HERE = os.path.dirname(os.path.abspath(__file__))
+TEMPLATES = os.path.join(HERE, '..', '..', 'templates')
 REL = 1e-12
 INPUT_FILL = '#fff2cc'
 
 failures = []
+T = gettext.NullTranslations().gettext  # the template's language (--lang/--mo)
 
 
 def fail(msg):
@@ -232,7 +245,7 @@ def expect_breakeven(n, cli, defaults):
         try:
             be = cli('FT_BREAKEVEN', upfront, ft_monthly - n['PromptEng'], api_monthly, g, 120)
         except RuntimeError as e:
-            be = 'none in 10 years' if '#N/A' in str(e) else str(e)
+            be = T('none in 10 years') if '#N/A' in str(e) else str(e)
         out.append(('Breakeven', n['Breakeven'], be))
     sh = cli('FT_SELFHOST_PER_MTOK', n['GpuRate'], n['TokensPerSecond'], n['Utilization'], n['ServeGpus'])
     out.append(('SelfHostPrice', n['SelfHostPrice'], sh))
@@ -271,6 +284,7 @@ def expect_checklist(n, cli, defaults):
     out.append(('Verdict', n['Verdict'], cli('FT_VERDICT', n['FtAccuracy'], n['PromptAccuracy'], ft, api,
                                             n['Tolerance'])))
     yes = sum(1 for v in col(n['Answers']) if v == 'Yes')
+    out.append(('VerdictShown', n['VerdictShown'], T('PROMPT') if n['Verdict'] == 'PROMPT' else T('FINE-TUNE')))
     out.append(('YesCount', n['YesCount'], float(yes)))
     if defaults:
         out.append(('FT side is the spec example', n['CkFtTco'], cli('FT_TCO', 200, 3000, 320, 1, 18)))
@@ -286,7 +300,7 @@ def _crossing(a, b):
     for m in range(1, len(a)):
         if (a[m] - b[m]) * s0 <= 0:
             return float(m)
-    return 'never within the horizon'
+    return T('never within the horizon')
 
 
 def expect_rag(n, cli, defaults):
@@ -338,13 +352,13 @@ def expect_rag(n, cli, defaults):
         out.append((k, n[k], _crossing(cum[a], cum[b])))
     # The recommendation: the cheapest path rated acceptable; a missing
     # rating is shown as missing.
-    totals = {'Prompting': n['PromptTco'], 'RAG': n['RagTco'], 'Fine-tuning': n['FtTco']}
+    totals = {T('Prompting'): n['PromptTco'], T('RAG'): n['RagTco'], T('Fine-tuning'): n['FtTco']}
     quality = dict(zip(totals, n['Qualities'][0]))  # one row of three
     ok = [p for p in totals if quality[p] == 'acceptable']
     if any(quality[p] in ('', 0.0) for p in totals):
-        want = 'missing: rate quality'
+        want = T('missing: rate quality')
     elif not ok:
-        want = 'none acceptable'
+        want = T('none acceptable')
     else:
         want = min(ok, key=lambda p: totals[p])
         out.append(('BestTco', n['BestTco'], totals[want]))
@@ -359,10 +373,47 @@ def expect_rag(n, cli, defaults):
 # Edits after which named cells must show given texts: a missing input
 # shows as missing, never as a conclusion (an unknown model's #N/A prices
 # must not read "the API stays cheaper").
-MISSING = {
-    'breakeven': ([{'name': 'ModelName', 'value': 'no-such-model'}],
-                  {'Breakeven': 'input missing'}),
+def missing_texts():
+    return {
+        'breakeven': ([{'name': 'ModelName', 'value': 'no-such-model'}],
+                      {'Breakeven': T('input missing')}),
+    }
+
+
+# Money cells and their decimals: the text each shows is checked.
+SHOWN = {
+    'tco': [('TotalTCO', 0), ('MonthlyAverage', 0), ('ItemsTotal', 0)],
+    'budget': [('TotalY1Low', 0), ('Total3yHigh', 0), ('SzGpuPrice', 2)],
+    'breakeven': [('ApiMonthly', 0), ('FtUpfront', 0), ('SelfHostPrice', 3)],
+    'checklist': [('CkFtTco', 0), ('CkApiTco', 0)],
+    'rag': [('PromptTco', 0), ('RagTco', 0), ('InputPrice', 2)],
 }
+
+
+# Texts a formula writes with TEXT(): (cell, the money cell it shows, decimals).
+SHOWN_BY_TEXT = {
+    'rag': [('SecondText', 'SecondTco', 0)],
+}
+
+
+def money_text(value, decimals, lang):
+    """A dollar amount as the template's language writes it."""
+    digits = '{:,.{}f}'.format(abs(value), decimals)
+    sign = '-' if value < 0 and float(digits.replace(',', '')) != 0 else ''
+    if lang == 'en':
+        return sign + '$' + digits
+    digits = digits.replace(',', ' ').replace('.', ',').replace(' ', '.')
+    return sign + digits + ' $'
+
+
+def template_title(kind, lang, mo):
+    """The title the description gives the template in LANG."""
+    sys.path.insert(0, TEMPLATES)
+    sys.dont_write_bytecode = True
+    import importlib
+    import odsgen
+    odsgen.set_language(lang, mo)
+    return importlib.import_module('tpl_' + kind).TITLE
 
 KINDS = {
     'tco': (expect_tco, [{'name': 'Horizon', 'value': 36}, {'name': 'LifecycleMonths', 'value': 12}]),
@@ -402,7 +453,15 @@ def main():
     ap.add_argument('--pages', type=int, required=True)
     ap.add_argument('--list-templates', action='store_true')
     ap.add_argument('--keep', help='copy the PDF and the report here')
+    ap.add_argument('--lang', default='en')
+    ap.add_argument('--mo', help='the compiled catalogue of --lang')
+    ap.add_argument('--locale', help='e.g. de-DE: the locale and UI language of the profile')
     a = ap.parse_args()
+    global T
+    if a.lang != 'en':
+        with open(a.mo, 'rb') as f:
+            T = gettext.GNUTranslations(f).gettext
+    missing = missing_texts()
 
     program = os.environ.get('OFFICE_PROGRAM_DIR', '/usr/lib/libreoffice/program')
     if not os.path.exists(os.path.join(program, 'soffice')):
@@ -422,6 +481,8 @@ def main():
             print(r.stdout)
             fail('install-profile.sh failed')
             return 1
+        if a.locale:
+            set_profile_locale(profile, a.locale)
         work = os.path.join(profile, 'home', 'tmp', 'work')
         os.makedirs(work)
         doc = os.path.join(work, os.path.basename(a.template))
@@ -430,8 +491,8 @@ def main():
         pdf = os.path.join(work, a.kind + '.pdf')
         req = {'jobs': [{'doc': doc, 'pdf': pdf, 'edits': edits, 'more_edits': more_edits}],
                'list_templates': a.list_templates}
-        if a.kind in MISSING:
-            req['jobs'].append({'doc': doc, 'edits': MISSING[a.kind][0]})
+        if a.kind in missing:
+            req['jobs'].append({'doc': doc, 'edits': missing[a.kind][0]})
         with open(os.path.join(work, 'request.json'), 'w') as f:
             json.dump(req, f)
         if os.geteuid() == 0:
@@ -455,9 +516,9 @@ def main():
             shutil.copy(out, os.path.join(a.keep, a.kind + '.json'))
 
         verify(a, cli, expect, edits, more_edits, job, report, pdf)
-        if a.kind in MISSING:
+        if a.kind in missing:
             shown = report['jobs'][1]['edited']
-            for name, text in MISSING[a.kind][1].items():
+            for name, text in missing[a.kind][1].items():
                 check('missing input: ' + name, shown.get(name), text)
     finally:
         shutil.rmtree(base, ignore_errors=True)
@@ -515,6 +576,19 @@ def verify(a, cli, expect, edits, more_edits, job, report, pdf):
             fail('unlocked cell %s is not styled as an input (fill %s)' % (addr, fill))
     if sum(job['charts'].values()) < 1:
         fail('no chart') if a.kind in ('tco', 'breakeven') else None
+    # Money as the template's language writes it, whatever the locale.
+    for name, decimals in SHOWN[a.kind]:
+        want = money_text(n[name], decimals, a.lang)
+        if job['shown'].get(name) != want:
+            fail('%s shows %r, want %r (locale %s)' % (name, job['shown'].get(name), want, a.locale or 'default'))
+    if a.kind == 'checklist' and n['Verdict'] == 'PROMPT':  # TEXT(Tolerance) in the reason
+        pct = '%d%s%%' % (round(100 * n['Tolerance']), '' if a.lang == 'en' else '\u00a0')
+        if pct not in n['RecommendationText']:
+            fail('RecommendationText %r does not show the tolerance as %r' % (n['RecommendationText'], pct))
+    for name, source, decimals in SHOWN_BY_TEXT.get(a.kind, []):
+        want = money_text(n[source], decimals, a.lang)
+        if n[name] != want:
+            fail('%s (TEXT) shows %r, want %r (locale %s)' % (name, n[name], want, a.locale or 'default'))
     # PDF pages.
     r = subprocess.run(['pdfinfo', pdf], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     pages = None
@@ -535,6 +609,11 @@ def verify(a, cli, expect, edits, more_edits, job, report, pdf):
         if not found:
             fail('%s not listed by File > New > Templates; groups: %s'
                  % (os.path.basename(a.template), json.dumps(listed)[:2000]))
+        title = template_title(a.kind, a.lang, a.mo)
+        if found and found[0]['title'] != title:
+            fail('%s listed as %r, want %r' % (os.path.basename(a.template), found[0]['title'], title))
+        print('listed: %s' % json.dumps({g: [t['title'] for t in ts] for g, ts in listed.items()
+                                          if g == 'ftcost'}, ensure_ascii=False))
 
 
 if __name__ == '__main__':
