@@ -50,10 +50,10 @@ def build():
                 'ftcost add-in.'),
                 ('ftcost', _('fine-tuning'), _('budget'), _('hidden costs'), 'LLM'))
     s = book.sheet(_('Cost budget'),
-                   ['0.4cm', '6.7cm', '2.5cm', '2.5cm', '2.3cm', '2.6cm', '2.6cm', '2.7cm',
-                    '2.7cm', '9.6cm'],
+                   ['0.4cm', '7.3cm', '2.5cm', '2.5cm', '2.3cm', '2.6cm', '2.6cm', '2.7cm',
+                    '2.7cm', '10.6cm'],
                    print_range='A1:J%d' % PRINT_LAST,
-                   wider={'de': {'B': '7.9cm', 'E': '2.6cm', 'J': '12.8cm'}})
+                   wider={'de': {'B': '8.7cm', 'E': '2.9cm', 'F': '3.2cm', 'J': '12.8cm'}})
     unit_list = book.list_validation(*[u for u, _, _ in UNITS])
     nonneg = book.nonneg_validation()
     s.height(1, '1.05cm')

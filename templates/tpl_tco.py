@@ -20,7 +20,7 @@ def build():
                 'that the training run does not show. Computed by the ftcost add-in.'),
                 ('ftcost', _('fine-tuning'), 'TCO', 'LLM'))
     s = book.sheet(_('Fine-tuning TCO'),
-                   ['0.4cm', '5.0cm', '3.3cm', '2.6cm', '7.0cm', '0.5cm',
+                   ['0.4cm', '5.2cm', '3.3cm', '2.9cm', '7.6cm', '0.5cm',
                     '2.9cm', '2.9cm', '2.9cm', '2.9cm'],
                    print_range='A1:J30', wider={'de': {'B': '5.6cm', 'D': '2.9cm', 'E': '8.0cm'}})
     s.height(1, '1.05cm')

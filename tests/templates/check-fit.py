@@ -15,7 +15,7 @@ the width its shown text needs with the width it has:
     up to the next filled one);
   - wrapped text is not checked here (it grows the row).
 The width a text needs is measured by Calc itself: the shown string in a
-scratch cell with the same font, its column set to the optimal width,
+scratch cell with the same size and weight, in DejaVu Sans (MEASURE_FONT), its column set to the optimal width,
 less the margin Calc adds to an optimal width (measured as twice the
 width of ten digits less that of twenty).  Exit 0 when everything fits, 1 otherwise (each cut-off cell is
 printed), 77 without LibreOffice/python3-uno.
@@ -27,10 +27,14 @@ import sys
 
 from lo_harness import Office, add_harness_arguments, log, run_harness, set_profile_locale
 
-# A little slack, in 1/100 mm, for the difference between Calc's screen and
-# printer text metrics (the GUI draws with the screen's).
-SLACK = 50
-FONT_PROPS = ('CharFontName', 'CharHeight', 'CharWeight', 'CharPosture', 'ParaIndent')
+# Text is measured in DejaVu Sans, whatever font the cell names: the widest
+# sans a Calc falls back to where the templates' Liberation Sans (or its
+# metric twins Arial, Nimbus Sans) is missing, as in a minimal install
+# (measured: the LibreOffice 25.2 chroot has DejaVu only, and cut "hours per
+# month" there).  It also leaves Liberation Sans about 10 % of room for the
+# screen's text metrics, which are wider than the printer's the PDF uses.
+MEASURE_FONT = 'DejaVu Sans'
+FONT_PROPS = ('CharHeight', 'CharWeight', 'CharPosture', 'ParaIndent')
 
 
 class Measurer:
@@ -52,6 +56,7 @@ class Measurer:
             self.cell.CellStyle = source.CellStyle
             for p in FONT_PROPS:
                 self.cell.setPropertyValue(p, source.getPropertyValue(p))
+        self.cell.CharFontName = MEASURE_FONT
         self.cell.setString(text)
         self.column.OptimalWidth = True
         return self.column.Width
@@ -96,7 +101,7 @@ def check_sheet(sheet, measure, where):
                 if right.Type == EMPTY and col + 1 <= last_col + 1:
                     continue  # runs on into the empty cell, as Calc draws it
             need = measure.need(shown, cell)
-            if need > width + SLACK:
+            if need > width:
                 cut.append('%s %s: %r needs %.1f mm, has %.1f mm'
                            % (where, cell.AbsoluteName, shown, need / 100.0, width / 100.0))
     return cut
