@@ -21,6 +21,7 @@ packages=(
     libglib2.0-dev libjson-glib-dev check libxml2-dev libzip-dev
     libreoffice-calc-nogui libreoffice-dev python3-uno
     libreoffice-l10n-de gettext
+    fonts-dejavu-core  # the fit test measures text in DejaVu Sans
     valgrind poppler-utils
     gnumeric
     clang libclang-rt-14-dev
@@ -36,7 +37,7 @@ lo25_packages=(
 )
 lo25_build_packages=(
     meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libjson-glib-dev
-    check libxml2-dev libzip-dev python3 poppler-utils gettext
+    check libxml2-dev libzip-dev python3 poppler-utils gettext fonts-dejavu-core
 )
 
 # The packages of a list that the chroot lacks, on one line.
