@@ -40,7 +40,12 @@ def catalogue_gpus():
     return names, providers
 
 
-UNITS = [('one-off', 1, 1), ('per month', 12, 36), ('per quarter', 4, 12), ('per year', 1, 3)]
+# The units and the training billing are list choices that formulas compare
+# (VLOOKUP in UnitTable, TrainingBilling=...): each value and its comparison
+# come from one message, so a translation changes both.
+ONE_OFF, PER_MONTH, PER_QUARTER, PER_YEAR = _('one-off'), _('per month'), _('per quarter'), _('per year')
+UNITS = [(ONE_OFF, 1, 1), (PER_MONTH, 12, 36), (PER_QUARTER, 4, 12), (PER_YEAR, 1, 3)]
+RENTED, HOSTED = _('rented GPUs'), _('hosted service')
 
 
 def build():
@@ -54,7 +59,7 @@ def build():
                     '2.7cm', '10.6cm'],
                    print_range='A1:J%d' % PRINT_LAST,
                    wider={'de': {'B': '8.7cm', 'E': '2.9cm', 'F': '3.2cm', 'J': '12.8cm'}})
-    unit_list = book.list_validation(*[u for u, _, _ in UNITS])
+    unit_list = book.list_validation(*[unit for unit, _y1, _y3 in UNITS])
     nonneg = book.nonneg_validation()
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
@@ -99,29 +104,29 @@ def build():
     # ---- direct costs
     s.text('B5', _('Direct costs: building the fine-tuned model'), 'section', span=(1, 9))
     heads(6)
-    row(7, _('Data preparation: labelling'), 8000, 30000, 'one-off',
+    row(7, _('Data preparation: labelling'), 8000, 30000, ONE_OFF,
         _('examples × minutes each × labeller rate'))
-    row(8, _('Data preparation: cleaning'), 5000, 12000, 'one-off',
+    row(8, _('Data preparation: cleaning'), 5000, 12000, ONE_OFF,
         _('deduplication, formatting, quality review'))
-    row(9, _('Data preparation: legal and compliance'), 2000, 8000, 'one-off',
+    row(9, _('Data preparation: legal and compliance'), 2000, 8000, ONE_OFF,
         _('licences, PII, consent; data prep in all $15k–50k (published)'))
     row(10, _('Compute: training runs and experiments'),
-        'IF(TrainingBilling="hosted service";FT_TRAINING_TOKENS_COST(TokensLow;EpochsLow;TokenPriceLow;RunsLow);'
-        'FT_TRAINING_COST(SzGpuPrice;SzGpuHours;1;RunsLow;OverheadLow))',
-        'IF(TrainingBilling="hosted service";FT_TRAINING_TOKENS_COST(TokensHigh;EpochsHigh;TokenPriceHigh;RunsHigh);'
-        'FT_TRAINING_COST(SzGpuPrice;SzGpuHours;1;RunsHigh;OverheadHigh))',
-        'one-off', _('FT_TRAINING_COST on the sizing below, or FT_TRAINING_TOKENS_COST'),
+        'IF(TrainingBilling=%s;FT_TRAINING_TOKENS_COST(TokensLow;EpochsLow;TokenPriceLow;RunsLow);'
+        'FT_TRAINING_COST(SzGpuPrice;SzGpuHours;1;RunsLow;OverheadLow))' % q(HOSTED),
+        'IF(TrainingBilling=%s;FT_TRAINING_TOKENS_COST(TokensHigh;EpochsHigh;TokenPriceHigh;RunsHigh);'
+        'FT_TRAINING_COST(SzGpuPrice;SzGpuHours;1;RunsHigh;OverheadHigh))' % q(HOSTED),
+        ONE_OFF, _('FT_TRAINING_COST on the sizing below, or FT_TRAINING_TOKENS_COST'),
         names=('TrainingLow', 'TrainingHigh'))
     row(11, _('Compute: validation runs'),
         'FT_TRAINING_COST(SzGpuPrice;EvalHoursLow;SzGpusNeeded;EvalRunsLow;OverheadLow)',
         'FT_TRAINING_COST(SzGpuPrice;EvalHoursHigh;SzGpusNeeded;EvalRunsHigh;OverheadHigh)',
-        'one-off', _('FT_TRAINING_COST: evaluation hours on the sized GPUs'),
+        ONE_OFF, _('FT_TRAINING_COST: evaluation hours on the sized GPUs'),
         names=('ValidationLow', 'ValidationHigh'))
-    row(12, _('ML engineering'), 30000, 80000, 'one-off',
+    row(12, _('ML engineering'), 30000, 80000, ONE_OFF,
         _('pipeline, experiments, integration ($30k–80k, published)'))
-    row(13, _('Testing and validation'), 10000, 30000, 'one-off',
+    row(13, _('Testing and validation'), 10000, 30000, ONE_OFF,
         _('eval sets, red-teaming, sign-off ($10k–30k, published)'))
-    row(14, _('Deployment infrastructure'), 2000, 10000, 'per month',
+    row(14, _('Deployment infrastructure'), 2000, 10000, PER_MONTH,
         _('endpoints, gateways, load balancing ($2k–10k/month, published)'))
     subtotal(15, _('Direct costs'), 7, 14, 'Direct')
 
@@ -129,28 +134,28 @@ def build():
     s.height(16, '0.3cm')
     s.text('B17', _('Hidden costs: running and keeping it current'), 'section', span=(1, 9))
     heads(18)
-    row(19, _('Ongoing maintenance'), 5000, 5000, 'per month',
+    row(19, _('Ongoing maintenance'), 5000, 5000, PER_MONTH,
         _('updates, fixes, data and prompt upkeep (~$5k/month, published)'))
-    row(20, _('Drift monitoring'), 3000, 3000, 'per month',
+    row(20, _('Drift monitoring'), 3000, 3000, PER_MONTH,
         _('eval pipelines, dashboards, alerts (~$3k/month, published)'))
-    row(21, _('Retraining cycles'), 20000, 20000, 'per quarter',
+    row(21, _('Retraining cycles'), 20000, 20000, PER_QUARTER,
         _('fresh data, rerun, re-evaluate (~$20k/quarter, published)'))
     row(22, _('Serving (GPUs)'),
         'FT_SERVING_COST(GpuRateLow;ServeGpusLow;ServeHoursLow)',
         'FT_SERVING_COST(GpuRateHigh;ServeGpusHigh;ServeHoursHigh)',
-        'per month', _('FT_SERVING_COST: always-on g5.2xlarge at $1.32/hour'),
+        PER_MONTH, _('FT_SERVING_COST: always-on g5.2xlarge at $1.32/hour'),
         names=('ServingLow', 'ServingHigh'))
-    row(23, _('Storage'), 2, 2, 'per month',
+    row(23, _('Storage'), 2, 2, PER_MONTH,
         _('weights, checkpoints, datasets (about $2/month)'))
-    row(24, _('Data transfer'), 10, 100, 'per month',
+    row(24, _('Data transfer'), 10, 100, PER_MONTH,
         _('egress ~$0.09/GB, 100 GB–1 TB a month (assumption)'))
-    row(25, _('On-call'), 1500, 4000, 'per month',
+    row(25, _('On-call'), 1500, 4000, PER_MONTH,
         _('rota allowance and incident time (assumption)'))
     row(26, _('Infrastructure management overhead'),
         'OverheadLow*(%s+%s+%s+%s)' % (ref('C14'), ref('C22'), ref('C23'), ref('C24')),
         'OverheadHigh*(%s+%s+%s+%s)' % (ref('D14'), ref('D22'), ref('D23'), ref('D24')),
         # xgettext:no-python-format
-        'per month', _('15–30 % on deployment, serving, storage, transfer'),
+        PER_MONTH, _('15–30 % on deployment, serving, storage, transfer'),
         names=('OverheadCostLow', 'OverheadCostHigh'))
     subtotal(27, _('Hidden costs'), 19, 26, 'Hidden')
 
@@ -288,8 +293,8 @@ def build():
         s.text('E%d' % r, unit, 'unit')
         r += 1
     s.text('B%d' % r, _('Training billed as'), 'label_b')
-    s.text('C%d' % r, 'rented GPUs', 'input_text', span=(1, 2), name='TrainingBilling',
-           validation=book.list_validation('rented GPUs', 'hosted service'))
+    s.text('C%d' % r, RENTED, 'input_text', span=(1, 2), name='TrainingBilling',
+           validation=book.list_validation(RENTED, HOSTED))
     s.text('E%d' % r, _('pick from list'), 'unit')
     r += 1
     s.text('B%d' % r, _('Defaults: published industry estimates; serving GPU: AWS g5.2xlarge, on demand.'),

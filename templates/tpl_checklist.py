@@ -12,23 +12,29 @@ from odsgen import Book, _, fstr, q, text_money_format, text_percent_format
 FILE = 'ftcost-checklist'
 TITLE = _('Fine-tune or prompt? Decision checklist')
 
+# The answers and levels are list choices that formulas count (COUNTIF on
+# Answers and Pillars): each value and its comparison come from one message,
+# so a translation changes both.
+YES, NO = _('Yes'), _('No')
+HIGH, MEDIUM, LOW = _('High'), _('Medium'), _('Low')
+
 QUESTIONS = [
-    (_('Do you have 10,000+ high-quality examples?'), 'Yes',
+    (_('Do you have 10,000+ high-quality examples?'), YES,
      _('fewer: prompting with examples often matches a fine-tune')),
-    (_('Will the domain stay stable for 12 months?'), 'Yes',
+    (_('Will the domain stay stable for 12 months?'), YES,
      _('a moving domain means retraining, and its costs')),
-    (_('Have RAG and prompting been maximised?'), 'No',
+    (_('Have RAG and prompting been maximised?'), NO,
      _('the cheap levers first: retrieval, examples, formats')),
-    (_('Do you need latency under 100 ms?'), 'No',
+    (_('Do you need latency under 100 ms?'), NO,
      _('a small fine-tuned model answers faster than a big API one')),
-    (_('Can you afford $200K+ in total cost?'), 'Yes',
+    (_('Can you afford $200K+ in total cost?'), YES,
      None),
 ]
 
 PILLARS = [
-    (_('Task specificity'), 'Medium', _('a narrow, repeated task with a fixed format or style')),
-    (_('Data moat and consistency'), 'Medium', _('proprietary, consistent examples others do not have')),
-    (_('Latency and privacy'), 'Low', _('a hard latency budget, or data that must stay in-house')),
+    (_('Task specificity'), MEDIUM, _('a narrow, repeated task with a fixed format or style')),
+    (_('Data moat and consistency'), MEDIUM, _('proprietary, consistent examples others do not have')),
+    (_('Latency and privacy'), LOW, _('a hard latency budget, or data that must stay in-house')),
 ]
 
 
@@ -38,8 +44,8 @@ def build():
                 'fine-tune your own model or prompt a hosted one? Computed by the ftcost add-in.'),
                 ('ftcost', _('fine-tuning'), _('decision'), _('checklist'), 'LLM'))
     nonneg = book.nonneg_validation()
-    yesno = book.list_validation('Yes', 'No')
-    level = book.list_validation('High', 'Medium', 'Low')
+    yesno = book.list_validation(YES, NO)
+    level = book.list_validation(HIGH, MEDIUM, LOW)
     s = book.sheet(_('Decision checklist'),
                    ['0.4cm', '8.8cm', '2.9cm', '8.0cm', '0.5cm', '5.6cm', '3.2cm', '3.0cm', '2.6cm'],
                    print_range='A1:H35', wider={'de': {'B': '9.5cm', 'D': '9.6cm', 'H': '3.6cm'}})
@@ -66,7 +72,7 @@ def build():
             s.text('D%d' % r, why, 'note')
     book.name('Answers', s.name, 'C7:C11')
     s.text('B12', _('Answered yes'), 'total_label')
-    s.calc('C12', 'COUNTIF(Answers;"Yes")', 'total', 'int', name='YesCount')
+    s.calc('C12', 'COUNTIF(Answers;%s)' % q(YES), 'total', 'int', name='YesCount')
     s.text('D12', _('of 5: fine-tuning needs all five'), 'total_blank')
 
     # ---- four pillars
@@ -80,11 +86,12 @@ def build():
         s.text('C%d' % r, v, 'input_text', validation=level)
         s.text('D%d' % r, what, 'note')
     s.text('B19', _('Total cost of ownership'), 'label')
-    s.calc('C19', 'IF(CkFtTco<CkApiTco;"High";"Low")', 'calc_c', name='TcoPillar')
+    s.calc('C19', 'IF(CkFtTco<CkApiTco;%s;%s)' % (q(HIGH), q(LOW)), 'calc_c', name='TcoPillar')
     s.text('D19', _('computed: is fine-tuning cheaper over 24 months?'), 'note')
     book.name('Pillars', s.name, 'C16:C19')
     s.text('B20', _('Pillar score (High 2, Medium 1, Low 0)'), 'total_label')
-    s.calc('C20', '2*COUNTIF(Pillars;"High")+COUNTIF(Pillars;"Medium")', 'total', 'int', name='PillarScore')
+    s.calc('C20', '2*COUNTIF(Pillars;%s)+COUNTIF(Pillars;%s)' % (q(HIGH), q(MEDIUM)), 'total', 'int',
+           name='PillarScore')
     s.text('D20', _('of 8: fine-tuning wants 5 or more'), 'total_blank')
 
     s.text('B22', _('How the recommendation is made'), 'section', span=(1, 3))

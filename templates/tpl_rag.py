@@ -45,7 +45,10 @@ ORANGE = '#c55a11'
 GREEN = '#548235'
 DATA_TOP = 7                   # row of month 0 in the chart data (columns N-T)
 PATHS = (_('Prompting'), _('RAG'), _('Fine-tuning'))
-ACCEPTABLE = ('acceptable', 'not acceptable')
+# The quality ratings are list choices that formulas compare (COUNTIF on
+# Qualities, PromptQuality=...): each value and its comparison come from one
+# message, so a translation changes both.
+ACCEPTABLE = (_('acceptable'), _('not acceptable'))
 
 
 def catalogue_models():
@@ -255,7 +258,7 @@ def build():
     label(48, _('Expected quality'), _('acceptable?'), _('your rating from your evals (default: assumption)'),
           bold=True)
     for c, nm in zip('CDE', ('PromptQuality', 'RagQuality', 'FtQuality')):
-        inp('%s48' % c, 'acceptable', None, nm, quality)
+        inp('%s48' % c, ACCEPTABLE[0], None, nm, quality)
     book.name('Qualities', s.name, 'C48:E48')
     book.name('Totals', s.name, 'C45:E45')
     s.text('B50', _('Not found in any source: RAG at $10,000 and 2 weeks, prompting at $2,000 and 1 week '
@@ -264,14 +267,16 @@ def build():
     # ---- result (right)
     s.text('I5', _('Recommendation'), 'section', span=(1, 4))
     s.text('I6', _('Cheapest path you rate acceptable'), 'head_label', span=(1, 4))
+    ok = q(ACCEPTABLE[0])
     s.calc('I7',
-           'IF(COUNTBLANK(Qualities)>0;%s;'
-           'IF(SUMPRODUCT(ISERROR(Totals))>0;%s;'
-           'IF(COUNTIF(Qualities;"acceptable")=0;%s;'
-           'IF(AND(PromptQuality="acceptable";PromptTco=BestTco);%s;'
-           'IF(AND(RagQuality="acceptable";RagTco=BestTco);%s;%s)))))'
-           % (q(_('missing: rate quality')), q(_('missing: a cost')), q(_('none acceptable')),
-              q(PATHS[0]), q(PATHS[1]), q(PATHS[2])),
+           'IF(COUNTBLANK(Qualities)>0;{rate};'
+           'IF(SUMPRODUCT(ISERROR(Totals))>0;{cost};'
+           'IF(COUNTIF(Qualities;{ok})=0;{none_ok};'
+           'IF(AND(PromptQuality={ok};PromptTco=BestTco);{prompt};'
+           'IF(AND(RagQuality={ok};RagTco=BestTco);{rag};{ft})))))'
+           .format(rate=q(_('missing: rate quality')), cost=q(_('missing: a cost')),
+                   none_ok=q(_('none acceptable')), ok=ok, prompt=q(PATHS[0]), rag=q(PATHS[1]),
+                   ft=q(PATHS[2])),
            'head_value', span=(2, 4), name='Recommendation')
     s.calc('I9', 'IF(ISNUMBER(BestTco);%s;%s)'
            % (fstr(_('{total} over {months} months; next: {next}'),
@@ -291,15 +296,15 @@ def build():
     kv(14, _('Fine-tuning (FT_TCO)'), 'FtTco', 'usd0')
     # Totals of the paths rated acceptable; 1E+307 stands for "not acceptable".
     for c, p in zip('OPQ', ('Prompt', 'Rag', 'Ft')):
-        s.calc('%s4' % c, 'IF(%sQuality="acceptable";%sTco;1E+307)' % (p, p), 'calc', 'usd0')
+        s.calc('%s4' % c, 'IF(%sQuality=%s;%sTco;1E+307)' % (p, ok, p), 'calc', 'usd0')
     book.name('AcceptableTotals', s.name, 'O4:Q4')
     missing, none = q(_('missing')), q(_('none'))
     kv(16, _('Cheapest acceptable'), 'IF(COUNTBLANK(Qualities)+SUMPRODUCT(ISERROR(Totals))>0;%s;'
-       'IF(COUNTIF(Qualities;"acceptable")=0;%s;MIN(AcceptableTotals)))' % (missing, none),
+       'IF(COUNTIF(Qualities;%s)=0;%s;MIN(AcceptableTotals)))' % (missing, ok, none),
        'usd0', 'BestTco', 'calc_b')
     kv(17, _('Next cheapest acceptable'),
-       'IF(ISNUMBER(BestTco);IF(COUNTIF(Qualities;"acceptable")>1;MEDIAN(AcceptableTotals);%s);%s)'
-       % (none, missing), 'usd0', 'SecondTco')
+       'IF(ISNUMBER(BestTco);IF(COUNTIF(Qualities;%s)>1;MEDIAN(AcceptableTotals);%s);%s)'
+       % (ok, none, missing), 'usd0', 'SecondTco')
     s.calc('M17', 'IF(ISNUMBER(SecondTco);TEXT(SecondTco;%s);%s)'
            % (q(text_money_format()), q(_('no other acceptable path'))), fmt='text', name='SecondText')
     s.text('I19', _('Where the lines cross'), 'colhead', span=(1, 2))

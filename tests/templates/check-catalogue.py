@@ -13,8 +13,8 @@ For each language:
     catalogue for every text it writes and fails on one it lacks;
   - no English left: every text cell of the translated template differs from
     the English template's cell at the same place, unless it is a name on
-    ALLOWED (function names, models, GPUs, providers, choice codes compared
-    by formulas, units).
+    ALLOWED (function names, models, GPUs, providers, choice codes passed to
+    functions, units).
 Needs gettext (msgfmt, msgcmp, xgettext).  Exit 0 on success, 1 on a failure.
 """
 import argparse
@@ -28,13 +28,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TEMPLATES = os.path.join(HERE, '..', '..', 'templates')
 KINDS = ('tco', 'budget', 'breakeven', 'checklist', 'rag')
 
-# Texts a translated template keeps in English: names, codes compared by
-# formulas (list choices), and symbols.
+# Texts a translated template keeps in English: names, codes passed to the
+# add-in's functions, and symbols.
 ALLOWED = {
-    # choice codes: formulas compare them (COUNTIF(Answers;"Yes"), VLOOKUP on
-    # the units, TrainingBilling="hosted service", Quality="acceptable")
-    'Yes', 'No', 'High', 'Medium', 'Low', 'one-off', 'per month', 'per quarter', 'per year',
-    'rented GPUs', 'acceptable', 'lora',
+    # choice codes passed to add-in functions (the list choices that only
+    # formulas compare are translated, value and formula from one message)
+    'lora',
     # models, GPUs, providers: function arguments
     'gpt-4o', 'text-embedding-3-small', 'H100', 'aws',
     # function names, units and symbols

@@ -117,6 +117,11 @@ def same(a, b):
     return a == b
 
 
+def first_cell(v):
+    """The value an edit sets: a named range's first cell."""
+    return v[0][0] if isinstance(v, list) else v
+
+
 def col(v):
     """A named one-column range as a flat list."""
     return [row[0] for row in v] if isinstance(v, list) else [v]
@@ -190,7 +195,7 @@ def expect_budget(n, cli, defaults):
     out, price, hours, gpus = expect_sizing(n, cli, defaults)
     for side in ('Low', 'High'):
         g = lambda k: n[k + side]
-        if n['TrainingBilling'] == 'hosted service':
+        if n['TrainingBilling'] == T('hosted service'):
             want = cli('FT_TRAINING_TOKENS_COST', g('Tokens'), g('Epochs'), g('TokenPrice'), g('Runs'))
         else:
             want = cli('FT_TRAINING_COST', price, hours, 1, g('Runs'), g('Overhead'))
@@ -283,10 +288,18 @@ def expect_checklist(n, cli, defaults):
     out.append(('CkApiTco', n['CkApiTco'], api))
     out.append(('Verdict', n['Verdict'], cli('FT_VERDICT', n['FtAccuracy'], n['PromptAccuracy'], ft, api,
                                             n['Tolerance'])))
-    yes = sum(1 for v in col(n['Answers']) if v == 'Yes')
+    # The list choices are in the template's language, and so are the texts
+    # the formulas count.
+    yes = sum(1 for v in col(n['Answers']) if v == T('Yes'))
     out.append(('VerdictShown', n['VerdictShown'], T('PROMPT') if n['Verdict'] == 'PROMPT' else T('FINE-TUNE')))
     out.append(('YesCount', n['YesCount'], float(yes)))
+    out.append(('TcoPillar', n['TcoPillar'], T('High') if ft < api else T('Low')))
+    pillars = col(n['Pillars'])
+    out.append(('PillarScore', n['PillarScore'],
+                float(2 * pillars.count(T('High')) + pillars.count(T('Medium')))))
     if defaults:
+        out.append(('default answers', col(n['Answers']), [T(v) for v in ('Yes', 'Yes', 'No', 'No', 'Yes')]))
+        out.append(('default pillars', pillars[:3], [T(v) for v in ('Medium', 'Medium', 'Low')]))
         out.append(('FT side is the spec example', n['CkFtTco'], cli('FT_TCO', 200, 3000, 320, 1, 18)))
         out.append(('API side is the spec example', n['CkApiTco'],
                     cli('API_TCO', 100000000, 20000000, 2.5, 10, 0.05)))
@@ -354,7 +367,7 @@ def expect_rag(n, cli, defaults):
     # rating is shown as missing.
     totals = {T('Prompting'): n['PromptTco'], T('RAG'): n['RagTco'], T('Fine-tuning'): n['FtTco']}
     quality = dict(zip(totals, n['Qualities'][0]))  # one row of three
-    ok = [p for p in totals if quality[p] == 'acceptable']
+    ok = [p for p in totals if quality[p] == T('acceptable')]
     if any(quality[p] in ('', 0.0) for p in totals):
         want = T('missing: rate quality')
     elif not ok:
@@ -366,7 +379,7 @@ def expect_rag(n, cli, defaults):
     if defaults:
         out += [('default models', [n['ModelName'], n['EmbedModel']], ['gpt-4o', 'text-embedding-3-small']),
                 ('horizon is three years', h, 36.0),
-                ('every path rated acceptable by default', list(quality.values()), ['acceptable'] * 3)]
+                ('every path rated acceptable by default', list(quality.values()), [T('acceptable')] * 3)]
     return out
 
 
@@ -415,24 +428,36 @@ def template_title(kind, lang, mo):
     odsgen.set_language(lang, mo)
     return importlib.import_module('tpl_' + kind).TITLE
 
-KINDS = {
-    'tco': (expect_tco, [{'name': 'Horizon', 'value': 36}, {'name': 'LifecycleMonths', 'value': 12}]),
-    'budget': (expect_budget, [{'name': 'TrainingBilling', 'value': 'hosted service'},
-                               {'name': 'ServeGpusHigh', 'value': 4},
-                               {'name': 'SzMethod', 'value': 'full'},
-                               {'name': 'SzGpu', 'value': 'A100-80GB'},
-                               {'name': 'SzProvider', 'value': 'lambda'},
-                               {'name': 'SzGpuMemoryQuote', 'value': 40}]),
-    'breakeven': (expect_breakeven, [{'name': 'ApiGrowth', 'value': 0.08},
-                                     {'name': 'PromptEng', 'value': 500},
-                                     {'name': 'ModelName', 'value': 'claude-sonnet-4-5'}]),
-    'checklist': (expect_checklist, [{'name': 'PromptAccuracy', 'value': 0.70}]),
-    'rag': (expect_rag, [{'name': 'ModelName', 'value': 'gpt-4o-mini'},
-                         {'name': 'EmbedModel', 'value': 'text-embedding-3-large'},
-                         {'name': 'EmbedDims', 'value': 3072},
-                         {'name': 'ContextTokens', 'value': 20000},
-                         {'name': 'PromptQuality', 'value': 'not acceptable'}]),
-}
+KINDS = {'tco': expect_tco, 'budget': expect_budget, 'breakeven': expect_breakeven,
+         'checklist': expect_checklist, 'rag': expect_rag}
+
+
+def first_edits():
+    """The edits of each template, checked against its expectations: a list
+    choice is typed in the template's language (T), as a user picks it."""
+    return {
+        'tco': [{'name': 'Horizon', 'value': 36}, {'name': 'LifecycleMonths', 'value': 12}],
+        'budget': [{'name': 'TrainingBilling', 'value': T('hosted service')},
+                   {'name': 'ServeGpusHigh', 'value': 4},
+                   {'name': 'SzMethod', 'value': 'full'},
+                   {'name': 'SzGpu', 'value': 'A100-80GB'},
+                   {'name': 'SzProvider', 'value': 'lambda'},
+                   {'name': 'SzGpuMemoryQuote', 'value': 40}],
+        'breakeven': [{'name': 'ApiGrowth', 'value': 0.08},
+                      {'name': 'PromptEng', 'value': 500},
+                      {'name': 'ModelName', 'value': 'claude-sonnet-4-5'}],
+        # the first answer and the first pillar (the first cells of the ranges)
+        'checklist': [{'name': 'PromptAccuracy', 'value': 0.70},
+                      {'name': 'Answers', 'value': T('No')},
+                      {'name': 'Pillars', 'value': T('High')}],
+        'rag': [{'name': 'ModelName', 'value': 'gpt-4o-mini'},
+                {'name': 'EmbedModel', 'value': 'text-embedding-3-large'},
+                {'name': 'EmbedDims', 'value': 3072},
+                {'name': 'ContextTokens', 'value': 20000},
+                {'name': 'PromptQuality', 'value': T('not acceptable')}],
+    }
+
+
 # A second round of edits on top of the first, checked the same way.
 MORE_EDITS = {
     # An unrated path: the recommendation says the rating is missing.
@@ -468,7 +493,7 @@ def main():
         print('SKIP: no LibreOffice in ' + program)
         return 77
     cli = Cli(os.path.abspath(a.cli))
-    expect, edits = KINDS[a.kind]
+    expect, edits = KINDS[a.kind], first_edits()[a.kind]
     more_edits = MORE_EDITS.get(a.kind, [])
 
     base = tempfile.mkdtemp(prefix='ftcost-tpltest-', dir='/tmp')
@@ -548,7 +573,8 @@ def verify(a, cli, expect, edits, more_edits, job, report, pdf):
     ed = dict(n)
     ed.update(job.get('edited', {}))
     for e in edits:
-        check('edit %s' % e['name'], ed[e['name']], float(e['value']) if not isinstance(e['value'], str) else e['value'])
+        check('edit %s' % e['name'], first_cell(ed[e['name']]),
+              float(e['value']) if not isinstance(e['value'], str) else e['value'])
     for label, got, want in expect(ed, cli, False):
         check('after edits: ' + label, got, want)
     if more_edits:
@@ -558,7 +584,7 @@ def verify(a, cli, expect, edits, more_edits, job, report, pdf):
         ed2.update(job.get('edited_more', {}))
         for e in more_edits:
             if e['value'] != '':  # a cleared cell reads as 0
-                check('edit %s' % e['name'], ed2[e['name']], e['value'])
+                check('edit %s' % e['name'], first_cell(ed2[e['name']]), e['value'])
         for label, got, want in expect(ed2, cli, False):
             check('after the second edits: ' + label, got, want)
     # Every formula calls the add-in by its stored name where it calls it at all.
