@@ -54,7 +54,7 @@ def build():
     s = book.sheet(_('Fine-tune vs API'),
                    ['0.4cm', '5.6cm', '3.3cm', '2.9cm', '5.9cm', '0.5cm',
                     '3.1cm', '3.1cm', '3.1cm', '3.1cm', '0.8cm', '1.6cm', '3.2cm', '3.2cm'],
-                   print_range='A1:J44', wider={'de': {'B': '6.1cm', 'D': '3.0cm', 'E': '6.2cm',
+                   print_range='A1:J44', wider={'de': {'B': '6.3cm', 'D': '3.0cm', 'E': '6.2cm', 'G': '3.3cm',
                                                        'M': '3.8cm', 'N': '3.8cm'}})
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')

@@ -58,7 +58,7 @@ def build():
                    ['0.4cm', '7.3cm', '2.5cm', '2.5cm', '2.3cm', '2.6cm', '2.6cm', '2.7cm',
                     '2.7cm', '10.6cm'],
                    print_range='A1:J%d' % PRINT_LAST,
-                   wider={'de': {'B': '8.7cm', 'E': '2.9cm', 'F': '3.2cm', 'J': '12.8cm'}})
+                   wider={'de': {'B': '8.9cm', 'E': '2.9cm', 'F': '3.2cm', 'J': '12.8cm'}})
     unit_list = book.list_validation(*[unit for unit, _y1, _y3 in UNITS])
     nonneg = book.nonneg_validation()
     s.height(1, '1.05cm')
