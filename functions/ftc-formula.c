@@ -199,6 +199,18 @@ static bool rewrite_span(rewriter *rw, const char *s, size_t len, GString *out)
                 const void *call = rw->lookup(name, rw->data);
 
                 if (call != NULL) {
+                    /* "X FT_Y(...)": an operand, spaces, a call: no formula
+                     * Calc accepts, and once rewritten "X (" would read as
+                     * a call of X (found by fuzz-formula) */
+                    size_t k = out->len;
+
+                    while (k > 0 && out->str[k - 1] == ' ')
+                        k--;
+                    if (k < out->len && k > 0 && is_name_char(out->str[k - 1])) {
+                        rw->depth--;
+                        return fail(rw, "a name before a function call with no operator "
+                                        "between them");
+                    }
                     if (!rewrite_call(rw, s + i, len - i, open, call, &n, out)) {
                         rw->depth--;
                         return false;

@@ -78,6 +78,12 @@ static const rewrite_case cases[] = {
     {"of:=" F "CO2(1;)", NULL}, /* the pattern needs $2 */
     {"of:=" F "CO2(1)", NULL},
     {"of:=SUM(\"abc)", NULL},
+    /* a name, spaces, a call: rewritten, "X (" would call X (fuzz-formula) */
+    {"of:=" F "FT " F "CO2 (1;2)", NULL},
+    {"of:=X " F "CO2(1;2)", NULL},
+    /* an operator, a reference or a bracket before the call is fine */
+    {"of:=[.A1] +" F "CO2(1;2)", "of:=[.A1] +(1)*(2)/1000"},
+    {"of:=( " F "CO2(1;2))", "of:=( (1)*(2)/1000)"},
 };
 
 START_TEST(test_rewrite)
