@@ -132,12 +132,20 @@ HEADLINES = {
 }
 
 bad = 0
-for job in report['jobs']:
-    base = os.path.splitext(os.path.basename(job['doc']))[0]
+jobs = {os.path.splitext(os.path.basename(j['doc']))[0]: j for j in report['jobs']}
+for base, job in jobs.items():
     n = job['names']
     print('\n%s (%s.pdf)' % (base, base))
     for label, value in HEADLINES.get(base, lambda n: [])(n):
         print('  %-58s %s' % (label, value))
+    # A translated template (ftcost-tco-de): its figures are the English one's
+    english = jobs.get(base.rsplit('-', 1)[0]) if base.count('-') == 2 else None
+    if english is not None:
+        numbers = [k for k, v in english['names'].items() if isinstance(v, (int, float))]
+        differ = [k for k in numbers if n.get(k) != english['names'][k]]
+        print('  %-58s %s' % ('figures equal to %s' % base.rsplit('-', 1)[0],
+                              'all %d' % len(numbers) if not differ else 'NO: ' + ', '.join(differ)))
+        bad += bool(differ)
     if job['errors']:
         bad += 1
         print('  ERROR CELLS: ' + ', '.join(job['errors']))
