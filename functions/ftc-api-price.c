@@ -57,9 +57,7 @@ static ftc_status eval_api_price(const ftc_value *a, ftc_result *out, ftc_error 
         if (prices == NULL) {
             char first[FTC_DATE_TEXT_MAX];
 
-            ftc_date_format(e->n_history > 0 ? e->history[0].from
-                            : e->since >= 0 ? e->since : e->checked,
-                            first);
+            ftc_date_format(ftc_price_entry_first_day(e), first);
             st = ftc_fail(err, FTC_ERR_NO_ANSWER, PRICE_AS_OF,
                           "API_PRICE: no price of %s/%s known before %s", e->provider,
                           e->model, first);

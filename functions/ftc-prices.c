@@ -352,15 +352,25 @@ static bool parse_history(JsonObject *obj, ftc_price_layer *layer, entry *e, cha
     return true;
 }
 
+/* Without "since" the current prices are known from the day they were
+ * checked: an earlier day has no price we can vouch for. */
+static int current_from(const ftc_price_entry *e)
+{
+    return e->since >= 0 ? e->since : e->checked;
+}
+
+int ftc_price_entry_first_day(const ftc_price_entry *e)
+{
+    return e->n_history > 0 ? e->history[0].from : current_from(e);
+}
+
 const double *ftc_price_entry_on(const ftc_price_entry *e, int day)
 {
     const double *found = NULL;
 
     if (e == NULL)
         return NULL;
-    /* without "since" the current prices are known from the day they were
-     * checked: an earlier day has no price we can vouch for */
-    if (day >= (e->since >= 0 ? e->since : e->checked))
+    if (day >= current_from(e))
         return e->price;
     for (size_t i = 0; i < e->n_history && e->history[i].from <= day; i++)
         found = e->history[i].price;

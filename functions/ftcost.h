@@ -284,6 +284,8 @@ typedef struct {
  * from `since` on (from `checked` on when `since` is not known), else the
  * history's period that covers the day; NULL before the first known price. */
 FTC_API const double *ftc_price_entry_on(const ftc_price_entry *e, int day);
+/* The first day ftc_price_entry_on() answers. */
+FTC_API int ftc_price_entry_first_day(const ftc_price_entry *e);
 
 typedef struct ftc_price_list ftc_price_list;
 

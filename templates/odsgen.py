@@ -34,8 +34,12 @@ _FUNC_RE = re.compile(r'(?<![A-Za-z0-9_.])((?:FT|API|RAG|GPU)_[A-Z0-9_]+)\(')
 # msgfmt'ed by the build).  A text the catalogue lacks (missing, empty or
 # fuzzy: msgfmt drops both) is recorded and fails the build.
 
-# lang -> (locale of the money formats, number:language, number:country)
+# lang -> the locale of its number formats (number:language, number:country)
 LANGUAGES = {'en': ('en', 'US'), 'de': ('de', 'DE')}
+
+
+def _locale_attrs(lang):
+    return 'number:language="%s" number:country="%s"' % LANGUAGES[lang]
 
 
 class _Missing(gettext.NullTranslations):
@@ -199,7 +203,7 @@ def number_styles(lang):
     and number:country on each style): without them a format follows the
     locale of the Calc that opens the file, and an English template shows
     "$60.380" in a German Calc."""
-    loc = 'number:language="%s" number:country="%s"' % LANGUAGES[lang]
+    loc = _locale_attrs(lang)
     pct_space = '' if lang == 'en' else '\u00a0'
     out = []
     for d in (0, 2, 3):
@@ -233,7 +237,7 @@ def chart_money_style(lang):
     """A chart's money axis: a number style with a "$" text, not a currency
     style (a chart drops a currency style on loading and its axis shows
     bare numbers), pinned to the language's locale like the cells'."""
-    loc = 'number:language="%s" number:country="%s"' % LANGUAGES[lang]
+    loc = _locale_attrs(lang)
     body = ('<number:text>$</number:text>' + _number(0) if lang == 'en'
             else _number(0) + '<number:text> $</number:text>')
     return '<number:number-style style:name="N_ch" %s>%s</number:number-style>' % (loc, body)
