@@ -4,7 +4,7 @@
  * For FT_TCO, API_TCO and FT_SCHEDULE it times three things in one run:
  *   native  the arithmetic of the spec inlined here (what a compiler makes of
  *           the formula with no table, no checks, no result struct);
- *   kernel  the function's kernel (ftc_eval_*) on already-valid arguments;
+ *   kernel  the function's kernel (its table entry's .eval) on already-valid arguments;
  *   call    ftc_call(): arity, defaults, domain checks, finiteness, i.e. what
  *           the add-in pays on every cell before the UNO conversions.
  * call - kernel is the price of the table-driven validation; kernel - native
@@ -119,7 +119,6 @@ static ftc_value g_vals[ROWS][3][FTC_MAX_ARGS]; /* row, function, argument */
 static const ftc_function *g_fn[3];
 enum { F_TCO, F_API, F_SCHED };
 static const size_t g_n_args[3] = {7, 8, 5};
-static const ftc_eval_fn g_kernel[3] = {ftc_eval_tco, ftc_eval_api_tco, ftc_eval_schedule};
 
 static double via_call(int f, uint32_t i)
 {
@@ -142,7 +141,7 @@ static double via_kernel(int f, uint32_t i)
     ftc_error err;
     double v;
     memset(&r, 0, sizeof r);
-    g_kernel[f](g_vals[i][f], &r, &err);
+    g_fn[f]->eval(g_vals[i][f], &r, &err); /* the kernel, as the table holds it */
     v = r.type == FTC_TYPE_ARRAY ? r.cells[r.rows * r.cols - 1] : r.number;
     ftc_result_clear(&r);
     return v;

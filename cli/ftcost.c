@@ -370,7 +370,7 @@ static int list_prices(const char *filter)
  * the models the file lacks.  Exit 1 when they disagree anywhere, as diff. */
 static int diff_prices(const char *path)
 {
-    g_autofree char *error = NULL;
+    g_autoptr(GError) error = NULL;
     ftc_price_list *theirs = ftc_price_list_load(path, &error);
     ftc_price_list *ours;
     g_autoptr(GString) out = g_string_new("provider\tmodel\tkind\tftcost\tfile\n");
@@ -378,7 +378,7 @@ static int diff_prices(const char *path)
     size_t differ = 0;
 
     if (theirs == NULL) {
-        fprintf(stderr, "ftcost: cannot use %s: %s\n", path, error);
+        fprintf(stderr, "ftcost: cannot use %s: %s\n", path, error->message);
         return 2;
     }
     ours = ftc_prices_get();

@@ -1,5 +1,5 @@
-/* ftc-api-price.c: API_PRICE and API_PRICE_DATE, the functions on the price
- * catalogue (ftc-prices.c reads the files and keeps the catalogue in force). */
+/* ftc-api-price.c: API_PRICE and API_PRICE_DATE, the functions on the model
+ * prices in force (ftc_prices_get(): ftc-price-list.c). */
 #include "ftcost-private.h"
 
 #include <limits.h>

@@ -80,18 +80,23 @@ ftc_status ftc_array(ftc_result *out, size_t rows, size_t cols, ftc_error *err);
  * to the last bit.  pow() rather than a running product: no drift. */
 static inline double ftc_grown(double monthly, double ratio, double k);
 
-/* The price loader (ftc-prices.c), open to the tests and the fuzzer: one
- * file's entries, or NULL with *error (g_free it) saying why the whole
- * file is unusable.  `file_date` (days since 1899-12-30) dates LiteLLM
- * entries, which carry no date of their own. */
+/* The price loader (ftc-price-list.c), open to the tests and the fuzzer:
+ * one file's entries, or NULL with *error saying why the whole file is
+ * unusable.  `file_date` (days since 1899-12-30) dates LiteLLM entries,
+ * which carry no date of their own. */
 typedef struct ftc_price_layer ftc_price_layer;
+typedef struct _GError GError;
+typedef struct _GResource GResource;
 ftc_price_layer *ftc_price_layer_parse(const char *data, size_t len, const char *origin,
-                                       int file_date, char **error);
+                                       int file_date, GError **error);
 size_t ftc_price_layer_count(const ftc_price_layer *layer);
 void ftc_price_layer_free(ftc_price_layer *layer);
 /* A catalogue of that one layer (it takes a reference), as the loader
  * builds them: lookups and the sorted listing. */
 ftc_price_list *ftc_price_list_new_from_layer(ftc_price_layer *layer);
+/* The catalogue of the files shipped in `resource` under `dir` alone, as
+ * ftc_prices_get() reads the library's own ("/org/ftcost/shipped/"). */
+ftc_price_list *ftc_price_list_new_from_resource(GResource *resource, const char *dir);
 /* The UTC date of a Unix time as days since 1899-12-30 (-1 out of range). */
 int ftc_price_date_from_unix(long long seconds);
 

@@ -241,7 +241,7 @@ FTC_API ftc_status ftc_call_grid(const ftc_function *fn, const ftc_grid *args,
                                  size_t n_args, ftc_grid_result *out, ftc_error *err);
 FTC_API void ftc_grid_result_clear(ftc_grid_result *result);
 
-/* --- the price catalogue (ftc-prices.c) -----------------------------------
+/* --- the price catalogue (ftc-price-list.c, on ftc-models.c) -------------
  * Prices per million tokens of hosted models: the catalogue shipped inside
  * the library (functions/prices.json), overridden entry by entry by
  * $XDG_CONFIG_HOME/ftcost/prices.json and then by the file named in
@@ -291,8 +291,10 @@ typedef struct ftc_price_list ftc_price_list;
 
 /* One price file alone (ftcost's format or LiteLLM's), as a catalogue of
  * its own: to compare with the one in force (`ftcost prices --diff`).  NULL
- * with *error (g_free it) saying why the file cannot be used. */
-FTC_API ftc_price_list *ftc_price_list_load(const char *path, char **error);
+ * with *error (a GError: g_error_free it) saying why the file cannot be
+ * used. */
+struct _GError;
+FTC_API ftc_price_list *ftc_price_list_load(const char *path, struct _GError **error);
 
 /* "input", "cached_input", ... ; NULL past the end. */
 FTC_API const char *ftc_price_kind_name(ftc_price_kind kind);
@@ -309,7 +311,7 @@ FTC_API const ftc_price_entry *ftc_price_list_at(const ftc_price_list *list, siz
 FTC_API const ftc_price_entry *ftc_price_list_find(const ftc_price_list *list,
                                                     const char *model);
 
-/* --- the GPU catalogue (ftc-gpus.c) ---------------------------------------
+/* --- the GPU catalogue (ftc-gpus.c, through ftc-price-list.c) -------------
  * The "gpus" list of the same files as the prices, with the same layers,
  * rules and reload: each GPU's datasheet figures, and its price per
  * GPU-hour at each provider (an instance's price divided by its GPUs).

@@ -1,4 +1,5 @@
-/* The price catalogue (functions/ftc-prices.c, functions/prices.json):
+/* The price catalogue (functions/ftc-price-file.c, ftc-models.c,
+ * ftc-price-list.c; functions/prices.json):
  * shipped entries, overrides in ftcost's and LiteLLM's formats, lookup,
  * reloading, and files that must be ignored without harm.
  *
@@ -205,10 +206,27 @@ static void assert_cited(JsonObject *o, const char *what, const char *date_key)
     ck_assert_msg(ftc_date_parse(date) > 0, "%s: \"%s\" is not a date", what, date_key);
 }
 
+/* The reviewed file, the top one of the shipped layers. */
+static GBytes *shipped_prices_json(void)
+{
+    GBytes *found = NULL;
+
+    for (int i = 0; i < 16; i++) {
+        g_autofree char *path = g_strdup_printf("/org/ftcost/shipped/%d/prices.json", i);
+        GBytes *bytes = g_resources_lookup_data(path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+        if (bytes != NULL) {
+            if (found != NULL)
+                g_bytes_unref(found);
+            found = bytes;
+        }
+    }
+    return found;
+}
+
 START_TEST(test_shipped_cited)
 {
-    g_autoptr(GBytes) bytes =
-        g_resources_lookup_data("/org/ftcost/prices.json", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    g_autoptr(GBytes) bytes = shipped_prices_json();
     g_autoptr(JsonParser) parser = json_parser_new();
     JsonObject *root;
     size_t n_cited = 0;
@@ -510,7 +528,7 @@ START_TEST(test_litellm_layer)
 {
     g_autofree char *path = fixture_path();
     g_autofree char *data = NULL;
-    g_autofree char *error = NULL;
+    g_autoptr(GError) error = NULL;
     gsize len;
     ftc_price_layer *layer;
     GStatBuf st;
@@ -519,7 +537,7 @@ START_TEST(test_litellm_layer)
 
     ck_assert(g_file_get_contents(path, &data, &len, NULL));
     layer = ftc_price_layer_parse(data, len, "fixture", 46000, &error);
-    ck_assert_msg(layer != NULL, "%s", error);
+    ck_assert_msg(layer != NULL, "%s", error->message);
     /* 38 keys, less sample_spec, dall-e-3 and whisper-1 */
     ck_assert_uint_eq(ftc_price_layer_count(layer), 35);
     ftc_price_layer_free(layer);
@@ -907,7 +925,7 @@ END_TEST
 /* The loader, straight: what the fuzzer drives. */
 START_TEST(test_layer_parse)
 {
-    char *error = NULL;
+    GError *error = NULL;
     ftc_price_layer *layer;
 
     layer = ftc_price_layer_parse("{\"a\": {\"output_cost_per_token\": 3e-07}}", 39, "t", 1,
@@ -918,7 +936,7 @@ START_TEST(test_layer_parse)
     ftc_price_layer_free(layer);
     ck_assert_ptr_null(ftc_price_layer_parse("{", 1, "t", 1, &error));
     ck_assert_ptr_nonnull(error);
-    g_free(error);
+    g_error_free(error);
     /* a NULL error pointer is fine */
     ck_assert_ptr_null(ftc_price_layer_parse("[]", 2, "t", 1, NULL));
     ck_assert_uint_eq(ftc_price_layer_count(NULL), 0);

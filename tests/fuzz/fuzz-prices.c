@@ -1,4 +1,5 @@
-/* libFuzzer target for the price-file loader (functions/ftc-prices.c): any
+/* libFuzzer target for the price-file loader (functions/ftc-price-list.c
+ * and the layers below it): any
  * bytes as an override file, in ftcost's format or LiteLLM's.  The loader
  * must give either entries that hold their promises or an error message,
  * never both, never neither, never a crash, a leak, a hang or undefined
@@ -77,11 +78,11 @@ static void check_gpus(const ftc_price_list *list)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *error = NULL;
+    GError *error = NULL;
     ftc_price_layer *layer = ftc_price_layer_parse((const char *)data, size, "fuzz", 46000,
                                                    &error);
 
-    if ((layer == NULL) == (error == NULL) || (error != NULL && *error == '\0'))
+    if ((layer == NULL) == (error == NULL) || (error != NULL && *error->message == '\0'))
         abort();
     if (layer != NULL) {
         ftc_price_list *list = ftc_price_list_new_from_layer(layer);
@@ -106,6 +107,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ftc_price_list_unref(list);
         ftc_price_layer_free(layer);
     }
-    g_free(error);
+    if (error != NULL)
+        g_error_free(error);
     return 0;
 }

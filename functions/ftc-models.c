@@ -1,0 +1,140 @@
+/* ftc-models.c: the model prices in force: one file's models read by the
+ * reader of its format, and the index over the layers (a later layer's
+ * entry for a provider and model replaces an earlier one's). */
+#include "ftc-models.h"
+
+#include <string.h>
+
+ftc_model_layer *ftc_models_read(JsonNode *root, const char *origin, int file_date,
+                                 bool models_optional, GError **error)
+{
+    ftc_model_layer *layer = ftc_model_layer_new();
+    bool ok = true;
+
+    switch (ftc_price_file_format(root)) {
+    case FTC_PRICE_FORMAT_FTCOST:
+        if (!models_optional || json_object_has_member(json_node_get_object(root), "models"))
+            ok = ftc_read_ftcost_models(json_node_get_object(root), layer, origin, error);
+        break;
+    case FTC_PRICE_FORMAT_LITELLM:
+        ok = ftc_read_litellm(json_node_get_object(root), layer, origin, file_date, error);
+        break;
+    case FTC_PRICE_FORMAT_GENAI_PRICES:
+        ftc_price_file_fail(error, "not a JSON object");
+        ok = false;
+        break;
+    }
+    if (!ok) {
+        ftc_model_layer_unref(layer);
+        return NULL;
+    }
+    return layer;
+}
+
+/* --- the index over the layers -------------------------------------------- */
+
+struct ftc_model_index {
+    GPtrArray *sorted;  /* const ftc_model_entry *, effective entries */
+    GHashTable *by_key; /* "provider/model" lower case -> entry */
+    GHashTable *by_model; /* "model" lower case -> entry */
+};
+
+static int compare_entries(gconstpointer a, gconstpointer b)
+{
+    const ftc_model_entry *x = *(const ftc_model_entry *const *)a;
+    const ftc_model_entry *y = *(const ftc_model_entry *const *)b;
+    int c = g_ascii_strcasecmp(x->pub.provider, y->pub.provider);
+
+    return c != 0 ? c : g_ascii_strcasecmp(x->pub.model, y->pub.model);
+}
+
+static char *entry_key(const ftc_model_entry *e)
+{
+    return ftc_price_file_key(e->pub.provider, e->pub.model);
+}
+
+ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_layers)
+{
+    ftc_model_index *index = g_new0(ftc_model_index, 1);
+    g_autoptr(GHashTable) model_layer = g_hash_table_new(g_str_hash, g_str_equal);
+    GHashTableIter iter;
+    gpointer value;
+
+    index->by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    index->by_model = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (size_t l = 0; l < n_layers; l++)
+        for (guint i = 0; layers[l] != NULL && i < layers[l]->entries->len; i++) {
+            ftc_model_entry *e = g_ptr_array_index(layers[l]->entries, i);
+
+            g_hash_table_replace(index->by_key, entry_key(e), e);
+        }
+    /* A bare model name goes to an entry in force that owns it (rank 0)
+     * before one that names it only after its provider; then to the latest
+     * layer; within a file, to the first entry. */
+    for (size_t l = 0; l < n_layers; l++) {
+        for (guint i = 0; layers[l] != NULL && i < layers[l]->entries->len; i++) {
+            ftc_model_entry *e = g_ptr_array_index(layers[l]->entries, i);
+            g_autofree char *key = entry_key(e);
+            char *model;
+            gpointer old_model, old_layer;
+            ftc_model_entry *old;
+
+            if (g_hash_table_lookup(index->by_key, key) != e)
+                continue; /* overridden */
+            model = g_ascii_strdown(e->pub.model, -1);
+            old = g_hash_table_lookup(index->by_model, model);
+            if (old != NULL &&
+                g_hash_table_lookup_extended(model_layer, model, &old_model, &old_layer) &&
+                (e->bare_rank > old->bare_rank ||
+                 (e->bare_rank == old->bare_rank && GPOINTER_TO_SIZE(old_layer) == l))) {
+                g_free(model);
+                continue;
+            }
+            /* model_layer first: its old key is by_model's, freed next */
+            g_hash_table_replace(model_layer, model, GSIZE_TO_POINTER(l));
+            g_hash_table_replace(index->by_model, model, e);
+        }
+    }
+    index->sorted = g_ptr_array_sized_new(g_hash_table_size(index->by_key));
+    g_hash_table_iter_init(&iter, index->by_key);
+    while (g_hash_table_iter_next(&iter, NULL, &value))
+        g_ptr_array_add(index->sorted, value);
+    g_ptr_array_sort(index->sorted, compare_entries);
+    return index;
+}
+
+void ftc_model_index_free(ftc_model_index *index)
+{
+    if (index == NULL)
+        return;
+    g_ptr_array_unref(index->sorted);
+    g_hash_table_unref(index->by_key);
+    g_hash_table_unref(index->by_model);
+    g_free(index);
+}
+
+size_t ftc_model_index_count(const ftc_model_index *index)
+{
+    return index != NULL ? index->sorted->len : 0;
+}
+
+const ftc_price_entry *ftc_model_index_at(const ftc_model_index *index, size_t i)
+{
+    if (index == NULL || i >= index->sorted->len)
+        return NULL;
+    return &((const ftc_model_entry *)g_ptr_array_index(index->sorted, i))->pub;
+}
+
+const ftc_price_entry *ftc_model_index_find(const ftc_model_index *index, const char *model)
+{
+    g_autofree char *lower = NULL;
+    const ftc_model_entry *e;
+
+    if (index == NULL || model == NULL || *model == '\0')
+        return NULL;
+    lower = g_ascii_strdown(model, -1);
+    e = g_hash_table_lookup(index->by_key, lower);
+    if (e == NULL)
+        e = g_hash_table_lookup(index->by_model, lower);
+    return e != NULL ? &e->pub : NULL;
+}

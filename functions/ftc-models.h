@@ -1,0 +1,61 @@
+/* ftc-models.h: the model prices, on the price-file layer.  A model layer
+ * is one file's entries (ftc-model-layer.c), filled by one reader per
+ * format (ftc-read-ftcost.c, ftc-read-litellm.c, ftc-read-genai.c); the
+ * model index (ftc-models.c) is what the layers say together.  Knows
+ * nothing of GPUs.  Internal. */
+#ifndef FTC_MODELS_H
+#define FTC_MODELS_H
+
+#include "ftc-price-file.h"
+#include "ftcost-private.h"
+
+#define FTC_MODEL_MAX_PRICE 1e6 /* per million tokens: a dollar a token */
+
+typedef struct {
+    ftc_price_entry pub;
+    int bare_rank; /* 0: owns its bare model name; 1: only as provider/model */
+} ftc_model_entry;
+
+/* One file's model entries; strings and arrays live as long as it. */
+typedef struct {
+    gatomicrefcount ref;
+    GPtrArray *entries; /* ftc_model_entry *, owned */
+    GPtrArray *blocks;  /* arrays the entries point into, owned */
+    GStringChunk *strings;
+} ftc_model_layer;
+
+ftc_model_layer *ftc_model_layer_new(void);
+ftc_model_layer *ftc_model_layer_ref(ftc_model_layer *layer);
+void ftc_model_layer_unref(ftc_model_layer *layer);
+/* A new entry (no price yet, since unknown), added to the layer. */
+ftc_model_entry *ftc_model_layer_add(ftc_model_layer *layer, const char *provider,
+                                     const char *model, const char *origin);
+const char *ftc_model_layer_string(ftc_model_layer *layer, const char *s);
+/* n zeroed bytes owned by the layer. */
+void *ftc_model_layer_alloc(ftc_model_layer *layer, size_t size);
+
+bool ftc_model_price_ok(double x);
+/* A price per token as per million, to 12 significant digits. */
+double ftc_model_per_million(double per_token);
+
+/* The readers, one per format: entries into `layer`, or false with *error
+ * naming the model and the field. */
+bool ftc_read_ftcost_models(JsonObject *root, ftc_model_layer *layer, const char *origin,
+                            GError **error);
+bool ftc_read_litellm(JsonObject *root, ftc_model_layer *layer, const char *origin,
+                      int file_date, GError **error);
+
+/* One file's models in whichever format it is (ftcost's: its "models"
+ * member, which must be there unless `models_optional`). */
+ftc_model_layer *ftc_models_read(JsonNode *root, const char *origin, int file_date,
+                                 bool models_optional, GError **error);
+
+/* The entries in force over the layers (later ones win, entry by entry). */
+typedef struct ftc_model_index ftc_model_index;
+ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_layers);
+void ftc_model_index_free(ftc_model_index *index);
+size_t ftc_model_index_count(const ftc_model_index *index);
+const ftc_price_entry *ftc_model_index_at(const ftc_model_index *index, size_t i);
+const ftc_price_entry *ftc_model_index_find(const ftc_model_index *index, const char *model);
+
+#endif

@@ -1,0 +1,91 @@
+/* ftc-read-litellm.c: LiteLLM's model_prices_and_context_window.json:
+ *   {"gpt-4o": {"input_cost_per_token": 2.5e-06, "litellm_provider":
+ *    "openai", ...}}
+ * Entries without a token price (images, audio per second) are skipped.
+ * The file carries no dates: its entries are dated by the file. */
+#include "ftc-models.h"
+
+#include <math.h>
+#include <string.h>
+
+/* LiteLLM's per-token fields, by kind (NULL: LiteLLM has none). */
+static const char *const litellm_fields[FTC_PRICE_KIND_COUNT] = {
+    [FTC_PRICE_INPUT] = "input_cost_per_token",
+    [FTC_PRICE_OUTPUT] = "output_cost_per_token",
+    [FTC_PRICE_CACHED_INPUT] = "cache_read_input_token_cost",
+    [FTC_PRICE_BATCH_INPUT] = "input_cost_per_token_batches",
+    [FTC_PRICE_BATCH_OUTPUT] = "output_cost_per_token_batches",
+    [FTC_PRICE_CACHE_WRITE] = "cache_creation_input_token_cost",
+};
+
+bool ftc_read_litellm(JsonObject *root, ftc_model_layer *layer, const char *origin,
+                      int file_date, GError **error)
+{
+    g_autoptr(GList) members = json_object_get_members(root);
+
+    if (json_object_get_size(root) > FTC_PRICE_FILE_MAX_ENTRIES) {
+        ftc_price_file_fail(error, "more than %d models", FTC_PRICE_FILE_MAX_ENTRIES);
+        return false;
+    }
+    for (GList *m = members; m != NULL; m = m->next) {
+        const char *key = m->data, *provider, *model;
+        JsonNode *node = json_object_get_member(root, key);
+        JsonObject *obj;
+        double price[FTC_PRICE_KIND_COUNT];
+        bool token_priced = false;
+        ftc_model_entry *e;
+        int rank = 0;
+
+        if (strcmp(key, "sample_spec") == 0)
+            continue;
+        if (!JSON_NODE_HOLDS_OBJECT(node)) {
+            ftc_price_file_fail(error, "\"%s\" is not an object: neither ftcost's format "
+                                       "(\"format\": \"ftcost-prices\") nor LiteLLM's", key);
+            return false;
+        }
+        obj = json_node_get_object(node);
+        for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++) {
+            JsonNode *field = litellm_fields[k] ? json_object_get_member(obj, litellm_fields[k])
+                                                : NULL;
+            double x;
+
+            price[k] = NAN;
+            if (field == NULL || JSON_NODE_HOLDS_NULL(field))
+                continue;
+            if (!ftc_price_file_number(field, &x) || !isfinite(x) || x < 0 ||
+                !ftc_model_price_ok(ftc_model_per_million(x))) {
+                ftc_price_file_fail(error, "%s: \"%s\" must be a price from 0 to 1 per token",
+                                    key, litellm_fields[k]);
+                return false;
+            }
+            price[k] = ftc_model_per_million(x);
+            token_priced = token_priced || k == FTC_PRICE_INPUT || k == FTC_PRICE_OUTPUT;
+        }
+        if (!token_priced)
+            continue;
+        provider = ftc_price_file_string(obj, "litellm_provider");
+        if (json_object_has_member(obj, "litellm_provider") && !ftc_price_file_name_ok(provider)) {
+            ftc_price_file_fail(error, "%s: \"litellm_provider\" must be text", key);
+            return false;
+        }
+        if (provider == NULL)
+            provider = "litellm";
+        model = key;
+        /* "gemini/gemini-2.5-flash" with provider "gemini": the model is
+         * gemini-2.5-flash, but "gpt-4o" itself names it first. */
+        if (g_str_has_prefix(key, provider) && key[strlen(provider)] == '/' &&
+            key[strlen(provider) + 1] != '\0') {
+            model = key + strlen(provider) + 1;
+            rank = 1;
+        }
+        if (!ftc_price_file_name_ok(model)) {
+            ftc_price_file_fail(error, "\"%s\" is not a usable model name", key);
+            return false;
+        }
+        e = ftc_model_layer_add(layer, provider, model, origin);
+        memcpy(e->pub.price, price, sizeof price);
+        e->pub.checked = file_date;
+        e->bare_rank = rank;
+    }
+    return true;
+}
