@@ -20,8 +20,7 @@ ftc_model_layer *ftc_models_read(JsonNode *root, const char *origin, int file_da
         ok = ftc_read_litellm(json_node_get_object(root), layer, origin, file_date, error);
         break;
     case FTC_PRICE_FORMAT_GENAI_PRICES:
-        ftc_price_file_fail(error, "not a JSON object");
-        ok = false;
+        ok = ftc_read_genai(json_node_get_array(root), layer, origin, file_date, error);
         break;
     }
     if (!ok) {

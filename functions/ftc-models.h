@@ -31,6 +31,13 @@ void ftc_model_layer_unref(ftc_model_layer *layer);
 ftc_model_entry *ftc_model_layer_add(ftc_model_layer *layer, const char *provider,
                                      const char *model, const char *origin);
 const char *ftc_model_layer_string(ftc_model_layer *layer, const char *s);
+/* n tiers / periods owned by the layer, every price NAN. */
+ftc_price_tier *ftc_model_layer_tiers(ftc_model_layer *layer, size_t n);
+ftc_price_period *ftc_model_layer_periods(ftc_model_layer *layer, size_t n);
+/* What every reader's entry promises, checked once it is filled: tiers
+ * ascending, each priced where its period has a base price; scheduled
+ * periods sorted, after the current prices' first day. */
+bool ftc_model_entry_check(ftc_model_entry *e, GError **error);
 /* n zeroed bytes owned by the layer. */
 void *ftc_model_layer_alloc(ftc_model_layer *layer, size_t size);
 
@@ -44,6 +51,8 @@ bool ftc_read_ftcost_models(JsonObject *root, ftc_model_layer *layer, const char
                             GError **error);
 bool ftc_read_litellm(JsonObject *root, ftc_model_layer *layer, const char *origin,
                       int file_date, GError **error);
+bool ftc_read_genai(JsonArray *root, ftc_model_layer *layer, const char *origin, int file_date,
+                    GError **error);
 
 /* One file's models in whichever format it is (ftcost's: its "models"
  * member, which must be there unless `models_optional`). */

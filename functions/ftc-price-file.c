@@ -379,32 +379,51 @@ static bool refresh_file(ftc_price_file_set *set, int l, const char *path, bool 
     return true;
 }
 
-/* The shipped files: "<dir>0/<name>", "<dir>1/<name>", ... in order.  The
- * top one is "shipped"; a file below it "shipped <name>". */
+/* The shipped files: "<dir>0/<name>", "<dir>1/<name>", ... in order; a
+ * file without dates of its own as "<dir>N/YYYY-MM-DD/<name>", the day its
+ * copy describes.  The top one is "shipped"; a file below it "shipped
+ * <name>". */
 static void read_shipped(ftc_price_file_set *set)
 {
     for (size_t i = 0; i < G_N_ELEMENTS(set->shipped); i++) {
         g_autofree char *dir = g_strdup_printf("%s%zu/", set->resource_dir, i);
+        g_autofree char *next = g_strdup_printf("%s%zu/", set->resource_dir, i + 1);
         g_auto(GStrv) names = g_resource_enumerate_children(set->resource, dir,
                                                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+        g_auto(GStrv) dated = NULL;
+        g_auto(GStrv) later = NULL;
         g_autofree char *path = NULL;
         g_autofree char *origin = NULL;
-        g_autofree char *next = g_strdup_printf("%s%zu/", set->resource_dir, i + 1);
+        g_autofree char *day = NULL;
         g_autoptr(GBytes) bytes = NULL;
         g_autoptr(GError) error = NULL;
+        const char *name;
+        int file_date = -1;
         gsize size = 0;
         const char *data;
         bool top;
 
         if (names == NULL || names[0] == NULL)
             break;
-        top = !g_resource_get_info(set->resource, next, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL,
-                                  NULL);
-        path = g_strconcat(dir, names[0], NULL);
-        origin = top ? g_strdup("shipped") : g_strdup_printf("shipped %s", names[0]);
+        name = names[0];
+        if (g_str_has_suffix(name, "/")) { /* "YYYY-MM-DD/" */
+            day = g_strndup(name, strlen(name) - 1);
+            file_date = ftc_date_parse(day);
+            g_free(dir);
+            dir = g_strdup_printf("%s%zu/%s", set->resource_dir, i, names[0]);
+            dated = g_resource_enumerate_children(set->resource, dir,
+                                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+            name = dated != NULL && dated[0] != NULL ? dated[0] : "";
+        }
+        later = g_resource_enumerate_children(set->resource, next, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                              NULL);
+        top = later == NULL;
+        path = g_strconcat(dir, name, NULL);
+        origin = top ? g_strdup("shipped") : g_strdup_printf("shipped %s", name);
         bytes = g_resource_lookup_data(set->resource, path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
         data = bytes != NULL ? g_bytes_get_data(bytes, &size) : NULL;
-        set->shipped[i] = data != NULL ? read_data(data, size, origin, -1, set->reader, &error)
+        set->shipped[i] = data != NULL ? read_data(data, size, origin, file_date, set->reader,
+                                                   &error)
                                        : NULL;
         if (set->shipped[i] == NULL)
             report(origin, error != NULL ? error->message : "missing");

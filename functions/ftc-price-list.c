@@ -10,6 +10,8 @@
 
 #include "ftc-prices-resources.h"
 
+#include <math.h>
+
 #define SHIPPED_DIR "/org/ftcost/shipped/"
 
 /* One file's models and GPUs. */
@@ -225,4 +227,33 @@ const ftc_gpu_price *ftc_price_list_find_gpu_price(const ftc_price_list *list,
                                                    const char *gpu, const char *provider)
 {
     return list != NULL ? ftc_gpu_index_find_price(list->gpus, gpu, provider) : NULL;
+}
+
+ftc_quote_status ftc_price_list_quote(const ftc_price_list *list, const char *model,
+                                      ftc_price_kind kind, int day, double prompt_tokens,
+                                      ftc_price_quote *out)
+{
+    return ftc_price_entry_quote(ftc_price_list_find(list, model), kind, day, prompt_tokens,
+                                 out);
+}
+
+size_t ftc_price_list_priced(const ftc_price_list *list, const char *provider,
+                             ftc_price_kind kind, int day, const ftc_price_entry **out,
+                             size_t max)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < ftc_price_list_count(list); i++) {
+        const ftc_price_entry *e = ftc_price_list_at(list, i);
+        ftc_price_quote quote;
+
+        if (provider != NULL && g_ascii_strcasecmp(provider, e->provider) != 0)
+            continue;
+        if (ftc_price_entry_quote(e, kind, day, NAN, &quote) != FTC_QUOTE_OK)
+            continue;
+        if (n < max)
+            out[n] = e;
+        n++;
+    }
+    return n;
 }

@@ -2,7 +2,12 @@
  *   {"gpt-4o": {"input_cost_per_token": 2.5e-06, "litellm_provider":
  *    "openai", ...}}
  * Entries without a token price (images, audio per second) are skipped.
- * The file carries no dates: its entries are dated by the file. */
+ * The file carries no dates: its entries are dated by the file.  Read
+ * too: "deprecation_date" (YYYY-MM-DD) as the day the model retires, and
+ * "<field>_above_<N>k_tokens" (e.g. input_cost_per_token_above_272k_tokens)
+ * as a long-context tier above N * 1000 prompt tokens.  Left out: prices
+ * per image, second, character or request, audio and reasoning tokens
+ * (ftcost has no such kind), and LiteLLM's fine-tuning fields. */
 #include "ftc-models.h"
 
 #include <math.h>
@@ -17,6 +22,99 @@ static const char *const litellm_fields[FTC_PRICE_KIND_COUNT] = {
     [FTC_PRICE_BATCH_OUTPUT] = "output_cost_per_token_batches",
     [FTC_PRICE_CACHE_WRITE] = "cache_creation_input_token_cost",
 };
+
+#define ABOVE "_above_"
+#define MAX_TIERS 8
+
+/* "input_cost_per_token_above_200k_tokens" -> kind input, 200000 tokens. */
+static bool tier_field(const char *key, int *kind, double *above)
+{
+    const char *at = strstr(key, ABOVE);
+    char *end = NULL;
+    guint64 k;
+
+    if (at == NULL)
+        return false;
+    for (int i = 0; i < FTC_PRICE_KIND_COUNT; i++)
+        if (litellm_fields[i] != NULL && strlen(litellm_fields[i]) == (size_t)(at - key) &&
+            strncmp(key, litellm_fields[i], (size_t)(at - key)) == 0) {
+            if (!g_ascii_isdigit(at[strlen(ABOVE)]))
+                return false;
+            k = g_ascii_strtoull(at + strlen(ABOVE), &end, 10);
+            if (end == NULL || strcmp(end, "k_tokens") != 0 || k == 0 || k > 1000000)
+                return false;
+            *kind = i;
+            *above = (double)k * 1000;
+            return true;
+        }
+    return false;
+}
+
+/* The entry's tier fields into tiers (one per threshold, ascending). */
+static bool read_tiers(JsonObject *obj, const char *key, ftc_model_layer *layer,
+                       ftc_model_entry *e, GError **error)
+{
+    g_autoptr(GList) members = json_object_get_members(obj);
+    ftc_price_tier found[MAX_TIERS];
+    size_t n = 0;
+    ftc_price_tier *tiers;
+
+    for (GList *m = members; m != NULL; m = m->next) {
+        double above, x;
+        int kind;
+        size_t t;
+        JsonNode *field = json_object_get_member(obj, m->data);
+
+        if (!tier_field(m->data, &kind, &above) || JSON_NODE_HOLDS_NULL(field))
+            continue;
+        if (!ftc_price_file_number(field, &x) || !isfinite(x) || x < 0 ||
+            !ftc_model_price_ok(ftc_model_per_million(x))) {
+            ftc_price_file_fail(error, "%s: \"%s\" must be a price from 0 to 1 per token", key,
+                                (const char *)m->data);
+            return false;
+        }
+        for (t = 0; t < n && found[t].above != above; t++)
+            ;
+        if (t == n) {
+            if (n == MAX_TIERS) {
+                ftc_price_file_fail(error, "%s: more than %d price tiers", key, MAX_TIERS);
+                return false;
+            }
+            found[n].above = above;
+            for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++)
+                found[n].price[k] = NAN;
+            n++;
+        }
+        found[t].price[kind] = ftc_model_per_million(x);
+    }
+    for (size_t i = 1; i < n; i++) /* a few: insertion sort */
+        for (size_t j = i; j > 0 && found[j].above < found[j - 1].above; j--) {
+            ftc_price_tier swap = found[j];
+
+            found[j] = found[j - 1];
+            found[j - 1] = swap;
+        }
+    tiers = ftc_model_layer_tiers(layer, n);
+    memcpy(tiers, found, n * sizeof *tiers);
+    e->pub.tiers = tiers;
+    e->pub.n_tiers = n;
+    return true;
+}
+
+/* "deprecation_date": null or absent (none known), else YYYY-MM-DD. */
+static bool read_retires(JsonObject *obj, const char *key, ftc_model_entry *e, GError **error)
+{
+    JsonNode *node = json_object_get_member(obj, "deprecation_date");
+
+    if (node == NULL || JSON_NODE_HOLDS_NULL(node))
+        return true;
+    e->pub.retires = ftc_date_parse(ftc_price_file_string(obj, "deprecation_date"));
+    if (e->pub.retires < 0) {
+        ftc_price_file_fail(error, "%s: \"deprecation_date\" must be a date YYYY-MM-DD", key);
+        return false;
+    }
+    return true;
+}
 
 bool ftc_read_litellm(JsonObject *root, ftc_model_layer *layer, const char *origin,
                       int file_date, GError **error)
@@ -86,6 +184,9 @@ bool ftc_read_litellm(JsonObject *root, ftc_model_layer *layer, const char *orig
         memcpy(e->pub.price, price, sizeof price);
         e->pub.checked = file_date;
         e->bare_rank = rank;
+        if (!read_retires(obj, key, e, error) || !read_tiers(obj, key, layer, e, error) ||
+            !ftc_model_entry_check(e, error))
+            return false;
     }
     return true;
 }

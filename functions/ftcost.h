@@ -259,13 +259,25 @@ typedef enum {
     FTC_PRICE_FT_OUTPUT,
     FTC_PRICE_FT_TRAINING, /* training, per million training tokens */
     FTC_PRICE_CACHE_WRITE, /* writing the prompt cache, where it is billed */
+    FTC_PRICE_FT_TRAINING_FULL, /* full fine-tuning, per million training tokens */
     FTC_PRICE_KIND_COUNT
 } ftc_price_kind;
+
+/* A long-context tier: a request whose prompt is longer than `above`
+ * tokens is billed, for the kinds it lists, at its prices (for the whole
+ * request, as the providers bill it); a kind it does not list keeps the
+ * price of the tier below. */
+typedef struct {
+    double above;                       /* prompt tokens, a whole number > 0 */
+    double price[FTC_PRICE_KIND_COUNT]; /* NAN: not listed */
+} ftc_price_tier;
 
 /* Prices in force from one day (days since 1899-12-30) until the next. */
 typedef struct {
     int from;
     double price[FTC_PRICE_KIND_COUNT]; /* NAN: none then */
+    size_t n_tiers;                     /* ascending `above` */
+    const ftc_price_tier *tiers;
 } ftc_price_period;
 
 typedef struct {
@@ -278,6 +290,12 @@ typedef struct {
     int since;            /* the day `price` took effect; -1: not known */
     size_t n_history;     /* earlier prices, oldest first (since >= 0 then) */
     const ftc_price_period *history;
+    size_t n_tiers;       /* the current prices' long-context tiers */
+    const ftc_price_tier *tiers;
+    size_t n_scheduled;   /* announced later prices, oldest first, each from a */
+    const ftc_price_period *scheduled; /* day after the current ones' first */
+    int retires;          /* the day the provider stops serving it; -1: none known */
+    const char *successor; /* the model it names to use instead, or "" */
 } ftc_price_entry;
 
 /* The prices in force on `day` (days since 1899-12-30): the current ones
@@ -286,6 +304,36 @@ typedef struct {
 FTC_API const double *ftc_price_entry_on(const ftc_price_entry *e, int day);
 /* The first day ftc_price_entry_on() answers. */
 FTC_API int ftc_price_entry_first_day(const ftc_price_entry *e);
+
+/* A price as it is billed: on a day, for a prompt of a length.  "Today"
+ * (FTC_PRICE_TODAY) is the current prices, or a scheduled period begun by
+ * the clock's day; a retired model has no price from its `retires` day. */
+#define FTC_PRICE_TODAY (-1)
+typedef enum {
+    FTC_QUOTE_OK,
+    FTC_QUOTE_NO_MODEL, /* no entry of that name */
+    FTC_QUOTE_TOO_EARLY, /* the day is before the first known price: see .day */
+    FTC_QUOTE_RETIRED,  /* the day is on or after .day, the retirement */
+    FTC_QUOTE_NO_KIND,  /* the entry has no price of that kind then */
+} ftc_quote_status;
+
+typedef struct {
+    ftc_quote_status status;
+    double price;                 /* per million tokens, FTC_QUOTE_OK */
+    const ftc_price_entry *entry; /* NULL for FTC_QUOTE_NO_MODEL */
+    int day;                      /* the day asked for (today's date for TODAY),
+                                     or the first day / retirement it fails on */
+    double tier_above;            /* the tier applied; 0: the base price */
+} ftc_price_quote;
+
+/* The price of `kind` of the entry on `day` (days since 1899-12-30, or
+ * FTC_PRICE_TODAY) for a prompt of `prompt_tokens` (NAN or below the
+ * first tier: the base price).  Fills *out; returns out->status. */
+FTC_API ftc_quote_status ftc_price_entry_quote(const ftc_price_entry *e, ftc_price_kind kind,
+                                               int day, double prompt_tokens,
+                                               ftc_price_quote *out);
+/* Today's date from the clock, days since 1899-12-30 (UTC). */
+FTC_API int ftc_price_today(void);
 
 typedef struct ftc_price_list ftc_price_list;
 
@@ -307,9 +355,22 @@ FTC_API void ftc_price_list_unref(ftc_price_list *list);
 FTC_API size_t ftc_price_list_count(const ftc_price_list *list);
 FTC_API const ftc_price_entry *ftc_price_list_at(const ftc_price_list *list, size_t i);
 /* "gpt-4o", "GPT-4o", "openai/gpt-4o", "together_ai/meta-llama/..."; NULL
- * when no entry matches.  The entry lives as long as the list. */
+ * when no entry matches.  The entry lives as long as the list.  Its
+ * `retires` and `successor` say when it stops and what follows it. */
 FTC_API const ftc_price_entry *ftc_price_list_find(const ftc_price_list *list,
                                                     const char *model);
+/* ftc_price_list_find() and ftc_price_entry_quote() in one: the model by
+ * name (FTC_QUOTE_NO_MODEL when none). */
+FTC_API ftc_quote_status ftc_price_list_quote(const ftc_price_list *list, const char *model,
+                                              ftc_price_kind kind, int day,
+                                              double prompt_tokens, ftc_price_quote *out);
+/* The entries with a price of `kind` on `day` (FTC_PRICE_TODAY: today; a
+ * retired model has none), of one `provider` (any case; NULL: all),
+ * sorted by provider then model: the first `max` into out[], the number
+ * there are returned (call with max 0 to count). */
+FTC_API size_t ftc_price_list_priced(const ftc_price_list *list, const char *provider,
+                                     ftc_price_kind kind, int day,
+                                     const ftc_price_entry **out, size_t max);
 
 /* --- the GPU catalogue (ftc-gpus.c, through ftc-price-list.c) -------------
  * The "gpus" list of the same files as the prices, with the same layers,

@@ -309,11 +309,12 @@ START_TEST(test_prices_listing)
     ck_assert_str_eq(all.err, "");
     lines = g_strsplit(g_strchomp(all.out), "\n", -1);
     ck_assert_str_eq(lines[0], "provider\tmodel\tinput\toutput\tcached_input\tbatch_input\t"
-                               "batch_output\tft_input\tft_output\tft_training\tcache_write\tchecked\t"
+                               "batch_output\tft_input\tft_output\tft_training\tcache_write\t"
+                               "ft_training_full\tchecked\t"
                                "since\tsource\torigin");
     ck_assert_uint_ge(g_strv_length(lines), 26);
     ck_assert_ptr_nonnull(strstr(all.out, "\nanthropic\tclaude-opus-4-1\t15\t75\t1.5\t7.5\t"
-                                          "37.5\t-\t-\t-\t-\t2026-11-29\t-\t"
+                                          "37.5\t-\t-\t-\t-\t-\t2026-11-29\t-\t"
                                           "https://docs.anthropic.com/en/docs/about-claude/"
                                           "pricing\tshipped\n"));
     ck_assert_int_eq(some.status, 0);
@@ -322,12 +323,12 @@ START_TEST(test_prices_listing)
     /* gpt-4o and gpt-4o-mini, nothing else */
     ck_assert_uint_eq(g_strv_length(lines), 3);
     fields = g_strsplit(lines[1], "\t", -1);
-    ck_assert_uint_eq(g_strv_length(fields), 15);
+    ck_assert_uint_eq(g_strv_length(fields), 16);
     ck_assert_str_eq(fields[0], "openai");
     ck_assert_str_eq(fields[1], "gpt-4o");
     ck_assert_str_eq(fields[2], "2.5");
     ck_assert_str_eq(fields[9], "-"); /* no sourced ft_training price */
-    ck_assert_str_eq(fields[11], "2026-11-29");
+    ck_assert_str_eq(fields[12], "2026-11-29");
     /* since when o3's prices hold (its cut) */
     ck_assert_ptr_nonnull(strstr(all.out, "\t2026-11-29\t2025-06-10\thttps://"));
     ck_assert(g_str_has_prefix(lines[2], "openai\tgpt-4o-mini\t0.15\t0.6\t0.075\t"));

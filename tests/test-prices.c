@@ -667,7 +667,7 @@ static const bad_case bad_cases[] = {
     {"empty", "", -1, "not a JSON object"},
     {"not json", "prices: cheap", -1, "not JSON"},
     {"truncated", truncated, -1, "not JSON"},
-    {"array", "[{\"m1\": 1}]", -1, "not a JSON object"},
+    {"array", "[{\"m1\": 1}]", -1, "not a genai-prices provider"},
     {"null", "null", -1, "not a JSON object"},
     {"number", "3", -1, "not a JSON object"},
     {"NaN literal", "{\"m1\": {\"input_cost_per_token\": NaN}}", -1, "not JSON"},
