@@ -1,10 +1,11 @@
 /* libFuzzer target for the price-file loader (functions/ftc-price-list.c
  * and the layers below it): any
- * bytes as an override file, in ftcost's format or LiteLLM's.  The loader
+ * bytes as an override file, in ftcost's format, LiteLLM's or
+ * genai-prices'.  The loader
  * must give either entries that hold their promises or an error message,
  * never both, never neither, never a crash, a leak, a hang or undefined
  * behaviour.  Built by tests/fuzz/meson.build when clang has libFuzzer;
- * seeded with the shipped catalogue and the LiteLLM fixture. */
+ * seeded with the shipped catalogue and a fixture of each format. */
 #include "ftcost-private.h"
 
 #include <glib.h>
@@ -43,6 +44,53 @@ static void check_entry(const ftc_price_entry *e)
     if (ftc_price_entry_on(e, e->since < 0 ? e->checked : e->since) != e->price ||
         (e->since < 0 && e->checked > 0 && ftc_price_entry_on(e, e->checked - 1) != NULL))
         abort();
+}
+
+/* Tiers ascending, whole, each pricing only kinds with a base price. */
+static void check_tiers(const ftc_price_tier *tiers, size_t n, const double *base)
+{
+    if (n > 0 && tiers == NULL)
+        abort();
+    for (size_t i = 0; i < n; i++) {
+        if (!(tiers[i].above > 0 && tiers[i].above == floor(tiers[i].above)) ||
+            (i > 0 && tiers[i].above <= tiers[i - 1].above))
+            abort();
+        for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++)
+            if (!isnan(tiers[i].price[k]) &&
+                (isnan(base[k]) || !(tiers[i].price[k] >= 0 && tiers[i].price[k] <= 1e6)))
+                abort();
+    }
+}
+
+/* Scheduled periods after today's first day, sorted, each in force from
+ * its day; a quote on any day either answers a price in range or says
+ * why not; retirement wins from its day. */
+static void check_later(const ftc_price_entry *e)
+{
+    int first = e->since >= 0 ? e->since : e->checked;
+    ftc_price_quote q;
+
+    check_tiers(e->tiers, e->n_tiers, e->price);
+    for (size_t i = 0; i < e->n_history; i++)
+        check_tiers(e->history[i].tiers, e->history[i].n_tiers, e->history[i].price);
+    for (size_t i = 0; i < e->n_scheduled; i++) {
+        check_tiers(e->scheduled[i].tiers, e->scheduled[i].n_tiers, e->scheduled[i].price);
+        if (e->scheduled[i].from <= first ||
+            (i > 0 && e->scheduled[i].from <= e->scheduled[i - 1].from) ||
+            ftc_price_entry_on(e, e->scheduled[i].from) != e->scheduled[i].price)
+            abort();
+    }
+    if (e->successor == NULL || (e->retires < -1))
+        abort();
+    for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++) {
+        ftc_price_entry_quote(e, (ftc_price_kind)k, first, 1e9, &q);
+        if ((q.status == FTC_QUOTE_OK) != (!isnan(q.price) && q.price >= 0 && q.price <= 1e6))
+            abort();
+        if (e->retires >= 0 &&
+            ftc_price_entry_quote(e, (ftc_price_kind)k, e->retires, NAN, &q) !=
+                FTC_QUOTE_RETIRED)
+            abort();
+    }
 }
 
 /* Every GPU figure and price in range, each found by its names. */
@@ -98,6 +146,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             char *key = g_strdup_printf("%s/%s", e->provider, e->model);
 
             check_entry(e);
+            check_later(e);
             /* every entry is found by provider/model; its bare name finds
              * some entry */
             if (ftc_price_list_find(list, key) != e || ftc_price_list_find(list, e->model) == NULL)
