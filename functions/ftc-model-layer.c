@@ -280,7 +280,8 @@ bool ftc_model_entry_check(ftc_model_entry *me, GError **error)
                       "a history period's", e, error))
             return false;
     /* the readers fill `scheduled`: sorted here, one period a day */
-    qsort((void *)e->scheduled, e->n_scheduled, sizeof *e->scheduled, compare_periods);
+    if (e->n_scheduled > 1) /* qsort's base may not be NULL, even for no elements */
+        qsort((void *)e->scheduled, e->n_scheduled, sizeof *e->scheduled, compare_periods);
     for (size_t i = 0; i < e->n_scheduled; i++) {
         if (!tiers_ok(e->scheduled[i].tiers, e->scheduled[i].n_tiers, e->scheduled[i].price,
                       "a scheduled period's", e, error))
