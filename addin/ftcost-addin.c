@@ -159,18 +159,17 @@ static ftc_lang lang_of(uno_Interface *self)
 
 static bool m_addin_query_interface(uno_Interface *self, void *ret, void *args[])
 {
-    typelib_TypeDescriptionReference *mine[] = {T.xinterface, T.xtypeprovider, T.xserviceinfo,
-                                                T.xservicename, T.xaddin, T.xlocalizable,
-                                                T.xcompat, T.xfunctions};
+    typelib_TypeDescriptionReference *mine[] = {T.xinterface,   T.xtypeprovider, T.xserviceinfo,
+                                                T.xservicename, T.xaddin,        T.xlocalizable,
+                                                T.xcompat,      T.xfunctions};
     query_interface(self, arg_at(args, 0), ret, mine, N_OF(mine));
     return true;
 }
 
 static bool m_get_types(uno_Interface *self, void *ret, void *args[])
 {
-    typelib_TypeDescriptionReference *types[] = {T.xtypeprovider, T.xserviceinfo,
-                                                 T.xservicename, T.xaddin, T.xcompat,
-                                                 T.xfunctions};
+    typelib_TypeDescriptionReference *types[] = {
+        T.xtypeprovider, T.xserviceinfo, T.xservicename, T.xaddin, T.xcompat, T.xfunctions};
     (void)self;
     (void)args;
     return return_type_seq(ret, types, N_OF(types));
@@ -262,8 +261,8 @@ static bool m_programmatic_name(uno_Interface *self, void *ret, void *args[])
     if (!fn || n >= sizeof method)
         return return_string(ret, "");
     for (size_t i = 0; i <= n; i++)
-        method[i] = (char)((fn->name[i] >= 'A' && fn->name[i] <= 'Z') ? fn->name[i] + 32
-                                                                      : fn->name[i]);
+        method[i] =
+            (char)((fn->name[i] >= 'A' && fn->name[i] <= 'Z') ? fn->name[i] + 32 : fn->name[i]);
     return return_string(ret, method);
 }
 
@@ -374,8 +373,8 @@ static bool method_matches(const char *method, const char *display)
 
 /* Slow path, once per member: which table function does it call? */
 static const ftc_function *lookup_function(const typelib_InterfaceMethodTypeDescription *m,
-                                           const char *member, size_t *index,
-                                           char *why, size_t whysize)
+                                           const char *member, size_t *index, char *why,
+                                           size_t whysize)
 {
     size_t count = ftc_function_count();
     for (size_t i = 0; i < count; i++) {
@@ -404,14 +403,15 @@ static void cache_member(const typelib_TypeDescription *member, size_t fn_index)
     typelib_TypeDescription *held = (typelib_TypeDescription *)member;
     typelib_typedescription_acquire(held);
     atomic_store_explicit(&slot_fn[pos], fn_index, memory_order_relaxed);
-    typelib_TypeDescription *old = atomic_exchange_explicit(&slot_member[pos], held,
-                                                            memory_order_acq_rel);
+    typelib_TypeDescription *old =
+        atomic_exchange_explicit(&slot_member[pos], held, memory_order_acq_rel);
     if (old)
         typelib_typedescription_release(old);
 }
 
-static void SAL_CALL addin_dispatch(uno_Interface *pUnoI, const typelib_TypeDescription *pMemberType,
-                                    void *pReturn, void *pArgs[], uno_Any **ppException)
+static void SAL_CALL addin_dispatch(uno_Interface *pUnoI,
+                                    const typelib_TypeDescription *pMemberType, void *pReturn,
+                                    void *pArgs[], uno_Any **ppException)
 {
     if (!ppException)
         return;
@@ -424,9 +424,10 @@ static void SAL_CALL addin_dispatch(uno_Interface *pUnoI, const typelib_TypeDesc
 
     /* Hot path: an XFunctions method seen before. */
     if (pMemberType->eTypeClass == typelib_TypeClass_INTERFACE_METHOD) {
-        sal_Int32 pos = ((const typelib_InterfaceMemberTypeDescription *)pMemberType)->nPosition;
-        if (pos >= 0 && pos < SLOTS
-            && atomic_load_explicit(&slot_member[pos], memory_order_acquire) == pMemberType) {
+        sal_Int32 pos =
+            ((const typelib_InterfaceMemberTypeDescription *)pMemberType)->nPosition;
+        if (pos >= 0 && pos < SLOTS &&
+            atomic_load_explicit(&slot_member[pos], memory_order_acquire) == pMemberType) {
             size_t index = atomic_load_explicit(&slot_fn[pos], memory_order_relaxed);
             call_function(pUnoI, ftc_function_at(index),
                           (const typelib_InterfaceMethodTypeDescription *)pMemberType, pReturn,
@@ -436,9 +437,9 @@ static void SAL_CALL addin_dispatch(uno_Interface *pUnoI, const typelib_TypeDesc
     }
 
     char iface[256], member[128];
-    if (pMemberType->eTypeClass != typelib_TypeClass_INTERFACE_METHOD
-        || !split_member_name(pMemberType->pTypeName, iface, sizeof iface, member,
-                              sizeof member)) {
+    if (pMemberType->eTypeClass != typelib_TypeClass_INTERFACE_METHOD ||
+        !split_member_name(pMemberType->pTypeName, iface, sizeof iface, member,
+                           sizeof member)) {
         raise_runtime(pUnoI, "ftcost add-in: unsupported member", exc, ppException);
         return;
     }
@@ -539,17 +540,19 @@ static const member_entry factory_members[] = {
     {"getSupportedServiceNames", m_supported_service_names},
 };
 
-static void SAL_CALL factory_dispatch(uno_Interface *pUnoI, const typelib_TypeDescription *pMemberType,
-                                      void *pReturn, void *pArgs[], uno_Any **ppException)
+static void SAL_CALL factory_dispatch(uno_Interface *pUnoI,
+                                      const typelib_TypeDescription *pMemberType, void *pReturn,
+                                      void *pArgs[], uno_Any **ppException)
 {
     if (!ppException)
         return;
     uno_Any *exc = *ppException;
     *ppException = NULL;
     char iface[256], member[128];
-    if (!pUnoI || !pMemberType || pMemberType->eTypeClass != typelib_TypeClass_INTERFACE_METHOD
-        || !split_member_name(pMemberType->pTypeName, iface, sizeof iface, member,
-                              sizeof member)) {
+    if (!pUnoI || !pMemberType ||
+        pMemberType->eTypeClass != typelib_TypeClass_INTERFACE_METHOD ||
+        !split_member_name(pMemberType->pTypeName, iface, sizeof iface, member,
+                           sizeof member)) {
         raise_runtime(pUnoI, "ftcost factory: unsupported member", exc, ppException);
         return;
     }

@@ -35,9 +35,8 @@ typedef struct {
  * for a number of a function that returns a number goes to *grid instead
  * (cells allocated here, released by the caller).  FTC_ERR_INVALID with
  * `err` filled when the value cannot be an argument. */
-static ftc_status convert_any(const uno_Any *a, const ftc_function *fn, size_t i,
-                              ftc_value *v, rtl_String **text, grid_arg *grid, ftc_error *err,
-                              int depth);
+static ftc_status convert_any(const uno_Any *a, const ftc_function *fn, size_t i, ftc_value *v,
+                              rtl_String **text, grid_arg *grid, ftc_error *err, int depth);
 
 static ftc_status convert_text(rtl_uString *u, ftc_value *v, rtl_String **text,
                                bool empty_is_missing, const ftc_function *fn, size_t i,
@@ -73,8 +72,8 @@ static ftc_status not_a_value(const ftc_function *fn, size_t i, ftc_error *err,
                  fn->result != FTC_TYPE_NUMBER ? " (the function does not return a number)"
                                                : "");
     else
-        snprintf(err->message, sizeof err->message, "%s: %s must be a number, not %s",
-                 fn->name, fn->args[i].name.text[FTC_LANG_EN], what);
+        snprintf(err->message, sizeof err->message, "%s: %s must be a number, not %s", fn->name,
+                 fn->args[i].name.text[FTC_LANG_EN], what);
     return FTC_ERR_INVALID;
 }
 
@@ -83,17 +82,38 @@ static bool any_number(const uno_Any *a, double *d)
 {
     const void *p = a->pData;
     switch (a->pType->eTypeClass) {
-    case typelib_TypeClass_DOUBLE: *d = *(const double *)p; return true;
-    case typelib_TypeClass_FLOAT: *d = *(const float *)p; return true;
-    case typelib_TypeClass_BYTE: *d = *(const sal_Int8 *)p; return true;
-    case typelib_TypeClass_SHORT: *d = *(const sal_Int16 *)p; return true;
-    case typelib_TypeClass_UNSIGNED_SHORT: *d = *(const sal_uInt16 *)p; return true;
-    case typelib_TypeClass_LONG: *d = *(const sal_Int32 *)p; return true;
-    case typelib_TypeClass_UNSIGNED_LONG: *d = *(const sal_uInt32 *)p; return true;
-    case typelib_TypeClass_HYPER: *d = (double)*(const sal_Int64 *)p; return true;
-    case typelib_TypeClass_UNSIGNED_HYPER: *d = (double)*(const sal_uInt64 *)p; return true;
-    case typelib_TypeClass_BOOLEAN: *d = *(const sal_Bool *)p ? 1.0 : 0.0; return true;
-    default: return false;
+    case typelib_TypeClass_DOUBLE:
+        *d = *(const double *)p;
+        return true;
+    case typelib_TypeClass_FLOAT:
+        *d = *(const float *)p;
+        return true;
+    case typelib_TypeClass_BYTE:
+        *d = *(const sal_Int8 *)p;
+        return true;
+    case typelib_TypeClass_SHORT:
+        *d = *(const sal_Int16 *)p;
+        return true;
+    case typelib_TypeClass_UNSIGNED_SHORT:
+        *d = *(const sal_uInt16 *)p;
+        return true;
+    case typelib_TypeClass_LONG:
+        *d = *(const sal_Int32 *)p;
+        return true;
+    case typelib_TypeClass_UNSIGNED_LONG:
+        *d = *(const sal_uInt32 *)p;
+        return true;
+    case typelib_TypeClass_HYPER:
+        *d = (double)*(const sal_Int64 *)p;
+        return true;
+    case typelib_TypeClass_UNSIGNED_HYPER:
+        *d = (double)*(const sal_uInt64 *)p;
+        return true;
+    case typelib_TypeClass_BOOLEAN:
+        *d = *(const sal_Bool *)p ? 1.0 : 0.0;
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -108,9 +128,9 @@ static void convert_element(const uno_Any *a, ftc_value *v)
     v->kind = FTC_VALUE_NUMBER;
     if (a->pType && any_number(a, &v->number))
         return;
-    if (!a->pType || a->pType->eTypeClass == typelib_TypeClass_VOID
-        || (a->pType->eTypeClass == typelib_TypeClass_STRING
-            && (*(rtl_uString *const *)a->pData)->length == 0)) {
+    if (!a->pType || a->pType->eTypeClass == typelib_TypeClass_VOID ||
+        (a->pType->eTypeClass == typelib_TypeClass_STRING &&
+         (*(rtl_uString *const *)a->pData)->length == 0)) {
         v->kind = FTC_VALUE_MISSING;
         return;
     }
@@ -174,9 +194,8 @@ static ftc_status convert_rows(const uno_Sequence *outer, bool of_any, const ftc
     return FTC_OK;
 }
 
-static ftc_status convert_any(const uno_Any *a, const ftc_function *fn, size_t i,
-                              ftc_value *v, rtl_String **text, grid_arg *grid, ftc_error *err,
-                              int depth)
+static ftc_status convert_any(const uno_Any *a, const ftc_function *fn, size_t i, ftc_value *v,
+                              rtl_String **text, grid_arg *grid, ftc_error *err, int depth)
 {
     v->kind = FTC_VALUE_NUMBER;
     if (!a || !a->pType || a->pType->eTypeClass == typelib_TypeClass_VOID) {
@@ -192,8 +211,8 @@ static ftc_status convert_any(const uno_Any *a, const ftc_function *fn, size_t i
         bool of_any = type_is(a->pType, T.seqseq_any);
         if (depth > 0 || !(of_any || type_is(a->pType, T.seqseq_double)))
             return not_a_value(fn, i, err, "this kind of value", -1, -1);
-        return convert_rows(*(uno_Sequence *const *)a->pData, of_any, fn, i, v, text, grid,
-                            err, depth);
+        return convert_rows(*(uno_Sequence *const *)a->pData, of_any, fn, i, v, text, grid, err,
+                            depth);
     }
     default:
         return not_a_value(fn, i, err, "this kind of value", -1, -1);
@@ -201,8 +220,8 @@ static ftc_status convert_any(const uno_Any *a, const ftc_function *fn, size_t i
 }
 
 static ftc_status convert_arg(typelib_TypeDescriptionReference *type, void *arg,
-                              const ftc_function *fn, size_t i, ftc_value *v,
-                              rtl_String **text, grid_arg *grid, ftc_error *err)
+                              const ftc_function *fn, size_t i, ftc_value *v, rtl_String **text,
+                              grid_arg *grid, ftc_error *err)
 {
     v->kind = FTC_VALUE_NUMBER;
     v->number = 0.0;
@@ -221,8 +240,8 @@ static ftc_status convert_arg(typelib_TypeDescriptionReference *type, void *arg,
         return convert_any((const uno_Any *)arg, fn, i, v, text, grid, err, 0);
     case typelib_TypeClass_SEQUENCE:
         if (type_is(type, T.seqseq_any) || type_is(type, T.seqseq_double))
-            return convert_rows(*(const uno_Sequence **)arg, type_is(type, T.seqseq_any), fn,
-                                i, v, text, grid, err, 0);
+            return convert_rows(*(const uno_Sequence **)arg, type_is(type, T.seqseq_any), fn, i,
+                                v, text, grid, err, 0);
         return not_a_value(fn, i, err, "this kind of value", -1, -1);
     default:
         return not_a_value(fn, i, err, "this kind of value", -1, -1);
@@ -285,7 +304,6 @@ static bool set_result(const ftc_result *r, uno_Any *ret)
     }
     return false;
 }
-
 
 /* ---------------------------------------------------------------------------
  * Errors: the one place the core's errors become what a cell shows

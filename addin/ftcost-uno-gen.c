@@ -60,8 +60,7 @@
 
 static int fail(const char *what, const char *detail)
 {
-    fprintf(stderr, "ftcost-uno-gen: %s%s%s\n", what, detail ? ": " : "",
-            detail ? detail : "");
+    fprintf(stderr, "ftcost-uno-gen: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
     return 1;
 }
 
@@ -88,13 +87,16 @@ static void placeholder_name(const char *method, char *buf)
 static bool is_idl_keyword(const char *s)
 {
     static const char *const kw[] = {
-        "any", "attribute", "boolean", "bound", "byte", "char", "const",
-        "constants", "constrained", "double", "enum", "exception", "float",
-        "get", "hyper", "in", "inout", "interface", "long", "maybeambiguous",
-        "maybedefault", "maybevoid", "module", "optional", "out", "property",
-        "published", "raises", "readonly", "removable", "sequence", "service",
-        "set", "short", "singleton", "string", "struct", "transient", "type",
-        "typedef", "unsigned", "void", "TRUE", "True", "FALSE", "False",
+        "any",          "attribute", "boolean",   "bound",       "byte",
+        "char",         "const",     "constants", "constrained", "double",
+        "enum",         "exception", "float",     "get",         "hyper",
+        "in",           "inout",     "interface", "long",        "maybeambiguous",
+        "maybedefault", "maybevoid", "module",    "optional",    "out",
+        "property",     "published", "raises",    "readonly",    "removable",
+        "sequence",     "service",   "set",       "short",       "singleton",
+        "string",       "struct",    "transient", "type",        "typedef",
+        "unsigned",     "void",      "TRUE",      "True",        "FALSE",
+        "False",
     };
     for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
         if (strcmp(s, kw[i]) == 0)
@@ -162,8 +164,7 @@ static int write_idl(const char *path)
             " * .rdb (LibreOffice 7.4's unoidl-write rejects them in IDL). */\n"
             "module %s { module %s {\n\n"
             "interface %s : com::sun::star::uno::XInterface\n{\n",
-            FTCOST_UNO_IDL_MODULE_1, FTCOST_UNO_IDL_MODULE_2,
-            FTCOST_UNO_IDL_INTERFACE);
+            FTCOST_UNO_IDL_MODULE_1, FTCOST_UNO_IDL_MODULE_2, FTCOST_UNO_IDL_INTERFACE);
     size_t count = ftc_function_count();
     for (size_t i = 0; i < count; i++) {
         const ftc_function *fn = ftc_function_at(i);
@@ -180,8 +181,8 @@ static int write_idl(const char *path)
         /* The placeholder must not be another function's real name. */
         for (size_t j = 0; j < count; j++) {
             char other[NAME_MAX_LEN];
-            if (j != i && method_name(ftc_function_at(j), other, sizeof other) == 0
-                && (strcmp(other, idl_name) == 0 || strcmp(other, method) == 0)) {
+            if (j != i && method_name(ftc_function_at(j), other, sizeof other) == 0 &&
+                (strcmp(other, idl_name) == 0 || strcmp(other, method) == 0)) {
                 fclose(f);
                 return fail("function names clash", fn->name);
             }
@@ -191,13 +192,13 @@ static int write_idl(const char *path)
             const char *pname = fn->args[a].name.text[FTC_LANG_EN];
             if (!is_idl_identifier(pname)) {
                 fclose(f);
-                fprintf(stderr, "ftcost-uno-gen: %s: argument %zu name \"%s\" "
-                        "is not a UNO identifier\n", fn->name, a + 1,
-                        pname ? pname : "(null)");
+                fprintf(stderr,
+                        "ftcost-uno-gen: %s: argument %zu name \"%s\" "
+                        "is not a UNO identifier\n",
+                        fn->name, a + 1, pname ? pname : "(null)");
                 return 1;
             }
-            fprintf(f, "%s[in] %s %s", a ? ", " : "", arg_idl_type(fn, &fn->args[a]),
-                    pname);
+            fprintf(f, "%s[in] %s %s", a ? ", " : "", arg_idl_type(fn, &fn->args[a]), pname);
         }
         fprintf(f, ")\n        raises (com::sun::star::lang::IllegalArgumentException);\n");
     }
@@ -236,12 +237,10 @@ static unsigned char *read_file(const char *path, size_t *size)
 }
 
 /* UNOIDL strings are a 32-bit little-endian length and the bytes. */
-static size_t find_idx_string(const unsigned char *buf, size_t size,
-                              const char *s, size_t from)
+static size_t find_idx_string(const unsigned char *buf, size_t size, const char *s, size_t from)
 {
     size_t len = strlen(s);
-    unsigned char prefix[4] = {(unsigned char)(len & 0xff),
-                               (unsigned char)((len >> 8) & 0xff),
+    unsigned char prefix[4] = {(unsigned char)(len & 0xff), (unsigned char)((len >> 8) & 0xff),
                                (unsigned char)((len >> 16) & 0xff),
                                (unsigned char)((len >> 24) & 0xff)};
     for (size_t i = from; i + 4 + len <= size; i++)
@@ -309,12 +308,23 @@ static void xml_text(FILE *f, const char *s)
 {
     for (; s && *s; s++) {
         switch (*s) {
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '&': fputs("&amp;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\n': fputs("&#10;", f); break;
-        default: fputc(*s, f);
+        case '<':
+            fputs("&lt;", f);
+            break;
+        case '>':
+            fputs("&gt;", f);
+            break;
+        case '&':
+            fputs("&amp;", f);
+            break;
+        case '"':
+            fputs("&quot;", f);
+            break;
+        case '\n':
+            fputs("&#10;", f);
+            break;
+        default:
+            fputc(*s, f);
         }
     }
 }
@@ -328,8 +338,8 @@ static const char *xcu_lang(ftc_lang lang)
 
 /* One localized property: `text` gives the string of a language (NULL:
  * none; the caller's buffer is reused). */
-typedef const char *(*xcu_text_fn)(const ftc_function *fn, size_t arg, ftc_lang lang,
-                                   char *buf, size_t size);
+typedef const char *(*xcu_text_fn)(const ftc_function *fn, size_t arg, ftc_lang lang, char *buf,
+                                   size_t size);
 
 static bool xcu_prop(FILE *f, const char *indent, const char *name, const ftc_function *fn,
                      size_t arg, xcu_text_fn text)
@@ -464,9 +474,12 @@ static void json_member_int(JsonBuilder *b, const char *member, gint64 value)
 static const char *status_name(ftc_status s)
 {
     switch (s) {
-    case FTC_OK: return "ok";
-    case FTC_ERR_INVALID: return "invalid";
-    case FTC_ERR_NO_ANSWER: return "no_answer";
+    case FTC_OK:
+        return "ok";
+    case FTC_ERR_INVALID:
+        return "invalid";
+    case FTC_ERR_NO_ANSWER:
+        return "no_answer";
     }
     return "unknown";
 }
@@ -474,16 +487,26 @@ static const char *status_name(ftc_status s)
 static const char *domain_name(ftc_domain d)
 {
     switch (d) {
-    case FTC_DOMAIN_NON_NEGATIVE: return "non_negative";
-    case FTC_DOMAIN_POSITIVE: return "positive";
-    case FTC_DOMAIN_FRACTION: return "fraction";
-    case FTC_DOMAIN_FRACTION_BELOW_1: return "fraction_below_1";
-    case FTC_DOMAIN_FRACTION_ABOVE_0: return "fraction_above_0";
-    case FTC_DOMAIN_ABOVE_MINUS_1: return "above_minus_1";
-    case FTC_DOMAIN_AT_LEAST_1: return "at_least_1";
-    case FTC_DOMAIN_WHOLE_MONTHS: return "whole_months";
-    case FTC_DOMAIN_TEXT: return "text";
-    case FTC_DOMAIN_LAST: break;
+    case FTC_DOMAIN_NON_NEGATIVE:
+        return "non_negative";
+    case FTC_DOMAIN_POSITIVE:
+        return "positive";
+    case FTC_DOMAIN_FRACTION:
+        return "fraction";
+    case FTC_DOMAIN_FRACTION_BELOW_1:
+        return "fraction_below_1";
+    case FTC_DOMAIN_FRACTION_ABOVE_0:
+        return "fraction_above_0";
+    case FTC_DOMAIN_ABOVE_MINUS_1:
+        return "above_minus_1";
+    case FTC_DOMAIN_AT_LEAST_1:
+        return "at_least_1";
+    case FTC_DOMAIN_WHOLE_MONTHS:
+        return "whole_months";
+    case FTC_DOMAIN_TEXT:
+        return "text";
+    case FTC_DOMAIN_LAST:
+        break;
     }
     return "unknown";
 }
@@ -491,9 +514,12 @@ static const char *domain_name(ftc_domain d)
 static const char *type_name(ftc_type t)
 {
     switch (t) {
-    case FTC_TYPE_NUMBER: return "number";
-    case FTC_TYPE_TEXT: return "text";
-    case FTC_TYPE_ARRAY: return "array";
+    case FTC_TYPE_NUMBER:
+        return "number";
+    case FTC_TYPE_TEXT:
+        return "text";
+    case FTC_TYPE_ARRAY:
+        return "array";
     }
     return "unknown";
 }
@@ -607,11 +633,10 @@ int main(int argc, char **argv)
         return write_json(argv[2]);
     if (argc == 3 && strcmp(argv[1], "xcu") == 0)
         return write_xcu(argv[2]);
-    fprintf(stderr,
-            "usage: ftcost-uno-gen idl OUT.idl\n"
-            "       ftcost-uno-gen patch IN.rdb OUT.rdb\n"
-            "       ftcost-uno-gen components LIBRARY OUT.components\n"
-            "       ftcost-uno-gen json OUT.json\n"
-            "       ftcost-uno-gen xcu OUT.xcu\n");
+    fprintf(stderr, "usage: ftcost-uno-gen idl OUT.idl\n"
+                    "       ftcost-uno-gen patch IN.rdb OUT.rdb\n"
+                    "       ftcost-uno-gen components LIBRARY OUT.components\n"
+                    "       ftcost-uno-gen json OUT.json\n"
+                    "       ftcost-uno-gen xcu OUT.xcu\n");
     return 1;
 }

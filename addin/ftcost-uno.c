@@ -56,8 +56,7 @@ double now_ms(void)
  */
 struct uno_types T;
 
-static typelib_TypeDescriptionReference *named_type(typelib_TypeClass tc,
-                                                    const char *name)
+static typelib_TypeDescriptionReference *named_type(typelib_TypeClass tc, const char *name)
 {
     typelib_TypeDescriptionReference *ref = NULL;
     typelib_typedescriptionreference_newByAsciiName(&ref, tc, name);
@@ -76,17 +75,19 @@ void types_init(void)
 {
     log_init();
     T.xinterface = named_type(typelib_TypeClass_INTERFACE, "com.sun.star.uno.XInterface");
-    T.xtypeprovider = named_type(typelib_TypeClass_INTERFACE, "com.sun.star.lang.XTypeProvider");
+    T.xtypeprovider =
+        named_type(typelib_TypeClass_INTERFACE, "com.sun.star.lang.XTypeProvider");
     T.xserviceinfo = named_type(typelib_TypeClass_INTERFACE, "com.sun.star.lang.XServiceInfo");
     T.xservicename = named_type(typelib_TypeClass_INTERFACE, "com.sun.star.lang.XServiceName");
     T.xaddin = named_type(typelib_TypeClass_INTERFACE, "com.sun.star.sheet.XAddIn");
     T.xlocalizable = named_type(typelib_TypeClass_INTERFACE, "com.sun.star.lang.XLocalizable");
-    T.xcompat = named_type(typelib_TypeClass_INTERFACE, "com.sun.star.sheet.XCompatibilityNames");
+    T.xcompat =
+        named_type(typelib_TypeClass_INTERFACE, "com.sun.star.sheet.XCompatibilityNames");
     T.xfunctions = named_type(typelib_TypeClass_INTERFACE, FTCOST_UNO_INTERFACE);
-    T.xcomponentfactory = named_type(typelib_TypeClass_INTERFACE,
-                                     "com.sun.star.lang.XSingleComponentFactory");
-    T.xservicefactory = named_type(typelib_TypeClass_INTERFACE,
-                                   "com.sun.star.lang.XSingleServiceFactory");
+    T.xcomponentfactory =
+        named_type(typelib_TypeClass_INTERFACE, "com.sun.star.lang.XSingleComponentFactory");
+    T.xservicefactory =
+        named_type(typelib_TypeClass_INTERFACE, "com.sun.star.lang.XSingleServiceFactory");
     T.t_double = *typelib_static_type_getByTypeClass(typelib_TypeClass_DOUBLE);
     T.t_string = *typelib_static_type_getByTypeClass(typelib_TypeClass_STRING);
     T.t_any = *typelib_static_type_getByTypeClass(typelib_TypeClass_ANY);
@@ -100,16 +101,35 @@ void types_init(void)
     T.locale = named_type(typelib_TypeClass_STRUCT, "com.sun.star.lang.Locale");
     T.localized_name = named_type(typelib_TypeClass_STRUCT, "com.sun.star.sheet.LocalizedName");
     T.seq_localized_name = seq_of(T.localized_name);
-    T.illegal_argument = named_type(typelib_TypeClass_EXCEPTION,
-                                    "com.sun.star.lang.IllegalArgumentException");
-    T.runtime_exception = named_type(typelib_TypeClass_EXCEPTION,
-                                     "com.sun.star.uno.RuntimeException");
+    T.illegal_argument =
+        named_type(typelib_TypeClass_EXCEPTION, "com.sun.star.lang.IllegalArgumentException");
+    T.runtime_exception =
+        named_type(typelib_TypeClass_EXCEPTION, "com.sun.star.uno.RuntimeException");
     typelib_TypeDescriptionReference *all[] = {
-        T.xinterface, T.xtypeprovider, T.xserviceinfo, T.xservicename, T.xaddin,
-        T.xlocalizable, T.xcompat, T.xfunctions, T.xcomponentfactory,
-        T.xservicefactory, T.t_double, T.t_string, T.t_any, T.t_void, T.seq_type,
-        T.seq_byte, T.seq_string, T.seq_double, T.seqseq_double, T.seqseq_any,
-        T.locale, T.localized_name, T.seq_localized_name, T.illegal_argument,
+        T.xinterface,
+        T.xtypeprovider,
+        T.xserviceinfo,
+        T.xservicename,
+        T.xaddin,
+        T.xlocalizable,
+        T.xcompat,
+        T.xfunctions,
+        T.xcomponentfactory,
+        T.xservicefactory,
+        T.t_double,
+        T.t_string,
+        T.t_any,
+        T.t_void,
+        T.seq_type,
+        T.seq_byte,
+        T.seq_string,
+        T.seq_double,
+        T.seqseq_double,
+        T.seqseq_any,
+        T.locale,
+        T.localized_name,
+        T.seq_localized_name,
+        T.illegal_argument,
         T.runtime_exception,
     };
     T.ok = true;
@@ -276,7 +296,8 @@ bool return_type_seq(void *ret, typelib_TypeDescriptionReference *const *types, 
 void query_interface(uno_Interface *self, void *arg, void *ret,
                      typelib_TypeDescriptionReference *const *types, size_t n)
 {
-    typelib_TypeDescriptionReference *want = arg ? *(typelib_TypeDescriptionReference **)arg : NULL;
+    typelib_TypeDescriptionReference *want =
+        arg ? *(typelib_TypeDescriptionReference **)arg : NULL;
     for (size_t i = 0; want && i < n; i++) {
         if (type_is(want, types[i])) {
             void *p = self;

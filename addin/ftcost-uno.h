@@ -29,12 +29,11 @@ double now_ms(void);
 /* ---- Types, looked up once by types_init() (call_once before any use);
  * T.ok false when one is missing. */
 struct uno_types {
-    typelib_TypeDescriptionReference *xinterface, *xtypeprovider, *xserviceinfo,
-        *xservicename, *xaddin, *xlocalizable, *xcompat, *xfunctions,
-        *xcomponentfactory, *xservicefactory;
+    typelib_TypeDescriptionReference *xinterface, *xtypeprovider, *xserviceinfo, *xservicename,
+        *xaddin, *xlocalizable, *xcompat, *xfunctions, *xcomponentfactory, *xservicefactory;
     typelib_TypeDescriptionReference *t_double, *t_string, *t_any, *t_void;
-    typelib_TypeDescriptionReference *seq_type, *seq_byte, *seq_string,
-        *seq_double, *seqseq_double, *seqseq_any, *seq_localized_name;
+    typelib_TypeDescriptionReference *seq_type, *seq_byte, *seq_string, *seq_double,
+        *seqseq_double, *seqseq_any, *seq_localized_name;
     typelib_TypeDescriptionReference *locale, *localized_name;
     typelib_TypeDescriptionReference *illegal_argument, *runtime_exception;
     bool ok;

@@ -51,26 +51,26 @@ static void make_rows(void)
 {
     for (uint32_t i = 0; i < ROWS; i++) {
         row *r = &g_rows[i];
-        r->tco[0] = 100.0 + (i * 37 % 1000) * 10.0;  /* Training */
-        r->tco[1] = 500.0 + i * 53 % 5000;           /* MonthlyServing */
-        r->tco[2] = i * 11 % 400;                    /* MonthlyEngHours */
-        r->tco[3] = i % 5;                           /* RetrainsPerYear */
-        r->tco[4] = 6.0 + i % 30;                    /* LifecycleMonths */
-        r->tco[5] = 80.0 + i % 120;                  /* HourlyRate */
-        r->tco[6] = 12.0 + i % 37;                   /* Horizon */
-        r->api[0] = 1e6 * (1 + i * 7 % 500);         /* MonthlyInputTokens */
-        r->api[1] = 2e5 * (1 + i * 13 % 500);        /* MonthlyOutputTokens */
-        r->api[2] = 0.25 * (1 + i % 12);             /* InputPrice */
-        r->api[3] = 1.0 * (1 + i % 15);              /* OutputPrice */
-        r->api[4] = 0.005 * (i % 21);                /* MonthlyGrowth */
-        r->api[5] = 12.0 + i % 37;                   /* Horizon */
-        r->api[6] = 100.0 * (i % 50);                /* MonthlyPromptEng */
-        r->api[7] = -0.005 * (i % 11);               /* MonthlyPriceChange */
-        r->sched[0] = r->tco[0];                     /* FtUpfront */
-        r->sched[1] = r->tco[1];                     /* FtMonthly */
-        r->sched[2] = 1000.0 + i * 29 % 20000;       /* ApiMonthly */
-        r->sched[3] = r->api[4];                     /* ApiGrowth */
-        r->sched[4] = r->tco[6];                     /* Months */
+        r->tco[0] = 100.0 + (i * 37 % 1000) * 10.0; /* Training */
+        r->tco[1] = 500.0 + i * 53 % 5000;          /* MonthlyServing */
+        r->tco[2] = i * 11 % 400;                   /* MonthlyEngHours */
+        r->tco[3] = i % 5;                          /* RetrainsPerYear */
+        r->tco[4] = 6.0 + i % 30;                   /* LifecycleMonths */
+        r->tco[5] = 80.0 + i % 120;                 /* HourlyRate */
+        r->tco[6] = 12.0 + i % 37;                  /* Horizon */
+        r->api[0] = 1e6 * (1 + i * 7 % 500);        /* MonthlyInputTokens */
+        r->api[1] = 2e5 * (1 + i * 13 % 500);       /* MonthlyOutputTokens */
+        r->api[2] = 0.25 * (1 + i % 12);            /* InputPrice */
+        r->api[3] = 1.0 * (1 + i % 15);             /* OutputPrice */
+        r->api[4] = 0.005 * (i % 21);               /* MonthlyGrowth */
+        r->api[5] = 12.0 + i % 37;                  /* Horizon */
+        r->api[6] = 100.0 * (i % 50);               /* MonthlyPromptEng */
+        r->api[7] = -0.005 * (i % 11);              /* MonthlyPriceChange */
+        r->sched[0] = r->tco[0];                    /* FtUpfront */
+        r->sched[1] = r->tco[1];                    /* FtMonthly */
+        r->sched[2] = 1000.0 + i * 29 % 20000;      /* ApiMonthly */
+        r->sched[3] = r->api[4];                    /* ApiGrowth */
+        r->sched[4] = r->tco[6];                    /* Months */
     }
 }
 
@@ -126,8 +126,7 @@ static double via_call(int f, uint32_t i)
     ftc_error err;
     double v;
     if (ftc_call(g_fn[f], g_vals[i][f], g_n_args[f], &r, &err) != FTC_OK) {
-        fprintf(stderr, "bench-core: %s failed on row %u: %s\n", g_fn[f]->name, i,
-                err.message);
+        fprintf(stderr, "bench-core: %s failed on row %u: %s\n", g_fn[f]->name, i, err.message);
         exit(1);
     }
     v = r.type == FTC_TYPE_ARRAY ? r.cells[r.rows * r.cols - 1] : r.number;
@@ -147,19 +146,43 @@ static double via_kernel(int f, uint32_t i)
     return v;
 }
 
-static double tco_native(uint32_t i) { return native_tco(g_rows[i].tco); }
-static double tco_kernel(uint32_t i) { return via_kernel(F_TCO, i); }
-static double tco_call(uint32_t i) { return via_call(F_TCO, i); }
-static double api_native(uint32_t i) { return native_api_tco(g_rows[i].api); }
-static double api_kernel(uint32_t i) { return via_kernel(F_API, i); }
-static double api_call(uint32_t i) { return via_call(F_API, i); }
+static double tco_native(uint32_t i)
+{
+    return native_tco(g_rows[i].tco);
+}
+static double tco_kernel(uint32_t i)
+{
+    return via_kernel(F_TCO, i);
+}
+static double tco_call(uint32_t i)
+{
+    return via_call(F_TCO, i);
+}
+static double api_native(uint32_t i)
+{
+    return native_api_tco(g_rows[i].api);
+}
+static double api_kernel(uint32_t i)
+{
+    return via_kernel(F_API, i);
+}
+static double api_call(uint32_t i)
+{
+    return via_call(F_API, i);
+}
 static double sched_native(uint32_t i)
 {
     double cells[5 * (FTC_MAX_MONTHS + 1)];
     return native_schedule(g_rows[i].sched, cells);
 }
-static double sched_kernel(uint32_t i) { return via_kernel(F_SCHED, i); }
-static double sched_call(uint32_t i) { return via_call(F_SCHED, i); }
+static double sched_kernel(uint32_t i)
+{
+    return via_kernel(F_SCHED, i);
+}
+static double sched_call(uint32_t i)
+{
+    return via_call(F_SCHED, i);
+}
 
 typedef struct {
     const char *function, *variant;
@@ -168,14 +191,10 @@ typedef struct {
 } bench;
 
 static const bench g_benches[] = {
-    {"FT_TCO", "native", tco_native, 1.0},
-    {"FT_TCO", "kernel", tco_kernel, 1.0},
-    {"FT_TCO", "ftc_call", tco_call, 1.0},
-    {"API_TCO", "native", api_native, 0.1},
-    {"API_TCO", "kernel", api_kernel, 0.1},
-    {"API_TCO", "ftc_call", api_call, 0.1},
-    {"FT_SCHEDULE", "native", sched_native, 0.1},
-    {"FT_SCHEDULE", "kernel", sched_kernel, 0.1},
+    {"FT_TCO", "native", tco_native, 1.0},        {"FT_TCO", "kernel", tco_kernel, 1.0},
+    {"FT_TCO", "ftc_call", tco_call, 1.0},        {"API_TCO", "native", api_native, 0.1},
+    {"API_TCO", "kernel", api_kernel, 0.1},       {"API_TCO", "ftc_call", api_call, 0.1},
+    {"FT_SCHEDULE", "native", sched_native, 0.1}, {"FT_SCHEDULE", "kernel", sched_kernel, 0.1},
     {"FT_SCHEDULE", "ftc_call", sched_call, 0.1},
 };
 
@@ -198,8 +217,7 @@ static int check_agreement(void)
                 if (!(fabs(got - want) <= 1e-12 * fmax(fabs(got), fabs(want)))) {
                     if (bad++ < 5)
                         fprintf(stderr, "bench-core: %s %s row %u: %.17g, native %.17g\n",
-                                g_benches[b].function, g_benches[b + k].variant, i, got,
-                                want);
+                                g_benches[b].function, g_benches[b + k].variant, i, got, want);
                 }
             }
         }

@@ -104,13 +104,14 @@ static void annotate(xmlNodePtr cell, const char *note)
 /* The cell keeps the value the add-in computed; an error stays an error. */
 static void freeze_cell(xmlNodePtr cell, xmlAttrPtr formula, const char *note)
 {
-    xmlChar *kind = xmlGetNsProp(cell, (const xmlChar *)"value-type",
-                                 (const xmlChar *)NS_CALCEXT);
+    xmlChar *kind =
+        xmlGetNsProp(cell, (const xmlChar *)"value-type", (const xmlChar *)NS_CALCEXT);
     bool error = kind != NULL && xmlStrcmp(kind, (const xmlChar *)"error") == 0;
 
     xmlFree(kind);
     if (error) {
-        xmlSetNsProp(cell, formula->ns, (const xmlChar *)"formula", (const xmlChar *)"of:=NA()");
+        xmlSetNsProp(cell, formula->ns, (const xmlChar *)"formula",
+                     (const xmlChar *)"of:=NA()");
     } else {
         xmlRemoveProp(formula);
         for (xmlAttrPtr a = cell->properties; a != NULL;) {
@@ -290,8 +291,17 @@ static char *convert(const char *in, const char *filter, const char *ext, const 
         return NULL;
     env = g_strconcat("-env:UserInstallation=", profile_uri, NULL);
     const char *argv[] = {soffice != NULL && soffice[0] != '\0' ? soffice : "soffice",
-                          env, "--headless", "--invisible", "--norestore", "--nologo",
-                          "--convert-to", filter, "--outdir", dir, in, NULL};
+                          env,
+                          "--headless",
+                          "--invisible",
+                          "--norestore",
+                          "--nologo",
+                          "--convert-to",
+                          filter,
+                          "--outdir",
+                          dir,
+                          in,
+                          NULL};
 
     if (g_mkdir_with_parents(dir, 0700) != 0) {
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot create %s", dir);
@@ -388,8 +398,7 @@ int ftc_share_main(int argc, char **argv)
         ods_out = g_strdup_printf("%s/%sods", dir, base);
         if (!share_ods(src, ods_out, &st, &error))
             goto done;
-        xlsx = convert(ods_out, "xlsx:Calc Office Open XML", "xlsx",
-                       xlsx_dir, tmp, &error);
+        xlsx = convert(ods_out, "xlsx:Calc Office Open XML", "xlsx", xlsx_dir, tmp, &error);
         ok = xlsx != NULL && copy_file(xlsx, out, &error);
     }
 done:

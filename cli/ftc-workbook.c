@@ -70,8 +70,9 @@ static bool check_sizes(zip_t *z, zip_int64_t n, const char *what, GError **erro
         total += st.size;
     }
     if (total > FTC_WORKBOOK_MAX_TOTAL) {
-        refuse(error, what, "its entries inflate to %.0f MiB, more than the %.0f MiB a "
-                            "workbook may",
+        refuse(error, what,
+               "its entries inflate to %.0f MiB, more than the %.0f MiB a "
+               "workbook may",
                (double)total / MIB, FTC_WORKBOOK_MAX_TOTAL / MIB);
         return false;
     }
@@ -84,8 +85,9 @@ static GPtrArray *read_zip(zip_t *z, const char *what, GError **error)
     g_autoptr(GPtrArray) entries = NULL;
 
     if (n < 0 || n > FTC_WORKBOOK_MAX_ENTRIES) {
-        refuse(error, what, "%" G_GINT64_FORMAT " entries, more than the %d a workbook may have",
-               (gint64)n, FTC_WORKBOOK_MAX_ENTRIES);
+        refuse(error, what,
+               "%" G_GINT64_FORMAT " entries, more than the %d a workbook may have", (gint64)n,
+               FTC_WORKBOOK_MAX_ENTRIES);
         return NULL;
     }
     if (!check_sizes(z, n, what, error))
@@ -174,8 +176,7 @@ GPtrArray *ftc_workbook_read_file(const char *path, GError **error)
     return open_and_read(zip_source_file_create(path, 0, -1, &ze), &ze, path, error);
 }
 
-bool ftc_workbook_write_file(const char *path, GPtrArray *entries, bool deflate,
-                             GError **error)
+bool ftc_workbook_write_file(const char *path, GPtrArray *entries, bool deflate, GError **error)
 {
     int code = 0;
     zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code);
@@ -209,10 +210,9 @@ bool ftc_workbook_write_file(const char *path, GPtrArray *entries, bool deflate,
                 zip_source_free(src);
                 goto fail;
             }
-            if (zip_set_file_compression(z, (zip_uint64_t)index,
-                                         is_mimetype || !deflate ? ZIP_CM_STORE
-                                                                 : ZIP_CM_DEFLATE,
-                                         0) != 0)
+            if (zip_set_file_compression(
+                    z, (zip_uint64_t)index,
+                    is_mimetype || !deflate ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) != 0)
                 goto fail;
         }
     }
@@ -254,20 +254,20 @@ static void guard_doctype(void *ctx, const xmlChar *name, const xmlChar *externa
 
 static void guard_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                                 const xmlChar *uri, int nb_namespaces,
-                                const xmlChar **namespaces, int nb_attributes,
-                                int nb_defaulted, const xmlChar **attributes)
+                                const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                                const xmlChar **attributes)
 {
     xmlParserCtxtPtr ctxt = ctx;
     xml_guard *guard = ctxt->_private;
 
     /* nameNr counts the open ancestors of this element. */
     if (ctxt->nameNr >= FTC_WORKBOOK_MAX_DEPTH) {
-        refuse_xml(ctxt, "elements nested more than " G_STRINGIFY(FTC_WORKBOOK_MAX_DEPTH)
-                         " deep, which no spreadsheet writes");
+        refuse_xml(ctxt, "elements nested more than " G_STRINGIFY(
+                             FTC_WORKBOOK_MAX_DEPTH) " deep, which no spreadsheet writes");
         return;
     }
-    guard->start_element(ctx, localname, prefix, uri, nb_namespaces, namespaces,
-                         nb_attributes, nb_defaulted, attributes);
+    guard->start_element(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                         nb_defaulted, attributes);
 }
 
 xmlDocPtr ftc_workbook_parse_xml(GBytes *xml, const char *name, GError **error)

@@ -119,8 +119,7 @@ static int evaluate(const ftc_function *fn, int argc, char **argv)
 
         if (s[0] == '\0')
             args[i] = (ftc_value){.kind = FTC_VALUE_MISSING};
-        else if (fn->args[i].domain != FTC_DOMAIN_TEXT &&
-                 parse_number(s, &args[i].number))
+        else if (fn->args[i].domain != FTC_DOMAIN_TEXT && parse_number(s, &args[i].number))
             args[i].kind = FTC_VALUE_NUMBER;
         else if (fn->args[i].domain != FTC_DOMAIN_TEXT && !fn->args[i].optional) {
             /* Calc stops text for a required number before calling us. */
@@ -248,8 +247,8 @@ static void print_help(const ftc_function *fn, ftc_lang lang, bool markdown)
     if (notes != NULL)
         printf("%s ", notes);
     printf("%s\n", ftc_text(fn->result == FTC_TYPE_NUMBER ? &generic_errors_element_wise
-                                                       : &generic_errors_single,
-                             lang));
+                                                          : &generic_errors_single,
+                            lang));
 
     if (markdown)
         printf("\n### %s\n\n", ftc_text(&heading_examples, lang));
@@ -341,10 +340,9 @@ static int list_prices(const char *filter)
         g_string_append_printf(out, "%s\t%s", e->provider, e->model);
         for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++)
             g_string_append_printf(out, "\t%s",
-                                   isnan(e->price[k])
-                                       ? "-"
-                                       : g_ascii_formatd(number, sizeof number, "%.12g",
-                                                         e->price[k]));
+                                   isnan(e->price[k]) ? "-"
+                                                      : g_ascii_formatd(number, sizeof number,
+                                                                        "%.12g", e->price[k]));
         ftc_date_format(e->checked, day);
         g_string_append_printf(out, "\t%s", day);
         /* since when these prices hold; "-": not known (API_PRICE at an
@@ -463,7 +461,8 @@ static int list_gpus(const char *filter)
         char day[FTC_DATE_TEXT_MAX];
 
         for (size_t k = 0; k < n_prices && !priced; k++)
-            priced = g_ascii_strcasecmp(ftc_price_list_gpu_price_at(list, k)->gpu, spec->gpu) == 0;
+            priced =
+                g_ascii_strcasecmp(ftc_price_list_gpu_price_at(list, k)->gpu, spec->gpu) == 0;
         if (priced || !matches(needle, spec->gpu, "-"))
             continue;
         shown++;

@@ -1,17 +1,21 @@
 /* ftc-api.c: the hosted-API side (cost of a volume, TCO over a horizon). */
 #include "ftcost-private.h"
 
-#define ARG_INPUT_PRICE                                                          \
-    {.name = L("InputPrice", "EingabePreis", "PrixEntrée"),                      \
-     .description = L("Price of input tokens", "Preis der Eingabe-Tokens",       \
-                      "Prix des jetons d'entrée"),                               \
-     REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)}
+#define ARG_INPUT_PRICE                                                                        \
+    {                                                                                          \
+        .name = L("InputPrice", "EingabePreis", "PrixEntrée"),                                 \
+        .description = L("Price of input tokens", "Preis der Eingabe-Tokens",                  \
+                         "Prix des jetons d'entrée"),                                          \
+        REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)                             \
+    }
 
-#define ARG_OUTPUT_PRICE                                                         \
-    {.name = L("OutputPrice", "AusgabePreis", "PrixSortie"),                     \
-     .description = L("Price of output tokens", "Preis der Ausgabe-Tokens",      \
-                      "Prix des jetons de sortie"),                              \
-     REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)}
+#define ARG_OUTPUT_PRICE                                                                       \
+    {                                                                                          \
+        .name = L("OutputPrice", "AusgabePreis", "PrixSortie"),                                \
+        .description = L("Price of output tokens", "Preis der Ausgabe-Tokens",                 \
+                         "Prix des jetons de sortie"),                                         \
+        REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)                             \
+    }
 
 enum {
     COST_INPUT_TOKENS,
@@ -32,8 +36,8 @@ static ftc_status eval_api_cost(const ftc_value *a, ftc_result *out, ftc_error *
     /* Cached tokens are a part of the input, billed at the cache price. */
     if (cached > input)
         return ftc_fail(err, FTC_ERR_INVALID, COST_CACHED_TOKENS,
-                        "CachedTokens (%.17g) must not exceed InputTokens (%.17g)",
-                        cached, input);
+                        "CachedTokens (%.17g) must not exceed InputTokens (%.17g)", cached,
+                        input);
     return ftc_number(out, ((input - cached) * a[COST_INPUT_PRICE].number +
                             cached * a[COST_CACHED_PRICE].number +
                             a[COST_OUTPUT_TOKENS].number * a[COST_OUTPUT_PRICE].number) /
@@ -42,30 +46,36 @@ static ftc_status eval_api_cost(const ftc_value *a, ftc_result *out, ftc_error *
 
 static const ftc_arg_info api_cost_args[] = {
     [COST_INPUT_TOKENS] = {.name = L("InputTokens", "EingabeTokens", "JetonsEntrée"),
-     .description = L("Input (prompt) tokens", "Eingabe-Tokens (Prompt)",
-                      "Jetons d'entrée (prompt)"),
-     REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)},
+                           .description = L("Input (prompt) tokens", "Eingabe-Tokens (Prompt)",
+                                            "Jetons d'entrée (prompt)"),
+                           REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)},
     [COST_OUTPUT_TOKENS] = {.name = L("OutputTokens", "AusgabeTokens", "JetonsSortie"),
-     .description = L("Output (completion) tokens", "Ausgabe-Tokens (Antwort)",
-                      "Jetons de sortie (réponse)"),
-     REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)},
+                            .description =
+                                L("Output (completion) tokens", "Ausgabe-Tokens (Antwort)",
+                                  "Jetons de sortie (réponse)"),
+                            REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)},
     [COST_INPUT_PRICE] = ARG_INPUT_PRICE,
     [COST_OUTPUT_PRICE] = ARG_OUTPUT_PRICE,
     [COST_CACHED_TOKENS] = {.name = L("CachedTokens", "CacheTokens", "JetonsEnCache"),
-     .description = L("The part of InputTokens read from the prompt cache",
-                      "Teil der EingabeTokens aus dem Prompt-Cache",
-                      "Part des JetonsEntrée lue depuis le cache de prompt"),
-     OPTIONAL(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE, 0)},
+                            .description =
+                                L("The part of InputTokens read from the prompt cache",
+                                  "Teil der EingabeTokens aus dem Prompt-Cache",
+                                  "Part des JetonsEntrée lue depuis le cache de prompt"),
+                            OPTIONAL(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE, 0)},
     [COST_CACHED_PRICE] = {.name = L("CachedPrice", "CachePreis", "PrixCache"),
-     .description = L("Price of cached input tokens", "Preis der Cache-Tokens",
-                      "Prix des jetons en cache"),
-     .unit = FTC_UNIT_MONEY_PER_MTOK, .domain = FTC_DOMAIN_NON_NEGATIVE,
-     .optional = true, .default_arg = COST_INPUT_PRICE},
+                           .description =
+                               L("Price of cached input tokens", "Preis der Cache-Tokens",
+                                 "Prix des jetons en cache"),
+                           .unit = FTC_UNIT_MONEY_PER_MTOK,
+                           .domain = FTC_DOMAIN_NON_NEGATIVE,
+                           .optional = true,
+                           .default_arg = COST_INPUT_PRICE},
     [COST_DISCOUNT] = {.name = L("Discount", "Rabatt", "Remise"),
-     .description = L("Discount on the whole bill (0.5 for a batch API)",
-                      "Rabatt auf die ganze Rechnung (0,5 für eine Batch-API)",
-                      "Remise sur toute la facture (0,5 pour une API par lots)"),
-     OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION, 0)},
+                       .description =
+                           L("Discount on the whole bill (0.5 for a batch API)",
+                             "Rabatt auf die ganze Rechnung (0,5 für eine Batch-API)",
+                             "Remise sur toute la facture (0,5 pour une API par lots)"),
+                       OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION, 0)},
 };
 FTC_ARGS_MATCH(api_cost_args, COST_N);
 
@@ -82,14 +92,15 @@ const ftc_function ftc_fn_api_cost = {
                      "und optionalem Rabatt (0,5 für eine Batch-API).",
                      "Coût d'un volume d'appels d'API, avec cache de prompt et "
                      "remise facultative (0,5 pour une API par lots)."),
-    .result = FTC_TYPE_NUMBER, ARGS(api_cost_args),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(api_cost_args),
     .notes = L("Err:502 when CachedTokens exceeds InputTokens.",
                "Err:502, wenn CacheTokens größer als EingabeTokens ist.",
                "Err:502 si JetonsEnCache dépasse JetonsEntrée."),
-    EXAMPLES(api_cost_examples), .eval = eval_api_cost,
+    EXAMPLES(api_cost_examples),
+    .eval = eval_api_cost,
     .expansion = "IF($5>$1;NA();(($1-$5)*$3+$5*$6+$2*$4)/1000000*(1-$7))",
 };
-
 
 enum {
     TCO_INPUT_TOKENS,
@@ -106,7 +117,8 @@ enum {
 static ftc_status eval_api_tco(const ftc_value *a, ftc_result *out, ftc_error *err)
 {
     double first_month = (a[TCO_INPUT_TOKENS].number * a[TCO_INPUT_PRICE].number +
-                          a[TCO_OUTPUT_TOKENS].number * a[TCO_OUTPUT_PRICE].number) / 1e6;
+                          a[TCO_OUTPUT_TOKENS].number * a[TCO_OUTPUT_PRICE].number) /
+                         1e6;
     /* Volume and price move together: the monthly bill is scaled by both. */
     double ratio = (1.0 + a[TCO_GROWTH].number) * (1.0 + a[TCO_PRICE_CHANGE].number);
     double horizon = a[TCO_HORIZON].number; /* whole, 1..FTC_MAX_MONTHS */
@@ -117,40 +129,45 @@ static ftc_status eval_api_tco(const ftc_value *a, ftc_result *out, ftc_error *e
 }
 
 static const ftc_arg_info api_tco_args[] = {
-    [TCO_INPUT_TOKENS] = {.name = L("MonthlyInputTokens", "EingabeTokensProMonat", "JetonsEntréeParMois"),
-     .description = L("Input tokens in the first month",
-                      "Eingabe-Tokens im ersten Monat",
-                      "Jetons d'entrée du premier mois"),
-     REQUIRED(FTC_UNIT_TOKENS_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
-    [TCO_OUTPUT_TOKENS] = {.name = L("MonthlyOutputTokens", "AusgabeTokensProMonat", "JetonsSortieParMois"),
-     .description = L("Output tokens in the first month",
-                      "Ausgabe-Tokens im ersten Monat",
-                      "Jetons de sortie du premier mois"),
-     REQUIRED(FTC_UNIT_TOKENS_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
+    [TCO_INPUT_TOKENS] = {.name = L("MonthlyInputTokens", "EingabeTokensProMonat",
+                                    "JetonsEntréeParMois"),
+                          .description = L("Input tokens in the first month",
+                                           "Eingabe-Tokens im ersten Monat",
+                                           "Jetons d'entrée du premier mois"),
+                          REQUIRED(FTC_UNIT_TOKENS_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
+    [TCO_OUTPUT_TOKENS] = {.name = L("MonthlyOutputTokens", "AusgabeTokensProMonat",
+                                     "JetonsSortieParMois"),
+                           .description = L("Output tokens in the first month",
+                                            "Ausgabe-Tokens im ersten Monat",
+                                            "Jetons de sortie du premier mois"),
+                           REQUIRED(FTC_UNIT_TOKENS_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
     [TCO_INPUT_PRICE] = ARG_INPUT_PRICE,
     [TCO_OUTPUT_PRICE] = ARG_OUTPUT_PRICE,
     [TCO_GROWTH] = {.name = L("MonthlyGrowth", "WachstumProMonat", "CroissanceMensuelle"),
-     .description = L("Growth of the token volume each month",
-                      "Monatliches Wachstum des Token-Volumens",
-                      "Croissance mensuelle du volume de jetons"),
-     OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1, 0)},
+                    .description = L("Growth of the token volume each month",
+                                     "Monatliches Wachstum des Token-Volumens",
+                                     "Croissance mensuelle du volume de jetons"),
+                    OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1, 0)},
     [TCO_HORIZON] = {.name = L("Horizon", "Horizont", "Horizon"),
-     .description = L("Planning horizon", "Planungshorizont",
-                      "Horizon de planification"),
-     OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_WHOLE_MONTHS, 24)},
+                     .description =
+                         L("Planning horizon", "Planungshorizont", "Horizon de planification"),
+                     OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_WHOLE_MONTHS, 24)},
     [TCO_PROMPT_ENG] = {.name = L("MonthlyPromptEng", "PromptEngineeringProMonat",
-               "IngénieriePromptMensuelle"),
-     .description = L("Prompt-engineering labour", "Aufwand für Prompt-Engineering",
-                      "Travail d'ingénierie de prompt"),
-     OPTIONAL(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE, 0)},
-    [TCO_PRICE_CHANGE] = {.name = L("MonthlyPriceChange", "PreisänderungProMonat", "VariationPrixMensuelle"),
-     .description = L("Change of the token prices each month; negative when "
-                      "providers cut prices",
-                      "Monatliche Änderung der Token-Preise; negativ bei "
-                      "Preissenkungen",
-                      "Variation mensuelle du prix des jetons ; négative en cas "
-                      "de baisse"),
-     OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1, 0)},
+                                  "IngénieriePromptMensuelle"),
+                        .description =
+                            L("Prompt-engineering labour", "Aufwand für Prompt-Engineering",
+                              "Travail d'ingénierie de prompt"),
+                        OPTIONAL(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE, 0)},
+    [TCO_PRICE_CHANGE] = {.name = L("MonthlyPriceChange", "PreisänderungProMonat",
+                                    "VariationPrixMensuelle"),
+                          .description =
+                              L("Change of the token prices each month; negative when "
+                                "providers cut prices",
+                                "Monatliche Änderung der Token-Preise; negativ bei "
+                                "Preissenkungen",
+                                "Variation mensuelle du prix des jetons ; négative en cas "
+                                "de baisse"),
+                          OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1, 0)},
 };
 FTC_ARGS_MATCH(api_tco_args, TCO_N);
 
@@ -170,17 +187,19 @@ const ftc_function ftc_fn_api_tco = {
                      "Coût de la voie API sur l'horizon, avec croissance de "
                      "l'usage, évolution des prix et travail d'ingénierie de "
                      "prompt."),
-    .result = FTC_TYPE_NUMBER, ARGS(api_tco_args),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(api_tco_args),
     .notes = L("Month m (from 0) costs the first month's bill × ((1 + "
                "MonthlyGrowth) × (1 + MonthlyPriceChange))^m.",
                "Monat m (ab 0) kostet die Rechnung des ersten Monats × ((1 + "
                "WachstumProMonat) × (1 + PreisänderungProMonat))^m.",
                "Le mois m (à partir de 0) coûte la facture du premier mois × "
                "((1 + CroissanceMensuelle) × (1 + VariationPrixMensuelle))^m."),
-    EXAMPLES(api_tco_examples), .eval = eval_api_tco,
-    .expansion = "SUMPRODUCT(($1*$3+$2*$4)/1000000*((1+$5)*(1+$8))^(ROW(INDIRECT(\"1:\"&MIN($6)))-1))+$7*$6",
+    EXAMPLES(api_tco_examples),
+    .eval = eval_api_tco,
+    .expansion =
+        "SUMPRODUCT(($1*$3+$2*$4)/1000000*((1+$5)*(1+$8))^(ROW(INDIRECT(\"1:\"&MIN($6)))-1))+$7*$6",
 };
-
 
 double ftc_grown_sum(double monthly, double ratio, int months)
 {

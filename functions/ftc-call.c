@@ -90,14 +90,14 @@ static const char *choice_list(const char *const *choices, char *buf, size_t siz
 
     buf[0] = '\0';
     for (size_t i = 0; choices[i] != NULL && len < size; i++)
-        len += (size_t)snprintf(buf + len, size - len, "%s\"%s\"", i > 0 ? ", " : "",
-                                choices[i]);
+        len +=
+            (size_t)snprintf(buf + len, size - len, "%s\"%s\"", i > 0 ? ", " : "", choices[i]);
     return buf;
 }
 
 /* Fills v[] (fn->n_args entries) from the caller's arguments. */
-static ftc_status resolve_args(const ftc_function *fn, const ftc_value *args,
-                               size_t n_args, ftc_value *v, ftc_error *err)
+static ftc_status resolve_args(const ftc_function *fn, const ftc_value *args, size_t n_args,
+                               ftc_value *v, ftc_error *err)
 {
     static const ftc_value missing = {.kind = FTC_VALUE_MISSING};
 
@@ -114,26 +114,25 @@ static ftc_status resolve_args(const ftc_function *fn, const ftc_value *args,
 
         if (given->kind == FTC_VALUE_MISSING) {
             if (!info->optional)
-                return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s is required",
-                                fn->name, name);
+                return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s is required", fn->name,
+                                name);
             /* Defaults that name another argument only name earlier ones. */
             if (info->default_arg >= 0)
                 v[i] = v[info->default_arg];
             else if (info->domain == FTC_DOMAIN_TEXT) {
-                v[i] = (ftc_value){.kind = FTC_VALUE_TEXT,
-                                   .text = info->default_text != NULL ? info->default_text
-                                                                      : ""};
+                v[i] =
+                    (ftc_value){.kind = FTC_VALUE_TEXT,
+                                .text = info->default_text != NULL ? info->default_text : ""};
                 if (info->choices != NULL)
                     find_choice(info->choices, &v[i]);
-            }
-            else
+            } else
                 v[i] = (ftc_value){.kind = FTC_VALUE_NUMBER, .number = info->default_value};
             continue;
         }
         if (info->domain == FTC_DOMAIN_TEXT) {
             if (given->kind != FTC_VALUE_TEXT || given->text == NULL)
-                return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s must be text",
-                                fn->name, name);
+                return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s must be text", fn->name,
+                                name);
             v[i] = *given;
             if (info->choices != NULL && !find_choice(info->choices, &v[i])) {
                 char words[FTC_ERROR_MESSAGE_MAX / 2];
@@ -145,8 +144,8 @@ static ftc_status resolve_args(const ftc_function *fn, const ftc_value *args,
             continue;
         }
         if (given->kind != FTC_VALUE_NUMBER)
-            return ftc_fail(err, FTC_ERR_INVALID, (int)i,
-                            "%s: %s must be a number, not text", fn->name, name);
+            return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s must be a number, not text",
+                            fn->name, name);
         if (!ftc_domain_contains(info->domain, given->number))
             return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s must be %s (got %.17g)",
                             fn->name, name, ftc_domain_label(info->domain, FTC_LANG_EN),
@@ -243,12 +242,12 @@ ftc_status ftc_call_grid(const ftc_function *fn, const ftc_grid *args, size_t n_
         const char *name = fn->args[i].name.text[FTC_LANG_EN];
 
         if (args[i].rows == 0 || args[i].cols == 0 || args[i].cells == NULL)
-            return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s is an empty array",
-                            fn->name, name);
+            return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s is an empty array", fn->name,
+                            name);
         if (!pair_extent(&rows, args[i].rows) || !pair_extent(&cols, args[i].cols))
             return ftc_fail(err, FTC_ERR_INVALID, (int)i,
-                            "%s: %s is %zu x %zu, which does not pair with %zu x %zu",
-                            fn->name, name, args[i].rows, args[i].cols, rows, cols);
+                            "%s: %s is %zu x %zu, which does not pair with %zu x %zu", fn->name,
+                            name, args[i].rows, args[i].cols, rows, cols);
     }
     if ((rows > 1 || cols > 1) && fn->result != FTC_TYPE_NUMBER)
         return ftc_fail(err, FTC_ERR_INVALID, -1,
@@ -286,8 +285,7 @@ ftc_status ftc_call_grid(const ftc_function *fn, const ftc_grid *args, size_t n_
             }
             if (st == FTC_OK) { /* a 1 x 1 call of an array or text function */
                 ftc_result_clear(&res);
-                st = ftc_fail(&e, FTC_ERR_INVALID, -1, "%s does not return a number",
-                              fn->name);
+                st = ftc_fail(&e, FTC_ERR_INVALID, -1, "%s does not return a number", fn->name);
             }
             out->status[k] = (unsigned char)st;
             if (out->n_errors++ == 0)

@@ -2,36 +2,43 @@
  * verdict). */
 #include "ftcost-private.h"
 
-#define ARG_FT_UPFRONT                                                           \
-    {.name = L("FtUpfront", "FTEinmalig", "AffinageInitial"),                    \
-     .description = L("Upfront cost of the fine-tuning path (training, data "    \
-                      "preparation)",                                            \
-                      "Einmalkosten des Fine-Tuning-Wegs (Training, "            \
-                      "Datenaufbereitung)",                                      \
-                      "Coût initial de la voie de l'affinage (entraînement, "    \
-                      "préparation des données)"),                               \
-     REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)}
+#define ARG_FT_UPFRONT                                                                         \
+    {                                                                                          \
+        .name = L("FtUpfront", "FTEinmalig", "AffinageInitial"),                               \
+        .description = L("Upfront cost of the fine-tuning path (training, data "               \
+                         "preparation)",                                                       \
+                         "Einmalkosten des Fine-Tuning-Wegs (Training, "                       \
+                         "Datenaufbereitung)",                                                 \
+                         "Coût initial de la voie de l'affinage (entraînement, "             \
+                         "préparation des données)"),                                          \
+        REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)                                      \
+    }
 
-#define ARG_FT_MONTHLY                                                           \
-    {.name = L("FtMonthly", "FTMonatlich", "AffinageMensuel"),                   \
-     .description = L("Running cost of the fine-tuned model",                    \
-                      "Laufende Kosten des feinabgestimmten Modells",            \
-                      "Coût d'exploitation du modèle affiné"),                   \
-     REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)}
+#define ARG_FT_MONTHLY                                                                         \
+    {                                                                                          \
+        .name = L("FtMonthly", "FTMonatlich", "AffinageMensuel"),                              \
+        .description = L("Running cost of the fine-tuned model",                               \
+                         "Laufende Kosten des feinabgestimmten Modells",                       \
+                         "Coût d'exploitation du modèle affiné"),                              \
+        REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)                            \
+    }
 
-#define ARG_API_MONTHLY                                                          \
-    {.name = L("ApiMonthly", "APIMonatlich", "APIMensuel"),                      \
-     .description = L("API bill in the first month",                             \
-                      "API-Rechnung im ersten Monat",                            \
-                      "Facture de l'API le premier mois"),                       \
-     REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)}
+#define ARG_API_MONTHLY                                                                        \
+    {                                                                                          \
+        .name = L("ApiMonthly", "APIMonatlich", "APIMensuel"),                                 \
+        .description = L("API bill in the first month", "API-Rechnung im ersten Monat",        \
+                         "Facture de l'API le premier mois"),                                  \
+        REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)                            \
+    }
 
-#define ARG_API_GROWTH                                                           \
-    {.name = L("ApiGrowth", "APIWachstum", "CroissanceAPI"),                     \
-     .description = L("Growth of the API bill each month",                       \
-                      "Monatliches Wachstum der API-Rechnung",                   \
-                      "Croissance mensuelle de la facture de l'API"),            \
-     OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1, 0)}
+#define ARG_API_GROWTH                                                                         \
+    {                                                                                          \
+        .name = L("ApiGrowth", "APIWachstum", "CroissanceAPI"),                                \
+        .description =                                                                         \
+            L("Growth of the API bill each month", "Monatliches Wachstum der API-Rechnung",    \
+              "Croissance mensuelle de la facture de l'API"),                                  \
+        OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1, 0)                     \
+    }
 
 enum {
     CMP_FT_UPFRONT,
@@ -47,8 +54,7 @@ enum {
 static void cumulative_step(const ftc_value *a, double m, double *ft, double *api_sum,
                             double *api_flow)
 {
-    *api_flow = ftc_grown(a[CMP_API_MONTHLY].number, 1.0 + a[CMP_API_GROWTH].number,
-                          m - 1.0);
+    *api_flow = ftc_grown(a[CMP_API_MONTHLY].number, 1.0 + a[CMP_API_GROWTH].number, m - 1.0);
     *api_sum += *api_flow;
     *ft = a[CMP_FT_UPFRONT].number + a[CMP_FT_MONTHLY].number * m;
 }
@@ -73,10 +79,10 @@ static const ftc_arg_info breakeven_args[] = {
     [CMP_API_MONTHLY] = ARG_API_MONTHLY,
     [CMP_API_GROWTH] = ARG_API_GROWTH,
     [CMP_MONTHS] = {.name = L("MaxMonths", "MaxMonate", "MoisMax"),
-     .description = L("How far to look for the break-even",
-                      "Wie weit nach dem Break-even gesucht wird",
-                      "Jusqu'où chercher le seuil de rentabilité"),
-     OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_WHOLE_MONTHS, 120)},
+                    .description = L("How far to look for the break-even",
+                                     "Wie weit nach dem Break-even gesucht wird",
+                                     "Jusqu'où chercher le seuil de rentabilité"),
+                    OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_WHOLE_MONTHS, 120)},
 };
 FTC_ARGS_MATCH(breakeven_args, CMP_N);
 
@@ -95,25 +101,27 @@ const ftc_function ftc_fn_breakeven = {
                      "übersteigen.",
                      "Premier mois entier où le coût cumulé de l'affinage ne "
                      "dépasse pas le coût cumulé de l'API."),
-    .result = FTC_TYPE_NUMBER, ARGS(breakeven_args),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(breakeven_args),
     .notes = L("#N/A when fine-tuning does not break even within MaxMonths.",
                "#N/A, wenn sich das Fine-Tuning nicht innerhalb von MaxMonate "
                "rechnet.",
                "#N/A si l'affinage n'est pas rentabilisé en MoisMax mois."),
-    EXAMPLES(breakeven_examples), .eval = eval_breakeven,
+    EXAMPLES(breakeven_examples),
+    .eval = eval_breakeven,
     /* 1 / the first month is the largest of (breaks even at m) / m.  Every
      * array is an argument of SUMPRODUCT or LARGE, which take arrays in
      * every spreadsheet; MAX or IF there are evaluated on one element by
      * Gnumeric and Excel without dynamic arrays (#N/A).  ApiGrowth = 0 is
      * selected by arithmetic, not IF, for the same reason.  MIN($5): a
      * one-cell range for MaxMonths stays a range inside SUMPRODUCT. */
-    .expansion = "IF("
-                 "SUMPRODUCT(LARGE((($1+$2*ROW(INDIRECT(\"1:\"&MIN($5))))<=$3*((1+$4)^ROW(INDIRECT(\"1:\"&MIN($5)))-1)/($4+($4=0))+$3*ROW(INDIRECT(\"1:\"&MIN($5)))*($4=0))/ROW(INDIRECT(\"1:\"&MIN($5)));1))"
-                 "=0;NA();ROUND(1/"
-                 "SUMPRODUCT(LARGE((($1+$2*ROW(INDIRECT(\"1:\"&MIN($5))))<=$3*((1+$4)^ROW(INDIRECT(\"1:\"&MIN($5)))-1)/($4+($4=0))+$3*ROW(INDIRECT(\"1:\"&MIN($5)))*($4=0))/ROW(INDIRECT(\"1:\"&MIN($5)));1))"
-                 ";0))",
+    .expansion =
+        "IF("
+        "SUMPRODUCT(LARGE((($1+$2*ROW(INDIRECT(\"1:\"&MIN($5))))<=$3*((1+$4)^ROW(INDIRECT(\"1:\"&MIN($5)))-1)/($4+($4=0))+$3*ROW(INDIRECT(\"1:\"&MIN($5)))*($4=0))/ROW(INDIRECT(\"1:\"&MIN($5)));1))"
+        "=0;NA();ROUND(1/"
+        "SUMPRODUCT(LARGE((($1+$2*ROW(INDIRECT(\"1:\"&MIN($5))))<=$3*((1+$4)^ROW(INDIRECT(\"1:\"&MIN($5)))-1)/($4+($4=0))+$3*ROW(INDIRECT(\"1:\"&MIN($5)))*($4=0))/ROW(INDIRECT(\"1:\"&MIN($5)));1))"
+        ";0))",
 };
-
 
 enum { VOLUME_FT_FIXED, VOLUME_SELF_HOST_PRICE, VOLUME_API_PRICE, VOLUME_N };
 
@@ -132,23 +140,28 @@ static ftc_status eval_breakeven_volume(const ftc_value *a, ftc_result *out, ftc
 }
 
 static const ftc_arg_info breakeven_volume_args[] = {
-    [VOLUME_FT_FIXED] = {.name = L("FtMonthlyFixed", "FTFixkostenProMonat", "AffinageFixeMensuel"),
-     .description = L("Fixed cost of self-hosting the fine-tuned model",
-                      "Fixkosten des Eigenbetriebs des feinabgestimmten Modells",
-                      "Coût fixe de l'auto-hébergement du modèle affiné"),
-     REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
-    [VOLUME_SELF_HOST_PRICE] = {.name = L("SelfHostPrice", "EigenbetriebPreis", "PrixAutoHébergé"),
-     .description = L("Variable cost of self-hosting (see FT_SELFHOST_PER_MTOK)",
-                      "Variable Kosten des Eigenbetriebs (siehe "
-                      "FT_SELFHOST_PER_MTOK)",
-                      "Coût variable de l'auto-hébergement (voir "
-                      "FT_SELFHOST_PER_MTOK)"),
-     REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)},
+    [VOLUME_FT_FIXED] = {.name =
+                             L("FtMonthlyFixed", "FTFixkostenProMonat", "AffinageFixeMensuel"),
+                         .description =
+                             L("Fixed cost of self-hosting the fine-tuned model",
+                               "Fixkosten des Eigenbetriebs des feinabgestimmten Modells",
+                               "Coût fixe de l'auto-hébergement du modèle affiné"),
+                         REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
+    [VOLUME_SELF_HOST_PRICE] = {.name =
+                                    L("SelfHostPrice", "EigenbetriebPreis", "PrixAutoHébergé"),
+                                .description = L(
+                                    "Variable cost of self-hosting (see FT_SELFHOST_PER_MTOK)",
+                                    "Variable Kosten des Eigenbetriebs (siehe "
+                                    "FT_SELFHOST_PER_MTOK)",
+                                    "Coût variable de l'auto-hébergement (voir "
+                                    "FT_SELFHOST_PER_MTOK)"),
+                                REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)},
     [VOLUME_API_PRICE] = {.name = L("ApiPrice", "APIPreis", "PrixAPI"),
-     .description = L("API price, input and output blended",
-                      "API-Preis, Mischpreis aus Ein- und Ausgabe",
-                      "Prix de l'API, moyenne de l'entrée et de la sortie"),
-     REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)},
+                          .description =
+                              L("API price, input and output blended",
+                                "API-Preis, Mischpreis aus Ein- und Ausgabe",
+                                "Prix de l'API, moyenne de l'entrée et de la sortie"),
+                          REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)},
 };
 FTC_ARGS_MATCH(breakeven_volume_args, VOLUME_N);
 
@@ -165,17 +178,18 @@ const ftc_function ftc_fn_breakeven_volume = {
                      "feinabgestimmten Modells so viel kostet wie die API.",
                      "Volume mensuel de jetons pour lequel l'auto-hébergement "
                      "d'un modèle affiné coûte autant que l'API."),
-    .result = FTC_TYPE_NUMBER, ARGS(breakeven_volume_args),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(breakeven_volume_args),
     .notes = L("#N/A when ApiPrice is not above SelfHostPrice: self-hosting "
                "never breaks even.",
                "#N/A, wenn APIPreis nicht über EigenbetriebPreis liegt: der "
                "Eigenbetrieb rechnet sich nie.",
                "#N/A si PrixAPI ne dépasse pas PrixAutoHébergé : "
                "l'auto-hébergement n'est jamais rentable."),
-    EXAMPLES(breakeven_volume_examples), .eval = eval_breakeven_volume,
+    EXAMPLES(breakeven_volume_examples),
+    .eval = eval_breakeven_volume,
     .expansion = "IF($3<=$2;NA();$1*1000000/($3-$2))",
 };
-
 
 enum {
     SCHED_MONTH,
@@ -215,9 +229,9 @@ static const ftc_arg_info schedule_args[] = {
     [CMP_API_MONTHLY] = ARG_API_MONTHLY,
     [CMP_API_GROWTH] = ARG_API_GROWTH,
     [CMP_MONTHS] = {.name = L("Months", "Monate", "Mois"),
-     .description = L("Months to lay out after month 0",
-                      "Monate nach Monat 0", "Mois à détailler après le mois 0"),
-     OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_WHOLE_MONTHS, 24)},
+                    .description = L("Months to lay out after month 0", "Monate nach Monat 0",
+                                     "Mois à détailler après le mois 0"),
+                    OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_WHOLE_MONTHS, 24)},
 };
 FTC_ARGS_MATCH(schedule_args, CMP_N);
 
@@ -227,8 +241,12 @@ static const double schedule_cells[] = {
 };
 
 static const ftc_example schedule_examples[] = {
-    {.args = "50000; 3000; 8000; 0; 12", .status = FTC_OK, .rows = 13, .cols = 5,
-     .n_cells = FTC_N_ELEMENTS(schedule_cells), .cells = schedule_cells},
+    {.args = "50000; 3000; 8000; 0; 12",
+     .status = FTC_OK,
+     .rows = 13,
+     .cols = 5,
+     .n_cells = FTC_N_ELEMENTS(schedule_cells),
+     .cells = schedule_cells},
 };
 
 const ftc_function ftc_fn_schedule = {
@@ -244,7 +262,8 @@ const ftc_function ftc_fn_schedule = {
                      "× 5 colonnes : mois, flux de l'affinage, flux de l'API, "
                      "affinage cumulé, API cumulée ; à saisir comme formule "
                      "matricielle."),
-    .result = FTC_TYPE_ARRAY, ARGS(schedule_args),
+    .result = FTC_TYPE_ARRAY,
+    ARGS(schedule_args),
     .notes = L("Row 0 holds FtUpfront and no API spend; the flow columns feed "
                "NPV from row 1, the cumulative columns cross at the break-even.",
                "Zeile 0 enthält FTEinmalig und keine API-Kosten; die "
@@ -253,10 +272,11 @@ const ftc_function ftc_fn_schedule = {
                "La ligne 0 porte AffinageInitial et aucune dépense d'API ; les "
                "colonnes de flux alimentent VAN à partir de la ligne 1, les "
                "colonnes cumulées se croisent au seuil de rentabilité."),
-    EXAMPLES(schedule_examples), .eval = eval_schedule,
-    .expansion = "(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)*({1;2;3;4;5}=1)+($1*((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)=0)+$2*((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)>0))*({1;2;3;4;5}=2)+$3*(1+$4)^((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)-1)*((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)>0)*({1;2;3;4;5}=3)+($1+$2*(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1))*({1;2;3;4;5}=4)+IF($4=0;$3*(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1);$3*((1+$4)^(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)-1)/$4)*({1;2;3;4;5}=5)",
+    EXAMPLES(schedule_examples),
+    .eval = eval_schedule,
+    .expansion =
+        "(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)*({1;2;3;4;5}=1)+($1*((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)=0)+$2*((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)>0))*({1;2;3;4;5}=2)+$3*(1+$4)^((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)-1)*((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)>0)*({1;2;3;4;5}=3)+($1+$2*(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1))*({1;2;3;4;5}=4)+IF($4=0;$3*(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1);$3*((1+$4)^(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)-1)/$4)*({1;2;3;4;5}=5)",
 };
-
 
 enum {
     VERDICT_FT_ACCURACY,
@@ -286,42 +306,46 @@ static ftc_status eval_verdict(const ftc_value *a, ftc_result *out, ftc_error *e
 
 static const ftc_arg_info verdict_args[] = {
     [VERDICT_FT_ACCURACY] = {.name = L("FtAccuracy", "FTGenauigkeit", "PrécisionAffinage"),
-     .description = L("Accuracy of the fine-tuned model on your evaluation set",
-                      "Genauigkeit des feinabgestimmten Modells auf Ihrem "
-                      "Evaluierungsdatensatz",
-                      "Précision du modèle affiné sur votre jeu d'évaluation"),
-     REQUIRED(FTC_UNIT_SCORE, FTC_DOMAIN_NON_NEGATIVE)},
-    [VERDICT_PROMPT_ACCURACY] = {.name = L("PromptAccuracy", "PromptGenauigkeit", "PrécisionPrompt"),
-     .description = L("Accuracy of the prompted (or RAG) API model on the same "
-                      "set, same scale",
-                      "Genauigkeit des API-Modells mit Prompting (oder RAG) auf "
-                      "demselben Datensatz, gleiche Skala",
-                      "Précision du modèle d'API avec prompting (ou RAG) sur le "
-                      "même jeu, même échelle"),
-     REQUIRED(FTC_UNIT_SCORE, FTC_DOMAIN_NON_NEGATIVE)},
+                             .description =
+                                 L("Accuracy of the fine-tuned model on your evaluation set",
+                                   "Genauigkeit des feinabgestimmten Modells auf Ihrem "
+                                   "Evaluierungsdatensatz",
+                                   "Précision du modèle affiné sur votre jeu d'évaluation"),
+                             REQUIRED(FTC_UNIT_SCORE, FTC_DOMAIN_NON_NEGATIVE)},
+    [VERDICT_PROMPT_ACCURACY] = {.name = L("PromptAccuracy", "PromptGenauigkeit",
+                                           "PrécisionPrompt"),
+                                 .description = L(
+                                     "Accuracy of the prompted (or RAG) API model on the same "
+                                     "set, same scale",
+                                     "Genauigkeit des API-Modells mit Prompting (oder RAG) auf "
+                                     "demselben Datensatz, gleiche Skala",
+                                     "Précision du modèle d'API avec prompting (ou RAG) sur le "
+                                     "même jeu, même échelle"),
+                                 REQUIRED(FTC_UNIT_SCORE, FTC_DOMAIN_NON_NEGATIVE)},
     [VERDICT_FT_TCO] = {.name = L("FtTco", "FTGesamtkosten", "CoûtTotalAffinage"),
-     .description = L("Total cost of the fine-tuning path over the horizon "
-                      "(e.g. FT_TCO)",
-                      "Gesamtkosten des Fine-Tuning-Wegs über den Horizont "
-                      "(z. B. FT_TCO)",
-                      "Coût total de la voie de l'affinage sur l'horizon "
-                      "(p. ex. FT_TCO)"),
-     REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)},
+                        .description = L("Total cost of the fine-tuning path over the horizon "
+                                         "(e.g. FT_TCO)",
+                                         "Gesamtkosten des Fine-Tuning-Wegs über den Horizont "
+                                         "(z. B. FT_TCO)",
+                                         "Coût total de la voie de l'affinage sur l'horizon "
+                                         "(p. ex. FT_TCO)"),
+                        REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)},
     [VERDICT_API_TCO] = {.name = L("ApiTco", "APIGesamtkosten", "CoûtTotalAPI"),
-     .description = L("Total cost of the API path over the same horizon "
-                      "(e.g. API_TCO)",
-                      "Gesamtkosten des API-Wegs über denselben Horizont "
-                      "(z. B. API_TCO)",
-                      "Coût total de la voie API sur le même horizon "
-                      "(p. ex. API_TCO)"),
-     REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)},
+                         .description = L("Total cost of the API path over the same horizon "
+                                          "(e.g. API_TCO)",
+                                          "Gesamtkosten des API-Wegs über denselben Horizont "
+                                          "(z. B. API_TCO)",
+                                          "Coût total de la voie API sur le même horizon "
+                                          "(p. ex. API_TCO)"),
+                         REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)},
     [VERDICT_TOLERANCE] = {.name = L("Tolerance", "Toleranz", "Tolérance"),
-     .description = L("How far below the fine-tuned accuracy prompting may "
-                      "stay, relative",
-                      "Wie weit Prompting relativ unter der "
-                      "Fine-Tuning-Genauigkeit bleiben darf",
-                      "Écart relatif admis sous la précision de l'affinage"),
-     OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION_BELOW_1, 0.10)},
+                           .description =
+                               L("How far below the fine-tuned accuracy prompting may "
+                                 "stay, relative",
+                                 "Wie weit Prompting relativ unter der "
+                                 "Fine-Tuning-Genauigkeit bleiben darf",
+                                 "Écart relatif admis sous la précision de l'affinage"),
+                           OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION_BELOW_1, 0.10)},
 };
 FTC_ARGS_MATCH(verdict_args, VERDICT_N);
 
@@ -347,8 +371,10 @@ const ftc_function ftc_fn_verdict = {
                      "coûte pas plus ; sinon « FINE-TUNE ». Ces mots sont des "
                      "codes, identiques dans toutes les langues, que les "
                      "formules peuvent tester."),
-    .result = FTC_TYPE_TEXT, ARGS(verdict_args), .notes = NO_TEXT,
-    EXAMPLES(verdict_examples), .eval = eval_verdict,
+    .result = FTC_TYPE_TEXT,
+    ARGS(verdict_args),
+    .notes = NO_TEXT,
+    EXAMPLES(verdict_examples),
+    .eval = eval_verdict,
     .expansion = "IF(AND($2>=$1*(1-$5);$4<=$3);\"PROMPT\";\"FINE-TUNE\")",
 };
-

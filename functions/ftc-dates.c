@@ -42,7 +42,8 @@ bool ftc_date_format(int serial, char out[FTC_DATE_TEXT_MAX])
     }
     epoch(&date);
     g_date_add_days(&date, (guint)serial);
-    snprintf(out, FTC_DATE_TEXT_MAX, "%04u-%02u-%02u", (unsigned)g_date_get_year(&date) % 10000u,
+    snprintf(out, FTC_DATE_TEXT_MAX, "%04u-%02u-%02u",
+             (unsigned)g_date_get_year(&date) % 10000u,
              (unsigned)g_date_get_month(&date) % 100u, (unsigned)g_date_get_day(&date) % 100u);
     return true;
 }

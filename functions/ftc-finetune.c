@@ -4,21 +4,25 @@
 
 #include <math.h>
 
-#define ARG_GPU_HOURLY_RATE                                                      \
-    {.name = L("GpuHourlyRate", "GPUStundenpreis", "TarifHoraireGPU"),           \
-     .description = L("Price of one GPU hour", "Preis einer GPU-Stunde",         \
-                      "Prix d'une heure de GPU"),                                \
-     REQUIRED(FTC_UNIT_MONEY_PER_HOUR, FTC_DOMAIN_NON_NEGATIVE)}
+#define ARG_GPU_HOURLY_RATE                                                                    \
+    {                                                                                          \
+        .name = L("GpuHourlyRate", "GPUStundenpreis", "TarifHoraireGPU"),                      \
+        .description =                                                                         \
+            L("Price of one GPU hour", "Preis einer GPU-Stunde", "Prix d'une heure de GPU"),   \
+        REQUIRED(FTC_UNIT_MONEY_PER_HOUR, FTC_DOMAIN_NON_NEGATIVE)                             \
+    }
 
-#define ARG_OVERHEAD                                                             \
-    {.name = L("Overhead", "Aufschlag", "Surcoût"),                              \
-     .description = L("Infrastructure management overhead on top, typically "    \
-                      "0.15 to 0.30",                                            \
-                      "Aufschlag für Infrastrukturverwaltung, typisch 0,15 "     \
-                      "bis 0,30",                                                \
-                      "Surcoût de gestion de l'infrastructure, typiquement "     \
-                      "0,15 à 0,30"),                                            \
-     OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION, 0)}
+#define ARG_OVERHEAD                                                                           \
+    {                                                                                          \
+        .name = L("Overhead", "Aufschlag", "Surcoût"),                                         \
+        .description = L("Infrastructure management overhead on top, typically "               \
+                         "0.15 to 0.30",                                                       \
+                         "Aufschlag für Infrastrukturverwaltung, typisch 0,15 "               \
+                         "bis 0,30",                                                           \
+                         "Surcoût de gestion de l'infrastructure, typiquement "               \
+                         "0,15 à 0,30"),                                                       \
+        OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION, 0)                                    \
+    }
 
 /* Argument positions shared by FT_TCO, FT_TCO_ITEMS and FT_HIDDEN_SHARE. */
 enum {
@@ -69,47 +73,53 @@ static ftc_status eval_tco(const ftc_value *a, ftc_result *out, ftc_error *err)
 /* FT_TCO, FT_TCO_ITEMS and FT_HIDDEN_SHARE take the same arguments. */
 static const ftc_arg_info tco_args[] = {
     [TCO_TRAINING] = {.name = L("Training", "Training", "Entraînement"),
-     .description = L("Cost of the initial training run",
-                      "Kosten des ersten Trainingslaufs",
-                      "Coût de l'entraînement initial"),
-     REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)},
+                      .description = L("Cost of the initial training run",
+                                       "Kosten des ersten Trainingslaufs",
+                                       "Coût de l'entraînement initial"),
+                      REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)},
     [TCO_MONTHLY_SERVING] = {.name = L("MonthlyServing", "BetriebProMonat", "ServiceMensuel"),
-     .description = L("Serving cost: GPUs, autoscaling, on-call",
-                      "Bereitstellungskosten: GPUs, Autoscaling, Rufbereitschaft",
-                      "Coût de mise en service : GPU, mise à l'échelle "
-                      "automatique, astreinte"),
-     REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
-    [TCO_MONTHLY_ENG_HOURS] = {.name = L("MonthlyEngHours", "IngStundenProMonat", "HeuresIngMensuelles"),
-     .description = L("Engineering hours for evaluations, retraining and debugging",
-                      "Ingenieurstunden für Evaluierung, Nachtraining und "
-                      "Fehlersuche",
-                      "Heures d'ingénierie pour les évaluations, les "
-                      "réentraînements et le débogage"),
-     REQUIRED(FTC_UNIT_HOURS_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
-    [TCO_RETRAINS_PER_YEAR] = {.name = L("RetrainsPerYear", "NachtrainingsProJahr", "RéentraînementsParAn"),
-     .description = L("Retraining runs, each costing as much as the initial "
-                      "training",
-                      "Nachtrainings, jedes so teuer wie das erste Training",
-                      "Réentraînements, chacun aussi coûteux que "
-                      "l'entraînement initial"),
-     REQUIRED(FTC_UNIT_PER_YEAR, FTC_DOMAIN_NON_NEGATIVE)},
-    [TCO_LIFECYCLE_MONTHS] = {.name = L("LifecycleMonths", "LebenszyklusMonate", "CycleDeVieMois"),
-     .description = L("Time until the base model is deprecated and the "
-                      "fine-tune must be rebuilt",
-                      "Zeit bis zur Abkündigung des Basismodells, nach der das "
-                      "Fine-Tuning neu aufgebaut werden muss",
-                      "Délai avant le retrait du modèle de base, qui oblige à "
-                      "refaire l'affinage"),
-     REQUIRED(FTC_UNIT_MONTHS, FTC_DOMAIN_POSITIVE)},
+                             .description =
+                                 L("Serving cost: GPUs, autoscaling, on-call",
+                                   "Bereitstellungskosten: GPUs, Autoscaling, Rufbereitschaft",
+                                   "Coût de mise en service : GPU, mise à l'échelle "
+                                   "automatique, astreinte"),
+                             REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
+    [TCO_MONTHLY_ENG_HOURS] =
+        {.name = L("MonthlyEngHours", "IngStundenProMonat", "HeuresIngMensuelles"),
+         .description = L("Engineering hours for evaluations, retraining and debugging",
+                          "Ingenieurstunden für Evaluierung, Nachtraining und "
+                          "Fehlersuche",
+                          "Heures d'ingénierie pour les évaluations, les "
+                          "réentraînements et le débogage"),
+         REQUIRED(FTC_UNIT_HOURS_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
+    [TCO_RETRAINS_PER_YEAR] = {.name = L("RetrainsPerYear", "NachtrainingsProJahr",
+                                         "RéentraînementsParAn"),
+                               .description =
+                                   L("Retraining runs, each costing as much as the initial "
+                                     "training",
+                                     "Nachtrainings, jedes so teuer wie das erste Training",
+                                     "Réentraînements, chacun aussi coûteux que "
+                                     "l'entraînement initial"),
+                               REQUIRED(FTC_UNIT_PER_YEAR, FTC_DOMAIN_NON_NEGATIVE)},
+    [TCO_LIFECYCLE_MONTHS] = {.name =
+                                  L("LifecycleMonths", "LebenszyklusMonate", "CycleDeVieMois"),
+                              .description =
+                                  L("Time until the base model is deprecated and the "
+                                    "fine-tune must be rebuilt",
+                                    "Zeit bis zur Abkündigung des Basismodells, nach der das "
+                                    "Fine-Tuning neu aufgebaut werden muss",
+                                    "Délai avant le retrait du modèle de base, qui oblige à "
+                                    "refaire l'affinage"),
+                              REQUIRED(FTC_UNIT_MONTHS, FTC_DOMAIN_POSITIVE)},
     [TCO_HOURLY_RATE] = {.name = L("HourlyRate", "Stundensatz", "TauxHoraire"),
-     .description = L("Loaded cost of one engineering hour",
-                      "Vollkosten einer Ingenieurstunde",
-                      "Coût complet d'une heure d'ingénierie"),
-     OPTIONAL(FTC_UNIT_MONEY_PER_HOUR, FTC_DOMAIN_NON_NEGATIVE, 150)},
+                         .description = L("Loaded cost of one engineering hour",
+                                          "Vollkosten einer Ingenieurstunde",
+                                          "Coût complet d'une heure d'ingénierie"),
+                         OPTIONAL(FTC_UNIT_MONEY_PER_HOUR, FTC_DOMAIN_NON_NEGATIVE, 150)},
     [TCO_HORIZON] = {.name = L("Horizon", "Horizont", "Horizon"),
-     .description = L("Planning horizon", "Planungshorizont",
-                      "Horizon de planification"),
-     OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_POSITIVE, 24)},
+                     .description =
+                         L("Planning horizon", "Planungshorizont", "Horizon de planification"),
+                     OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_POSITIVE, 24)},
 };
 FTC_ARGS_MATCH(tco_args, TCO_N_ARGS);
 
@@ -129,17 +139,18 @@ const ftc_function ftc_fn_tco = {
                      "Coût total de possession d'un modèle affiné sur l'horizon : "
                      "entraînement, mise en service, ingénierie, réentraînements "
                      "et reconstructions après le retrait du modèle de base."),
-    .result = FTC_TYPE_NUMBER, ARGS(tco_args),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(tco_args),
     .notes = L("Rebuilds count every base-model deprecation within the horizon: "
                "floor(Horizon / LifecycleMonths).",
                "Neuaufbauten zählen jede Abkündigung des Basismodells innerhalb "
                "des Horizonts: ABRUNDEN(Horizont / LebenszyklusMonate).",
                "Les reconstructions comptent chaque retrait du modèle de base "
                "pendant l'horizon : PLANCHER(Horizon / CycleDeVieMois)."),
-    EXAMPLES(tco_examples), .eval = eval_tco,
+    EXAMPLES(tco_examples),
+    .eval = eval_tco,
     .expansion = "$1+$2*$7+$3*$6*$7+$1*$4*$7/12+$1*INT($7/$5)",
 };
-
 
 static ftc_status eval_tco_items(const ftc_value *a, ftc_result *out, ftc_error *err)
 {
@@ -153,8 +164,12 @@ static ftc_status eval_tco_items(const ftc_value *a, ftc_result *out, ftc_error 
 static const double tco_items_cells[] = {200, 72000, 1152000, 400, 200};
 
 static const ftc_example tco_items_examples[] = {
-    {.args = "200; 3000; 320; 1; 18", .status = FTC_OK, .rows = 5, .cols = 1,
-     .n_cells = FTC_N_ELEMENTS(tco_items_cells), .cells = tco_items_cells},
+    {.args = "200; 3000; 320; 1; 18",
+     .status = FTC_OK,
+     .rows = 5,
+     .cols = 1,
+     .n_cells = FTC_N_ELEMENTS(tco_items_cells),
+     .cells = tco_items_cells},
 };
 
 const ftc_function ftc_fn_tco_items = {
@@ -168,10 +183,12 @@ const ftc_function ftc_fn_tco_items = {
                      "Les cinq postes de FT_TCO (entraînement, mise en service, "
                      "ingénierie, réentraînements, reconstructions) en une "
                      "colonne de 5 lignes ; à saisir comme formule matricielle."),
-    .result = FTC_TYPE_ARRAY, ARGS(tco_args),
+    .result = FTC_TYPE_ARRAY,
+    ARGS(tco_args),
     .notes = L("The items sum to FT_TCO.", "Die Posten ergeben in Summe FT_TCO.",
                "La somme des postes vaut FT_TCO."),
-    EXAMPLES(tco_items_examples), .eval = eval_tco_items,
+    EXAMPLES(tco_items_examples),
+    .eval = eval_tco_items,
     /* Not CHOOSE(ROW(...);...): Gnumeric does not iterate CHOOSE's index
      * over an array, even in an array formula. */
     .expansion = "$1*(ROW(INDIRECT(\"1:5\"))=1)+$2*$7*(ROW(INDIRECT(\"1:5\"))=2)"
@@ -179,7 +196,6 @@ const ftc_function ftc_fn_tco_items = {
                  "+$1*$4*$7/12*(ROW(INDIRECT(\"1:5\"))=4)"
                  "+$1*INT($7/$5)*(ROW(INDIRECT(\"1:5\"))=5)",
 };
-
 
 static ftc_status eval_hidden_share(const ftc_value *a, ftc_result *out, ftc_error *err)
 {
@@ -204,14 +220,14 @@ const ftc_function ftc_fn_hidden_share = {
                      "allein nicht zeigt: 1 - Training / FT_TCO.",
                      "Part du coût total de possession que l'entraînement seul "
                      "ne montre pas : 1 - Entraînement / FT_TCO."),
-    .result = FTC_TYPE_NUMBER, ARGS(tco_args),
-    .notes = L("Err:502 when the total cost is 0.",
-               "Err:502, wenn die Gesamtkosten 0 sind.",
+    .result = FTC_TYPE_NUMBER,
+    ARGS(tco_args),
+    .notes = L("Err:502 when the total cost is 0.", "Err:502, wenn die Gesamtkosten 0 sind.",
                "Err:502 si le coût total est nul."),
-    EXAMPLES(hidden_share_examples), .eval = eval_hidden_share,
+    EXAMPLES(hidden_share_examples),
+    .eval = eval_hidden_share,
     .expansion = "1-$1/($1+$2*$7+$3*$6*$7+$1*$4*$7/12+$1*INT($7/$5))",
 };
-
 
 enum { TRAIN_RATE, TRAIN_HOURS, TRAIN_GPUS, TRAIN_RUNS, TRAIN_OVERHEAD, TRAIN_N };
 
@@ -226,23 +242,24 @@ static ftc_status eval_training_cost(const ftc_value *a, ftc_result *out, ftc_er
 static const ftc_arg_info training_cost_args[] = {
     [TRAIN_RATE] = ARG_GPU_HOURLY_RATE,
     [TRAIN_HOURS] = {.name = L("GpuHoursPerRun", "GPUStundenProLauf", "HeuresGPUParExécution"),
-     .description = L("Time one run takes on each GPU",
-                      "Laufzeit eines Trainingslaufs je GPU",
-                      "Durée d'une exécution sur chaque GPU"),
-     REQUIRED(FTC_UNIT_HOURS, FTC_DOMAIN_NON_NEGATIVE)},
+                     .description = L("Time one run takes on each GPU",
+                                      "Laufzeit eines Trainingslaufs je GPU",
+                                      "Durée d'une exécution sur chaque GPU"),
+                     REQUIRED(FTC_UNIT_HOURS, FTC_DOMAIN_NON_NEGATIVE)},
     [TRAIN_GPUS] = {.name = L("Gpus", "GPUs", "GPU"),
-     .description = L("GPUs each run uses in parallel",
-                      "Parallel genutzte GPUs je Lauf",
-                      "GPU utilisés en parallèle par exécution"),
-     OPTIONAL(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE, 1)},
+                    .description =
+                        L("GPUs each run uses in parallel", "Parallel genutzte GPUs je Lauf",
+                          "GPU utilisés en parallèle par exécution"),
+                    OPTIONAL(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE, 1)},
     [TRAIN_RUNS] = {.name = L("Runs", "Läufe", "Exécutions"),
-     .description = L("Runs in all, counting hyper-parameter experiments and "
-                      "validation runs",
-                      "Alle Läufe, einschließlich Hyperparameter-Experimenten und "
-                      "Validierungsläufen",
-                      "Toutes les exécutions, y compris les essais "
-                      "d'hyperparamètres et les validations"),
-     OPTIONAL(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE, 1)},
+                    .description =
+                        L("Runs in all, counting hyper-parameter experiments and "
+                          "validation runs",
+                          "Alle Läufe, einschließlich Hyperparameter-Experimenten und "
+                          "Validierungsläufen",
+                          "Toutes les exécutions, y compris les essais "
+                          "d'hyperparamètres et les validations"),
+                    OPTIONAL(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE, 1)},
     [TRAIN_OVERHEAD] = ARG_OVERHEAD,
 };
 FTC_ARGS_MATCH(training_cost_args, TRAIN_N);
@@ -259,16 +276,17 @@ const ftc_function ftc_fn_training_cost = {
                      "Stunden × GPUs × Läufe × (1 + Aufschlag).",
                      "Coût d'un entraînement sur GPU loués : tarif × heures × "
                      "GPU × exécutions × (1 + surcoût)."),
-    .result = FTC_TYPE_NUMBER, ARGS(training_cost_args), .notes = NO_TEXT,
-    EXAMPLES(training_cost_examples), .eval = eval_training_cost,
+    .result = FTC_TYPE_NUMBER,
+    ARGS(training_cost_args),
+    .notes = NO_TEXT,
+    EXAMPLES(training_cost_examples),
+    .eval = eval_training_cost,
     .expansion = "$1*$2*$3*$4*(1+$5)",
 };
 
-
 enum { TOKENS_TOKENS, TOKENS_EPOCHS, TOKENS_PRICE, TOKENS_RUNS, TOKENS_N };
 
-static ftc_status eval_training_tokens_cost(const ftc_value *a, ftc_result *out,
-                                         ftc_error *err)
+static ftc_status eval_training_tokens_cost(const ftc_value *a, ftc_result *out, ftc_error *err)
 {
     (void)err;
     /* tokens * epochs * price / 1e6 * runs: prices are per million tokens */
@@ -278,25 +296,25 @@ static ftc_status eval_training_tokens_cost(const ftc_value *a, ftc_result *out,
 
 static const ftc_arg_info training_tokens_cost_args[] = {
     [TOKENS_TOKENS] = {.name = L("TrainingTokens", "TrainingsTokens", "JetonsEntraînement"),
-     .description = L("Tokens in the training data set",
-                      "Tokens im Trainingsdatensatz",
-                      "Jetons du jeu de données d'entraînement"),
-     REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)},
+                       .description =
+                           L("Tokens in the training data set", "Tokens im Trainingsdatensatz",
+                             "Jetons du jeu de données d'entraînement"),
+                       REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)},
     [TOKENS_EPOCHS] = {.name = L("Epochs", "Epochen", "Époques"),
-     .description = L("Passes over the training data",
-                      "Durchläufe über die Trainingsdaten",
-                      "Passages sur les données d'entraînement"),
-     REQUIRED(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE)},
+                       .description = L("Passes over the training data",
+                                        "Durchläufe über die Trainingsdaten",
+                                        "Passages sur les données d'entraînement"),
+                       REQUIRED(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE)},
     [TOKENS_PRICE] = {.name = L("PricePerMTok", "PreisProMTok", "PrixParMJetons"),
-     .description = L("Training price the service charges",
-                      "Trainingspreis des Dienstes",
-                      "Prix d'entraînement facturé par le service"),
-     REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)},
+                      .description =
+                          L("Training price the service charges", "Trainingspreis des Dienstes",
+                            "Prix d'entraînement facturé par le service"),
+                      REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)},
     [TOKENS_RUNS] = {.name = L("Runs", "Läufe", "Exécutions"),
-     .description = L("Training jobs in all, counting experiments",
-                      "Alle Trainingsjobs, einschließlich Experimenten",
-                      "Tous les travaux d'entraînement, essais compris"),
-     OPTIONAL(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE, 1)},
+                     .description = L("Training jobs in all, counting experiments",
+                                      "Alle Trainingsjobs, einschließlich Experimenten",
+                                      "Tous les travaux d'entraînement, essais compris"),
+                     OPTIONAL(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE, 1)},
 };
 FTC_ARGS_MATCH(training_tokens_cost_args, TOKENS_N);
 
@@ -315,11 +333,13 @@ const ftc_function ftc_fn_training_tokens_cost = {
                      "Coût d'un entraînement facturé au jeton par un service "
                      "d'affinage hébergé : jetons × époques × prix / 1 000 000 "
                      "× exécutions."),
-    .result = FTC_TYPE_NUMBER, ARGS(training_tokens_cost_args), .notes = NO_TEXT,
-    EXAMPLES(training_tokens_cost_examples), .eval = eval_training_tokens_cost,
+    .result = FTC_TYPE_NUMBER,
+    ARGS(training_tokens_cost_args),
+    .notes = NO_TEXT,
+    EXAMPLES(training_tokens_cost_examples),
+    .eval = eval_training_tokens_cost,
     .expansion = "$1*$2*$3/1000000*$4",
 };
-
 
 enum { SERVE_RATE, SERVE_GPUS, SERVE_HOURS, SERVE_OVERHEAD, SERVE_N };
 
@@ -333,15 +353,16 @@ static ftc_status eval_serving_cost(const ftc_value *a, ftc_result *out, ftc_err
 static const ftc_arg_info serving_cost_args[] = {
     [SERVE_RATE] = ARG_GPU_HOURLY_RATE,
     [SERVE_GPUS] = {.name = L("Gpus", "GPUs", "GPU"),
-     .description = L("GPUs serving the model", "GPUs, die das Modell bereitstellen",
-                      "GPU qui servent le modèle"),
-     REQUIRED(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE)},
+                    .description =
+                        L("GPUs serving the model", "GPUs, die das Modell bereitstellen",
+                          "GPU qui servent le modèle"),
+                    REQUIRED(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE)},
     [SERVE_HOURS] = {.name = L("HoursPerMonth", "StundenProMonat", "HeuresParMois"),
-     .description = L("Time each GPU runs in a month (730 = always on)",
-                      "Betriebszeit je GPU im Monat (730 = durchgehend)",
-                      "Temps de fonctionnement de chaque GPU dans le mois "
-                      "(730 = en continu)"),
-     OPTIONAL(FTC_UNIT_HOURS_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE, 730)},
+                     .description = L("Time each GPU runs in a month (730 = always on)",
+                                      "Betriebszeit je GPU im Monat (730 = durchgehend)",
+                                      "Temps de fonctionnement de chaque GPU dans le mois "
+                                      "(730 = en continu)"),
+                     OPTIONAL(FTC_UNIT_HOURS_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE, 730)},
     [SERVE_OVERHEAD] = ARG_OVERHEAD,
 };
 FTC_ARGS_MATCH(serving_cost_args, SERVE_N);
@@ -360,42 +381,44 @@ const ftc_function ftc_fn_serving_cost = {
                      "Coût mensuel de mise en service d'un modèle sur vos "
                      "propres GPU : tarif × GPU × heures par mois × "
                      "(1 + surcoût)."),
-    .result = FTC_TYPE_NUMBER, ARGS(serving_cost_args), .notes = NO_TEXT,
-    EXAMPLES(serving_cost_examples), .eval = eval_serving_cost,
+    .result = FTC_TYPE_NUMBER,
+    ARGS(serving_cost_args),
+    .notes = NO_TEXT,
+    EXAMPLES(serving_cost_examples),
+    .eval = eval_serving_cost,
     .expansion = "$1*$2*$3*(1+$4)",
 };
 
-
 enum { SELF_RATE, SELF_TOKENS_PER_SECOND, SELF_UTILIZATION, SELF_GPUS, SELF_N };
 
-static ftc_status eval_selfhost_per_mtok(const ftc_value *a, ftc_result *out,
-                                      ftc_error *err)
+static ftc_status eval_selfhost_per_mtok(const ftc_value *a, ftc_result *out, ftc_error *err)
 {
     double rate = a[SELF_RATE].number, tokens_per_second = a[SELF_TOKENS_PER_SECOND].number;
     double utilization = a[SELF_UTILIZATION].number, gpus = a[SELF_GPUS].number;
 
     (void)err;
     /* An hour of the whole deployment buys tps * 3600 * utilization tokens. */
-    return ftc_number(out, rate * gpus * 1e6 /
-                               (tokens_per_second * 3600.0 * utilization));
+    return ftc_number(out, rate * gpus * 1e6 / (tokens_per_second * 3600.0 * utilization));
 }
 
 static const ftc_arg_info selfhost_per_mtok_args[] = {
     [SELF_RATE] = ARG_GPU_HOURLY_RATE,
-    [SELF_TOKENS_PER_SECOND] = {.name = L("TokensPerSecond", "TokensProSekunde", "JetonsParSeconde"),
-     .description = L("Aggregate throughput of the whole deployment",
-                      "Gesamtdurchsatz der ganzen Bereitstellung",
-                      "Débit total de l'ensemble du déploiement"),
-     REQUIRED(FTC_UNIT_TOKENS_PER_SECOND, FTC_DOMAIN_POSITIVE)},
+    [SELF_TOKENS_PER_SECOND] = {.name = L("TokensPerSecond", "TokensProSekunde",
+                                          "JetonsParSeconde"),
+                                .description = L("Aggregate throughput of the whole deployment",
+                                                 "Gesamtdurchsatz der ganzen Bereitstellung",
+                                                 "Débit total de l'ensemble du déploiement"),
+                                REQUIRED(FTC_UNIT_TOKENS_PER_SECOND, FTC_DOMAIN_POSITIVE)},
     [SELF_UTILIZATION] = {.name = L("Utilization", "Auslastung", "Utilisation"),
-     .description = L("Share of the time the GPUs do useful work",
-                      "Anteil der Zeit, in der die GPUs Nutzlast verarbeiten",
-                      "Part du temps où les GPU travaillent utilement"),
-     OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION_ABOVE_0, 1)},
+                          .description =
+                              L("Share of the time the GPUs do useful work",
+                                "Anteil der Zeit, in der die GPUs Nutzlast verarbeiten",
+                                "Part du temps où les GPU travaillent utilement"),
+                          OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION_ABOVE_0, 1)},
     [SELF_GPUS] = {.name = L("Gpus", "GPUs", "GPU"),
-     .description = L("GPUs in the deployment", "GPUs der Bereitstellung",
-                      "GPU du déploiement"),
-     OPTIONAL(FTC_UNIT_COUNT, FTC_DOMAIN_POSITIVE, 1)},
+                   .description = L("GPUs in the deployment", "GPUs der Bereitstellung",
+                                    "GPU du déploiement"),
+                   OPTIONAL(FTC_UNIT_COUNT, FTC_DOMAIN_POSITIVE, 1)},
 };
 FTC_ARGS_MATCH(selfhost_per_mtok_args, SELF_N);
 
@@ -411,11 +434,13 @@ const ftc_function ftc_fn_selfhost_per_mtok = {
                      "vergleichbar mit dem API-Preis pro Million Tokens.",
                      "Coût d'un million de jetons servis sur vos propres GPU, à "
                      "comparer au prix d'une API par million de jetons."),
-    .result = FTC_TYPE_NUMBER, ARGS(selfhost_per_mtok_args), .notes = NO_TEXT,
-    EXAMPLES(selfhost_per_mtok_examples), .eval = eval_selfhost_per_mtok,
+    .result = FTC_TYPE_NUMBER,
+    ARGS(selfhost_per_mtok_args),
+    .notes = NO_TEXT,
+    EXAMPLES(selfhost_per_mtok_examples),
+    .eval = eval_selfhost_per_mtok,
     .expansion = "$1*$4*1000000/($2*3600*$3)",
 };
-
 
 enum { ENERGY_WATTS, ENERGY_GPUS, ENERGY_HOURS, ENERGY_PUE, ENERGY_N };
 
@@ -429,24 +454,24 @@ static ftc_status eval_energy_kwh(const ftc_value *a, ftc_result *out, ftc_error
 
 static const ftc_arg_info energy_kwh_args[] = {
     [ENERGY_WATTS] = {.name = L("GpuWatts", "GPUWatt", "WattsGPU"),
-     .description = L("Average power draw of one GPU",
-                      "Durchschnittliche Leistungsaufnahme einer GPU",
-                      "Puissance moyenne consommée par un GPU"),
-     REQUIRED(FTC_UNIT_WATTS, FTC_DOMAIN_NON_NEGATIVE)},
+                      .description = L("Average power draw of one GPU",
+                                       "Durchschnittliche Leistungsaufnahme einer GPU",
+                                       "Puissance moyenne consommée par un GPU"),
+                      REQUIRED(FTC_UNIT_WATTS, FTC_DOMAIN_NON_NEGATIVE)},
     [ENERGY_GPUS] = {.name = L("Gpus", "GPUs", "GPU"),
-     .description = L("GPUs running", "Laufende GPUs", "GPU en fonctionnement"),
-     REQUIRED(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE)},
+                     .description = L("GPUs running", "Laufende GPUs", "GPU en fonctionnement"),
+                     REQUIRED(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE)},
     [ENERGY_HOURS] = {.name = L("Hours", "Stunden", "Heures"),
-     .description = L("Time they run", "Laufzeit", "Durée de fonctionnement"),
-     REQUIRED(FTC_UNIT_HOURS, FTC_DOMAIN_NON_NEGATIVE)},
+                      .description = L("Time they run", "Laufzeit", "Durée de fonctionnement"),
+                      REQUIRED(FTC_UNIT_HOURS, FTC_DOMAIN_NON_NEGATIVE)},
     [ENERGY_PUE] = {.name = L("PUE", "PUE", "PUE"),
-     .description = L("Power usage effectiveness of the data centre "
-                      "(facility power / IT power)",
-                      "Power Usage Effectiveness des Rechenzentrums "
-                      "(Gesamtleistung / IT-Leistung)",
-                      "Indicateur d'efficacité énergétique (PUE) du centre de "
-                      "données (puissance totale / puissance informatique)"),
-     OPTIONAL(FTC_UNIT_RATIO, FTC_DOMAIN_AT_LEAST_1, 1.2)},
+                    .description = L("Power usage effectiveness of the data centre "
+                                     "(facility power / IT power)",
+                                     "Power Usage Effectiveness des Rechenzentrums "
+                                     "(Gesamtleistung / IT-Leistung)",
+                                     "Indicateur d'efficacité énergétique (PUE) du centre de "
+                                     "données (puissance totale / puissance informatique)"),
+                    OPTIONAL(FTC_UNIT_RATIO, FTC_DOMAIN_AT_LEAST_1, 1.2)},
 };
 FTC_ARGS_MATCH(energy_kwh_args, ENERGY_N);
 
@@ -463,11 +488,13 @@ const ftc_function ftc_fn_energy_kwh = {
                      "1000.",
                      "Énergie consommée par des GPU, surcoût du centre de "
                      "données compris : watts × GPU × heures × PUE / 1000."),
-    .result = FTC_TYPE_NUMBER, ARGS(energy_kwh_args), .notes = NO_TEXT,
-    EXAMPLES(energy_kwh_examples), .eval = eval_energy_kwh,
+    .result = FTC_TYPE_NUMBER,
+    ARGS(energy_kwh_args),
+    .notes = NO_TEXT,
+    EXAMPLES(energy_kwh_examples),
+    .eval = eval_energy_kwh,
     .expansion = "$1*$2*$3*$4/1000",
 };
-
 
 enum { CO2_KWH, CO2_GRAMS_PER_KWH, CO2_N };
 
@@ -479,13 +506,14 @@ static ftc_status eval_co2_kg(const ftc_value *a, ftc_result *out, ftc_error *er
 
 static const ftc_arg_info co2_kg_args[] = {
     [CO2_KWH] = {.name = L("KWh", "kWh", "kWh"),
-     .description = L("Energy used", "Verbrauchte Energie", "Énergie consommée"),
-     REQUIRED(FTC_UNIT_KWH, FTC_DOMAIN_NON_NEGATIVE)},
-    [CO2_GRAMS_PER_KWH] = {.name = L("GridGramsPerKWh", "NetzGrammProKWh", "GrammesParKWhRéseau"),
-     .description = L("Carbon intensity of the electricity grid",
-                      "CO2-Intensität des Stromnetzes",
-                      "Intensité carbone du réseau électrique"),
-     REQUIRED(FTC_UNIT_GRAMS_PER_KWH, FTC_DOMAIN_NON_NEGATIVE)},
+                 .description = L("Energy used", "Verbrauchte Energie", "Énergie consommée"),
+                 REQUIRED(FTC_UNIT_KWH, FTC_DOMAIN_NON_NEGATIVE)},
+    [CO2_GRAMS_PER_KWH] = {.name =
+                               L("GridGramsPerKWh", "NetzGrammProKWh", "GrammesParKWhRéseau"),
+                           .description = L("Carbon intensity of the electricity grid",
+                                            "CO2-Intensität des Stromnetzes",
+                                            "Intensité carbone du réseau électrique"),
+                           REQUIRED(FTC_UNIT_GRAMS_PER_KWH, FTC_DOMAIN_NON_NEGATIVE)},
 };
 FTC_ARGS_MATCH(co2_kg_args, CO2_N);
 
@@ -501,8 +529,10 @@ const ftc_function ftc_fn_co2_kg = {
                      "1000.",
                      "CO2 émis pour une quantité d'énergie : kWh × grammes par "
                      "kWh / 1000."),
-    .result = FTC_TYPE_NUMBER, ARGS(co2_kg_args), .notes = NO_TEXT,
-    EXAMPLES(co2_kg_examples), .eval = eval_co2_kg,
+    .result = FTC_TYPE_NUMBER,
+    ARGS(co2_kg_args),
+    .notes = NO_TEXT,
+    EXAMPLES(co2_kg_examples),
+    .eval = eval_co2_kg,
     .expansion = "$1*$2/1000",
 };
-

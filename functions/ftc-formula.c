@@ -28,7 +28,6 @@
 #define MAX_FORMULA (1u << 20)
 #define MAX_OUTPUT MAX_FORMULA
 
-
 /* Length of the string literal at s (s[0] == '"'); 0 when unterminated. */
 size_t ftc_formula_string_length(const char *s)
 {
@@ -138,8 +137,8 @@ static size_t match_paren(const char *s, size_t len, GArray *seps)
 }
 
 /* One call: '(' at s[open] (the name before it). */
-static bool rewrite_call(rewriter *rw, const char *s, size_t len, size_t open,
-                         const void *call, size_t *consumed, GString *out)
+static bool rewrite_call(rewriter *rw, const char *s, size_t len, size_t open, const void *call,
+                         size_t *consumed, GString *out)
 {
     g_autoptr(GArray) seps = g_array_new(FALSE, FALSE, sizeof(size_t));
     g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func(g_free);
@@ -166,8 +165,7 @@ static bool rewrite_call(rewriter *rw, const char *s, size_t len, size_t open,
     }
     if (args->len == 1 && ((char *)args->pdata[0])[0] == '\0')
         g_ptr_array_set_size(args, 0); /* NAME() has no argument */
-    if (!rw->expand(call, (const char *const *)args->pdata, args->len, out, rw->err,
-                    rw->data))
+    if (!rw->expand(call, (const char *const *)args->pdata, args->len, out, rw->err, rw->data))
         return false;
     *consumed = close + 1;
     return true;
@@ -183,7 +181,8 @@ static bool rewrite_span(rewriter *rw, const char *s, size_t len, GString *out)
         size_t n = 1;
 
         if (s[i] == '"' || s[i] == '[') {
-            n = s[i] == '"' ? ftc_formula_string_length(s + i) : ftc_formula_reference_length(s + i);
+            n = s[i] == '"' ? ftc_formula_string_length(s + i)
+                            : ftc_formula_reference_length(s + i);
             if (n == 0 || i + n > len) {
                 rw->depth--;
                 return fail(rw, s[i] == '"' ? "unterminated string" : "unterminated reference");
@@ -236,8 +235,8 @@ char *ftc_formula_rewrite_bounded(const char *formula, ftc_formula_lookup_fn loo
                                   ftc_formula_expand_fn expand, void *data, size_t max_out,
                                   ftc_error *err)
 {
-    rewriter rw = {.lookup = lookup, .expand = expand, .data = data, .err = err,
-                   .max_out = max_out};
+    rewriter rw = {
+        .lookup = lookup, .expand = expand, .data = data, .err = err, .max_out = max_out};
     size_t len;
     GString *out;
 
@@ -304,7 +303,8 @@ size_t ftc_formula_count_tokens(const char *s)
         size_t k = 1;
 
         if (s[i] == '"' || s[i] == '[') {
-            k = s[i] == '"' ? ftc_formula_string_length(s + i) : ftc_formula_reference_length(s + i);
+            k = s[i] == '"' ? ftc_formula_string_length(s + i)
+                            : ftc_formula_reference_length(s + i);
             if (k == 0)
                 k = strlen(s + i);
         } else if (is_name_char(s[i])) {

@@ -14,9 +14,8 @@ typedef const void *(*ftc_formula_lookup_fn)(const char *name, void *data);
 /* Appends the replacement of one call to `out`; args are the call's
  * arguments, already rewritten and trimmed ("" for an empty one).  False,
  * with err filled, when the call cannot be expanded. */
-typedef bool (*ftc_formula_expand_fn)(const void *call, const char *const *args,
-                                      size_t n_args, GString *out, ftc_error *err,
-                                      void *data);
+typedef bool (*ftc_formula_expand_fn)(const void *call, const char *const *args, size_t n_args,
+                                      GString *out, ftc_error *err, void *data);
 
 /* The formula with every call that `lookup` claims replaced, innermost
  * first (g_free it); NULL with err filled when the formula is malformed
@@ -52,13 +51,14 @@ bool ftc_formula_substitute(const char *pattern, const char *const *args, size_t
  * args as written in the cell (trimmed, "" for an empty one), left-out
  * optional ones filled with their defaults from the table, every given
  * argument checked against its domain (a bad one gives #N/A, never a wrong
- * number):  IF(AND(IF(ISREF((a));ROWS((a))*COLUMNS((a));1)=1;OR(ISNUMBER((a));ISBLANK((a)));(a)>=0;...);
+ * number):
+ * IF(AND(IF(ISREF((a));ROWS((a))*COLUMNS((a));1)=1;OR(ISNUMBER((a));ISBLANK((a)));(a)>=0;...);
  * expansion;NA()) (an empty cell is 0, as the add-in sees it).  `sep` is
  * the argument separator of the grammar (';' OpenFormula, ',' Excel).
  * False, with err filled, when fn has no expansion, an argument is text
  * where a number is due, or the count is wrong. */
-bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args,
-                                 size_t n_args, char sep, GString *out, ftc_error *err);
+bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args, size_t n_args,
+                                 char sep, GString *out, ftc_error *err);
 
 /* The prefix under which a workbook stores an add-in call: FTC_ADDIN_SERVICE
  * upper-cased, and a dot (test-formula.c checks that they agree). */

@@ -4,27 +4,31 @@
 
 #include <math.h>
 
-#define ARG_GPU                                                                  \
-    {.name = L("Gpu", "GPU", "GPU"),                                             \
-     .description = L("GPU name as in the catalogue: \"H100\", \"A100-80GB\", "  \
-                      "\"L4\" (see `ftcost gpus`); case does not matter",        \
-                      "GPU-Name wie im Katalog: \"H100\", \"A100-80GB\", "       \
-                      "\"L4\" (siehe `ftcost gpus`); Groß- und "                 \
-                      "Kleinschreibung egal",                                    \
-                      "Nom du GPU tel que dans le catalogue : \"H100\", "        \
-                      "\"A100-80GB\", \"L4\" (voir `ftcost gpus`) ; la casse "   \
-                      "est indifférente"),                                       \
-     REQUIRED_TEXT}
+#define ARG_GPU                                                                                \
+    {                                                                                          \
+        .name = L("Gpu", "GPU", "GPU"),                                                        \
+        .description = L("GPU name as in the catalogue: \"H100\", \"A100-80GB\", "             \
+                         "\"L4\" (see `ftcost gpus`); case does not matter",                   \
+                         "GPU-Name wie im Katalog: \"H100\", \"A100-80GB\", "                  \
+                         "\"L4\" (siehe `ftcost gpus`); Groß- und "                           \
+                         "Kleinschreibung egal",                                               \
+                         "Nom du GPU tel que dans le catalogue : \"H100\", "                   \
+                         "\"A100-80GB\", \"L4\" (voir `ftcost gpus`) ; la casse "              \
+                         "est indifférente"),                                                  \
+        REQUIRED_TEXT                                                                          \
+    }
 
-#define ARG_PROVIDER                                                             \
-    {.name = L("Provider", "Anbieter", "Fournisseur"),                           \
-     .description = L("Cloud: \"aws\", \"gcp\", \"azure\", \"lambda\", "         \
-                      "\"runpod\", ...",                                         \
-                      "Cloud: \"aws\", \"gcp\", \"azure\", \"lambda\", "         \
-                      "\"runpod\", ...",                                         \
-                      "Cloud : \"aws\", \"gcp\", \"azure\", \"lambda\", "        \
-                      "\"runpod\", ..."),                                        \
-     REQUIRED_TEXT}
+#define ARG_PROVIDER                                                                           \
+    {                                                                                          \
+        .name = L("Provider", "Anbieter", "Fournisseur"),                                      \
+        .description = L("Cloud: \"aws\", \"gcp\", \"azure\", \"lambda\", "                    \
+                         "\"runpod\", ...",                                                    \
+                         "Cloud: \"aws\", \"gcp\", \"azure\", \"lambda\", "                    \
+                         "\"runpod\", ...",                                                    \
+                         "Cloud : \"aws\", \"gcp\", \"azure\", \"lambda\", "                   \
+                         "\"runpod\", ..."),                                                   \
+        REQUIRED_TEXT                                                                          \
+    }
 
 static ftc_status need_name(const char *fn, const char *what, int arg, const char *name,
                             ftc_error *err)
@@ -106,7 +110,8 @@ const ftc_function ftc_fn_gpu_price = {
                      "Prix d'une heure de GPU chez un fournisseur de cloud, tiré du "
                      "catalogue de GPU daté fourni avec ftcost ou de votre propre "
                      "fichier de prix."),
-    .result = FTC_TYPE_NUMBER, ARGS(gpu_price_args),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(gpu_price_args),
     .notes = L("USD list prices: an instance's price divided by its GPUs, as of "
                "GPU_PRICE_DATE. #N/A for an unknown GPU or provider, or a kind of "
                "price that provider has none of. Your own prices go in a \"gpus\" "
@@ -121,7 +126,8 @@ const ftc_function ftc_fn_gpu_price = {
                "ou un type de prix que ce fournisseur n'a pas. Vos propres prix vont "
                "dans une liste \"gpus\" de ~/.config/ftcost/prices.json ou de "
                "FTCOST_PRICES."),
-    EXAMPLES(gpu_price_examples), .eval = eval_gpu_price,
+    EXAMPLES(gpu_price_examples),
+    .eval = eval_gpu_price,
     .dated_by = "GPU_PRICE_DATE",
 };
 
@@ -155,11 +161,13 @@ const ftc_function ftc_fn_gpu_price_date = {
                      "Date à laquelle le prix d'un GPU chez un fournisseur a été "
                      "vérifié, en numéro de série de date : formatez la cellule en "
                      "date."),
-    .result = FTC_TYPE_NUMBER, ARGS(gpu_price_date_args),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(gpu_price_date_args),
     .notes = L("#N/A for an unknown GPU or provider.",
                "#N/A bei unbekannter GPU oder unbekanntem Anbieter.",
                "#N/A pour un GPU ou un fournisseur inconnu."),
-    EXAMPLES(gpu_price_date_examples), .eval = eval_gpu_price_date,
+    EXAMPLES(gpu_price_date_examples),
+    .eval = eval_gpu_price_date,
     .dated_by = "GPU_PRICE_DATE",
 };
 
@@ -221,7 +229,8 @@ const ftc_function ftc_fn_gpu_spec = {
                      "Une valeur de la fiche technique d'un GPU : \"memory_gb\", "
                      "\"bf16_tflops\" (crête dense) ou \"watts\" (puissance de la "
                      "carte)."),
-    .result = FTC_TYPE_NUMBER, ARGS(gpu_spec_args),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(gpu_spec_args),
     .notes = L("#N/A for an unknown GPU or a figure its datasheet does not give "
                "(T4: no BF16). Feeds FT_GPU_HOURS, FT_GPUS_NEEDED and FT_ENERGY_KWH.",
                "#N/A bei unbekannter GPU oder einer Angabe, die ihr Datenblatt nicht "
@@ -230,5 +239,6 @@ const ftc_function ftc_fn_gpu_spec = {
                "#N/A pour un GPU inconnu ou une valeur que sa fiche technique ne "
                "donne pas (T4 : pas de BF16). Alimente FT_GPU_HOURS, FT_GPUS_NEEDED "
                "et FT_ENERGY_KWH."),
-    EXAMPLES(gpu_spec_examples), .eval = eval_gpu_spec,
+    EXAMPLES(gpu_spec_examples),
+    .eval = eval_gpu_spec,
 };

@@ -16,10 +16,8 @@
 #include <string.h>
 
 const char *const ftc_gpu_price_kind_names[FTC_GPU_PRICE_KIND_COUNT + 1] = {
-    [FTC_GPU_ON_DEMAND] = "on_demand",
-    [FTC_GPU_SPOT] = "spot",
-    [FTC_GPU_RESERVED_1Y] = "reserved_1y",
-    [FTC_GPU_RESERVED_3Y] = "reserved_3y",
+    [FTC_GPU_ON_DEMAND] = "on_demand",     [FTC_GPU_SPOT] = "spot",
+    [FTC_GPU_RESERVED_1Y] = "reserved_1y", [FTC_GPU_RESERVED_3Y] = "reserved_3y",
     [FTC_GPU_PRICE_KIND_COUNT] = NULL,
 };
 
@@ -127,8 +125,10 @@ static bool parse_price(JsonNode *node, const char *gpu, ftc_gpu_layer *layer,
     obj = json_node_get_object(node);
     provider = ftc_price_file_string(obj, "provider");
     if (!ftc_price_file_name_ok(provider)) {
-        ftc_price_file_fail(error, "%s: \"provider\" must be non-empty text without control "
-                                    "characters", gpu);
+        ftc_price_file_fail(error,
+                            "%s: \"provider\" must be non-empty text without control "
+                            "characters",
+                            gpu);
         return false;
     }
     what = g_strdup_printf("%s at %s", gpu, provider);
@@ -162,8 +162,10 @@ static bool parse_price(JsonNode *node, const char *gpu, ftc_gpu_layer *layer,
         }
         if (strcmp(key, "gpus_per_instance") == 0) {
             if (!ftc_price_file_number(value, &x) || !(x >= 1 && x <= MAX_GPUS_PER_INSTANCE)) {
-                ftc_price_file_fail(error, "%s: \"gpus_per_instance\" must be a count "
-                                            "from 1 to %d", what, MAX_GPUS_PER_INSTANCE);
+                ftc_price_file_fail(error,
+                                    "%s: \"gpus_per_instance\" must be a count "
+                                    "from 1 to %d",
+                                    what, MAX_GPUS_PER_INSTANCE);
                 return false;
             }
             continue;
@@ -174,8 +176,10 @@ static bool parse_price(JsonNode *node, const char *gpu, ftc_gpu_layer *layer,
         }
         if (!ftc_price_file_number(value, &x) || !isfinite(x) || x < 0 ||
             x > MAX_GPU_HOUR_PRICE) {
-            ftc_price_file_fail(error, "%s: \"%s\" must be a price from 0 to %g per "
-                                        "GPU-hour", what, key, MAX_GPU_HOUR_PRICE);
+            ftc_price_file_fail(error,
+                                "%s: \"%s\" must be a price from 0 to %g per "
+                                "GPU-hour",
+                                what, key, MAX_GPU_HOUR_PRICE);
             return false;
         }
         p->price[kind] = x + 0.0;
@@ -205,8 +209,10 @@ static bool parse_gpu(JsonNode *node, guint i, ftc_gpu_layer *layer, const char 
     obj = json_node_get_object(node);
     gpu = ftc_price_file_string(obj, "gpu");
     if (!ftc_price_file_name_ok(gpu)) {
-        ftc_price_file_fail(error, "gpus[%u]: \"gpu\" must be non-empty text without "
-                                    "control characters", i);
+        ftc_price_file_fail(error,
+                            "gpus[%u]: \"gpu\" must be non-empty text without "
+                            "control characters",
+                            i);
         return false;
     }
     for (int f = 0; f < FTC_GPU_FIELD_COUNT; f++)
@@ -235,7 +241,7 @@ static bool parse_gpu(JsonNode *node, guint i, ftc_gpu_layer *layer, const char 
         if (!ftc_price_file_number(json_object_get_member(obj, key), &x) || !isfinite(x) ||
             x <= 0 || x > field_max[field]) {
             ftc_price_file_fail(error, "%s: \"%s\" must be a number above 0 and at most %g",
-                                 gpu, key, field_max[field]);
+                                gpu, key, field_max[field]);
             return false;
         }
         spec.spec[field] = x;
@@ -270,8 +276,7 @@ static bool parse_gpu(JsonNode *node, guint i, ftc_gpu_layer *layer, const char 
     return true;
 }
 
-static bool parse_gpus(JsonNode *gpus, ftc_gpu_layer *layer, const char *origin,
-                       GError **error)
+static bool parse_gpus(JsonNode *gpus, ftc_gpu_layer *layer, const char *origin, GError **error)
 {
     JsonArray *array;
 
@@ -300,7 +305,8 @@ ftc_gpu_layer *ftc_gpus_read(JsonObject *root, const char *origin, GError **erro
 {
     ftc_gpu_layer *layer = layer_new();
 
-    if (root != NULL && !parse_gpus(json_object_get_member(root, "gpus"), layer, origin, error)) {
+    if (root != NULL &&
+        !parse_gpus(json_object_get_member(root, "gpus"), layer, origin, error)) {
         ftc_gpu_layer_unref(layer);
         return NULL;
     }

@@ -8,51 +8,53 @@
 #include <stdio.h>
 #include <string.h>
 
-#define L(en, de, fr) {{en, de, fr}}
+#define L(en, de, fr)                                                                          \
+    {                                                                                          \
+        {                                                                                      \
+            en, de, fr                                                                         \
+        }                                                                                      \
+    }
 
 static const ftc_l10n unit_labels[FTC_UNIT_LAST] = {
     [FTC_UNIT_MONEY] = L("money, workbook currency", "Geldbetrag, Währung der Arbeitsmappe",
                          "montant, devise du classeur"),
-    [FTC_UNIT_MONEY_PER_MONTH] = L("money per month", "Geldbetrag pro Monat",
-                                   "montant par mois"),
-    [FTC_UNIT_MONEY_PER_HOUR] = L("money per hour", "Geldbetrag pro Stunde",
-                                  "montant par heure"),
-    [FTC_UNIT_MONEY_PER_MTOK] = L("money per million tokens",
-                                  "Geldbetrag pro Million Tokens",
+    [FTC_UNIT_MONEY_PER_MONTH] =
+        L("money per month", "Geldbetrag pro Monat", "montant par mois"),
+    [FTC_UNIT_MONEY_PER_HOUR] =
+        L("money per hour", "Geldbetrag pro Stunde", "montant par heure"),
+    [FTC_UNIT_MONEY_PER_MTOK] = L("money per million tokens", "Geldbetrag pro Million Tokens",
                                   "montant par million de jetons"),
     [FTC_UNIT_MONTHS] = L("months", "Monate", "mois"),
     [FTC_UNIT_HOURS] = L("hours", "Stunden", "heures"),
-    [FTC_UNIT_HOURS_PER_MONTH] = L("hours per month", "Stunden pro Monat",
-                                   "heures par mois"),
+    [FTC_UNIT_HOURS_PER_MONTH] = L("hours per month", "Stunden pro Monat", "heures par mois"),
     [FTC_UNIT_TOKENS] = L("tokens", "Tokens", "jetons"),
-    [FTC_UNIT_TOKENS_PER_MONTH] = L("tokens per month", "Tokens pro Monat",
-                                    "jetons par mois"),
-    [FTC_UNIT_TOKENS_PER_SECOND] = L("tokens per second", "Tokens pro Sekunde",
-                                     "jetons par seconde"),
+    [FTC_UNIT_TOKENS_PER_MONTH] = L("tokens per month", "Tokens pro Monat", "jetons par mois"),
+    [FTC_UNIT_TOKENS_PER_SECOND] =
+        L("tokens per second", "Tokens pro Sekunde", "jetons par seconde"),
     [FTC_UNIT_COUNT] = L("count", "Anzahl", "nombre"),
     [FTC_UNIT_PER_YEAR] = L("times per year", "Anzahl pro Jahr", "fois par an"),
-    [FTC_UNIT_FRACTION] = L("fraction, 0.2 = 20 %", "Anteil, 0,2 = 20 %",
-                            "fraction, 0,2 = 20 %"),
-    [FTC_UNIT_FRACTION_PER_MONTH] = L("fraction per month, 0.05 = 5 %",
-                                      "Anteil pro Monat, 0,05 = 5 %",
-                                      "fraction par mois, 0,05 = 5 %"),
+    [FTC_UNIT_FRACTION] =
+        L("fraction, 0.2 = 20 %", "Anteil, 0,2 = 20 %", "fraction, 0,2 = 20 %"),
+    [FTC_UNIT_FRACTION_PER_MONTH] =
+        L("fraction per month, 0.05 = 5 %", "Anteil pro Monat, 0,05 = 5 %",
+          "fraction par mois, 0,05 = 5 %"),
     [FTC_UNIT_WATTS] = L("watts", "Watt", "watts"),
     [FTC_UNIT_KWH] = L("kWh", "kWh", "kWh"),
-    [FTC_UNIT_GRAMS_PER_KWH] = L("grams of CO2 per kWh", "Gramm CO2 pro kWh",
-                                 "grammes de CO2 par kWh"),
+    [FTC_UNIT_GRAMS_PER_KWH] =
+        L("grams of CO2 per kWh", "Gramm CO2 pro kWh", "grammes de CO2 par kWh"),
     [FTC_UNIT_RATIO] = L("ratio", "Verhältnis", "rapport"),
     [FTC_UNIT_SCORE] = L("score, e.g. 0.9 for 90 %", "Wert, z. B. 0,9 für 90 %",
                          "score, p. ex. 0,9 pour 90 %"),
     [FTC_UNIT_TEXT] = L("text", "Text", "texte"),
     [FTC_UNIT_BYTES] = L("bytes", "Bytes", "octets"),
     [FTC_UNIT_GB] = L("GB of 10^9 bytes", "GB zu 10^9 Bytes", "Go de 10^9 octets"),
-    [FTC_UNIT_PARAMETERS] = L("parameters, 7E9 for 7B", "Parameter, 7E9 für 7 Mrd.",
-                              "paramètres, 7E9 pour 7 Md"),
-    [FTC_UNIT_TFLOPS] = L("TFLOPS, 10^12 operations per second",
-                          "TFLOPS, 10^12 Operationen pro Sekunde",
-                          "TFLOPS, 10^12 opérations par seconde"),
-    [FTC_UNIT_QUERIES_PER_MONTH] = L("queries per month", "Anfragen pro Monat",
-                                     "requêtes par mois"),
+    [FTC_UNIT_PARAMETERS] =
+        L("parameters, 7E9 for 7B", "Parameter, 7E9 für 7 Mrd.", "paramètres, 7E9 pour 7 Md"),
+    [FTC_UNIT_TFLOPS] =
+        L("TFLOPS, 10^12 operations per second", "TFLOPS, 10^12 Operationen pro Sekunde",
+          "TFLOPS, 10^12 opérations par seconde"),
+    [FTC_UNIT_QUERIES_PER_MONTH] =
+        L("queries per month", "Anfragen pro Monat", "requêtes par mois"),
     [FTC_UNIT_DATE] = L("a date (a date serial, as DATE() gives)",
                         "ein Datum (Datumszahl, wie DATUM() sie liefert)",
                         "une date (numéro de série, comme DATE() le donne)"),
@@ -62,20 +64,20 @@ static const ftc_l10n domain_labels[FTC_DOMAIN_LAST] = {
     [FTC_DOMAIN_NON_NEGATIVE] = L("a number ≥ 0", "eine Zahl ≥ 0", "un nombre ≥ 0"),
     [FTC_DOMAIN_POSITIVE] = L("a number > 0", "eine Zahl > 0", "un nombre > 0"),
     [FTC_DOMAIN_FRACTION] = L("from 0 to 1", "von 0 bis 1", "de 0 à 1"),
-    [FTC_DOMAIN_FRACTION_BELOW_1] = L("from 0 to below 1", "von 0 bis unter 1",
-                                      "de 0 à moins de 1"),
-    [FTC_DOMAIN_FRACTION_ABOVE_0] = L("above 0, at most 1", "über 0, höchstens 1",
-                                      "supérieur à 0, au plus 1"),
+    [FTC_DOMAIN_FRACTION_BELOW_1] =
+        L("from 0 to below 1", "von 0 bis unter 1", "de 0 à moins de 1"),
+    [FTC_DOMAIN_FRACTION_ABOVE_0] =
+        L("above 0, at most 1", "über 0, höchstens 1", "supérieur à 0, au plus 1"),
     [FTC_DOMAIN_ABOVE_MINUS_1] = L("above -1", "über -1", "supérieur à -1"),
     [FTC_DOMAIN_AT_LEAST_1] = L("a number ≥ 1", "eine Zahl ≥ 1", "un nombre ≥ 1"),
-    [FTC_DOMAIN_WHOLE_MONTHS] = L("a whole number from 1 to 1200",
-                                  "eine ganze Zahl von 1 bis 1200",
-                                  "un nombre entier de 1 à 1200"),
+    [FTC_DOMAIN_WHOLE_MONTHS] =
+        L("a whole number from 1 to 1200", "eine ganze Zahl von 1 bis 1200",
+          "un nombre entier de 1 à 1200"),
     [FTC_DOMAIN_TEXT] = L("text", "Text", "texte"),
 };
 
-static const ftc_l10n word_optional = L("optional, default", "optional, Standard",
-                                        "facultatif, par défaut");
+static const ftc_l10n word_optional =
+    L("optional, default", "optional, Standard", "facultatif, par défaut");
 static const ftc_l10n word_one_of = L("one of", "eines von", "l'un de");
 static const ftc_l10n word_optional_alone = L("optional", "optional", "facultatif");
 
@@ -143,8 +145,7 @@ static void format_number(double x, ftc_lang lang, char out[32])
                 *p = ',';
 }
 
-size_t ftc_arg_help(const ftc_function *fn, size_t arg, ftc_lang lang, char *buf,
-                    size_t size)
+size_t ftc_arg_help(const ftc_function *fn, size_t arg, ftc_lang lang, char *buf, size_t size)
 {
     const ftc_arg_info *a;
     size_t len = 0;

@@ -228,36 +228,42 @@ static bool tiers_ok(const ftc_price_tier *tiers, size_t n, const double *base,
 
         if (!(tiers[i].above > 0 && tiers[i].above <= MAX_TIER_ABOVE &&
               tiers[i].above == floor(tiers[i].above))) {
-            ftc_price_file_fail(error, "%s/%s: %s tiers[%zu]: \"above\" must be a whole "
-                                       "number of prompt tokens from 1 to %g",
+            ftc_price_file_fail(error,
+                                "%s/%s: %s tiers[%zu]: \"above\" must be a whole "
+                                "number of prompt tokens from 1 to %g",
                                 e->provider, e->model, what, i, MAX_TIER_ABOVE);
             return false;
         }
         if (i > 0 && tiers[i].above <= tiers[i - 1].above) {
-            ftc_price_file_fail(error, "%s/%s: %s tiers must be in ascending order of "
-                                       "\"above\"", e->provider, e->model, what);
+            ftc_price_file_fail(error,
+                                "%s/%s: %s tiers must be in ascending order of "
+                                "\"above\"",
+                                e->provider, e->model, what);
             return false;
         }
         for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++) {
             if (isnan(tiers[i].price[k]))
                 continue;
             if (!ftc_model_price_ok(tiers[i].price[k])) {
-                ftc_price_file_fail(error, "%s/%s: %s tiers[%zu]: \"%s\" must be a price "
-                                           "from 0 to %g per million tokens", e->provider,
-                                    e->model, what, i, kind_names[k], FTC_MODEL_MAX_PRICE);
+                ftc_price_file_fail(error,
+                                    "%s/%s: %s tiers[%zu]: \"%s\" must be a price "
+                                    "from 0 to %g per million tokens",
+                                    e->provider, e->model, what, i, kind_names[k],
+                                    FTC_MODEL_MAX_PRICE);
                 return false;
             }
             if (isnan(base[k])) {
-                ftc_price_file_fail(error, "%s/%s: %s tiers[%zu]: \"%s\" has no base price "
-                                           "to rise from", e->provider, e->model, what, i,
-                                    kind_names[k]);
+                ftc_price_file_fail(error,
+                                    "%s/%s: %s tiers[%zu]: \"%s\" has no base price "
+                                    "to rise from",
+                                    e->provider, e->model, what, i, kind_names[k]);
                 return false;
             }
             any = true;
         }
         if (!any) {
-            ftc_price_file_fail(error, "%s/%s: %s tiers[%zu]: no price", e->provider,
-                                e->model, what, i);
+            ftc_price_file_fail(error, "%s/%s: %s tiers[%zu]: no price", e->provider, e->model,
+                                what, i);
             return false;
         }
     }
@@ -288,8 +294,9 @@ bool ftc_model_entry_check(ftc_model_entry *me, GError **error)
             return false;
         if (e->scheduled[i].from <= current_from(e) ||
             (i > 0 && e->scheduled[i].from == e->scheduled[i - 1].from)) {
-            ftc_price_file_fail(error, "%s/%s: scheduled periods must start on different "
-                                       "days after the current prices' first day",
+            ftc_price_file_fail(error,
+                                "%s/%s: scheduled periods must start on different "
+                                "days after the current prices' first day",
                                 e->provider, e->model);
             return false;
         }

@@ -33,8 +33,8 @@ ftc_model_layer *ftc_models_read(JsonNode *root, const char *origin, int file_da
 /* --- the index over the layers -------------------------------------------- */
 
 struct ftc_model_index {
-    GPtrArray *sorted;  /* const ftc_model_entry *, effective entries */
-    GHashTable *by_key; /* "provider/model" lower case -> entry */
+    GPtrArray *sorted;    /* const ftc_model_entry *, effective entries */
+    GHashTable *by_key;   /* "provider/model" lower case -> entry */
     GHashTable *by_model; /* "model" lower case -> entry */
 };
 

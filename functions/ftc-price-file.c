@@ -28,7 +28,7 @@
 #define MAX_NESTING 32
 #define MAX_NAME 256
 
-G_DEFINE_QUARK(ftc-price-file-error-quark, ftc_price_file_error)
+G_DEFINE_QUARK(ftc - price - file - error - quark, ftc_price_file_error)
 
 void ftc_price_file_fail(GError **error, const char *fmt, ...)
 {
@@ -244,8 +244,7 @@ static char *read_file(const char *path, size_t *len, struct stat *st, GError **
     return data;
 }
 
-void *ftc_price_file_load(const char *path, const ftc_price_file_reader *reader,
-                          GError **error)
+void *ftc_price_file_load(const char *path, const ftc_price_file_reader *reader, GError **error)
 {
     struct stat st;
     g_autofree char *data = NULL;
@@ -290,8 +289,7 @@ struct ftc_price_file_set {
 };
 
 ftc_price_file_set *ftc_price_file_set_new(GResource *resource, const char *resource_dir,
-                                           const ftc_price_file_reader *reader,
-                                           bool user_files)
+                                           const ftc_price_file_reader *reader, bool user_files)
 {
     ftc_price_file_set *set = g_new0(ftc_price_file_set, 1);
 
@@ -352,8 +350,7 @@ static bool refresh_file(ftc_price_file_set *set, int l, const char *path, bool 
     g_autoptr(GError) error = NULL;
     size_t len = 0;
 
-    if (g_strcmp0(f->path, path) == 0 && f->present == exists &&
-        (!exists || same_stat(f, &st)))
+    if (g_strcmp0(f->path, path) == 0 && f->present == exists && (!exists || same_stat(f, &st)))
         return false;
     g_free(f->path);
     f->path = g_strdup(path);
@@ -422,9 +419,8 @@ static void read_shipped(ftc_price_file_set *set)
         origin = top ? g_strdup("shipped") : g_strdup_printf("shipped %s", name);
         bytes = g_resource_lookup_data(set->resource, path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
         data = bytes != NULL ? g_bytes_get_data(bytes, &size) : NULL;
-        set->shipped[i] = data != NULL ? read_data(data, size, origin, file_date, set->reader,
-                                                   &error)
-                                       : NULL;
+        set->shipped[i] =
+            data != NULL ? read_data(data, size, origin, file_date, set->reader, &error) : NULL;
         if (set->shipped[i] == NULL)
             report(origin, error != NULL ? error->message : "missing");
         set->n_shipped = i + 1;
@@ -443,8 +439,8 @@ bool ftc_price_file_set_refresh(ftc_price_file_set *set,
     }
     if (set->user_files) {
         const char *config_dir = g_get_user_config_dir();
-        g_autofree char *update = g_build_filename(config_dir, "ftcost", "prices-update.json",
-                                                   NULL);
+        g_autofree char *update =
+            g_build_filename(config_dir, "ftcost", "prices-update.json", NULL);
         g_autofree char *config = g_build_filename(config_dir, "ftcost", "prices.json", NULL);
 
         changed = refresh_file(set, USER_UPDATE, update, false) || changed;

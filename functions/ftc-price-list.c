@@ -69,9 +69,8 @@ static void *read_layer(JsonNode *root, const char *origin, int file_date, GErro
     if (!ftcost || ftc_price_file_ftcost_header(obj, error))
         layer->gpus = ftc_gpus_read(obj, origin, error);
     if (layer->gpus != NULL)
-        layer->models = ftc_models_read(root, origin, file_date,
-                                        obj != NULL && json_object_has_member(obj, "gpus"),
-                                        error);
+        layer->models = ftc_models_read(
+            root, origin, file_date, obj != NULL && json_object_has_member(obj, "gpus"), error);
     if (layer->models != NULL && ftc_price_layer_count(layer) == 0)
         ftc_price_file_fail(error, "no prices in it");
     else if (layer->models != NULL)
@@ -223,8 +222,8 @@ const ftc_gpu_spec *ftc_price_list_find_gpu(const ftc_price_list *list, const ch
     return list != NULL ? ftc_gpu_index_find(list->gpus, gpu) : NULL;
 }
 
-const ftc_gpu_price *ftc_price_list_find_gpu_price(const ftc_price_list *list,
-                                                   const char *gpu, const char *provider)
+const ftc_gpu_price *ftc_price_list_find_gpu_price(const ftc_price_list *list, const char *gpu,
+                                                   const char *provider)
 {
     return list != NULL ? ftc_gpu_index_find_price(list->gpus, gpu, provider) : NULL;
 }

@@ -5,28 +5,33 @@
  */
 #include "ftcost-private.h"
 
-#define ARG_OVERLAP                                                              \
-    {.name = L("Overlap", "Überlappung", "Chevauchement"),                       \
-     .description = L("Share of tokens embedded twice because chunks overlap",   \
-                      "Anteil der Tokens, die wegen überlappender Abschnitte "   \
-                      "doppelt eingebettet werden",                              \
-                      "Part des jetons vectorisés deux fois parce que les "      \
-                      "segments se chevauchent"),                                \
-     OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION, 0)}
+#define ARG_OVERLAP                                                                            \
+    {                                                                                          \
+        .name = L("Overlap", "Überlappung", "Chevauchement"),                                  \
+        .description = L("Share of tokens embedded twice because chunks overlap",              \
+                         "Anteil der Tokens, die wegen überlappender Abschnitte "             \
+                         "doppelt eingebettet werden",                                         \
+                         "Part des jetons vectorisés deux fois parce que les "                \
+                         "segments se chevauchent"),                                           \
+        OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION, 0)                                    \
+    }
 
-#define ARG_CHUNK_TOKENS                                                         \
-    {.name = L("ChunkTokens", "AbschnittTokens", "JetonsParSegment"),            \
-     .description = L("Tokens in one retrieved chunk",                           \
-                      "Tokens in einem abgerufenen Abschnitt",                   \
-                      "Jetons d'un segment récupéré"),                           \
-     REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_POSITIVE)}
+#define ARG_CHUNK_TOKENS                                                                       \
+    {                                                                                          \
+        .name = L("ChunkTokens", "AbschnittTokens", "JetonsParSegment"),                       \
+        .description =                                                                         \
+            L("Tokens in one retrieved chunk", "Tokens in einem abgerufenen Abschnitt",        \
+              "Jetons d'un segment récupéré"),                                                 \
+        REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_POSITIVE)                                         \
+    }
 
-#define ARG_EMBED_PRICE(opt)                                                     \
-    {.name = L("EmbedPrice", "EinbettungsPreis", "PrixVectorisation"),           \
-     .description = L("Price of the embedding model",                            \
-                      "Preis des Einbettungsmodells",                            \
-                      "Prix du modèle de vectorisation"),                        \
-     opt}
+#define ARG_EMBED_PRICE(opt)                                                                   \
+    {                                                                                          \
+        .name = L("EmbedPrice", "EinbettungsPreis", "PrixVectorisation"),                      \
+        .description = L("Price of the embedding model", "Preis des Einbettungsmodells",       \
+                         "Prix du modèle de vectorisation"),                                   \
+        opt                                                                                    \
+    }
 
 /* --- RAG_EMBED_COST ---------------------------------------------------------- */
 
@@ -41,8 +46,7 @@ static const ftc_arg_info embed_cost_args[] = {
                                        "Jetons à vectoriser : le corpus, ou les "
                                        "documents modifiés d'un mois"),
                       REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)},
-    [EMBED_PRICE] = ARG_EMBED_PRICE(REQUIRED(FTC_UNIT_MONEY_PER_MTOK,
-                                             FTC_DOMAIN_NON_NEGATIVE)),
+    [EMBED_PRICE] = ARG_EMBED_PRICE(REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)),
     [EMBED_OVERLAP] = ARG_OVERLAP,
 };
 FTC_ARGS_MATCH(embed_cost_args, EMBED_N);
@@ -67,8 +71,11 @@ const ftc_function ftc_fn_rag_embed_cost = {
                      "(1 + Überlappung) × Preis / 1.000.000.",
                      "Coût de la vectorisation de jetons pour la recherche : "
                      "jetons × (1 + chevauchement) × prix / 1 000 000."),
-    .result = FTC_TYPE_NUMBER, ARGS(embed_cost_args), .notes = NO_TEXT,
-    EXAMPLES(embed_cost_examples), .eval = eval_embed_cost,
+    .result = FTC_TYPE_NUMBER,
+    ARGS(embed_cost_args),
+    .notes = NO_TEXT,
+    EXAMPLES(embed_cost_examples),
+    .eval = eval_embed_cost,
     .expansion = "$1*(1+$3)*$2/1000000",
 };
 
@@ -86,9 +93,9 @@ enum {
 
 static const ftc_arg_info store_gb_args[] = {
     [STORE_CORPUS_TOKENS] = {.name = L("CorpusTokens", "KorpusTokens", "JetonsCorpus"),
-                             .description = L("Tokens in the whole corpus",
-                                              "Tokens im gesamten Korpus",
-                                              "Jetons de tout le corpus"),
+                             .description =
+                                 L("Tokens in the whole corpus", "Tokens im gesamten Korpus",
+                                   "Jetons de tout le corpus"),
                              REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)},
     [STORE_CHUNK_TOKENS] = ARG_CHUNK_TOKENS,
     [STORE_DIMENSIONS] = {.name = L("Dimensions", "Dimensionen", "Dimensions"),
@@ -108,8 +115,7 @@ static const ftc_arg_info store_gb_args[] = {
                                                 "binaire"),
                                OPTIONAL(FTC_UNIT_BYTES, FTC_DOMAIN_POSITIVE, 4)},
     [STORE_OVERLAP] = ARG_OVERLAP,
-    [STORE_INDEX_OVERHEAD] = {.name = L("IndexOverhead", "IndexAufschlag",
-                                        "SurcoûtIndex"),
+    [STORE_INDEX_OVERHEAD] = {.name = L("IndexOverhead", "IndexAufschlag", "SurcoûtIndex"),
                               .description = L("Index graph and metadata on top of the "
                                                "raw vectors",
                                                "Indexgraph und Metadaten zusätzlich zu "
@@ -142,14 +148,16 @@ const ftc_function ftc_fn_rag_store_gb = {
                      "Indexaufschlag inbegriffen.",
                      "Taille de l'index vectoriel en Go : un vecteur par segment, "
                      "surcoût d'index compris."),
-    .result = FTC_TYPE_NUMBER, ARGS(store_gb_args),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(store_gb_args),
     .notes = L("Multiply by the vector store's price per GB-month for its monthly "
                "cost.",
                "Mit dem Preis des Vektorspeichers pro GB und Monat multiplizieren, "
                "um die Monatskosten zu erhalten.",
                "Multipliez par le prix du stockage vectoriel par Go et par mois "
                "pour son coût mensuel."),
-    EXAMPLES(store_gb_examples), .eval = eval_store_gb,
+    EXAMPLES(store_gb_examples),
+    .eval = eval_store_gb,
     .expansion = "$1*(1+$5)/$2*$3*$4*(1+$6)/1000000000",
 };
 
@@ -167,13 +175,12 @@ enum {
 
 static const ftc_arg_info query_cost_args[] = {
     [QUERY_QUERIES] = {.name = L("Queries", "Anfragen", "Requêtes"),
-                       .description = L("Prompts that retrieve context",
-                                        "Prompts, die Kontext abrufen",
-                                        "Prompts qui récupèrent du contexte"),
+                       .description =
+                           L("Prompts that retrieve context", "Prompts, die Kontext abrufen",
+                             "Prompts qui récupèrent du contexte"),
                        REQUIRED(FTC_UNIT_QUERIES_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
     [QUERY_TOP_K] = {.name = L("TopK", "TopK", "TopK"),
-                     .description = L("Chunks added to each prompt",
-                                      "Abschnitte pro Prompt",
+                     .description = L("Chunks added to each prompt", "Abschnitte pro Prompt",
                                       "Segments ajoutés à chaque prompt"),
                      REQUIRED(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE)},
     [QUERY_CHUNK_TOKENS] = ARG_CHUNK_TOKENS,
@@ -189,8 +196,8 @@ static const ftc_arg_info query_cost_args[] = {
                                              "Jetons d'une requête, vectorisés pour "
                                              "la recherche"),
                             OPTIONAL(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE, 0)},
-    [QUERY_EMBED_PRICE] = ARG_EMBED_PRICE(OPTIONAL(FTC_UNIT_MONEY_PER_MTOK,
-                                                   FTC_DOMAIN_NON_NEGATIVE, 0)),
+    [QUERY_EMBED_PRICE] =
+        ARG_EMBED_PRICE(OPTIONAL(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE, 0)),
 };
 FTC_ARGS_MATCH(query_cost_args, QUERY_N);
 
@@ -219,8 +226,11 @@ const ftc_function ftc_fn_rag_query_cost = {
                      "Ce que la recherche ajoute à un mois de prompts : les "
                      "segments récupérés lus comme jetons d'entrée, plus la "
                      "vectorisation de chaque requête."),
-    .result = FTC_TYPE_NUMBER, ARGS(query_cost_args), .notes = NO_TEXT,
-    EXAMPLES(query_cost_examples), .eval = eval_query_cost,
+    .result = FTC_TYPE_NUMBER,
+    ARGS(query_cost_args),
+    .notes = NO_TEXT,
+    EXAMPLES(query_cost_examples),
+    .eval = eval_query_cost,
     .expansion = "$1*($2*$3*$4+$5*$6)/1000000",
 };
 
@@ -263,13 +273,12 @@ static const ftc_arg_info rag_tco_args[] = {
                                        "corpus"),
                       REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)},
     [RTCO_HORIZON] = {.name = L("Horizon", "Horizont", "Horizon"),
-                      .description = L("Months to count", "Zu zählende Monate",
-                                       "Mois comptés"),
+                      .description = L("Months to count", "Zu zählende Monate", "Mois comptés"),
                       OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_WHOLE_MONTHS, 24)},
     [RTCO_GROWTH] = {.name = L("MonthlyGrowth", "WachstumProMonat", "CroissanceMensuelle"),
-                     .description = L("Growth of usage each month",
-                                      "Monatliches Wachstum der Nutzung",
-                                      "Croissance mensuelle de l'usage"),
+                     .description =
+                         L("Growth of usage each month", "Monatliches Wachstum der Nutzung",
+                           "Croissance mensuelle de l'usage"),
                      OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1, 0)},
     [RTCO_PRICE_CHANGE] = {.name = L("MonthlyPriceChange", "PreisänderungProMonat",
                                      "VariationPrixMensuelle"),
@@ -279,8 +288,7 @@ static const ftc_arg_info rag_tco_args[] = {
                                             "(negativ: billiger)",
                                             "Variation mensuelle des prix du modèle "
                                             "(négative : moins cher)"),
-                           OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1,
-                                    0)},
+                           OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1, 0)},
 };
 FTC_ARGS_MATCH(rag_tco_args, RTCO_N);
 
@@ -298,9 +306,9 @@ static ftc_status eval_rag_tco(const ftc_value *a, ftc_result *out, ftc_error *e
     double horizon = a[RTCO_HORIZON].number; /* whole, 1..FTC_MAX_MONTHS */
 
     (void)err;
-    return ftc_number(out, a[RTCO_UPFRONT].number + a[RTCO_MONTHLY_FIXED].number * horizon +
-                               ftc_grown_sum(a[RTCO_MONTHLY_USAGE].number, ratio,
-                                             (int)horizon));
+    return ftc_number(out,
+                      a[RTCO_UPFRONT].number + a[RTCO_MONTHLY_FIXED].number * horizon +
+                          ftc_grown_sum(a[RTCO_MONTHLY_USAGE].number, ratio, (int)horizon));
 }
 
 const ftc_function ftc_fn_rag_tco = {
@@ -314,7 +322,8 @@ const ftc_function ftc_fn_rag_tco = {
                      "Coût de la voie RAG sur l'horizon : construction initiale, "
                      "coûts mensuels fixes, et un usage qui croît et change de prix "
                      "chaque mois."),
-    .result = FTC_TYPE_NUMBER, ARGS(rag_tco_args),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(rag_tco_args),
     .notes = L("Month m (from 0) costs MonthlyUsage × ((1 + MonthlyGrowth) × (1 + "
                "MonthlyPriceChange))^m, plus MonthlyFixed.",
                "Monat m (ab 0) kostet NutzungProMonat × ((1 + WachstumProMonat) × "
@@ -322,7 +331,8 @@ const ftc_function ftc_fn_rag_tco = {
                "Le mois m (à partir de 0) coûte UsageMensuel × ((1 + "
                "CroissanceMensuelle) × (1 + VariationPrixMensuelle))^m, plus "
                "FixeMensuel."),
-    EXAMPLES(rag_tco_examples), .eval = eval_rag_tco,
+    EXAMPLES(rag_tco_examples),
+    .eval = eval_rag_tco,
     /* MIN: a one-cell range for Horizon stays a range inside SUMPRODUCT */
     .expansion = "$3+$2*$4+SUMPRODUCT($1*((1+$5)*(1+$6))^(ROW(INDIRECT(\"1:\"&MIN($4)))-1))",
 };

@@ -12,9 +12,9 @@
 #include <string.h>
 
 /* Keys of a price object that are not prices: the entry's and a period's. */
-static const char *const entry_keys[] = {"provider", "model", "checked", "note", "source",
-                                         "since", "history", "tiers", "scheduled", "retires",
-                                         "successor", NULL};
+static const char *const entry_keys[] = {"provider",  "model",   "checked",   "note",
+                                         "source",    "since",   "history",   "tiers",
+                                         "scheduled", "retires", "successor", NULL};
 static const char *const period_keys[] = {"from", "note", "source", "tiers", NULL};
 static const char *const tier_keys[] = {"above", NULL};
 
@@ -52,9 +52,10 @@ static bool parse_prices(JsonObject *obj, const char *const *other_keys, double 
         }
         if (!ftc_price_file_number(json_object_get_member(obj, key), &x) ||
             !ftc_model_price_ok(x)) {
-            ftc_price_file_fail(error, "%s/%s: \"%s\" must be a price from 0 to %g per "
-                                       "million tokens", provider, model, key,
-                                FTC_MODEL_MAX_PRICE);
+            ftc_price_file_fail(error,
+                                "%s/%s: \"%s\" must be a price from 0 to %g per "
+                                "million tokens",
+                                provider, model, key, FTC_MODEL_MAX_PRICE);
             return false;
         }
         price[kind] = x + 0.0;
@@ -85,7 +86,8 @@ static bool parse_tiers(JsonObject *obj, ftc_model_layer *layer, const char *pro
     *n_out = 0;
     if (node == NULL)
         return true;
-    if (!JSON_NODE_HOLDS_ARRAY(node) || json_array_get_length(json_node_get_array(node)) > 100) {
+    if (!JSON_NODE_HOLDS_ARRAY(node) ||
+        json_array_get_length(json_node_get_array(node)) > 100) {
         ftc_price_file_fail(error, "%s/%s: \"tiers\" must be an array of at most 100 tiers",
                             provider, model);
         return false;
@@ -99,8 +101,10 @@ static bool parse_tiers(JsonObject *obj, ftc_model_layer *layer, const char *pro
         if (!JSON_NODE_HOLDS_OBJECT(tier) ||
             !ftc_price_file_number(json_object_get_member(json_node_get_object(tier), "above"),
                                    &tiers[i].above)) {
-            ftc_price_file_fail(error, "%s/%s: tiers[%u] must be an object with \"above\" "
-                                       "(prompt tokens)", provider, model, i);
+            ftc_price_file_fail(error,
+                                "%s/%s: tiers[%u] must be an object with \"above\" "
+                                "(prompt tokens)",
+                                provider, model, i);
             return false;
         }
         if (!parse_prices(json_node_get_object(tier), tier_keys, tiers[i].price, provider,
@@ -131,8 +135,8 @@ static bool parse_periods(JsonNode *node, const char *name, int before, ftc_mode
     array = json_node_get_array(node);
     n = json_array_get_length(array);
     if (n > 1000) {
-        ftc_price_file_fail(error, "%s/%s: more than 1000 periods in \"%s\"", provider,
-                            model, name);
+        ftc_price_file_fail(error, "%s/%s: more than 1000 periods in \"%s\"", provider, model,
+                            name);
         return false;
     }
     periods = ftc_model_layer_periods(layer, n);
@@ -141,8 +145,8 @@ static bool parse_periods(JsonNode *node, const char *name, int before, ftc_mode
         JsonObject *period;
 
         if (!JSON_NODE_HOLDS_OBJECT(p)) {
-            ftc_price_file_fail(error, "%s/%s: %s[%u] is not an object", provider, model,
-                                name, i);
+            ftc_price_file_fail(error, "%s/%s: %s[%u] is not an object", provider, model, name,
+                                i);
             return false;
         }
         period = json_node_get_object(p);
@@ -154,8 +158,8 @@ static bool parse_periods(JsonNode *node, const char *name, int before, ftc_mode
             return false;
         }
         if (!parse_prices(period, period_keys, periods[i].price, provider, model, error) ||
-            !parse_tiers(period, layer, provider, model, &periods[i].tiers,
-                         &periods[i].n_tiers, error))
+            !parse_tiers(period, layer, provider, model, &periods[i].tiers, &periods[i].n_tiers,
+                         error))
             return false;
     }
     qsort(periods, n, sizeof *periods, compare_periods);
@@ -187,15 +191,19 @@ static bool parse_history(JsonObject *obj, ftc_model_layer *layer, ftc_model_ent
         return false;
     }
     if (e->pub.since > e->pub.checked) {
-        ftc_price_file_fail(error, "%s/%s: \"since\" is after \"checked\": a price cannot "
-                            "be seen before it takes effect", provider, model);
+        ftc_price_file_fail(error,
+                            "%s/%s: \"since\" is after \"checked\": a price cannot "
+                            "be seen before it takes effect",
+                            provider, model);
         return false;
     }
     if (history == NULL)
         return true;
     if (!JSON_NODE_HOLDS_ARRAY(history) || e->pub.since < 0) {
-        ftc_price_file_fail(error, "%s/%s: \"history\" must be an array, with \"since\" "
-                                   "saying when today's prices took effect", provider, model);
+        ftc_price_file_fail(error,
+                            "%s/%s: \"history\" must be an array, with \"since\" "
+                            "saying when today's prices took effect",
+                            provider, model);
         return false;
     }
     return parse_periods(history, "history", e->pub.since, layer, e, &e->pub.history,
@@ -260,8 +268,10 @@ bool ftc_read_ftcost_models(JsonObject *root, ftc_model_layer *layer, const char
         provider = ftc_price_file_string(obj, "provider");
         model = ftc_price_file_string(obj, "model");
         if (!ftc_price_file_name_ok(provider) || !ftc_price_file_name_ok(model)) {
-            ftc_price_file_fail(error, "models[%u]: \"provider\" and \"model\" must be "
-                                       "non-empty text without control characters", i);
+            ftc_price_file_fail(error,
+                                "models[%u]: \"provider\" and \"model\" must be "
+                                "non-empty text without control characters",
+                                i);
             return false;
         }
         e = ftc_model_layer_add(layer, provider, model, origin);

@@ -60,8 +60,10 @@ static bool read_tiered(JsonObject *obj, ftc_price_kind kind, prices *p, const c
 
     if (!price_value(json_object_get_member(obj, "base"), &p->price[kind]) || tiers == NULL ||
         !JSON_NODE_HOLDS_ARRAY(tiers)) {
-        ftc_price_file_fail(error, "%s: \"%s\" must be a price or {\"base\": price, "
-                                   "\"tiers\": [...]}", what, field);
+        ftc_price_file_fail(error,
+                            "%s: \"%s\" must be a price or {\"base\": price, "
+                            "\"tiers\": [...]}",
+                            what, field);
         return false;
     }
     array = json_node_get_array(tiers);
@@ -71,16 +73,20 @@ static bool read_tiered(JsonObject *obj, ftc_price_kind kind, prices *p, const c
         double start, price;
         size_t t;
 
-        if (tier == NULL || !ftc_price_file_number(json_object_get_member(tier, "start"), &start) ||
+        if (tier == NULL ||
+            !ftc_price_file_number(json_object_get_member(tier, "start"), &start) ||
             !price_value(json_object_get_member(tier, "price"), &price)) {
-            ftc_price_file_fail(error, "%s: \"%s\" tiers[%u] must have \"start\" (tokens) and "
-                                       "\"price\" from 0 to %g", what, field, i,
-                                FTC_MODEL_MAX_PRICE);
+            ftc_price_file_fail(error,
+                                "%s: \"%s\" tiers[%u] must have \"start\" (tokens) and "
+                                "\"price\" from 0 to %g",
+                                what, field, i, FTC_MODEL_MAX_PRICE);
             return false;
         }
         if (i > 0 && start <= last) {
-            ftc_price_file_fail(error, "%s: \"%s\" tiers must be in ascending order of "
-                                       "\"start\"", what, field);
+            ftc_price_file_fail(error,
+                                "%s: \"%s\" tiers must be in ascending order of "
+                                "\"start\"",
+                                what, field);
             return false;
         }
         last = start;
@@ -129,8 +135,10 @@ static bool read_prices(JsonNode *node, prices *p, const char *what, GError **er
                              fields[f].field, error))
                 return false;
         } else if (!price_value(value, &p->price[fields[f].kind])) {
-            ftc_price_file_fail(error, "%s: \"%s\" must be a price from 0 to %g per million "
-                                       "tokens", what, fields[f].field, FTC_MODEL_MAX_PRICE);
+            ftc_price_file_fail(error,
+                                "%s: \"%s\" must be a price from 0 to %g per million "
+                                "tokens",
+                                what, fields[f].field, FTC_MODEL_MAX_PRICE);
             return false;
         }
     }
@@ -191,8 +199,8 @@ static bool read_conditional(JsonArray *list, ftc_model_layer *layer, ftc_model_
             continue;
         }
         if (!JSON_NODE_HOLDS_OBJECT(constraint)) {
-            ftc_price_file_fail(error, "%s: prices[%u]: \"constraint\" must be an object",
-                                what, i);
+            ftc_price_file_fail(error, "%s: prices[%u]: \"constraint\" must be an object", what,
+                                i);
             return false;
         }
         if (!json_object_has_member(json_node_get_object(constraint), "start_date")) {
@@ -202,8 +210,10 @@ static bool read_conditional(JsonArray *list, ftc_model_layer *layer, ftc_model_
         from[i] = ftc_date_parse(
             ftc_price_file_string(json_node_get_object(constraint), "start_date"));
         if (from[i] < 0) {
-            ftc_price_file_fail(error, "%s: prices[%u]: \"start_date\" must be a date "
-                                       "YYYY-MM-DD", what, i);
+            ftc_price_file_fail(error,
+                                "%s: prices[%u]: \"start_date\" must be a date "
+                                "YYYY-MM-DD",
+                                what, i);
             return false;
         }
         for (guint j = 0; j < i; j++)
@@ -213,8 +223,10 @@ static bool read_conditional(JsonArray *list, ftc_model_layer *layer, ftc_model_
             }
     }
     if (unconstrained != 1) {
-        ftc_price_file_fail(error, "%s: \"prices\" needs exactly one price without a "
-                                   "constraint", what);
+        ftc_price_file_fail(error,
+                            "%s: \"prices\" needs exactly one price without a "
+                            "constraint",
+                            what);
         return false;
     }
     history = ftc_model_layer_periods(layer, n);
@@ -266,8 +278,10 @@ static bool read_model(JsonNode *node, const char *provider, guint i, ftc_model_
     prices p;
 
     if (!ftc_price_file_name_ok(id)) {
-        ftc_price_file_fail(error, "%s: models[%u]: \"id\" must be non-empty text without "
-                                   "control characters", provider, i);
+        ftc_price_file_fail(error,
+                            "%s: models[%u]: \"id\" must be non-empty text without "
+                            "control characters",
+                            provider, i);
         return false;
     }
     what = g_strdup_printf("%s/%s", provider, id);
@@ -304,8 +318,10 @@ bool ftc_read_genai(JsonArray *root, ftc_model_layer *layer, const char *origin,
 
         if (!ftc_price_file_name_ok(provider) || models == NULL ||
             !JSON_NODE_HOLDS_ARRAY(models)) {
-            ftc_price_file_fail(error, "providers[%u]: not a genai-prices provider (\"id\" "
-                                       "and \"models\")", i);
+            ftc_price_file_fail(error,
+                                "providers[%u]: not a genai-prices provider (\"id\" "
+                                "and \"models\")",
+                                i);
             return false;
         }
         n_models += json_array_get_length(json_node_get_array(models));

@@ -137,14 +137,16 @@ bool ftc_read_litellm(JsonObject *root, ftc_model_layer *layer, const char *orig
         if (strcmp(key, "sample_spec") == 0)
             continue;
         if (!JSON_NODE_HOLDS_OBJECT(node)) {
-            ftc_price_file_fail(error, "\"%s\" is not an object: neither ftcost's format "
-                                       "(\"format\": \"ftcost-prices\") nor LiteLLM's", key);
+            ftc_price_file_fail(error,
+                                "\"%s\" is not an object: neither ftcost's format "
+                                "(\"format\": \"ftcost-prices\") nor LiteLLM's",
+                                key);
             return false;
         }
         obj = json_node_get_object(node);
         for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++) {
-            JsonNode *field = litellm_fields[k] ? json_object_get_member(obj, litellm_fields[k])
-                                                : NULL;
+            JsonNode *field =
+                litellm_fields[k] ? json_object_get_member(obj, litellm_fields[k]) : NULL;
             double x;
 
             price[k] = NAN;
@@ -162,7 +164,8 @@ bool ftc_read_litellm(JsonObject *root, ftc_model_layer *layer, const char *orig
         if (!token_priced)
             continue;
         provider = ftc_price_file_string(obj, "litellm_provider");
-        if (json_object_has_member(obj, "litellm_provider") && !ftc_price_file_name_ok(provider)) {
+        if (json_object_has_member(obj, "litellm_provider") &&
+            !ftc_price_file_name_ok(provider)) {
             ftc_price_file_fail(error, "%s: \"litellm_provider\" must be text", key);
             return false;
         }

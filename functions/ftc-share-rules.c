@@ -76,8 +76,8 @@ static int range_cells(const char *s, size_t len, const char **colon)
         b += a - ref;
     if (c - a != end - b || strncmp(a, b, (size_t)(c - a)) != 0 ||
         strpbrk_len(a, (size_t)(c - a), "0123456789") == NULL ||
-        strpbrk_len(a, (size_t)(c - a), "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") ==
-            NULL)
+        strpbrk_len(a, (size_t)(c - a),
+                    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") == NULL)
         return 0;
     return 1;
 }
@@ -131,8 +131,9 @@ static void domain_guard(ftc_domain domain, const char *x, char sep, GString *g)
      * ROWS*COLUMNS stops a range of several cells, which implicit
      * intersection would otherwise reduce to one of them (on references
      * only: ROWS(2) is Err:504 in Calc). */
-    g_string_append_printf(g, "%cIF(ISREF(%s)%cROWS(%s)*COLUMNS(%s)%c1)=1%c"
-                              "OR(ISNUMBER(%s)%cISBLANK(%s))",
+    g_string_append_printf(g,
+                           "%cIF(ISREF(%s)%cROWS(%s)*COLUMNS(%s)%c1)=1%c"
+                           "OR(ISNUMBER(%s)%cISBLANK(%s))",
                            sep, x, sep, x, x, sep, sep, x, sep, x);
     switch (domain) {
     case FTC_DOMAIN_NON_NEGATIVE:
@@ -157,8 +158,8 @@ static void domain_guard(ftc_domain domain, const char *x, char sep, GString *g)
         g_string_append_printf(g, "%c%s>=1", sep, x);
         break;
     case FTC_DOMAIN_WHOLE_MONTHS:
-        g_string_append_printf(g, "%c%s=INT(%s)%c%s>=1%c%s<=%d", sep, x, x, sep, x, sep,
-                               x, FTC_MAX_MONTHS);
+        g_string_append_printf(g, "%c%s=INT(%s)%c%s>=1%c%s<=%d", sep, x, x, sep, x, sep, x,
+                               FTC_MAX_MONTHS);
         break;
     case FTC_DOMAIN_TEXT:
     case FTC_DOMAIN_LAST:
@@ -186,8 +187,8 @@ static bool expand_fail(ftc_error *err, int arg, const char *message)
     return false;
 }
 
-bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args,
-                                 size_t n_args, char sep, GString *out, ftc_error *err)
+bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args, size_t n_args,
+                                 char sep, GString *out, ftc_error *err)
 {
     g_autoptr(GPtrArray) filled = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(GString) guard = g_string_new(NULL);
@@ -252,8 +253,8 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
                 *p = sep;
         }
     }
-    if (!ftc_formula_substitute(pattern, (const char *const *)filled->pdata, filled->len,
-                                body, err))
+    if (!ftc_formula_substitute(pattern, (const char *const *)filled->pdata, filled->len, body,
+                                err))
         return false;
     if (literal_out_of_domain) {
         g_string_append(out, "NA()");
@@ -303,7 +304,8 @@ static char *literal_text(const char *arg)
     size_t len = strlen(arg);
     GString *s;
 
-    if (len < 2 || arg[0] != '"' || arg[len - 1] != '"' || ftc_formula_string_length(arg) != len)
+    if (len < 2 || arg[0] != '"' || arg[len - 1] != '"' ||
+        ftc_formula_string_length(arg) != len)
         return NULL;
     s = g_string_new(NULL);
     for (size_t i = 1; i + 1 < len; i++) {
@@ -326,8 +328,10 @@ static void note_frozen(const ftc_function *fn, const ftc_value *values, size_t 
 
     for (size_t k = 0; k < n_subject; k++)
         if (texts[k] != NULL)
-            g_string_append_printf(subject, "%s%s", subject->len == 0 ? ""
-                                                    : date_fn != NULL ? " at " : ", ",
+            g_string_append_printf(subject, "%s%s",
+                                   subject->len == 0 ? ""
+                                   : date_fn != NULL ? " at "
+                                                     : ", ",
                                    texts[k]);
     if (subject->len == 0)
         return;
@@ -350,7 +354,9 @@ static void note_frozen(const ftc_function *fn, const ftc_value *values, size_t 
     }
     g_string_append_printf(notes, "%s%s of %s%s (ftcost %s, frozen)",
                            notes->len > 0 ? "\n" : "",
-                           fn == date_fn ? "price date" : date_fn != NULL ? "price" : "value",
+                           fn == date_fn     ? "price date"
+                           : date_fn != NULL ? "price"
+                                             : "value",
                            subject->str, day, fn->name);
 }
 
@@ -397,8 +403,8 @@ static bool freeze_call(const ftc_function *fn, const char *const *args, size_t 
     return true;
 }
 
-static bool share_expand(const void *call, const char *const *args, size_t n_args,
-                         GString *out, ftc_error *err, void *data)
+static bool share_expand(const void *call, const char *const *args, size_t n_args, GString *out,
+                         ftc_error *err, void *data)
 {
     share_data *sd = data;
     const ftc_function *fn = call;
@@ -419,7 +425,8 @@ static bool share_expand(const void *call, const char *const *args, size_t n_arg
 char *ftc_formula_share(const char *formula, char sep, GString *notes, ftc_error *err)
 {
     share_data sd = {.sep = sep, .notes = notes};
-    char *shared = ftc_formula_rewrite_bounded(formula, share_lookup, share_expand, &sd, MAX_SHARED, err);
+    char *shared =
+        ftc_formula_rewrite_bounded(formula, share_lookup, share_expand, &sd, MAX_SHARED, err);
     size_t tokens;
 
     /* What Calc would refuse (Err:512 in every copy) is refused here: the

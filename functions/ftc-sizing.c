@@ -24,39 +24,47 @@ static const double flops_per_param_token[METHOD_N] = {6, 4, 4};
 static const double bytes_per_frozen_param[METHOD_N] = {16, 2, 0.5};
 #define ADAPTER_BYTES_PER_PARAM 16
 
-#define ARG_METHOD                                                               \
-    {.name = L("Method", "Methode", "Méthode"),                                  \
-     .description = L("How the model is tuned: all weights, or low-rank "        \
-                      "adapters on bf16 or 4-bit frozen weights",                \
-                      "Wie das Modell angepasst wird: alle Gewichte, oder "      \
-                      "Low-Rank-Adapter auf eingefrorenen Gewichten in bf16 "    \
-                      "oder 4 Bit",                                              \
-                      "Mode d'ajustement : tous les poids, ou des adaptateurs "  \
-                      "de rang faible sur des poids figés en bf16 ou en 4 bits"), \
-     OPTIONAL_CHOICE(method_words, "full")}
+#define ARG_METHOD                                                                             \
+    {                                                                                          \
+        .name = L("Method", "Methode", "Méthode"),                                             \
+        .description = L("How the model is tuned: all weights, or low-rank "                   \
+                         "adapters on bf16 or 4-bit frozen weights",                           \
+                         "Wie das Modell angepasst wird: alle Gewichte, oder "                 \
+                         "Low-Rank-Adapter auf eingefrorenen Gewichten in bf16 "               \
+                         "oder 4 Bit",                                                         \
+                         "Mode d'ajustement : tous les poids, ou des adaptateurs "             \
+                         "de rang faible sur des poids figés en bf16 ou en 4 bits"),           \
+        OPTIONAL_CHOICE(method_words, "full")                                                  \
+    }
 
-#define ARG_PARAMS                                                               \
-    {.name = L("Params", "Parameter", "Paramètres"),                             \
-     .description = L("Parameters of the model", "Parameter des Modells",        \
-                      "Paramètres du modèle"),                                   \
-     REQUIRED(FTC_UNIT_PARAMETERS, FTC_DOMAIN_POSITIVE)}
+#define ARG_PARAMS                                                                             \
+    {                                                                                          \
+        .name = L("Params", "Parameter", "Paramètres"),                                        \
+        .description =                                                                         \
+            L("Parameters of the model", "Parameter des Modells", "Paramètres du modèle"),     \
+        REQUIRED(FTC_UNIT_PARAMETERS, FTC_DOMAIN_POSITIVE)                                     \
+    }
 
-#define ARG_TOKENS                                                               \
-    {.name = L("Tokens", "Tokens", "Jetons"),                                    \
-     .description = L("Training tokens in one epoch: examples × tokens per "     \
-                      "example",                                                 \
-                      "Trainings-Tokens einer Epoche: Beispiele × Tokens pro "   \
-                      "Beispiel",                                                \
-                      "Jetons d'entraînement d'une époque : exemples × jetons "  \
-                      "par exemple"),                                            \
-     REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)}
+#define ARG_TOKENS                                                                             \
+    {                                                                                          \
+        .name = L("Tokens", "Tokens", "Jetons"),                                               \
+        .description = L("Training tokens in one epoch: examples × tokens per "               \
+                         "example",                                                            \
+                         "Trainings-Tokens einer Epoche: Beispiele × Tokens pro "             \
+                         "Beispiel",                                                           \
+                         "Jetons d'entraînement d'une époque : exemples × jetons "          \
+                         "par exemple"),                                                       \
+        REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)                                     \
+    }
 
-#define ARG_EPOCHS(opt)                                                          \
-    {.name = L("Epochs", "Epochen", "Époques"),                                  \
-     .description = L("Passes over the training data",                           \
-                      "Durchläufe über die Trainingsdaten",                      \
-                      "Passages sur les données d'entraînement"),                \
-     opt}
+#define ARG_EPOCHS(opt)                                                                        \
+    {                                                                                          \
+        .name = L("Epochs", "Epochen", "Époques"),                                             \
+        .description =                                                                         \
+            L("Passes over the training data", "Durchläufe über die Trainingsdaten",           \
+              "Passages sur les données d'entraînement"),                                      \
+        opt                                                                                    \
+    }
 
 static double train_flops(const ftc_value *params, const ftc_value *tokens,
                           const ftc_value *epochs, const ftc_value *method)
@@ -102,7 +110,8 @@ const ftc_function ftc_fn_train_flops = {
                      "und Token (full), 4 mit LoRA oder QLoRA.",
                      "Opérations en virgule flottante d'un entraînement : 6 par "
                      "paramètre et par jeton (full), 4 avec LoRA ou QLoRA."),
-    .result = FTC_TYPE_NUMBER, ARGS(train_flops_args),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(train_flops_args),
     .notes = L("An estimate (Kaplan et al. 2020: C = 6ND); leaves out evaluation "
                "and failed runs. Err:502 for a Method other than \"full\", "
                "\"lora\", \"qlora\".",
@@ -112,7 +121,8 @@ const ftc_function ftc_fn_train_flops = {
                "Une estimation (Kaplan et al. 2020 : C = 6ND) ; sans évaluation "
                "ni exécutions ratées. Err:502 pour une Méthode autre que "
                "\"full\", \"lora\", \"qlora\"."),
-    EXAMPLES(train_flops_examples), .eval = eval_train_flops,
+    EXAMPLES(train_flops_examples),
+    .eval = eval_train_flops,
     .expansion = FLOPS_FACTOR("$4") "*$1*$2*$3",
 };
 
@@ -169,7 +179,8 @@ const ftc_function ftc_fn_gpu_hours = {
                      "× MFU × 3600).",
                      "Heures de GPU d'un entraînement : FT_TRAIN_FLOPS / (crête × "
                      "MFU × 3600)."),
-    .result = FTC_TYPE_NUMBER, ARGS(gpu_hours_args),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(gpu_hours_args),
     .notes = L("Feeds FT_TRAINING_COST's GpuHoursPerRun (with Gpus = 1: the hours "
                "are spread over however many GPUs run). An estimate: data loading, "
                "evaluation and failed runs are not counted.",
@@ -180,7 +191,8 @@ const ftc_function ftc_fn_gpu_hours = {
                "les heures se répartissent sur autant de GPU que voulu). Une "
                "estimation : chargement des données, évaluation et exécutions "
                "ratées ne sont pas comptés."),
-    EXAMPLES(gpu_hours_examples), .eval = eval_gpu_hours,
+    EXAMPLES(gpu_hours_examples),
+    .eval = eval_gpu_hours,
     .expansion = FLOPS_FACTOR("$6") "*$1*$2*$3/($4*1000000000000*$5*3600)",
 };
 
@@ -191,8 +203,8 @@ enum { MEM_PARAMS, MEM_METHOD, MEM_TRAINABLE_SHARE, MEM_N };
 static const ftc_arg_info train_memory_args[] = {
     [MEM_PARAMS] = ARG_PARAMS,
     [MEM_METHOD] = ARG_METHOD,
-    [MEM_TRAINABLE_SHARE] = {.name = L("TrainableShare", "TrainierbarerAnteil",
-                                       "PartEntraînable"),
+    [MEM_TRAINABLE_SHARE] = {.name =
+                                 L("TrainableShare", "TrainierbarerAnteil", "PartEntraînable"),
                              .description = L("The adapter's parameters as a share of "
                                               "the model's (LoRA, QLoRA)",
                                               "Parameter des Adapters als Anteil an "
@@ -214,9 +226,9 @@ static ftc_status eval_train_memory(const ftc_value *a, ftc_result *out, ftc_err
 {
     int method = (int)a[MEM_METHOD].number;
     double params = a[MEM_PARAMS].number;
-    double adapter = method == METHOD_FULL ? 0.0
-                                           : a[MEM_TRAINABLE_SHARE].number * params *
-                                                 ADAPTER_BYTES_PER_PARAM;
+    double adapter = method == METHOD_FULL
+                         ? 0.0
+                         : a[MEM_TRAINABLE_SHARE].number * params * ADAPTER_BYTES_PER_PARAM;
 
     (void)err;
     return ftc_number(out, (params * bytes_per_frozen_param[method] + adapter) / 1e9);
@@ -235,7 +247,8 @@ const ftc_function ftc_fn_train_memory_gb = {
                      "l'optimiseur d'un entraînement : 16 octets par paramètre "
                      "(full), 2 (LoRA) ou 0,5 (QLoRA) plus 16 par paramètre "
                      "d'adaptateur."),
-    .result = FTC_TYPE_NUMBER, ARGS(train_memory_args),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(train_memory_args),
     .notes = L("Activations are not counted: FT_GPUS_NEEDED keeps headroom for "
                "them. Adam in mixed precision (ZeRO paper, 2020); QLoRA after "
                "Dettmers et al. 2023.",
@@ -245,7 +258,8 @@ const ftc_function ftc_fn_train_memory_gb = {
                "Les activations ne sont pas comptées : FT_GPUS_NEEDED garde une "
                "marge pour elles. Adam en précision mixte (ZeRO, 2020) ; QLoRA "
                "d'après Dettmers et al. 2023."),
-    EXAMPLES(train_memory_examples), .eval = eval_train_memory,
+    EXAMPLES(train_memory_examples),
+    .eval = eval_train_memory,
     .expansion = "($1*IF(LOWER($2)=\"full\";16;IF(LOWER($2)=\"lora\";2;0.5))+"
                  "IF(LOWER($2)=\"full\";0;$3*$1*16))/1000000000",
 };
@@ -301,12 +315,14 @@ const ftc_function ftc_fn_gpus_needed = {
                      "GPUs, deren Speicher den Lauf mit Reserve fasst: mindestens 1.",
                      "Nombre de GPU dont la mémoire contient l'entraînement, avec "
                      "une marge : au moins 1."),
-    .result = FTC_TYPE_NUMBER, ARGS(gpus_needed_args),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(gpus_needed_args),
     .notes = L("Assumes the states shard evenly over the GPUs (ZeRO-3 / FSDP).",
                "Nimmt an, dass sich die Zustände gleichmäßig auf die GPUs verteilen "
                "(ZeRO-3 / FSDP).",
                "Suppose que les états se répartissent également sur les GPU "
                "(ZeRO-3 / FSDP)."),
-    EXAMPLES(gpus_needed_examples), .eval = eval_gpus_needed,
+    EXAMPLES(gpus_needed_examples),
+    .eval = eval_gpus_needed,
     .expansion = "MAX(1;ROUNDUP($1/($2*(1-$3));0))",
 };

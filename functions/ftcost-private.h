@@ -10,38 +10,58 @@
  * A function is one block in the file of its kernel: an enum naming its
  * argument positions (the kernel reads a[NAME], the table is indexed by
  * the same names), the argument table, the worked examples, the entry. */
-#define L(en, de, fr) {{en, de, fr}}
-#define NO_TEXT {{NULL, NULL, NULL}}
-#define REQUIRED(unit_, domain_)                                                 \
+#define L(en, de, fr)                                                                          \
+    {                                                                                          \
+        {                                                                                      \
+            en, de, fr                                                                         \
+        }                                                                                      \
+    }
+#define NO_TEXT                                                                                \
+    {                                                                                          \
+        {                                                                                      \
+            NULL, NULL, NULL                                                                   \
+        }                                                                                      \
+    }
+#define REQUIRED(unit_, domain_)                                                               \
     .unit = unit_, .domain = domain_, .optional = false, .default_arg = FTC_NO_ARG
-#define OPTIONAL(unit_, domain_, value)                                          \
-    .unit = unit_, .domain = domain_, .optional = true, .default_value = value,  \
+#define OPTIONAL(unit_, domain_, value)                                                        \
+    .unit = unit_, .domain = domain_, .optional = true, .default_value = value,                \
     .default_arg = FTC_NO_ARG
 /* A text argument that takes one of `words` (NULL-terminated). */
-#define REQUIRED_CHOICE(words)                                                   \
-    .unit = FTC_UNIT_TEXT, .domain = FTC_DOMAIN_TEXT, .optional = false,         \
+#define REQUIRED_CHOICE(words)                                                                 \
+    .unit = FTC_UNIT_TEXT, .domain = FTC_DOMAIN_TEXT, .optional = false,                       \
     .default_arg = FTC_NO_ARG, .choices = words
-#define OPTIONAL_CHOICE(words, default_word)                                     \
-    .unit = FTC_UNIT_TEXT, .domain = FTC_DOMAIN_TEXT, .optional = true,          \
+#define OPTIONAL_CHOICE(words, default_word)                                                   \
+    .unit = FTC_UNIT_TEXT, .domain = FTC_DOMAIN_TEXT, .optional = true,                        \
     .default_arg = FTC_NO_ARG, .default_text = default_word, .choices = words
-#define REQUIRED_TEXT                                                            \
-    .unit = FTC_UNIT_TEXT, .domain = FTC_DOMAIN_TEXT, .optional = false,         \
+#define REQUIRED_TEXT                                                                          \
+    .unit = FTC_UNIT_TEXT, .domain = FTC_DOMAIN_TEXT, .optional = false,                       \
     .default_arg = FTC_NO_ARG
 #define ARGS(array) .n_args = FTC_N_ELEMENTS(array), .args = array
 #define EXAMPLES(array) .n_examples = FTC_N_ELEMENTS(array), .examples = array
 /* The argument table has one entry per name of the position enum. */
-#define FTC_ARGS_MATCH(array, count)                                             \
+#define FTC_ARGS_MATCH(array, count)                                                           \
     _Static_assert(FTC_N_ELEMENTS(array) == (count), #array " and its enum differ")
 
-#define NUMBER_EXAMPLE(args_, value) {.args = args_, .status = FTC_OK, .number = value}
-#define TEXT_EXAMPLE(args_, value) {.args = args_, .status = FTC_OK, .text = value}
-#define ERROR_EXAMPLE(args_, st) {.args = args_, .status = st}
+#define NUMBER_EXAMPLE(args_, value)                                                           \
+    {                                                                                          \
+        .args = args_, .status = FTC_OK, .number = value                                       \
+    }
+#define TEXT_EXAMPLE(args_, value)                                                             \
+    {                                                                                          \
+        .args = args_, .status = FTC_OK, .text = value                                         \
+    }
+#define ERROR_EXAMPLE(args_, st)                                                               \
+    {                                                                                          \
+        .args = args_, .status = st                                                            \
+    }
 
 /* Entries defined beside their kernels (ftc-catalogue.c lists them). */
-extern const ftc_function ftc_fn_tco, ftc_fn_tco_items, ftc_fn_hidden_share, ftc_fn_training_cost,
-    ftc_fn_training_tokens_cost, ftc_fn_serving_cost, ftc_fn_selfhost_per_mtok, ftc_fn_energy_kwh,
-    ftc_fn_co2_kg;
-extern const ftc_function ftc_fn_api_cost, ftc_fn_api_tco, ftc_fn_api_price, ftc_fn_api_price_date;
+extern const ftc_function ftc_fn_tco, ftc_fn_tco_items, ftc_fn_hidden_share,
+    ftc_fn_training_cost, ftc_fn_training_tokens_cost, ftc_fn_serving_cost,
+    ftc_fn_selfhost_per_mtok, ftc_fn_energy_kwh, ftc_fn_co2_kg;
+extern const ftc_function ftc_fn_api_cost, ftc_fn_api_tco, ftc_fn_api_price,
+    ftc_fn_api_price_date;
 extern const ftc_function ftc_fn_breakeven, ftc_fn_breakeven_volume, ftc_fn_schedule,
     ftc_fn_verdict;
 extern const ftc_function ftc_fn_rag_embed_cost, ftc_fn_rag_store_gb, ftc_fn_rag_query_cost,
@@ -55,8 +75,7 @@ extern const ftc_function ftc_fn_gpu_price, ftc_fn_gpu_price_date, ftc_fn_gpu_sp
 double ftc_grown_sum(double monthly, double ratio, int months);
 
 /* Fills err (when not NULL) and returns `status`; printf-style message. */
-ftc_status ftc_fail(ftc_error *err, ftc_status status, int arg,
-                    const char *fmt, ...)
+ftc_status ftc_fail(ftc_error *err, ftc_status status, int arg, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 /* Is x one of the values `domain` accepts (finite, in range)? */

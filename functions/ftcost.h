@@ -48,12 +48,7 @@ typedef enum {
     FTC_TYPE_ARRAY, /* result only: a matrix of numbers */
 } ftc_type;
 
-typedef enum {
-    FTC_LANG_EN,
-    FTC_LANG_DE,
-    FTC_LANG_FR,
-    FTC_LANG_COUNT
-} ftc_lang;
+typedef enum { FTC_LANG_EN, FTC_LANG_DE, FTC_LANG_FR, FTC_LANG_COUNT } ftc_lang;
 
 /* One string in every supported language, indexed by ftc_lang. */
 typedef struct {
@@ -93,15 +88,15 @@ typedef enum {
 
 /* The values an argument accepts; ftc_call() enforces them (Err:502). */
 typedef enum {
-    FTC_DOMAIN_NON_NEGATIVE,      /* x >= 0 */
-    FTC_DOMAIN_POSITIVE,          /* x > 0 */
-    FTC_DOMAIN_FRACTION,          /* 0 <= x <= 1 */
-    FTC_DOMAIN_FRACTION_BELOW_1,  /* 0 <= x < 1 */
-    FTC_DOMAIN_FRACTION_ABOVE_0,  /* 0 < x <= 1 */
-    FTC_DOMAIN_ABOVE_MINUS_1,     /* x > -1 (growth, price change) */
-    FTC_DOMAIN_AT_LEAST_1,        /* x >= 1 (PUE) */
-    FTC_DOMAIN_WHOLE_MONTHS,      /* whole number, 1 <= x <= FTC_MAX_MONTHS */
-    FTC_DOMAIN_TEXT,              /* any text */
+    FTC_DOMAIN_NON_NEGATIVE,     /* x >= 0 */
+    FTC_DOMAIN_POSITIVE,         /* x > 0 */
+    FTC_DOMAIN_FRACTION,         /* 0 <= x <= 1 */
+    FTC_DOMAIN_FRACTION_BELOW_1, /* 0 <= x < 1 */
+    FTC_DOMAIN_FRACTION_ABOVE_0, /* 0 < x <= 1 */
+    FTC_DOMAIN_ABOVE_MINUS_1,    /* x > -1 (growth, price change) */
+    FTC_DOMAIN_AT_LEAST_1,       /* x >= 1 (PUE) */
+    FTC_DOMAIN_WHOLE_MONTHS,     /* whole number, 1 <= x <= FTC_MAX_MONTHS */
+    FTC_DOMAIN_TEXT,             /* any text */
     FTC_DOMAIN_LAST
 } ftc_domain;
 
@@ -120,9 +115,9 @@ typedef struct {
     ftc_unit unit;
     ftc_domain domain;
     bool optional;
-    double default_value; /* used when optional and default_arg < 0; NAN: the
-                             kernel decides (API_PRICE's AsOf: today) */
-    int default_arg;      /* >= 0: defaults to that argument's value */
+    double default_value;     /* used when optional and default_arg < 0; NAN: the
+                                 kernel decides (API_PRICE's AsOf: today) */
+    int default_arg;          /* >= 0: defaults to that argument's value */
     const char *default_text; /* FTC_DOMAIN_TEXT: the default, e.g. "input" */
     /* FTC_DOMAIN_TEXT restricted to these words (NULL-terminated; any case):
      * anything else is Err:502, and the kernel finds the word's index in
@@ -154,19 +149,18 @@ typedef struct {
  * for an omitted optional argument) and what it gives. */
 typedef struct {
     const char *args;
-    ftc_status status;   /* FTC_OK, or the error it demonstrates */
-    double number;       /* FTC_TYPE_NUMBER */
-    const char *text;    /* FTC_TYPE_TEXT */
-    size_t rows, cols;   /* FTC_TYPE_ARRAY: the full shape ... */
-    size_t n_cells;      /* ... and its leading cells, row-major */
+    ftc_status status; /* FTC_OK, or the error it demonstrates */
+    double number;     /* FTC_TYPE_NUMBER */
+    const char *text;  /* FTC_TYPE_TEXT */
+    size_t rows, cols; /* FTC_TYPE_ARRAY: the full shape ... */
+    size_t n_cells;    /* ... and its leading cells, row-major */
     const double *cells;
 } ftc_example;
 
 typedef struct ftc_function ftc_function;
 
 /* Kernels see validated numbers with defaults already filled in. */
-typedef ftc_status (*ftc_eval_fn)(const ftc_value *args, ftc_result *out,
-                                  ftc_error *err);
+typedef ftc_status (*ftc_eval_fn)(const ftc_value *args, ftc_result *out, ftc_error *err);
 
 struct ftc_function {
     const char *name; /* display name (all languages), e.g. "FT_TCO" */
@@ -202,8 +196,8 @@ FTC_API size_t ftc_function_required_args(const ftc_function *fn);
  * args[0..n_args-1]; n_args may stop short of fn->n_args when trailing
  * optional arguments are left out.  On FTC_OK `out` holds the result (free
  * arrays with ftc_result_clear); otherwise `err` says why.  Never aborts. */
-FTC_API ftc_status ftc_call(const ftc_function *fn, const ftc_value *args,
-                            size_t n_args, ftc_result *out, ftc_error *err);
+FTC_API ftc_status ftc_call(const ftc_function *fn, const ftc_value *args, size_t n_args,
+                            ftc_result *out, ftc_error *err);
 FTC_API void ftc_result_clear(ftc_result *result);
 
 /* --- element-wise calls ("Array arguments" in FUNCTIONS.md) ---------------
@@ -237,8 +231,8 @@ typedef struct {
  * when the shapes cannot pair, the grid is larger than FTC_GRID_MAX_CELLS
  * or empty, memory runs out, or fn does not return a number.  Otherwise
  * FTC_OK, with bad elements marked in out->status. */
-FTC_API ftc_status ftc_call_grid(const ftc_function *fn, const ftc_grid *args,
-                                 size_t n_args, ftc_grid_result *out, ftc_error *err);
+FTC_API ftc_status ftc_call_grid(const ftc_function *fn, const ftc_grid *args, size_t n_args,
+                                 ftc_grid_result *out, ftc_error *err);
 FTC_API void ftc_grid_result_clear(ftc_grid_result *result);
 
 /* --- the price catalogue (ftc-price-list.c, on ftc-models.c) -------------
@@ -255,10 +249,10 @@ typedef enum {
     FTC_PRICE_CACHED_INPUT,
     FTC_PRICE_BATCH_INPUT,
     FTC_PRICE_BATCH_OUTPUT,
-    FTC_PRICE_FT_INPUT,    /* inference on a fine-tuned model */
+    FTC_PRICE_FT_INPUT, /* inference on a fine-tuned model */
     FTC_PRICE_FT_OUTPUT,
-    FTC_PRICE_FT_TRAINING, /* training, per million training tokens */
-    FTC_PRICE_CACHE_WRITE, /* writing the prompt cache, where it is billed */
+    FTC_PRICE_FT_TRAINING,      /* training, per million training tokens */
+    FTC_PRICE_CACHE_WRITE,      /* writing the prompt cache, where it is billed */
     FTC_PRICE_FT_TRAINING_FULL, /* full fine-tuning, per million training tokens */
     FTC_PRICE_KIND_COUNT
 } ftc_price_kind;
@@ -281,20 +275,20 @@ typedef struct {
 } ftc_price_period;
 
 typedef struct {
-    const char *provider; /* "openai", "anthropic", "gemini", ... */
-    const char *model;    /* "gpt-4o" */
+    const char *provider;               /* "openai", "anthropic", "gemini", ... */
+    const char *model;                  /* "gpt-4o" */
     double price[FTC_PRICE_KIND_COUNT]; /* per million tokens; NAN: none */
-    int checked;          /* date the price was checked: days since 1899-12-30 */
-    const char *source;   /* the provider's pricing page, or "" */
-    const char *origin;   /* "shipped", or the override file it came from */
-    int since;            /* the day `price` took effect; -1: not known */
-    size_t n_history;     /* earlier prices, oldest first (since >= 0 then) */
+    int checked;                        /* date the price was checked: days since 1899-12-30 */
+    const char *source;                 /* the provider's pricing page, or "" */
+    const char *origin;                 /* "shipped", or the override file it came from */
+    int since;                          /* the day `price` took effect; -1: not known */
+    size_t n_history;                   /* earlier prices, oldest first (since >= 0 then) */
     const ftc_price_period *history;
-    size_t n_tiers;       /* the current prices' long-context tiers */
+    size_t n_tiers; /* the current prices' long-context tiers */
     const ftc_price_tier *tiers;
-    size_t n_scheduled;   /* announced later prices, oldest first, each from a */
+    size_t n_scheduled;                /* announced later prices, oldest first, each from a */
     const ftc_price_period *scheduled; /* day after the current ones' first */
-    int retires;          /* the day the provider stops serving it; -1: none known */
+    int retires;           /* the day the provider stops serving it; -1: none known */
     const char *successor; /* the model it names to use instead, or "" */
 } ftc_price_entry;
 
@@ -311,10 +305,10 @@ FTC_API int ftc_price_entry_first_day(const ftc_price_entry *e);
 #define FTC_PRICE_TODAY (-1)
 typedef enum {
     FTC_QUOTE_OK,
-    FTC_QUOTE_NO_MODEL, /* no entry of that name */
+    FTC_QUOTE_NO_MODEL,  /* no entry of that name */
     FTC_QUOTE_TOO_EARLY, /* the day is before the first known price: see .day */
-    FTC_QUOTE_RETIRED,  /* the day is on or after .day, the retirement */
-    FTC_QUOTE_NO_KIND,  /* the entry has no price of that kind then */
+    FTC_QUOTE_RETIRED,   /* the day is on or after .day, the retirement */
+    FTC_QUOTE_NO_KIND,   /* the entry has no price of that kind then */
 } ftc_quote_status;
 
 typedef struct {
@@ -358,7 +352,7 @@ FTC_API const ftc_price_entry *ftc_price_list_at(const ftc_price_list *list, siz
  * when no entry matches.  The entry lives as long as the list.  Its
  * `retires` and `successor` say when it stops and what follows it. */
 FTC_API const ftc_price_entry *ftc_price_list_find(const ftc_price_list *list,
-                                                    const char *model);
+                                                   const char *model);
 /* ftc_price_list_find() and ftc_price_entry_quote() in one: the model by
  * name (FTC_QUOTE_NO_MODEL when none). */
 FTC_API ftc_quote_status ftc_price_list_quote(const ftc_price_list *list, const char *model,
@@ -369,8 +363,8 @@ FTC_API ftc_quote_status ftc_price_list_quote(const ftc_price_list *list, const 
  * sorted by provider then model: the first `max` into out[], the number
  * there are returned (call with max 0 to count). */
 FTC_API size_t ftc_price_list_priced(const ftc_price_list *list, const char *provider,
-                                     ftc_price_kind kind, int day,
-                                     const ftc_price_entry **out, size_t max);
+                                     ftc_price_kind kind, int day, const ftc_price_entry **out,
+                                     size_t max);
 
 /* --- the GPU catalogue (ftc-gpus.c, through ftc-price-list.c) -------------
  * The "gpus" list of the same files as the prices, with the same layers,
@@ -403,14 +397,14 @@ typedef struct {
     double spec[FTC_GPU_FIELD_COUNT]; /* NAN: not known */
     int checked;                      /* days since 1899-12-30 */
     const char *source;
-    const char *origin;               /* "shipped", or the file */
+    const char *origin; /* "shipped", or the file */
 } ftc_gpu_spec;
 
 typedef struct {
     const char *gpu;
-    const char *provider;                      /* "aws", "lambda", ... */
-    double price[FTC_GPU_PRICE_KIND_COUNT];    /* USD per GPU-hour; NAN: none */
-    const char *instance;                      /* "p5.48xlarge", or "" */
+    const char *provider;                   /* "aws", "lambda", ... */
+    double price[FTC_GPU_PRICE_KIND_COUNT]; /* USD per GPU-hour; NAN: none */
+    const char *instance;                   /* "p5.48xlarge", or "" */
     int checked;
     const char *source;
     const char *origin;
@@ -419,8 +413,7 @@ typedef struct {
 FTC_API size_t ftc_price_list_gpu_count(const ftc_price_list *list);
 FTC_API const ftc_gpu_spec *ftc_price_list_gpu_at(const ftc_price_list *list, size_t i);
 FTC_API size_t ftc_price_list_gpu_price_count(const ftc_price_list *list);
-FTC_API const ftc_gpu_price *ftc_price_list_gpu_price_at(const ftc_price_list *list,
-                                                         size_t i);
+FTC_API const ftc_gpu_price *ftc_price_list_gpu_price_at(const ftc_price_list *list, size_t i);
 /* Case-insensitive; NULL when unknown. */
 FTC_API const ftc_gpu_spec *ftc_price_list_find_gpu(const ftc_price_list *list,
                                                     const char *gpu);
@@ -438,18 +431,17 @@ FTC_API bool ftc_date_format(int serial, char out[FTC_DATE_TEXT_MAX]);
 
 /* --- help text ------------------------------------------------------------ */
 FTC_API ftc_lang ftc_lang_from_code(const char *code); /* "de-CH" -> DE */
-FTC_API const char *ftc_lang_code(ftc_lang lang);       /* "en", "de", "fr" */
+FTC_API const char *ftc_lang_code(ftc_lang lang);      /* "en", "de", "fr" */
 FTC_API const char *ftc_text(const ftc_l10n *s, ftc_lang lang);
 FTC_API const char *ftc_unit_label(ftc_unit unit, ftc_lang lang);
 FTC_API const char *ftc_domain_label(ftc_domain domain, ftc_lang lang);
 /* The full argument help: description, unit, accepted values and, for an
  * optional argument, its default.  Returns the length it needed (like
  * snprintf); the text is cut to fit `size`. */
-FTC_API size_t ftc_arg_help(const ftc_function *fn, size_t arg, ftc_lang lang,
-                            char *buf, size_t size);
+FTC_API size_t ftc_arg_help(const ftc_function *fn, size_t arg, ftc_lang lang, char *buf,
+                            size_t size);
 /* "FT_TCO(Training; MonthlyServing; ...; [HourlyRate]; [Horizon])" */
-FTC_API size_t ftc_syntax(const ftc_function *fn, ftc_lang lang, char *buf,
-                          size_t size);
+FTC_API size_t ftc_syntax(const ftc_function *fn, ftc_lang lang, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

@@ -20,9 +20,9 @@ static uint8_t take_byte(const uint8_t **data, size_t *size)
 static double take_double(const uint8_t **data, size_t *size)
 {
     /* Half of the values from the edges, the rest raw bits. */
-    static const double edges[] = {0.0, -0.0, 1.0, -1.0, 0.5, 12, 24, 1200, 1201,
-                                   1e308, -1e308, 5e-324, INFINITY, -INFINITY, NAN,
-                                   0.999999999, 1.000000001, 1e6, 1e15};
+    static const double edges[] = {
+        0.0,    -0.0,   1.0,      -1.0,      0.5, 12,          24,          1200, 1201, 1e308,
+        -1e308, 5e-324, INFINITY, -INFINITY, NAN, 0.999999999, 1.000000001, 1e6,  1e15};
     uint8_t mode = take_byte(data, size);
     double x = 0;
 
@@ -45,8 +45,8 @@ static const char *broken(const ftc_function *fn, const char *what)
 static ftc_value take_value(const ftc_function *fn, size_t i, const uint8_t **data,
                             size_t *size)
 {
-    static const char *const texts[] = {"", "input", "x", "gpt-4o", "ÄÖÜ€", "1e3",
-                                        "openai/gpt-4o", "batch_output"};
+    static const char *const texts[] = {"",    "input",         "x",           "gpt-4o", "ÄÖÜ€",
+                                        "1e3", "openai/gpt-4o", "batch_output"};
     uint8_t kind = take_byte(data, size) % 8;
 
     if (kind == 0)

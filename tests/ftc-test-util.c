@@ -9,8 +9,7 @@
 #include <string.h>
 #include <math.h>
 
-ftc_status ftc_test_call(const char *name, const char *args, ftc_result *out,
-                         ftc_error *err)
+ftc_status ftc_test_call(const char *name, const char *args, ftc_result *out, ftc_error *err)
 {
     const ftc_function *fn = ftc_function_find(name);
     g_auto(GStrv) parts = NULL;
@@ -104,7 +103,8 @@ void ftc_test_write_file(const char *path, const char *data, gssize len)
 /* stderr into a file until ftc_test_capture_end(): what the loader said. */
 ftc_test_capture ftc_test_capture_begin(void)
 {
-    ftc_test_capture c = {.path = g_build_filename(g_get_tmp_dir(), "ftcost-stderr-XXXXXX", NULL)};
+    ftc_test_capture c = {.path =
+                              g_build_filename(g_get_tmp_dir(), "ftcost-stderr-XXXXXX", NULL)};
     int fd = g_mkstemp(c.path);
 
     ck_assert_int_ge(fd, 0);

@@ -15,38 +15,37 @@
 
 /* Calls `name` with arguments written as in a cell: "200; 3000; ; 1" (an
  * empty place leaves that argument out; "quoted" and what does not read as
- * a number is passed as text, without the quotes).  Aborts the test when the function does not exist. */
-ftc_status ftc_test_call(const char *name, const char *args, ftc_result *out,
-                         ftc_error *err);
+ * a number is passed as text, without the quotes).  Aborts the test when the function does not
+ * exist. */
+ftc_status ftc_test_call(const char *name, const char *args, ftc_result *out, ftc_error *err);
 
 /* |got - want| <= 1e-12 * |want| (absolute 1e-300 around 0). */
 bool ftc_test_close(double got, double want);
 
 /* Asserts a number result within the contract's tolerance. */
-#define ck_assert_result_number(name, args, want)                                \
-    do {                                                                         \
-        ftc_result r_;                                                           \
-        ftc_error e_ = {.arg = -1};                                              \
-        ftc_status st_ = ftc_test_call(name, args, &r_, &e_);                    \
-        ck_assert_msg(st_ == FTC_OK, "%s(%s): status %d: %s", name, args, st_,   \
-                      e_.message);                                               \
-        ck_assert_int_eq(r_.type, FTC_TYPE_NUMBER);                              \
-        ck_assert_msg(ftc_test_close(r_.number, want), "%s(%s) = %.17g, want %.17g", \
-                      name, args, r_.number, (double)(want));                    \
-        ftc_result_clear(&r_);                                                   \
+#define ck_assert_result_number(name, args, want)                                              \
+    do {                                                                                       \
+        ftc_result r_;                                                                         \
+        ftc_error e_ = {.arg = -1};                                                            \
+        ftc_status st_ = ftc_test_call(name, args, &r_, &e_);                                  \
+        ck_assert_msg(st_ == FTC_OK, "%s(%s): status %d: %s", name, args, st_, e_.message);    \
+        ck_assert_int_eq(r_.type, FTC_TYPE_NUMBER);                                            \
+        ck_assert_msg(ftc_test_close(r_.number, want), "%s(%s) = %.17g, want %.17g", name,     \
+                      args, r_.number, (double)(want));                                        \
+        ftc_result_clear(&r_);                                                                 \
     } while (0)
 
 /* Asserts an error status; `arg` is the argument to blame, or -1. */
-#define ck_assert_result_error(name, args, want_status, want_arg)                \
-    do {                                                                         \
-        ftc_result r_;                                                           \
-        ftc_error e_ = {.arg = -99};                                             \
-        ftc_status st_ = ftc_test_call(name, args, &r_, &e_);                    \
-        ck_assert_msg(st_ == (want_status), "%s(%s): status %d, want %d", name,  \
-                      args, st_, want_status);                                   \
-        ck_assert_int_eq(e_.arg, want_arg);                                      \
-        ck_assert_msg(e_.message[0] != '\0', "%s(%s): no message", name, args);  \
-        ftc_result_clear(&r_);                                                   \
+#define ck_assert_result_error(name, args, want_status, want_arg)                              \
+    do {                                                                                       \
+        ftc_result r_;                                                                         \
+        ftc_error e_ = {.arg = -99};                                                           \
+        ftc_status st_ = ftc_test_call(name, args, &r_, &e_);                                  \
+        ck_assert_msg(st_ == (want_status), "%s(%s): status %d, want %d", name, args, st_,     \
+                      want_status);                                                            \
+        ck_assert_int_eq(e_.arg, want_arg);                                                    \
+        ck_assert_msg(e_.message[0] != '\0', "%s(%s): no message", name, args);                \
+        ftc_result_clear(&r_);                                                                 \
     } while (0)
 
 /* Price files: a fresh directory (removed with its files), a file's
@@ -75,19 +74,19 @@ typedef struct {
     int arg;
 } ftc_invalid_case;
 
-#define FTC_TEST_NUMBERS(cases)                                                  \
-    START_TEST(test_numbers)                                                     \
-    {                                                                            \
-        ck_assert_result_number(cases[_i].name, cases[_i].args, cases[_i].want); \
-    }                                                                            \
+#define FTC_TEST_NUMBERS(cases)                                                                \
+    START_TEST(test_numbers)                                                                   \
+    {                                                                                          \
+        ck_assert_result_number(cases[_i].name, cases[_i].args, cases[_i].want);               \
+    }                                                                                          \
     END_TEST
 
-#define FTC_TEST_INVALID(cases)                                                  \
-    START_TEST(test_invalid)                                                     \
-    {                                                                            \
-        ck_assert_result_error(cases[_i].name, cases[_i].args, FTC_ERR_INVALID,  \
-                               cases[_i].arg);                                   \
-    }                                                                            \
+#define FTC_TEST_INVALID(cases)                                                                \
+    START_TEST(test_invalid)                                                                   \
+    {                                                                                          \
+        ck_assert_result_error(cases[_i].name, cases[_i].args, FTC_ERR_INVALID,                \
+                               cases[_i].arg);                                                 \
+    }                                                                                          \
     END_TEST
 
 /* The number a call that must succeed gives (the test fails otherwise). */

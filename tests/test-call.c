@@ -79,8 +79,8 @@ START_TEST(test_defaults)
         ftc_status s1, s2;
 
         /* optional without a constant default: the kernel's, checked by its suite */
-        if (!a->optional || (a->default_arg < 0 && a->domain != FTC_DOMAIN_TEXT &&
-                             isnan(a->default_value)))
+        if (!a->optional ||
+            (a->default_arg < 0 && a->domain != FTC_DOMAIN_TEXT && isnan(a->default_value)))
             continue;
         g_free(parts[arg]);
         parts[arg] = g_strdup("");
@@ -101,8 +101,8 @@ START_TEST(test_defaults)
 
         s1 = ftc_test_call(fn->name, omitted, &r1, &e1);
         s2 = ftc_test_call(fn->name, explicit, &r2, &e2);
-        ck_assert_msg(s1 == FTC_OK && s2 == FTC_OK, "%s(%s) / (%s): %d %d", fn->name,
-                      omitted, explicit, s1, s2);
+        ck_assert_msg(s1 == FTC_OK && s2 == FTC_OK, "%s(%s) / (%s): %d %d", fn->name, omitted,
+                      explicit, s1, s2);
         ck_assert_int_eq(r1.type, r2.type);
         if (r1.type == FTC_TYPE_NUMBER)
             ck_assert_double_eq(r1.number, r2.number);
@@ -201,16 +201,14 @@ START_TEST(test_domain_edges)
             tried = true;
             st = call_with(fn, arg, c->value, &r, &err);
             refused = st == FTC_ERR_INVALID && err.arg == (int)arg;
-            ck_assert_msg(refused != c->accepted, "%s: %s = %s: status %d, arg %d",
-                          fn->name, fn->args[arg].name.text[FTC_LANG_EN], c->value, st,
-                          err.arg);
+            ck_assert_msg(refused != c->accepted, "%s: %s = %s: status %d, arg %d", fn->name,
+                          fn->args[arg].name.text[FTC_LANG_EN], c->value, st, err.arg);
             ftc_result_clear(&r);
         }
     }
     ck_assert_msg(tried, "no argument has domain %d", c->domain);
 }
 END_TEST
-
 
 /* --- ftc_call_grid: element-wise calls ------------------------------------ */
 
@@ -238,7 +236,7 @@ START_TEST(test_grid_row_by_column)
     ftc_value horizon[] = {N(6), N(12), N(24)};
     ftc_value serving = N(3000), hours = N(320), retrains = N(1), life = N(18), rate = N(150);
     ftc_grid g[] = {{3, 1, training}, {1, 1, &serving}, {1, 1, &hours}, {1, 1, &retrains},
-                    {1, 1, &life}, {1, 1, &rate}, {1, 3, horizon}};
+                    {1, 1, &life},    {1, 1, &rate},    {1, 3, horizon}};
     ftc_grid_result out;
     ftc_error err = {.arg = -99};
 
@@ -254,8 +252,8 @@ START_TEST(test_grid_row_by_column)
 
             ck_assert_int_eq(st, FTC_OK);
             ck_assert_int_eq(out.status[r * 3 + c], FTC_OK);
-            ck_assert_msg(ftc_test_close(out.numbers[r * 3 + c], want), "[%zu][%zu] %.17g != %.17g",
-                          r, c, out.numbers[r * 3 + c], want);
+            ck_assert_msg(ftc_test_close(out.numbers[r * 3 + c], want),
+                          "[%zu][%zu] %.17g != %.17g", r, c, out.numbers[r * 3 + c], want);
         }
     /* The contract's example sits at Training 200, Horizon 24. */
     ck_assert(ftc_test_close(out.numbers[1 * 3 + 2], 1224800.0));
@@ -272,8 +270,8 @@ START_TEST(test_grid_pairs_and_bad_elements)
     ftc_value out_tok[] = {N(2e5), N(2e5), N(1e5), N(2e5)};
     ftc_value in_price = N(2.5), out_price = N(10);
     ftc_value cached[] = {N(4e5), N(0), N(0), {.kind = FTC_VALUE_MISSING}};
-    ftc_grid g[] = {{4, 1, in}, {4, 1, out_tok}, {1, 1, &in_price}, {1, 1, &out_price},
-                    {4, 1, cached}};
+    ftc_grid g[] = {
+        {4, 1, in}, {4, 1, out_tok}, {1, 1, &in_price}, {1, 1, &out_price}, {4, 1, cached}};
     ftc_grid_result res;
     ftc_error err;
 
@@ -329,15 +327,15 @@ START_TEST(test_grid_refusals)
     ftc_grid_result res;
     ftc_error err = {.arg = -99};
 
-    ftc_grid mismatch[] = {{2, 1, two}, {3, 1, three}, {1, 1, &one}, {1, 1, &one},
-                           {1, 1, &one}};
+    ftc_grid mismatch[] = {
+        {2, 1, two}, {3, 1, three}, {1, 1, &one}, {1, 1, &one}, {1, 1, &one}};
     ck_assert_int_eq(ftc_call_grid(tco, mismatch, 5, &res, &err), FTC_ERR_INVALID);
     ck_assert_int_eq(err.arg, 1);
     ck_assert_ptr_null(res.numbers);
     ck_assert_ptr_nonnull(strstr(err.message, "does not pair"));
 
-    ftc_grid row_vs_row[] = {{1, 2, two}, {1, 3, three}, {1, 1, &one}, {1, 1, &one},
-                             {1, 1, &one}};
+    ftc_grid row_vs_row[] = {
+        {1, 2, two}, {1, 3, three}, {1, 1, &one}, {1, 1, &one}, {1, 1, &one}};
     ck_assert_int_eq(ftc_call_grid(tco, row_vs_row, 5, &res, &err), FTC_ERR_INVALID);
 
     ftc_grid empty[] = {{0, 0, two}, {1, 1, &one}, {1, 1, &one}, {1, 1, &one}, {1, 1, &one}};
@@ -348,8 +346,8 @@ START_TEST(test_grid_refusals)
         big_col[i] = N(1);
     for (size_t i = 0; i < 2048; i++)
         big_row[i] = N(1);
-    ftc_grid huge[] = {{4096, 1, big_col}, {1, 2048, big_row}, {1, 1, &one}, {1, 1, &one},
-                       {1, 1, &one}};
+    ftc_grid huge[] = {
+        {4096, 1, big_col}, {1, 2048, big_row}, {1, 1, &one}, {1, 1, &one}, {1, 1, &one}};
     ck_assert_int_eq(ftc_call_grid(tco, huge, 5, &res, &err), FTC_ERR_INVALID);
     ck_assert_ptr_null(res.numbers);
 

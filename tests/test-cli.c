@@ -114,8 +114,8 @@ START_TEST(test_examples)
 
                     ck_assert_uint_eq(g_strv_length(cols), ex->cols);
                     for (size_t j = 0; cols[j] != NULL && cell < ex->n_cells; j++, cell++)
-                        ck_assert(ftc_test_close(g_ascii_strtod(cols[j], NULL),
-                                                 ex->cells[cell]));
+                        ck_assert(
+                            ftc_test_close(g_ascii_strtod(cols[j], NULL), ex->cells[cell]));
                 }
                 ck_assert_uint_eq(cell, ex->n_cells);
             }
@@ -151,15 +151,22 @@ static const error_case error_cases[] = {
     {{"reference", "x"}, 64, "ftcost: reference takes no arguments"},
     {{"API_PRICE", "gpt-4o", "dinner"}, 2, "Err:502: API_PRICE: Kind must be one of input, "},
     {{"API_PRICE", "gpt-4o", "12"}, 2, "Err:502: API_PRICE: Kind must be one of"},
-    {{"API_PRICE", "no-such-model"}, 3, "#N/A: API_PRICE: no price for the model "
-                                        "\"no-such-model\""},
-    {{"API_PRICE", "mistral-small-latest", "ft_training"}, 3,
+    {{"API_PRICE", "no-such-model"},
+     3,
+     "#N/A: API_PRICE: no price for the model "
+     "\"no-such-model\""},
+    {{"API_PRICE", "mistral-small-latest", "ft_training"},
+     3,
      "#N/A: API_PRICE: mistral/mistral-small-latest has no ft_training price"},
     {{"API_PRICE"}, 64, "ftcost: API_PRICE takes 1 to 3 arguments, not 0"},
     {{"API_PRICE", "gpt-4o", "input", "x"}, 2, "Err:502: API_PRICE: AsOf must be a number"},
-    {{"API_PRICE", "gpt-4o", "input", "1", "2"}, 64, "ftcost: API_PRICE takes 1 to 3 arguments"},
-    {{"API_PRICE", "o3", "input", "45748"}, 3, "#N/A: API_PRICE: no price of openai/o3 known "
-                                                "before 2025-04-16"},
+    {{"API_PRICE", "gpt-4o", "input", "1", "2"},
+     64,
+     "ftcost: API_PRICE takes 1 to 3 arguments"},
+    {{"API_PRICE", "o3", "input", "45748"},
+     3,
+     "#N/A: API_PRICE: no price of openai/o3 known "
+     "before 2025-04-16"},
     {{"API_PRICE_DATE", "nope"}, 3, "#N/A: API_PRICE_DATE: no price for the model"},
     {{"prices", "no-such-model-anywhere"}, 3, "#N/A: no model matches"},
     {{"prices", "a", "b"}, 64, "ftcost: prices takes at most one filter"},
@@ -207,8 +214,8 @@ START_TEST(test_list)
     ck_assert_int_eq(r.status, 0);
     for (size_t i = 0; i < ftc_function_count(); i++) {
         const ftc_function *fn = ftc_function_at(i);
-        g_autofree char *line = g_strdup_printf("%-24s %s\n", fn->name,
-                                                fn->description.text[FTC_LANG_EN]);
+        g_autofree char *line =
+            g_strdup_printf("%-24s %s\n", fn->name, fn->description.text[FTC_LANG_EN]);
 
         ck_assert_msg(strstr(r.out, line) != NULL, "--list lacks %s", fn->name);
     }
@@ -283,8 +290,10 @@ START_TEST(test_prices_diff)
     run_result none = RUN("prices", "--diff", "/nonexistent/prices.json");
 
     ck_assert_int_eq(older.status, 1);
-    ck_assert_ptr_nonnull(strstr(older.out, "\ngemini\tgemini-2.5-pro\tcached_input\t0.125\t0.31\n"));
-    ck_assert_ptr_nonnull(strstr(older.out, "\nmistral\tmistral-small-latest\toutput\t0.6\t0.3\n"));
+    ck_assert_ptr_nonnull(
+        strstr(older.out, "\ngemini\tgemini-2.5-pro\tcached_input\t0.125\t0.31\n"));
+    ck_assert_ptr_nonnull(
+        strstr(older.out, "\nmistral\tmistral-small-latest\toutput\t0.6\t0.3\n"));
     /* the same price in both: no line */
     ck_assert_ptr_null(strstr(older.out, "\topenai\tgpt-4o\tinput\t"));
     ck_assert_ptr_nonnull(strstr(older.err, "prices differ from"));
@@ -362,8 +371,8 @@ START_TEST(test_prices_override)
     ck_assert_ptr_nonnull(strstr(r.out, path));
     run_result_clear(&r);
 
-    ck_assert(g_file_set_contents(path, "{\"gpt-4o\": {\"input_cost_per_token\": -1}}", -1,
-                                  NULL));
+    ck_assert(
+        g_file_set_contents(path, "{\"gpt-4o\": {\"input_cost_per_token\": -1}}", -1, NULL));
     r = RUN("API_PRICE", "gpt-4o", "output");
     ck_assert_int_eq(r.status, 0);
     ck_assert_str_eq(r.out, "10\n"); /* the shipped price again */

@@ -110,8 +110,7 @@ START_TEST(test_schedule_rows)
     ftc_result r;
     ftc_error err;
 
-    ck_assert_int_eq(ftc_test_call("FT_SCHEDULE", "1000; 100; 200; 0.1; 3", &r, &err),
-                     FTC_OK);
+    ck_assert_int_eq(ftc_test_call("FT_SCHEDULE", "1000; 100; 200; 0.1; 3", &r, &err), FTC_OK);
     ck_assert_int_eq(r.type, FTC_TYPE_ARRAY);
     ck_assert_uint_eq(r.rows, 4);
     ck_assert_uint_eq(r.cols, 5);
@@ -142,20 +141,16 @@ END_TEST
 /* The schedule's cumulative columns first cross where FT_BREAKEVEN says,
  * and never before: the two share their sums. */
 static const char *const crossing_cases[] = {
-    "50000; 3000; 8000",
-    "50000; 3000; 5000; 0.05",
-    "123456; 789; 4567; 0.013",
-    "1000; 0; 100",
-    "0.1; 0.3; 0.4; 0.1",
-    "50000; 3000; 2000",
+    "50000; 3000; 8000", "50000; 3000; 5000; 0.05", "123456; 789; 4567; 0.013",
+    "1000; 0; 100",      "0.1; 0.3; 0.4; 0.1",      "50000; 3000; 2000",
 };
 
 START_TEST(test_schedule_crosses_at_breakeven)
 {
     g_auto(GStrv) parts = g_strsplit(crossing_cases[_i], ";", -1);
     /* FT_SCHEDULE needs ApiGrowth before Months: pad to four arguments. */
-    g_autofree char *schedule_args = g_strdup_printf(
-        "%s%s; 120", crossing_cases[_i], g_strv_length(parts) == 3 ? "; 0" : "");
+    g_autofree char *schedule_args = g_strdup_printf("%s%s; 120", crossing_cases[_i],
+                                                     g_strv_length(parts) == 3 ? "; 0" : "");
     ftc_result sched, be;
     ftc_error err;
     ftc_status st;

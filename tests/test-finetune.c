@@ -125,8 +125,7 @@ START_TEST(test_items_in_order)
     ftc_result r;
     ftc_error err;
 
-    ck_assert_int_eq(ftc_test_call("FT_TCO_ITEMS", "200; 3000; 320; 1; 18", &r, &err),
-                     FTC_OK);
+    ck_assert_int_eq(ftc_test_call("FT_TCO_ITEMS", "200; 3000; 320; 1; 18", &r, &err), FTC_OK);
     for (size_t i = 0; i < G_N_ELEMENTS(want); i++)
         ck_assert_double_eq(r.cells[i], want[i]);
     ftc_result_clear(&r);

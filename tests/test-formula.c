@@ -162,7 +162,6 @@ START_TEST(test_no_arguments)
 }
 END_TEST
 
-
 /* --- `ftcost share`: the catalogue's expansions ---------------------------- */
 
 /* Splits an example's arguments (';'-separated, no strings in them). */
@@ -215,9 +214,9 @@ START_TEST(test_expand_every_function)
 
         if (n == 1 && args[0][0] == '\0')
             n = 0;
-        ck_assert_msg(ftc_formula_expand_function(fn, (const char *const *)args, n, ';',
-                                                  out, &err),
-                      "%s(%s): %s", fn->name, ex->args, err.message);
+        ck_assert_msg(
+            ftc_formula_expand_function(fn, (const char *const *)args, n, ';', out, &err),
+            "%s(%s): %s", fn->name, ex->args, err.message);
         ck_assert_msg(balanced(out->str), "%s: %s", fn->name, out->str);
         ck_assert_msg(strchr(out->str, '$') == NULL, "%s: %s", fn->name, out->str);
         /* a number out of its domain makes the call #N/A outright */
@@ -261,35 +260,46 @@ typedef struct {
 static const expand_case expand_cases[] = {
     /* A reference is guarded on its domain; a number written in the call
      * needs no guard. */
-    {"FT_CO2_KG", {"[.A1]", "400"}, 2, ';',
+    {"FT_CO2_KG",
+     {"[.A1]", "400"},
+     2,
+     ';',
      "IF(AND(IF(ISREF(([.A1]));ROWS(([.A1]))*COLUMNS(([.A1]));1)=1;OR(ISNUMBER(([.A1]));ISBLAN"
      "K(([.A1])));([.A1])>=0);([.A1])*(400)/1000;NA())"},
     /* Omitted optionals take the table's defaults, unguarded. */
-    {"FT_ENERGY_KWH", {"700", "8", "100"}, 3, ';',
-     "(700)*(8)*(100)*(1.2)/1000"},
-    {"FT_ENERGY_KWH", {"1", "1", "1", "A1"}, 4, ',',
+    {"FT_ENERGY_KWH", {"700", "8", "100"}, 3, ';', "(700)*(8)*(100)*(1.2)/1000"},
+    {"FT_ENERGY_KWH",
+     {"1", "1", "1", "A1"},
+     4,
+     ',',
      "IF(AND(IF(ISREF((A1)),ROWS((A1))*COLUMNS((A1)),1)=1,OR(ISNUMBER((A1)),ISBLANK((A1))),(A1"
      ")>=1),(1)*(1)*(1)*(A1)/1000,NA())"},
     /* An empty argument is the default too. */
-    {"FT_SERVING_COST", {"2", "2", "", "0.1"}, 4, ';',
-     "(2)*(2)*(730)*(1+(0.1))"},
+    {"FT_SERVING_COST", {"2", "2", "", "0.1"}, 4, ';', "(2)*(2)*(730)*(1+(0.1))"},
     /* CachedPrice defaults to InputPrice, another argument. */
-    {"API_COST", {"1", "2", "[.C3]", "4"}, 4, ';',
+    {"API_COST",
+     {"1", "2", "[.C3]", "4"},
+     4,
+     ';',
      "IF(AND(IF(ISREF(([.C3]));ROWS(([.C3]))*COLUMNS(([.C3]));1)=1;OR(ISNUMBER(([.C3]));ISBLAN"
      "K(([.C3])));([.C3])>=0);IF((0)>(1);NA();(((1)-(0))*([.C3])+(0)*([.C3])+(2)*(4))/1000000*"
      "(1-(0)));NA())"},
-    {"FT_BREAKEVEN_VOLUME", {"1", "2", "3"}, 3, ';',
-     "IF((3)<=(2);NA();(1)*1000000/((3)-(2)))"},
+    {"FT_BREAKEVEN_VOLUME", {"1", "2", "3"}, 3, ';', "IF((3)<=(2);NA();(1)*1000000/((3)-(2)))"},
     /* A choice: one text among the words, any case; left out, its default
      * word in quotes. */
-    {"FT_TRAIN_MEMORY_GB", {"7E9", "[.B2]"}, 2, ';',
+    {"FT_TRAIN_MEMORY_GB",
+     {"7E9", "[.B2]"},
+     2,
+     ';',
      "IF(AND(IF(ISREF(([.B2]));ROWS(([.B2]))*COLUMNS(([.B2]));1)=1;ISTEXT(([.B2]));OR(LOWER((["
      ".B2]))=\"full\";LOWER(([.B2]))=\"lora\";LOWER(([.B2]))=\"qlora\"));((7E9)*IF(LOWER(([.B2]))=\"f"
      "ull\";16;IF(LOWER(([.B2]))=\"lora\";2;0.5))+IF(LOWER(([.B2]))=\"full\";0;(0.01)*(7E9)*16))/10"
      "00000000;NA())"},
-    {"FT_TRAIN_FLOPS", {"1", "2"}, 2, ',',
-     "IF(LOWER((\"full\"))=\"full\",6,4)*(1)*(2)*(1)"},
-    {"FT_VERDICT", {"a", "b", "c", "d"}, 4, ',',
+    {"FT_TRAIN_FLOPS", {"1", "2"}, 2, ',', "IF(LOWER((\"full\"))=\"full\",6,4)*(1)*(2)*(1)"},
+    {"FT_VERDICT",
+     {"a", "b", "c", "d"},
+     4,
+     ',',
      "IF(AND(IF(ISREF((a)),ROWS((a))*COLUMNS((a)),1)=1,OR(ISNUMBER((a)),ISBLANK((a))),(a)>=0,I"
      "F(ISREF((b)),ROWS((b))*COLUMNS((b)),1)=1,OR(ISNUMBER((b)),ISBLANK((b))),(b)>=0,IF(ISREF("
      "(c)),ROWS((c))*COLUMNS((c)),1)=1,OR(ISNUMBER((c)),ISBLANK((c))),(c)>=0,IF(ISREF((d)),ROW"
@@ -298,7 +308,10 @@ static const expand_case expand_cases[] = {
     /* A number out of the domain: the call is #N/A, as its guard would be. */
     {"FT_CO2_KG", {"[.A1]", "-400"}, 2, ';', "NA()"},
     {"RAG_TCO", {"1", "2", "3", "12.5"}, 4, ';', "NA()"},
-    {"FT_CO2_KG", {"[.A1:.A2]", "[$'x:y'.B2]"}, 2, ';',
+    {"FT_CO2_KG",
+     {"[.A1:.A2]", "[$'x:y'.B2]"},
+     2,
+     ';',
      "IF(AND(IF(ISREF(([.A1:.A2]));ROWS(([.A1:.A2]))*COLUMNS(([.A1:.A2]));1)=1;OR(ISNUMBER(([.A1:.A2]));ISBLANK(([.A1:.A2])));([.A1:.A2])>=0;IF(ISREF(([$'x:y'.B2]));ROWS(([$'x:y'.B2]))*COLUMNS(([$'x:y'.B2]));1)=1;"
      "OR(ISNUMBER(([$'x:y'.B2]));ISBLANK(([$'x:y'.B2])));([$'x:y'.B2])>=0);([.A1:.A2])*([$'x:y'.B2])/1000;NA())"},
     {"FT_CO2_KG", {"\"x\"", "1"}, 2, ';', NULL},  /* text for a number */
@@ -313,8 +326,8 @@ START_TEST(test_expand_case)
     const expand_case *c = &expand_cases[_i];
     g_autoptr(GString) out = g_string_new(NULL);
     ftc_error err;
-    bool ok = ftc_formula_expand_function(ftc_function_find(c->fn), c->args, c->n, c->sep,
-                                          out, &err);
+    bool ok =
+        ftc_formula_expand_function(ftc_function_find(c->fn), c->args, c->n, c->sep, out, &err);
 
     if (c->out == NULL)
         ck_assert_msg(!ok, "%s gave %s", c->fn, out->str);
@@ -331,11 +344,12 @@ START_TEST(test_whole_months_guard)
     g_autoptr(GString) out = g_string_new(NULL);
     ftc_error err;
 
-    ck_assert(ftc_formula_expand_function(ftc_function_find("FT_BREAKEVEN"), args, 5, ';',
-                                          out, &err));
+    ck_assert(ftc_formula_expand_function(ftc_function_find("FT_BREAKEVEN"), args, 5, ';', out,
+                                          &err));
 #define E1 "([.E1])"
-    ck_assert_ptr_nonnull(strstr(out->str, "IF(AND(IF(ISREF(" E1 ");ROWS(" E1 ")*COLUMNS(" E1 ");1)=1;OR(ISNUMBER(" E1 ");ISBLANK(" E1 "));" E1 "=INT(" E1
-                                           ");" E1 ">=1;" E1 "<=1200);"));
+    ck_assert_ptr_nonnull(strstr(out->str, "IF(AND(IF(ISREF(" E1 ");ROWS(" E1 ")*COLUMNS(" E1
+                                           ");1)=1;OR(ISNUMBER(" E1 ");ISBLANK(" E1 "));" E1
+                                           "=INT(" E1 ");" E1 ">=1;" E1 "<=1200);"));
 #undef E1
 }
 END_TEST
@@ -346,14 +360,15 @@ END_TEST
 static const rewrite_case share_cases[] = {
     {"of:=1+SUM([.A1:.B2])", "of:=1+SUM([.A1:.B2])"},
     {"of:=" F "FT_CO2_KG(" F "FT_CO2_KG(1;2);[$'a(b;c'.A1])&\"" F "FT_CO2_KG(\"",
-     "of:=IF(AND(IF(ISREF((" INNER "));ROWS((" INNER "))*COLUMNS((" INNER "));1)=1;OR(ISNUMBER((" INNER "));ISBLANK((" INNER ")));(" INNER ")>=0;"
+     "of:=IF(AND(IF(ISREF((" INNER "));ROWS((" INNER "))*COLUMNS((" INNER
+     "));1)=1;OR(ISNUMBER((" INNER "));ISBLANK((" INNER ")));(" INNER ")>=0;"
      "IF(ISREF(([$'a(b;c'.A1]));ROWS(([$'a(b;c'.A1]))*COLUMNS(([$'a(b;c'.A1]));1)=1;OR(ISNUMBER(([$'a(b;c'.A1]));ISBLANK(([$'a(b;c'.A1])));([$'a(b;c'.A1])>=0);"
      "(" INNER ")*([$'a(b;c'.A1])/1000;NA())&\"" F "FT_CO2_KG(\""},
     /* the bare name: LibreOffice 25.2's .xlsx stored it, as 7.4 imports it */
     {"of:=ft_co2_kg(1;2)", "of:=" INNER},
     {"of:=FT_CO2_KG(1;2)", "of:=" INNER},
     {"of:=NO_SUCH_KG(1;2)", "of:=NO_SUCH_KG(1;2)"}, /* not the add-in */
-    {"of:=" F "API_PRICE([.A1])", NULL}, /* frozen: not a literal */
+    {"of:=" F "API_PRICE([.A1])", NULL},            /* frozen: not a literal */
     {"of:=" F "NO_SUCH(1)", NULL},
     {"of:=" F "FT_CO2_KG(1;2", NULL},
     /* a space before '(' is still a call of the add-in (in Calc too) */
@@ -373,8 +388,9 @@ START_TEST(test_share_formula)
         ck_assert(!ftc_formula_calls_addin(got));
     }
     /* Calls the add-in: every formula the share changes or refuses. */
-    ck_assert(ftc_formula_calls_addin(share_cases[_i].in) ==
-              (share_cases[_i].out == NULL || strcmp(share_cases[_i].in, share_cases[_i].out) != 0));
+    ck_assert(
+        ftc_formula_calls_addin(share_cases[_i].in) ==
+        (share_cases[_i].out == NULL || strcmp(share_cases[_i].in, share_cases[_i].out) != 0));
     ck_assert(!ftc_formula_calls_addin("of:=\"" F "FT_CO2_KG(1;2)\""));
 }
 END_TEST
@@ -408,8 +424,8 @@ static const struct {
 START_TEST(test_share_one_cell_range)
 {
     ftc_error err;
-    g_autofree char *got = ftc_formula_share("of:=" F "RAG_TCO(625.1;1200;15000;[$S.J5:.J5])",
-                                             ';', NULL, &err);
+    g_autofree char *got =
+        ftc_formula_share("of:=" F "RAG_TCO(625.1;1200;15000;[$S.J5:.J5])", ';', NULL, &err);
 
     ck_assert_msg(got != NULL, "%s", err.message);
     ck_assert_ptr_null(strstr(got, "J5:"));
@@ -467,14 +483,13 @@ START_TEST(test_share_price)
 {
     ftc_error err;
     g_autoptr(GString) notes = g_string_new(NULL);
-    g_autofree char *got = ftc_formula_share(
-        "of:=2*" F "API_PRICE(\"gpt-4o\";\"output\")+" F "API_PRICE(\"no such\")", ';',
-        notes, &err);
+    g_autofree char *got = ftc_formula_share("of:=2*" F "API_PRICE(\"gpt-4o\";\"output\")+" F
+                                             "API_PRICE(\"no such\")",
+                                             ';', notes, &err);
 
     ck_assert_ptr_nonnull(got);
     ck_assert_str_eq(got, "of:=2*10+NA()");
-    ck_assert_str_eq(notes->str,
-                     "price of gpt-4o as of 2026-11-29 (ftcost API_PRICE, frozen)");
+    ck_assert_str_eq(notes->str, "price of gpt-4o as of 2026-11-29 (ftcost API_PRICE, frozen)");
 }
 END_TEST
 
@@ -484,16 +499,17 @@ START_TEST(test_share_gpu)
 {
     ftc_error err;
     g_autoptr(GString) notes = g_string_new(NULL);
-    g_autofree char *got = ftc_formula_share(
-        "of:=" F "GPU_PRICE(\"H100\";\"aws\")*" F "GPU_SPEC(\"H100\";\"watts\")", ';', notes,
-        &err);
-    g_autofree char *ref = ftc_formula_share("of:=" F "GPU_PRICE([.A1];\"aws\")", ';', NULL,
-                                             &err);
+    g_autofree char *got = ftc_formula_share("of:=" F "GPU_PRICE(\"H100\";\"aws\")*" F
+                                             "GPU_SPEC(\"H100\";\"watts\")",
+                                             ';', notes, &err);
+    g_autofree char *ref =
+        ftc_formula_share("of:=" F "GPU_PRICE([.A1];\"aws\")", ';', NULL, &err);
 
     ck_assert_ptr_nonnull(got);
     ck_assert_str_eq(got, "of:=6.88*700");
-    ck_assert_str_eq(notes->str, "price of H100 at aws as of 2026-11-29 (ftcost GPU_PRICE, frozen)\n"
-                                 "value of H100, watts (ftcost GPU_SPEC, frozen)");
+    ck_assert_str_eq(notes->str,
+                     "price of H100 at aws as of 2026-11-29 (ftcost GPU_PRICE, frozen)\n"
+                     "value of H100, watts (ftcost GPU_SPEC, frozen)");
     ck_assert_ptr_null(ref);
     ck_assert_ptr_nonnull(strstr(err.message, "GPU_PRICE on a reference"));
 }
@@ -514,8 +530,8 @@ START_TEST(test_share_price_as_of)
 {
     ftc_error err;
     g_autoptr(GString) notes = g_string_new(NULL);
-    g_autofree char *got = ftc_formula_share("of:=" F "API_PRICE(\"o3\";\"output\";45778)", ';',
-                                             notes, &err);
+    g_autofree char *got =
+        ftc_formula_share("of:=" F "API_PRICE(\"o3\";\"output\";45778)", ';', notes, &err);
 
     ck_assert_ptr_nonnull(got);
     ck_assert_str_eq(got, "of:=40");
@@ -533,7 +549,8 @@ START_TEST(test_bare_names)
         {"of:=2*org.ftcost.functions.api_price(\"x\")+SUM([.A1:.A2])",
          "2*API_PRICE(\"x\")+SUM([.A1:.A2])"},
         {"of:=CONCATENATE(\"" F "FT_TCO(\")", "CONCATENATE(\"" F "FT_TCO(\")"},
-        {"of:=" F "FT_CO2_KG(" F "FT_ENERGY_KWH(1;2;3);400)", "FT_CO2_KG(FT_ENERGY_KWH(1;2;3);400)"},
+        {"of:=" F "FT_CO2_KG(" F "FT_ENERGY_KWH(1;2;3);400)",
+         "FT_CO2_KG(FT_ENERGY_KWH(1;2;3);400)"},
         {"of:=" F "FT_CO2_KG(1;2", "" F "FT_CO2_KG(1;2"}, /* malformed: as it is */
     };
 

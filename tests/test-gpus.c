@@ -16,7 +16,7 @@ typedef struct {
 
 /* Read off functions/prices.json, which cites where each came from. */
 static const gpu_case price_cases[] = {
-    {"\"H100\"; \"aws\"", FTC_OK, 6.88},            /* p5.48xlarge 55.04 / 8 */
+    {"\"H100\"; \"aws\"", FTC_OK, 6.88}, /* p5.48xlarge 55.04 / 8 */
     {"\"H100\"; \"aws\"; \"on_demand\"", FTC_OK, 6.88},
     {"\"h100\"; \"AWS\"; \"Spot\"", FTC_OK, 2.203613},
     {"\"H100\"; \"lambda\"", FTC_OK, 3.99},
@@ -221,8 +221,9 @@ typedef struct {
     const char *label, *gpus, *says;
 } bad_case;
 
-#define BAD_FILE(gpus_) "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": " \
-    "[{\"provider\": \"p\", \"model\": \"m1\", \"input\": 1, \"checked\": \"2026-01-01\"}], " \
+#define BAD_FILE(gpus_)                                                                        \
+    "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": "                             \
+    "[{\"provider\": \"p\", \"model\": \"m1\", \"input\": 1, \"checked\": \"2026-01-01\"}], "  \
     "\"gpus\": " gpus_ "}"
 
 static const bad_case bad_cases[] = {
@@ -231,9 +232,11 @@ static const bad_case bad_cases[] = {
     {"no name", BAD_FILE("[{\"memory_gb\": 80, \"checked\": \"2026-01-01\"}]"),
      "\"gpu\" must be"},
     {"nothing in it", BAD_FILE("[{\"gpu\": \"X\"}]"), "neither datasheet figures nor prices"},
-    {"unknown field", BAD_FILE("[{\"gpu\": \"X\", \"memory\": 80, \"checked\": \"2026-01-01\"}]"),
+    {"unknown field",
+     BAD_FILE("[{\"gpu\": \"X\", \"memory\": 80, \"checked\": \"2026-01-01\"}]"),
      "unknown field \"memory\""},
-    {"memory in MB", BAD_FILE("[{\"gpu\": \"X\", \"memory_gb\": 81920, \"checked\": \"2026-01-01\"}]"),
+    {"memory in MB",
+     BAD_FILE("[{\"gpu\": \"X\", \"memory_gb\": 81920, \"checked\": \"2026-01-01\"}]"),
      "\"memory_gb\" must be a number above 0"},
     {"figure undated", BAD_FILE("[{\"gpu\": \"X\", \"watts\": 300}]"), "\"checked\" must be"},
     {"negative price",
@@ -244,14 +247,16 @@ static const bad_case bad_cases[] = {
      BAD_FILE("[{\"gpu\": \"X\", \"prices\": [{\"provider\": \"c\", \"on_demand\": 1}]}]"),
      "X at c: \"checked\" must be"},
     {"no provider",
-     BAD_FILE("[{\"gpu\": \"X\", \"prices\": [{\"on_demand\": 1, \"checked\": \"2026-01-01\"}]}]"),
+     BAD_FILE(
+         "[{\"gpu\": \"X\", \"prices\": [{\"on_demand\": 1, \"checked\": \"2026-01-01\"}]}]"),
      "\"provider\" must be"},
     {"unknown kind",
      BAD_FILE("[{\"gpu\": \"X\", \"prices\": [{\"provider\": \"c\", \"hourly\": 1, "
               "\"checked\": \"2026-01-01\"}]}]"),
      "unknown field \"hourly\""},
     {"no price",
-     BAD_FILE("[{\"gpu\": \"X\", \"prices\": [{\"provider\": \"c\", \"checked\": \"2026-01-01\"}]}]"),
+     BAD_FILE(
+         "[{\"gpu\": \"X\", \"prices\": [{\"provider\": \"c\", \"checked\": \"2026-01-01\"}]}]"),
      "X at c: no price"},
     {"prices not a list", BAD_FILE("[{\"gpu\": \"X\", \"prices\": 3}]"),
      "\"prices\" must be an array"},

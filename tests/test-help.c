@@ -71,13 +71,16 @@ static const unit_rule unit_rules[] = {
     {"Price", {FTC_UNIT_MONEY_PER_MTOK, FTC_UNIT_LAST}, "Change"},
     {"Change", {FTC_UNIT_FRACTION_PER_MONTH, FTC_UNIT_LAST}, NULL},
     {"Rate", {FTC_UNIT_MONEY_PER_HOUR, FTC_UNIT_LAST}, NULL},
-    {"Tokens", {FTC_UNIT_TOKENS, FTC_UNIT_TOKENS_PER_MONTH, FTC_UNIT_TOKENS_PER_SECOND,
-                FTC_UNIT_LAST}, NULL},
+    {"Tokens",
+     {FTC_UNIT_TOKENS, FTC_UNIT_TOKENS_PER_MONTH, FTC_UNIT_TOKENS_PER_SECOND, FTC_UNIT_LAST},
+     NULL},
     {"Months", {FTC_UNIT_MONTHS, FTC_UNIT_LAST}, NULL},
     {"Horizon", {FTC_UNIT_MONTHS, FTC_UNIT_LAST}, NULL},
     {"Hours", {FTC_UNIT_HOURS, FTC_UNIT_HOURS_PER_MONTH, FTC_UNIT_LAST}, NULL},
-    {"Monthly", {FTC_UNIT_MONEY_PER_MONTH, FTC_UNIT_TOKENS_PER_MONTH, FTC_UNIT_HOURS_PER_MONTH,
-                 FTC_UNIT_FRACTION_PER_MONTH}, NULL},
+    {"Monthly",
+     {FTC_UNIT_MONEY_PER_MONTH, FTC_UNIT_TOKENS_PER_MONTH, FTC_UNIT_HOURS_PER_MONTH,
+      FTC_UNIT_FRACTION_PER_MONTH},
+     NULL},
     {"Upfront", {FTC_UNIT_MONEY, FTC_UNIT_LAST}, NULL},
     {"Training", {FTC_UNIT_MONEY, FTC_UNIT_TOKENS, FTC_UNIT_LAST}, NULL},
     {"Tco", {FTC_UNIT_MONEY, FTC_UNIT_LAST}, NULL},
@@ -103,8 +106,8 @@ START_TEST(test_argument_texts)
         const ftc_arg_info *a = &fn->args[i];
         const char *en = a->name.text[FTC_LANG_EN];
 
-        ck_assert_msg(is_identifier(en), "%s: argument %zu \"%s\" is no IDL name", fn->name,
-                      i, en);
+        ck_assert_msg(is_identifier(en), "%s: argument %zu \"%s\" is no IDL name", fn->name, i,
+                      en);
         ck_assert_msg(g_ascii_isupper(en[0]) || g_ascii_isdigit(en[1]) || strlen(en) <= 3,
                       "%s: %s should be CamelCase", fn->name, en);
         ck_assert_int_lt(a->unit, FTC_UNIT_LAST);
@@ -115,8 +118,7 @@ START_TEST(test_argument_texts)
             size_t len = ftc_arg_help(fn, i, lang, help, sizeof help);
 
             ck_assert_msg(name != NULL && *name != '\0' && strchr(name, ' ') == NULL,
-                          "%s: argument %zu has no %s name", fn->name, i,
-                          ftc_lang_code(lang));
+                          "%s: argument %zu has no %s name", fn->name, i, ftc_lang_code(lang));
             ck_assert_msg(desc != NULL && strlen(desc) > 5, "%s: %s: no %s description",
                           fn->name, en, ftc_lang_code(lang));
             ck_assert(g_utf8_validate(name, -1, NULL) && g_utf8_validate(desc, -1, NULL));
@@ -133,13 +135,12 @@ START_TEST(test_argument_texts)
             if (strstr(en, unit_rules[r].word) != NULL &&
                 (unit_rules[r].unless == NULL || strstr(en, unit_rules[r].unless) == NULL))
                 ck_assert_msg(unit_allowed(&unit_rules[r], a->unit),
-                              "%s: %s has unit %d, not one for \"%s\"", fn->name, en,
-                              a->unit, unit_rules[r].word);
+                              "%s: %s has unit %d, not one for \"%s\"", fn->name, en, a->unit,
+                              unit_rules[r].word);
 
         /* optional arguments come last and default to something valid */
         if (seen_optional)
-            ck_assert_msg(a->optional, "%s: required %s after an optional one", fn->name,
-                          en);
+            ck_assert_msg(a->optional, "%s: required %s after an optional one", fn->name, en);
         seen_optional = seen_optional || a->optional;
         if (a->optional && a->default_arg >= 0) {
             ck_assert_int_lt(a->default_arg, (int)i);
@@ -168,8 +169,8 @@ START_TEST(test_argument_texts)
                 ck_assert_ptr_null(a->default_text);
                 snprintf(shown, sizeof shown, "%.15g", a->default_value);
             }
-            ck_assert_msg(strstr(help, shown) != NULL, "%s: %s help lacks default %s",
-                          fn->name, en, shown);
+            ck_assert_msg(strstr(help, shown) != NULL, "%s: %s help lacks default %s", fn->name,
+                          en, shown);
             g_autofree char *in_syntax = g_strdup_printf("[%s = %s]", en, shown);
             ck_assert_msg(strstr(syntax, in_syntax) != NULL, "%s: syntax lacks %s", fn->name,
                           in_syntax);
@@ -190,8 +191,8 @@ static void check_example(const ftc_function *fn, const ftc_example *ex)
     ftc_error err = {.arg = -1};
     ftc_status st = ftc_test_call(fn->name, ex->args, &r, &err);
 
-    ck_assert_msg(st == ex->status, "%s(%s): status %d, want %d (%s)", fn->name, ex->args,
-                  st, ex->status, err.message);
+    ck_assert_msg(st == ex->status, "%s(%s): status %d, want %d (%s)", fn->name, ex->args, st,
+                  ex->status, err.message);
     if (st != FTC_OK)
         return;
     ck_assert_int_eq(r.type, fn->result);
@@ -249,8 +250,8 @@ START_TEST(test_syntax)
     ck_assert_ptr_nonnull(strstr(buf, "(texte; facultatif, par défaut \"input\")"));
     /* a choice: its words, and no "text; text" */
     ftc_arg_help(ftc_function_find("FT_TRAIN_FLOPS"), 3, FTC_LANG_DE, buf, sizeof buf);
-    ck_assert_ptr_nonnull(
-        strstr(buf, "(Text, eines von \"full\", \"lora\", \"qlora\"; optional, Standard \"full\")"));
+    ck_assert_ptr_nonnull(strstr(
+        buf, "(Text, eines von \"full\", \"lora\", \"qlora\"; optional, Standard \"full\")"));
     /* cut to fit, never past the buffer, and tells the length it needed */
     ck_assert_uint_eq(ftc_syntax(fn, FTC_LANG_EN, tiny, sizeof tiny), en_len);
     ck_assert_str_eq(tiny, "API_COS");

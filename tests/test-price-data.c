@@ -53,8 +53,8 @@ typedef struct {
     const char *day; /* NULL: today */
     double tokens;   /* NAN: left out */
     ftc_quote_status want;
-    double price;      /* FTC_QUOTE_OK */
-    const char *at;    /* RETIRED / TOO_EARLY: the day it names */
+    double price;   /* FTC_QUOTE_OK */
+    const char *at; /* RETIRED / TOO_EARLY: the day it names */
 } quote_case;
 
 #define SCHEMA "prices-schema.json"
@@ -152,9 +152,9 @@ START_TEST(test_today)
     ftc_price_list *list = load(SCHEMA);
     ftc_price_quote q;
 
-    ck_assert_int_eq(ftc_price_list_quote(list, "gpt-5.6", FTC_PRICE_INPUT, FTC_PRICE_TODAY, NAN,
-                                          &q),
-                     FTC_QUOTE_OK);
+    ck_assert_int_eq(
+        ftc_price_list_quote(list, "gpt-5.6", FTC_PRICE_INPUT, FTC_PRICE_TODAY, NAN, &q),
+        FTC_QUOTE_OK);
     ck_assert_int_eq(q.day, ftc_price_today());
     ck_assert_int_ge(ftc_price_today(), ftc_date_parse("2026-01-01"));
     ck_assert(q.tier_above == 0);
@@ -264,27 +264,34 @@ typedef struct {
     const char *label, *data, *says;
 } bad_case;
 
-#define FT(entry) "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": [{\"provider\": " \
-    "\"x\", \"model\": \"m1\", \"input\": 1, \"output\": 2, \"checked\": \"2026-01-01\", " entry "}]}"
+#define FT(entry)                                                                                \
+    "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": [{\"provider\": "               \
+    "\"x\", \"model\": \"m1\", \"input\": 1, \"output\": 2, \"checked\": \"2026-01-01\", " entry \
+    "}]}"
 #define GA(model) "[{\"id\": \"p\", \"models\": [{\"id\": \"m1\", " model "}]}]"
 
 static const bad_case bad_cases[] = {
-    {"retires not a date", FT("\"retires\": \"2026-13-01\""), "x/m1: \"retires\" must be a date"},
+    {"retires not a date", FT("\"retires\": \"2026-13-01\""),
+     "x/m1: \"retires\" must be a date"},
     {"retires a number", FT("\"retires\": 46000"), "x/m1: \"retires\" must be a date"},
     {"successor empty", FT("\"successor\": \"\""), "x/m1: \"successor\" must be a model name"},
     {"successor a number", FT("\"successor\": 5"), "x/m1: \"successor\" must be"},
     {"tiers not a list", FT("\"tiers\": {\"above\": 1}"), "x/m1: \"tiers\" must be an array"},
-    {"tier without above", FT("\"tiers\": [{\"input\": 2}]"), "x/m1: tiers[0] must be an object"},
-    {"tier above text", FT("\"tiers\": [{\"above\": \"272k\", \"input\": 2}]"), "tiers[0] must"},
+    {"tier without above", FT("\"tiers\": [{\"input\": 2}]"),
+     "x/m1: tiers[0] must be an object"},
+    {"tier above text", FT("\"tiers\": [{\"above\": \"272k\", \"input\": 2}]"),
+     "tiers[0] must"},
     {"tier above zero", FT("\"tiers\": [{\"above\": 0, \"input\": 2}]"),
      "x/m1: the tiers[0]: \"above\" must be a whole number"},
     {"tier above fraction", FT("\"tiers\": [{\"above\": 1.5, \"input\": 2}]"),
      "\"above\" must be a whole number"},
-    {"tiers descending", FT("\"tiers\": [{\"above\": 2000, \"input\": 2}, {\"above\": 1000, "
-                            "\"input\": 3}]"),
+    {"tiers descending",
+     FT("\"tiers\": [{\"above\": 2000, \"input\": 2}, {\"above\": 1000, "
+        "\"input\": 3}]"),
      "x/m1: the tiers must be in ascending order of \"above\""},
-    {"tiers twice the same", FT("\"tiers\": [{\"above\": 1000, \"input\": 2}, {\"above\": 1000, "
-                                "\"output\": 3}]"),
+    {"tiers twice the same",
+     FT("\"tiers\": [{\"above\": 1000, \"input\": 2}, {\"above\": 1000, "
+        "\"output\": 3}]"),
      "ascending order"},
     {"tier unknown kind", FT("\"tiers\": [{\"above\": 1000, \"inptu\": 2}]"),
      "x/m1: unknown field \"inptu\""},
@@ -299,32 +306,39 @@ static const bad_case bad_cases[] = {
      "x/m1: scheduled[0]: \"from\" must be a date"},
     {"scheduled before prices", FT("\"scheduled\": [{\"from\": \"2025-12-31\", \"input\": 2}]"),
      "after the current prices' first day"},
-    {"scheduled same day", FT("\"scheduled\": [{\"from\": \"2027-01-01\", \"input\": 2}, "
-                              "{\"from\": \"2027-01-01\", \"input\": 3}]"),
+    {"scheduled same day",
+     FT("\"scheduled\": [{\"from\": \"2027-01-01\", \"input\": 2}, "
+        "{\"from\": \"2027-01-01\", \"input\": 3}]"),
      "two scheduled periods from the same day"},
     {"scheduled not a list", FT("\"scheduled\": 3"), "\"scheduled\" must be an array"},
-    {"scheduled tier unsorted", FT("\"scheduled\": [{\"from\": \"2027-01-01\", \"input\": 2, "
-                                   "\"tiers\": [{\"above\": 9, \"input\": 1}, {\"above\": 8, "
-                                   "\"input\": 1}]}]"),
+    {"scheduled tier unsorted",
+     FT("\"scheduled\": [{\"from\": \"2027-01-01\", \"input\": 2, "
+        "\"tiers\": [{\"above\": 9, \"input\": 1}, {\"above\": 8, "
+        "\"input\": 1}]}]"),
      "a scheduled period's tiers must be in ascending order"},
-    {"history tier without base", FT("\"since\": \"2026-01-01\", \"history\": [{\"from\": "
-                                     "\"2025-01-01\", \"input\": 2, \"tiers\": [{\"above\": 9, "
-                                     "\"output\": 1}]}]"),
+    {"history tier without base",
+     FT("\"since\": \"2026-01-01\", \"history\": [{\"from\": "
+        "\"2025-01-01\", \"input\": 2, \"tiers\": [{\"above\": 9, "
+        "\"output\": 1}]}]"),
      "a history period's tiers[0]: \"output\" has no base price"},
     {"ft_training_full negative", FT("\"ft_training_full\": -25"),
      "x/m1: \"ft_training_full\" must be a price"},
     /* LiteLLM */
-    {"litellm bad deprecation", "{\"m1\": {\"input_cost_per_token\": 1e-06, "
-                                "\"deprecation_date\": \"2026/10/23\"}}",
+    {"litellm bad deprecation",
+     "{\"m1\": {\"input_cost_per_token\": 1e-06, "
+     "\"deprecation_date\": \"2026/10/23\"}}",
      "m1: \"deprecation_date\" must be a date"},
-    {"litellm tier as text", "{\"m1\": {\"input_cost_per_token\": 1e-06, "
-                             "\"input_cost_per_token_above_200k_tokens\": \"2e-06\"}}",
+    {"litellm tier as text",
+     "{\"m1\": {\"input_cost_per_token\": 1e-06, "
+     "\"input_cost_per_token_above_200k_tokens\": \"2e-06\"}}",
      "m1: \"input_cost_per_token_above_200k_tokens\" must be a price"},
-    {"litellm tier negative", "{\"m1\": {\"output_cost_per_token\": 1e-06, "
-                              "\"output_cost_per_token_above_272k_tokens\": -1e-06}}",
+    {"litellm tier negative",
+     "{\"m1\": {\"output_cost_per_token\": 1e-06, "
+     "\"output_cost_per_token_above_272k_tokens\": -1e-06}}",
      "must be a price"},
-    {"litellm tier without base", "{\"m1\": {\"input_cost_per_token\": 1e-06, "
-                                  "\"cache_read_input_token_cost_above_200k_tokens\": 1e-07}}",
+    {"litellm tier without base",
+     "{\"m1\": {\"input_cost_per_token\": 1e-06, "
+     "\"cache_read_input_token_cost_above_200k_tokens\": 1e-07}}",
      "\"cached_input\" has no base price"},
     /* genai-prices */
     {"genai no provider id", "[{\"models\": []}]", "providers[0]: not a genai-prices provider"},
@@ -336,36 +350,45 @@ static const bad_case bad_cases[] = {
      "p/m1: \"input_mtok\" must be a price"},
     {"genai price text", GA("\"prices\": {\"output_mtok\": \"3\"}"),
      "p/m1: \"output_mtok\" must be a price"},
-    {"genai tiers unsorted", GA("\"prices\": {\"input_mtok\": {\"base\": 1, \"tiers\": "
-                                "[{\"start\": 9, \"price\": 2}, {\"start\": 8, \"price\": 3}]}}"),
+    {"genai tiers unsorted",
+     GA("\"prices\": {\"input_mtok\": {\"base\": 1, \"tiers\": "
+        "[{\"start\": 9, \"price\": 2}, {\"start\": 8, \"price\": 3}]}}"),
      "p/m1: \"input_mtok\" tiers must be in ascending order"},
-    {"genai tier without price", GA("\"prices\": {\"input_mtok\": {\"base\": 1, \"tiers\": "
-                                    "[{\"start\": 9}]}}"),
+    {"genai tier without price",
+     GA("\"prices\": {\"input_mtok\": {\"base\": 1, \"tiers\": "
+        "[{\"start\": 9}]}}"),
      "\"input_mtok\" tiers[0] must have"},
     {"genai tiered without base", GA("\"prices\": {\"input_mtok\": {\"tiers\": []}}"),
      "\"input_mtok\" must be a price or"},
-    {"genai tier from zero", GA("\"prices\": {\"input_mtok\": {\"base\": 1, \"tiers\": "
-                                "[{\"start\": 0, \"price\": 2}]}}"),
+    {"genai tier from zero",
+     GA("\"prices\": {\"input_mtok\": {\"base\": 1, \"tiers\": "
+        "[{\"start\": 0, \"price\": 2}]}}"),
      "\"above\" must be a whole number"},
-    {"genai two undated", GA("\"prices\": [{\"prices\": {\"input_mtok\": 1}}, {\"prices\": "
-                             "{\"input_mtok\": 2}}]"),
+    {"genai two undated",
+     GA("\"prices\": [{\"prices\": {\"input_mtok\": 1}}, {\"prices\": "
+        "{\"input_mtok\": 2}}]"),
      "exactly one price without a constraint"},
-    {"genai none undated", GA("\"prices\": [{\"constraint\": {\"start_date\": \"2025-01-01\"}, "
-                              "\"prices\": {\"input_mtok\": 1}}]"),
+    {"genai none undated",
+     GA("\"prices\": [{\"constraint\": {\"start_date\": \"2025-01-01\"}, "
+        "\"prices\": {\"input_mtok\": 1}}]"),
      "exactly one price without a constraint"},
-    {"genai bad start_date", GA("\"prices\": [{\"prices\": {\"input_mtok\": 1}}, {\"constraint\": "
-                                "{\"start_date\": \"June\"}, \"prices\": {\"input_mtok\": 2}}]"),
+    {"genai bad start_date",
+     GA("\"prices\": [{\"prices\": {\"input_mtok\": 1}}, {\"constraint\": "
+        "{\"start_date\": \"June\"}, \"prices\": {\"input_mtok\": 2}}]"),
      "p/m1: prices[1]: \"start_date\" must be a date"},
-    {"genai constraint text", GA("\"prices\": [{\"prices\": {\"input_mtok\": 1}}, {\"constraint\": "
-                                 "\"later\", \"prices\": {\"input_mtok\": 2}}]"),
+    {"genai constraint text",
+     GA("\"prices\": [{\"prices\": {\"input_mtok\": 1}}, {\"constraint\": "
+        "\"later\", \"prices\": {\"input_mtok\": 2}}]"),
      "\"constraint\" must be an object"},
-    {"genai same day twice", GA("\"prices\": [{\"prices\": {\"input_mtok\": 1}}, "
-                                "{\"constraint\": {\"start_date\": \"2025-01-01\"}, \"prices\": "
-                                "{\"input_mtok\": 2}}, {\"constraint\": {\"start_date\": "
-                                "\"2025-01-01\"}, \"prices\": {\"input_mtok\": 3}}]"),
+    {"genai same day twice",
+     GA("\"prices\": [{\"prices\": {\"input_mtok\": 1}}, "
+        "{\"constraint\": {\"start_date\": \"2025-01-01\"}, \"prices\": "
+        "{\"input_mtok\": 2}}, {\"constraint\": {\"start_date\": "
+        "\"2025-01-01\"}, \"prices\": {\"input_mtok\": 3}}]"),
      "two prices from the same day"},
-    {"genai nothing priced", "[{\"id\": \"p\", \"models\": [{\"id\": \"img\", \"prices\": "
-                             "{\"requests_kcount\": 40}}]}]",
+    {"genai nothing priced",
+     "[{\"id\": \"p\", \"models\": [{\"id\": \"img\", \"prices\": "
+     "{\"requests_kcount\": 40}}]}]",
      "no prices in it"},
 };
 
@@ -398,8 +421,8 @@ START_TEST(test_fixtures_accepted)
 
     for (size_t i = 0; i < G_N_ELEMENTS(good); i++) {
         g_autoptr(GError) error = NULL;
-        ftc_price_layer *layer = ftc_price_layer_parse(good[i], strlen(good[i]), "good.json",
-                                                       46000, &error);
+        ftc_price_layer *layer =
+            ftc_price_layer_parse(good[i], strlen(good[i]), "good.json", 46000, &error);
 
         ck_assert_msg(layer != NULL, "%zu: %s", i, error != NULL ? error->message : "");
         ftc_price_layer_free(layer);

@@ -135,8 +135,8 @@ END_TEST
 START_TEST(test_shipped_entries)
 {
     ftc_price_list *list = ftc_prices_get();
-    const char *providers[] = {"openai", "anthropic", "gemini", "mistral", "together_ai",
-                               "voyage"};
+    const char *providers[] = {"openai",  "anthropic",   "gemini",
+                               "mistral", "together_ai", "voyage"};
     size_t per_provider[G_N_ELEMENTS(providers)] = {0};
     const int from = 45658; /* 2025-01-01 */
     const int to = 46387;   /* 2026-12-31 */
@@ -200,8 +200,8 @@ static void assert_cited(JsonObject *o, const char *what, const char *date_key)
     const char *note = json_object_get_string_member_with_default(o, "note", "");
     const char *date = json_object_get_string_member_with_default(o, date_key, "");
 
-    ck_assert_msg(g_str_has_prefix(source, "https://") && strlen(source) > 12,
-                  "%s: no source", what);
+    ck_assert_msg(g_str_has_prefix(source, "https://") && strlen(source) > 12, "%s: no source",
+                  what);
     ck_assert_msg(strlen(note) >= 20, "%s: no note of what was read at the source", what);
     ck_assert_msg(ftc_date_parse(date) > 0, "%s: \"%s\" is not a date", what, date_key);
 }
@@ -243,8 +243,7 @@ START_TEST(test_shipped_cited)
             JsonObject *o = json_array_get_object_element(entries, i);
             g_autofree char *what = g_strdup_printf(
                 "%s[%u] %s", lists[l], i,
-                json_object_get_string_member_with_default(
-                    o, l == 0 ? "model" : "gpu", "?"));
+                json_object_get_string_member_with_default(o, l == 0 ? "model" : "gpu", "?"));
 
             assert_cited(o, what, "checked");
             n_cited++;
@@ -271,7 +270,7 @@ START_TEST(test_price_dates)
     ck_assert_double_eq(date_of("anthropic/claude-opus-5"), 46355);
     ck_assert_double_eq(date_of("anthropic/claude-opus-4"), -1);
     ck_assert_double_eq(date_of("nope"), -1);
-    ck_assert_int_eq(ftc_price_date_from_unix(0), 25569); /* 1970-01-01 */
+    ck_assert_int_eq(ftc_price_date_from_unix(0), 25569);          /* 1970-01-01 */
     ck_assert_int_eq(ftc_price_date_from_unix(1779494400), 46165); /* 2026-05-23 */
     ck_assert_int_eq(ftc_price_date_from_unix(1779494400 + 86399), 46165);
     ck_assert_int_eq(ftc_price_date_from_unix(-1), 25568);
@@ -401,19 +400,19 @@ START_TEST(test_history)
     g_autofree char *path = g_build_filename(dir, "prices.json", NULL);
     static const api_price_case cases[] = {
         {"\"m1\"; \"input\"", 1},
-        {"\"m1\"; \"input\"; 46000", 1},          /* after since (2025-06-10 = 45818) */
-        {"\"m1\"; \"input\"; 45818", 1},          /* since's day */
-        {"\"m1\"; \"input\"; 45817", 3},          /* the later period */
-        {"\"m1\"; \"input\"; 45778.9", 3},        /* 2025-05-01 21:36 */
-        {"\"m1\"; \"input\"; 45777", 4},          /* the earlier period */
-        {"\"m1\"; \"input\"; 45658", 4},          /* its first day, 2025-01-01 */
-        {"\"m1\"; \"input\"; 45657", -1},         /* before the first known price */
-        {"\"m1\"; \"output\"; 45800", -1},        /* no output price then */
+        {"\"m1\"; \"input\"; 46000", 1},   /* after since (2025-06-10 = 45818) */
+        {"\"m1\"; \"input\"; 45818", 1},   /* since's day */
+        {"\"m1\"; \"input\"; 45817", 3},   /* the later period */
+        {"\"m1\"; \"input\"; 45778.9", 3}, /* 2025-05-01 21:36 */
+        {"\"m1\"; \"input\"; 45777", 4},   /* the earlier period */
+        {"\"m1\"; \"input\"; 45658", 4},   /* its first day, 2025-01-01 */
+        {"\"m1\"; \"input\"; 45657", -1},  /* before the first known price */
+        {"\"m1\"; \"output\"; 45800", -1}, /* no output price then */
         {"\"m1\"; \"output\"; 45818", 9},
-        {"\"m2\"; \"input\"; 46023", 7},          /* no since: from checked, 2026-01-01 */
-        {"\"m2\"; \"input\"; 46022", -1},         /* the day before: not known */
+        {"\"m2\"; \"input\"; 46023", 7},  /* no since: from checked, 2026-01-01 */
+        {"\"m2\"; \"input\"; 46022", -1}, /* the day before: not known */
         {"\"m2\"; \"input\"; 0", -1},
-        {"\"m1\"; \"input\"; 1E300", 1},          /* far future: today's */
+        {"\"m1\"; \"input\"; 1E300", 1}, /* far future: today's */
     };
 
     /* the periods out of order in the file */
@@ -445,9 +444,9 @@ START_TEST(test_shipped_history)
         {"\"gpt-4o-mini\"; \"cached_input\"; 45565", -1},    /* 2024-09-30 */
         {"\"gpt-4o-mini\"; \"cached_input\"; 45566", 0.075}, /* 2024-10-01 */
         {"\"gpt-4o-mini\"; \"input\"; 45490", -1},           /* before launch */
-        {"\"gpt-4o\"; \"input\"; 45566", 5},              /* 2024-10-01: still 05-13 */
-        {"\"gpt-4o\"; \"cached_input\"; 45444", -1},      /* no caching then */
-        {"\"gpt-4o\"; \"input\"; 45567", 2.5},            /* 2024-10-02: 08-06 */
+        {"\"gpt-4o\"; \"input\"; 45566", 5},                 /* 2024-10-01: still 05-13 */
+        {"\"gpt-4o\"; \"cached_input\"; 45444", -1},         /* no caching then */
+        {"\"gpt-4o\"; \"input\"; 45567", 2.5},               /* 2024-10-02: 08-06 */
         {"\"claude-opus-5-5\"; \"output\"; 46288", 20},      /* 2026-09-23 */
         {"\"claude-opus-5\"; \"input\"; 46227", 5},          /* 2026-07-24 */
         {"\"claude-opus-5\"; \"input\"; 46226", -1},
@@ -473,19 +472,19 @@ typedef struct {
 } litellm_case;
 
 static const litellm_case litellm_cases[] = {
-    {"gpt-4o", "input", 2.5},         /* 2.5e-06 per token, exactly 2.5 */
+    {"gpt-4o", "input", 2.5}, /* 2.5e-06 per token, exactly 2.5 */
     {"gpt-4o", "output", 10},
     {"gpt-4o", "cached_input", 1.25},
     {"gpt-4o", "batch_output", 5},
-    {"gpt-4o", "ft_training", -1},    /* the override replaces the entry */
-    {"gpt-4o-mini", "input", 0.15},   /* 1.5e-07: 0.15, not 0.15000000000000002 */
+    {"gpt-4o", "ft_training", -1},  /* the override replaces the entry */
+    {"gpt-4o-mini", "input", 0.15}, /* 1.5e-07: 0.15, not 0.15000000000000002 */
     {"gpt-4o-mini", "cached_input", 0.075},
     {"gpt-4.1-nano", "cached_input", 0.025},
     {"o3-mini", "output", 4.4},
     {"ft:gpt-4o-mini-2024-07-18", "output", 1.2},
     {"text-embedding-3-small", "input", 0.02},
     {"text-embedding-3-small", "output", 0},
-    {"dall-e-3", "input", -1},        /* priced per pixel: skipped */
+    {"dall-e-3", "input", -1}, /* priced per pixel: skipped */
     {"whisper-1", "input", -1},
     {"sample_spec", "input", -1},
     {"azure/gpt-4o-mini", "input", 0.165},
@@ -568,25 +567,28 @@ START_TEST(test_layers)
     g_autofree char *env = g_build_filename(dir, "env.json", NULL);
 
     ck_assert_int_eq(g_mkdir_with_parents(confdir, 0700), 0);
-    ftc_test_write_file(config,
-               "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
-               "{\"provider\": \"openai\", \"model\": \"gpt-4o\", \"input\": 3, \"output\": 11,"
-               " \"checked\": \"2026-11-01\"},"
-               "{\"provider\": \"openai\", \"model\": \"gpt-4o-mini\", \"input\": 0.2,"
-               " \"output\": 0.7, \"checked\": \"2026-11-01\"}]}",
-               -1);
+    ftc_test_write_file(
+        config,
+        "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+        "{\"provider\": \"openai\", \"model\": \"gpt-4o\", \"input\": 3, \"output\": 11,"
+        " \"checked\": \"2026-11-01\"},"
+        "{\"provider\": \"openai\", \"model\": \"gpt-4o-mini\", \"input\": 0.2,"
+        " \"output\": 0.7, \"checked\": \"2026-11-01\"}]}",
+        -1);
     set_override(NULL);
     ck_assert_double_eq(price_of("gpt-4o", "input"), 3);
     ck_assert_double_eq(price_of("gpt-4o-mini", "output"), 0.7);
     ck_assert_double_eq(price_of("gpt-4.1", "input"), 2);
 
-    ftc_test_write_file(env, "{\"gpt-4o\": {\"input_cost_per_token\": 4e-06, "
-                    "\"output_cost_per_token\": 1.2e-05, \"litellm_provider\": \"openai\"}}",
-               -1);
+    ftc_test_write_file(
+        env,
+        "{\"gpt-4o\": {\"input_cost_per_token\": 4e-06, "
+        "\"output_cost_per_token\": 1.2e-05, \"litellm_provider\": \"openai\"}}",
+        -1);
     set_override(env);
-    ck_assert_double_eq(price_of("gpt-4o", "input"), 4);          /* env wins */
-    ck_assert_double_eq(price_of("gpt-4o-mini", "output"), 0.7);  /* config */
-    ck_assert_double_eq(price_of("gpt-4.1", "input"), 2);         /* shipped */
+    ck_assert_double_eq(price_of("gpt-4o", "input"), 4);         /* env wins */
+    ck_assert_double_eq(price_of("gpt-4o-mini", "output"), 0.7); /* config */
+    ck_assert_double_eq(price_of("gpt-4.1", "input"), 2);        /* shipped */
 
     set_override(NULL);
     g_remove(config);
@@ -680,13 +682,14 @@ static const bad_case bad_cases[] = {
     {"string price", "{\"m1\": {\"input_cost_per_token\": \"2.5e-06\"}}", -1,
      "\"input_cost_per_token\" must be a price"},
     {"boolean price", "{\"m1\": {\"input_cost_per_token\": true}}", -1, "must be a price"},
-    {"negative price", "{\"m1\": {\"input_cost_per_token\": -1e-06}}", -1,
-     "must be a price"},
+    {"negative price", "{\"m1\": {\"input_cost_per_token\": -1e-06}}", -1, "must be a price"},
     {"huge price", "{\"m1\": {\"output_cost_per_token\": 2}}", -1, "must be a price"},
     {"infinite price", "{\"m1\": {\"input_cost_per_token\": 1e999}}", -1, NULL},
     {"entry not an object", "{\"m1\": [1e-06, 2e-06]}", -1, "is not an object"},
-    {"provider not text", "{\"m1\": {\"input_cost_per_token\": 1e-06, "
-                          "\"litellm_provider\": 7}}", -1, "litellm_provider"},
+    {"provider not text",
+     "{\"m1\": {\"input_cost_per_token\": 1e-06, "
+     "\"litellm_provider\": 7}}",
+     -1, "litellm_provider"},
     {"control character", "{\"m\\u0001\": {\"input_cost_per_token\": 1e-06}}", -1,
      "not a usable model name"},
     /* ftcost's format */
@@ -696,46 +699,54 @@ static const bad_case bad_cases[] = {
      "\"version\" must be 1"},
     {"models not array", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": {}}", -1,
      "\"models\" must be an array"},
-    {"model not object", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": [1]}",
-     -1, "models[0] is not an object"},
-    {"no model name", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
-                      "{\"provider\": \"x\", \"input\": 1, \"checked\": \"2026-01-01\"}]}",
+    {"model not object", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": [1]}", -1,
+     "models[0] is not an object"},
+    {"no model name",
+     "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+     "{\"provider\": \"x\", \"input\": 1, \"checked\": \"2026-01-01\"}]}",
      -1, "\"provider\" and \"model\" must be"},
-    {"no date", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
-                "{\"provider\": \"x\", \"model\": \"m1\", \"input\": 1}]}",
+    {"no date",
+     "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+     "{\"provider\": \"x\", \"model\": \"m1\", \"input\": 1}]}",
      -1, "x/m1: \"checked\" must be a date"},
-    {"bad date", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
-                 "{\"provider\": \"x\", \"model\": \"m1\", \"input\": 1, "
-                 "\"checked\": \"2026-02-30\"}]}",
+    {"bad date",
+     "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+     "{\"provider\": \"x\", \"model\": \"m1\", \"input\": 1, "
+     "\"checked\": \"2026-02-30\"}]}",
      -1, "\"checked\" must be a date"},
-    {"typo", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
-             "{\"provider\": \"x\", \"model\": \"m1\", \"inptu\": 1, "
-             "\"checked\": \"2026-01-01\"}]}",
+    {"typo",
+     "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+     "{\"provider\": \"x\", \"model\": \"m1\", \"inptu\": 1, "
+     "\"checked\": \"2026-01-01\"}]}",
      -1, "unknown field \"inptu\""},
-    {"negative", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
-                 "{\"provider\": \"x\", \"model\": \"m1\", \"input\": -0.5, "
-                 "\"checked\": \"2026-01-01\"}]}",
+    {"negative",
+     "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+     "{\"provider\": \"x\", \"model\": \"m1\", \"input\": -0.5, "
+     "\"checked\": \"2026-01-01\"}]}",
      -1, "\"input\" must be a price"},
-    {"too large", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
-                  "{\"provider\": \"x\", \"model\": \"m1\", \"output\": 1e300, "
-                  "\"checked\": \"2026-01-01\"}]}",
+    {"too large",
+     "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+     "{\"provider\": \"x\", \"model\": \"m1\", \"output\": 1e300, "
+     "\"checked\": \"2026-01-01\"}]}",
      -1, "\"output\" must be a price"},
-    {"price as text", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
-                      "{\"provider\": \"x\", \"model\": \"m1\", \"output\": \"3\", "
-                      "\"checked\": \"2026-01-01\"}]}",
+    {"price as text",
+     "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+     "{\"provider\": \"x\", \"model\": \"m1\", \"output\": \"3\", "
+     "\"checked\": \"2026-01-01\"}]}",
      -1, "\"output\" must be a price"},
-    {"no price", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
-                 "{\"provider\": \"x\", \"model\": \"m1\", \"checked\": \"2026-01-01\"}]}",
+    {"no price",
+     "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+     "{\"provider\": \"x\", \"model\": \"m1\", \"checked\": \"2026-01-01\"}]}",
      -1, "x/m1: no price"},
-    {"source not text", "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
-                        "{\"provider\": \"x\", \"model\": \"m1\", \"input\": 1, "
-                        "\"source\": 5, \"checked\": \"2026-01-01\"}]}",
+    {"source not text",
+     "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+     "{\"provider\": \"x\", \"model\": \"m1\", \"input\": 1, "
+     "\"source\": 5, \"checked\": \"2026-01-01\"}]}",
      -1, "\"source\" must be text"},
-    /* prices at a date */
-#define HISTORY(since, history)                                                  \
-    "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": [{\"provider\": "    \
-    "\"x\", \"model\": \"m1\", \"input\": 1, \"checked\": \"2026-01-01\"" since        \
-    history "}]}"
+/* prices at a date */
+#define HISTORY(since, history)                                                                \
+    "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": [{\"provider\": "             \
+    "\"x\", \"model\": \"m1\", \"input\": 1, \"checked\": \"2026-01-01\"" since history "}]}"
     {"bad since", HISTORY(", \"since\": \"June 2025\"", ""), -1, "\"since\" must be a date"},
     {"since after checked", HISTORY(", \"since\": \"2026-01-02\"", ""), -1,
      "\"since\" is after \"checked\""},
@@ -743,8 +754,8 @@ static const bad_case bad_cases[] = {
      "with \"since\" saying when"},
     {"history not a list", HISTORY(", \"since\": \"2025-06-10\"", ", \"history\": {}"), -1,
      "\"history\" must be an array"},
-    {"period not an object", HISTORY(", \"since\": \"2025-06-10\"", ", \"history\": [5]"),
-     -1, "history[0] is not an object"},
+    {"period not an object", HISTORY(", \"since\": \"2025-06-10\"", ", \"history\": [5]"), -1,
+     "history[0] is not an object"},
     {"period after since",
      HISTORY(", \"since\": \"2025-06-10\"",
              ", \"history\": [{\"from\": \"2025-06-10\", \"input\": 2}]"),
@@ -753,8 +764,8 @@ static const bad_case bad_cases[] = {
      HISTORY(", \"since\": \"2025-06-10\"", ", \"history\": [{\"input\": 2}]"), -1,
      "history[0]: \"from\" must be"},
     {"period without price",
-     HISTORY(", \"since\": \"2025-06-10\"", ", \"history\": [{\"from\": \"2025-01-01\"}]"),
-     -1, "x/m1: no price"},
+     HISTORY(", \"since\": \"2025-06-10\"", ", \"history\": [{\"from\": \"2025-01-01\"}]"), -1,
+     "x/m1: no price"},
     {"period typo",
      HISTORY(", \"since\": \"2025-06-10\"",
              ", \"history\": [{\"from\": \"2025-01-01\", \"ouptut\": 2}]"),
@@ -804,9 +815,11 @@ START_TEST(test_duplicate_keys)
     g_autofree char *dir = ftc_test_make_dir();
     g_autofree char *path = g_build_filename(dir, "dup.json", NULL);
 
-    ftc_test_write_file(path, "{\"m1\": {\"input_cost_per_token\": 1e-06}, "
-                     "\"m1\": {\"input_cost_per_token\": 2e-06, "
-                     "\"input_cost_per_token\": 3e-06}}", -1);
+    ftc_test_write_file(path,
+                        "{\"m1\": {\"input_cost_per_token\": 1e-06}, "
+                        "\"m1\": {\"input_cost_per_token\": 2e-06, "
+                        "\"input_cost_per_token\": 3e-06}}",
+                        -1);
     set_override(path);
     ck_assert_double_eq(price_of("m1", "input"), 3);
     set_override(NULL);
@@ -910,9 +923,9 @@ START_TEST(test_threads)
         ck_assert_int_eq(pthread_create(&threads[t], NULL, worker, &results[t]), 0);
     for (int i = 0; i < 50; i++)
         ftc_test_write_file(path,
-                   i % 2 ? "{\"m1\": {\"input_cost_per_token\": 1e-06}}"
-                         : "{\"m1\": {\"input_cost_per_token\": 2e-06}}",
-                   -1);
+                            i % 2 ? "{\"m1\": {\"input_cost_per_token\": 1e-06}}"
+                                  : "{\"m1\": {\"input_cost_per_token\": 2e-06}}",
+                            -1);
     for (int t = 0; t < 4; t++) {
         pthread_join(threads[t], NULL);
         ck_assert_int_eq(results[t].bad, 0);

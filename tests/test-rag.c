@@ -83,12 +83,13 @@ START_TEST(test_tco_usage_is_api_tco)
         for (size_t c = 0; c < G_N_ELEMENTS(change); c++)
             for (int months = 1; months <= 60; months += 7) {
                 /* API_TCO's first month: 1e6 * 450 / 1e6 = 450 */
-                g_autofree char *rag = g_strdup_printf("450; 0; 0; %d; %s; %s", months,
-                                                       growth[g], change[c]);
+                g_autofree char *rag =
+                    g_strdup_printf("450; 0; 0; %d; %s; %s", months, growth[g], change[c]);
                 g_autofree char *api = g_strdup_printf("1000000; 0; 450; 0; %s; %d; 0; %s",
                                                        growth[g], months, change[c]);
 
-                ck_assert_double_eq(ftc_test_number("RAG_TCO", rag), ftc_test_number("API_TCO", api));
+                ck_assert_double_eq(ftc_test_number("RAG_TCO", rag),
+                                    ftc_test_number("API_TCO", api));
             }
 }
 END_TEST

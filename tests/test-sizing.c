@@ -93,8 +93,8 @@ START_TEST(test_relations)
 
     for (size_t m = 0; m < G_N_ELEMENTS(methods); m++) {
         g_autofree char *f = g_strdup_printf("13E9; 40000000; 2; \"%s\"", methods[m]);
-        g_autofree char *h = g_strdup_printf("13E9; 40000000; 2; 989.5; 0.45; \"%s\"",
-                                             methods[m]);
+        g_autofree char *h =
+            g_strdup_printf("13E9; 40000000; 2; 989.5; 0.45; \"%s\"", methods[m]);
         g_autofree char *mem = g_strdup_printf("13E9; \"%s\"", methods[m]);
         double flops = ftc_test_number("FT_TRAIN_FLOPS", f);
         double hours = ftc_test_number("FT_GPU_HOURS", h);

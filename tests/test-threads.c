@@ -39,9 +39,9 @@ typedef struct {
     ftc_result result;
 } outcome;
 
-static GPtrArray *cases;   /* call_case * */
-static outcome *baseline;  /* one per case */
-static char *price_path;   /* $FTCOST_PRICES */
+static GPtrArray *cases;  /* call_case * */
+static outcome *baseline; /* one per case */
+static char *price_path;  /* $FTCOST_PRICES */
 static char *price_dir;
 
 static void case_free(gpointer p)
@@ -136,8 +136,8 @@ static char *compare(const outcome *got, const outcome *want)
     if (got->status != FTC_OK)
         return got->arg == want->arg && strcmp(got->message, want->message) == 0
                    ? NULL
-                   : g_strdup_printf("error %d \"%s\", want %d \"%s\"", got->arg,
-                                     got->message, want->arg, want->message);
+                   : g_strdup_printf("error %d \"%s\", want %d \"%s\"", got->arg, got->message,
+                                     want->arg, want->message);
     if (a->type != b->type)
         return g_strdup_printf("type %d, want %d", a->type, b->type);
     switch (a->type) {
@@ -151,8 +151,7 @@ static char *compare(const outcome *got, const outcome *want)
                    : g_strdup_printf("\"%s\", want \"%s\"", a->text, b->text);
     case FTC_TYPE_ARRAY:
         if (a->rows != b->rows || a->cols != b->cols)
-            return g_strdup_printf("%zux%zu, want %zux%zu", a->rows, a->cols, b->rows,
-                                   b->cols);
+            return g_strdup_printf("%zux%zu, want %zux%zu", a->rows, a->cols, b->rows, b->cols);
         if (memcmp(a->cells, b->cells, a->rows * a->cols * sizeof *a->cells) != 0)
             return g_strdup("array cells differ");
         return NULL;

@@ -27,6 +27,7 @@ packages=(
     clang libclang-rt-14-dev
     dpkg-dev debhelper
     debootstrap
+    clang-format  # tools/check-format.sh
 )
 
 # The current LibreOffice beside Debian 12's 7.4: 25.2 from bookworm-backports
@@ -170,6 +171,7 @@ PY
 
 run_tests() {
     local status=0
+    bash tools/check-format.sh || status=1
     setup build
     meson test -C build --print-errorlogs --num-processes 2 || status=1
     meson test -C build --print-errorlogs --setup valgrind --suite core --suite cli || status=1

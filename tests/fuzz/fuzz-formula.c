@@ -38,8 +38,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void problem(const char *what, const char *formula, const char *out)
 {
-    fprintf(stderr, "fuzz-formula: %s\n  formula: %.2000s\n  output:  %.2000s\n", what,
-            formula, out != NULL ? out : "(null)");
+    fprintf(stderr, "fuzz-formula: %s\n  formula: %.2000s\n  output:  %.2000s\n", what, formula,
+            out != NULL ? out : "(null)");
     abort();
 }
 
@@ -92,15 +92,14 @@ static const void *claim_nothing(const char *name, void *data)
     return NULL;
 }
 
-static bool never_expand(const void *call, const char *const *args, size_t n_args,
-                         GString *out, ftc_error *err, void *data)
+static bool never_expand(const void *call, const char *const *args, size_t n_args, GString *out,
+                         ftc_error *err, void *data)
 {
     (void)call, (void)args, (void)n_args, (void)out, (void)err, (void)data;
     abort(); /* nothing was claimed */
 }
 
-static void check_share(const char *in, char sep, bool utf8, scan_result in_scan,
-                        bool calls)
+static void check_share(const char *in, char sep, bool utf8, scan_result in_scan, bool calls)
 {
     g_autoptr(GString) notes = g_string_new(NULL);
     ftc_error err = {.arg = -99};
@@ -232,8 +231,8 @@ static GPtrArray *make_seeds(void)
 
             add_seed(seeds, g_strdup_printf("of:=" F "%s(%s)", fn->name, args));
             add_seed(seeds, g_strdup_printf("of:=" F "%s(%s)", fn->name, refs));
-            add_seed(seeds, g_strdup_printf("of:=org.ftcost.functions.%s (%s)+1", lower,
-                                            spaced));
+            add_seed(seeds,
+                     g_strdup_printf("of:=org.ftcost.functions.%s (%s)+1", lower, spaced));
             add_seed(seeds, g_strdup_printf("of:=%s(%s)", fn->name, args));
             /* Nested: the first argument is the next function's first example. */
             if (parts[0] != NULL && fn->n_args > 0) {
@@ -243,8 +242,8 @@ static GPtrArray *make_seeds(void)
                     g_free(parts[0]);
                     parts[0] = g_strdup_printf(F "%s(%s)", g->name, g->examples[0].args);
                     g_autofree char *joined = g_strjoinv(";", parts);
-                    add_seed(seeds, g_strdup_printf("of:=SUM(" F "%s(%s);[.A1:.B3])",
-                                                    fn->name, joined));
+                    add_seed(seeds, g_strdup_printf("of:=SUM(" F "%s(%s);[.A1:.B3])", fn->name,
+                                                    joined));
                 }
             }
         }

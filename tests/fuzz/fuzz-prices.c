@@ -20,8 +20,8 @@ static void check_entry(const ftc_price_entry *e)
 {
     bool priced = false;
 
-    if (e->provider == NULL || e->model == NULL || *e->provider == '\0' ||
-        *e->model == '\0' || e->source == NULL || e->origin == NULL)
+    if (e->provider == NULL || e->model == NULL || *e->provider == '\0' || *e->model == '\0' ||
+        e->source == NULL || e->origin == NULL)
         abort();
     for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++) {
         if (isnan(e->price[k]))
@@ -86,9 +86,8 @@ static void check_later(const ftc_price_entry *e)
         ftc_price_entry_quote(e, (ftc_price_kind)k, first, 1e9, &q);
         if ((q.status == FTC_QUOTE_OK) != (!isnan(q.price) && q.price >= 0 && q.price <= 1e6))
             abort();
-        if (e->retires >= 0 &&
-            ftc_price_entry_quote(e, (ftc_price_kind)k, e->retires, NAN, &q) !=
-                FTC_QUOTE_RETIRED)
+        if (e->retires >= 0 && ftc_price_entry_quote(e, (ftc_price_kind)k, e->retires, NAN,
+                                                     &q) != FTC_QUOTE_RETIRED)
             abort();
     }
 }
@@ -127,8 +126,8 @@ static void check_gpus(const ftc_price_list *list)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     GError *error = NULL;
-    ftc_price_layer *layer = ftc_price_layer_parse((const char *)data, size, "fuzz", 46000,
-                                                   &error);
+    ftc_price_layer *layer =
+        ftc_price_layer_parse((const char *)data, size, "fuzz", 46000, &error);
 
     if ((layer == NULL) == (error == NULL) || (error != NULL && *error->message == '\0'))
         abort();
@@ -137,7 +136,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size_t n = ftc_price_list_count(list);
 
         /* models, GPUs or both */
-        if ((n == 0 && ftc_price_list_gpu_count(list) + ftc_price_list_gpu_price_count(list) == 0) ||
+        if ((n == 0 &&
+             ftc_price_list_gpu_count(list) + ftc_price_list_gpu_price_count(list) == 0) ||
             n > ftc_price_layer_count(layer))
             abort();
         check_gpus(list);
@@ -149,7 +149,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check_later(e);
             /* every entry is found by provider/model; its bare name finds
              * some entry */
-            if (ftc_price_list_find(list, key) != e || ftc_price_list_find(list, e->model) == NULL)
+            if (ftc_price_list_find(list, key) != e ||
+                ftc_price_list_find(list, e->model) == NULL)
                 abort();
             g_free(key);
         }

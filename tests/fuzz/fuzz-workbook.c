@@ -104,8 +104,8 @@ static void check_round_trip(GPtrArray *entries)
         if (strcmp(a->name, "mimetype") == 0)
             b = again->pdata[0];
         else {
-            while (j < again->len && strcmp(((ftc_zip_entry *)again->pdata[j])->name,
-                                            "mimetype") == 0)
+            while (j < again->len &&
+                   strcmp(((ftc_zip_entry *)again->pdata[j])->name, "mimetype") == 0)
                 j++;
             if (j < again->len)
                 b = again->pdata[j++];
