@@ -19,13 +19,16 @@
  * checked: entries are dated by the file, as LiteLLM's.  Left out, as
  * ftcost has no kind or no day for them: audio prices, prices per request
  * or tool use, time-of-day prices (constraint start_time/end_time: the
- * standard price holds), "deprecated" (a flag without a day: no
+ * price most of the day pays holds - the unconstrained one, or a window's
+ * of more than 12 hours, as DeepSeek's standard hours 00:30-16:30 UTC
+ * beside its off-peak base), "deprecated" (a flag without a day: no
  * retirement is invented), and the unconstrained price of a history
  * whose dated changes began by the file's day (the day it started is not
  * in the data: the answer starts at the first dated change). */
 #include "ftc-models.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static const struct {
@@ -169,6 +172,27 @@ static void set_period(ftc_model_layer *layer, ftc_price_period *period, int fro
     period->n_tiers = p->n_tiers;
 }
 
+/* Seconds from "HH:MM:SS" (a trailing "Z" allowed), or -1. */
+static int time_of_day(const char *s)
+{
+    unsigned h, m, sec;
+    char z[2] = "";
+
+    if (s == NULL || sscanf(s, "%2u:%2u:%2u%1[Z]", &h, &m, &sec, z) < 3 || h > 24 || m > 59 ||
+        sec > 59 || strlen(s) != (z[0] != '\0' ? 9u : 8u))
+        return -1;
+    return (int)(h * 3600 + m * 60 + sec);
+}
+
+/* A time-of-day constraint that covers more than half of a day. */
+static bool most_of_the_day(JsonObject *constraint)
+{
+    int from = time_of_day(ftc_price_file_string(constraint, "start_time"));
+    int to = time_of_day(ftc_price_file_string(constraint, "end_time"));
+
+    return from >= 0 && to >= 0 && (to - from + 86400) % 86400 > 43200;
+}
+
 /* The "prices" list: dated changes before the file's day make the history
  * and the current prices, later ones the scheduled periods. */
 static bool read_conditional(JsonArray *list, ftc_model_layer *layer, ftc_model_entry *e,
@@ -179,7 +203,7 @@ static bool read_conditional(JsonArray *list, ftc_model_layer *layer, ftc_model_
     g_autofree int *from = g_new(int, n > 0 ? n : 1);
     ftc_price_period *history, *scheduled;
     size_t n_history = 0, n_scheduled = 0;
-    int current = -1, base = -1, unconstrained = 0;
+    int current = -1, base = -1, unconstrained = 0, long_window = -1;
 
     for (guint i = 0; i < n; i++) {
         JsonNode *node = json_array_get_element(list, i);
@@ -204,7 +228,9 @@ static bool read_conditional(JsonArray *list, ftc_model_layer *layer, ftc_model_
             return false;
         }
         if (!json_object_has_member(json_node_get_object(constraint), "start_date")) {
-            from[i] = -2; /* a time of day: left out */
+            from[i] = -2; /* a time of day: left out, unless it is most of the day */
+            if (most_of_the_day(json_node_get_object(constraint)))
+                long_window = (int)i;
             continue;
         }
         from[i] = ftc_date_parse(
@@ -245,7 +271,7 @@ static bool read_conditional(JsonArray *list, ftc_model_layer *layer, ftc_model_
             set_period(layer, &history[n_history++], from[i], &all[i]);
     }
     if (current < 0)
-        current = base;
+        current = long_window >= 0 ? long_window : base;
     else
         e->pub.since = from[current];
     memcpy(e->pub.price, all[current].price, sizeof all[current].price);
