@@ -1,19 +1,39 @@
 #!/usr/bin/env python3
-"""Keep the providers ftcost vendors from pydantic genai-prices' data file.
+"""Keep what ftcost reads of pydantic genai-prices' data file.
 
     python3 tools/trim-genai-prices.py full.json functions/data/genai-prices.json
 
 The input is the whole data file (a list of providers, each with "id" and
-"models"); the output keeps the providers named in PROVIDERS, in the input's
-order, each provider object and each model object unchanged (no figure is
-edited, none added).  One model a line, so that a refresh diffs model by
-model.  Models priced only per image, audio second or request stay in the
-file: ftcost's reader leaves them out.
+"models").  The output keeps, in the input's order:
+- the providers named in PROVIDERS, with their "id", "name" and
+  "pricing_urls" (where genai-prices read them);
+- of their models, those with a price per million input or output tokens
+  (text and embedding models: not those priced only per image, audio hour,
+  page or request, nor those with no price), with their "id", "name",
+  "prices" and "deprecated" as they are: no figure is edited, none added.
+Dropped: what ftcost does not read (the usage extractors, the "match"
+rules that map other spellings to a model, descriptions, context windows,
+comments), which more than halves the file and the time to parse it.
+One model a line, so that a refresh diffs model by model.
 """
 import json
 import sys
 
 PROVIDERS = ("anthropic", "deepseek", "google", "mistral", "openai", "together", "x-ai")
+PROVIDER_KEYS = ("id", "name", "pricing_urls")
+MODEL_KEYS = ("id", "name", "prices", "deprecated")
+TOKEN_PRICES = ("input_mtok", "output_mtok")
+
+
+def token_priced(model):
+    """True when some period of the model has an input or output token price."""
+    prices = model["prices"]
+    periods = [c["prices"] for c in prices] if isinstance(prices, list) else [prices]
+    return any(k in period for period in periods for k in TOKEN_PRICES)
+
+
+def keep(obj, keys):
+    return {k: obj[k] for k in keys if k in obj}
 
 
 def compact(value):
@@ -23,7 +43,9 @@ def compact(value):
 def main(src, dst):
     with open(src, encoding="utf-8") as f:
         data = json.load(f)
-    kept = [p for p in data if p["id"] in PROVIDERS]
+    kept = [dict(keep(p, PROVIDER_KEYS),
+                 models=[keep(m, MODEL_KEYS) for m in p["models"] if token_priced(m)])
+            for p in data if p["id"] in PROVIDERS]
     missing = set(PROVIDERS) - {p["id"] for p in kept}
     if missing:
         sys.exit(f"trim-genai-prices: no provider {', '.join(sorted(missing))} in {src}")
