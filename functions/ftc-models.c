@@ -59,6 +59,39 @@ static char *entry_key(const ftc_model_entry *e)
     return ftc_price_file_key(e->pub.provider, e->pub.model);
 }
 
+/* name -> e in by_model, unless a name of any entry or an earlier alias
+ * has it. */
+static void add_name(ftc_model_index *index, char *name, ftc_model_entry *e)
+{
+    if (g_hash_table_contains(index->by_key, name) ||
+        g_hash_table_contains(index->by_model, name))
+        g_free(name);
+    else
+        g_hash_table_insert(index->by_model, name, e);
+}
+
+/* The other names of the entries in force ("claude-opus-4", also as
+ * "anthropic/claude-opus-4"), after every entry's own names: an alias
+ * never takes a name an entry has; a later layer's alias first. */
+static void add_aliases(ftc_model_index *index, ftc_model_layer *const *layers, size_t n_layers)
+{
+    for (size_t l = n_layers; l-- > 0;)
+        for (guint i = 0; layers[l] != NULL && i < layers[l]->entries->len; i++) {
+            ftc_model_entry *e = g_ptr_array_index(layers[l]->entries, i);
+            g_autofree char *key = NULL;
+
+            if (e->n_aliases == 0)
+                continue;
+            key = entry_key(e);
+            if (g_hash_table_lookup(index->by_key, key) != e)
+                continue; /* overridden */
+            for (size_t a = 0; a < e->n_aliases; a++) {
+                add_name(index, g_ascii_strdown(e->aliases[a], -1), e);
+                add_name(index, ftc_price_file_key(e->pub.provider, e->aliases[a]), e);
+            }
+        }
+}
+
 ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_layers,
                                      size_t n_fallback)
 {
@@ -108,6 +141,7 @@ ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_la
             g_hash_table_replace(index->by_model, model, e);
         }
     }
+    add_aliases(index, layers, n_layers);
     index->sorted = g_ptr_array_sized_new(g_hash_table_size(index->by_key));
     g_hash_table_iter_init(&iter, index->by_key);
     while (g_hash_table_iter_next(&iter, NULL, &value))

@@ -14,8 +14,11 @@
  *
  * Mapped: input_mtok -> input, output_mtok -> output, cache_read_mtok ->
  * cached_input, cache_write_mtok -> cache_write; provider "id" and model
- * "id" name the entry (its "match" rules, which map other spellings to
- * it, are not used: look a model up by its id).  The data carries no day
+ * "id" name the entry, and the names its "match" rule accepts as they are
+ * ("equals", alone or among the alternatives of an "or") are its aliases:
+ * "claude-opus-4" for claude-opus-4-0.  Prefixes, substrings and patterns
+ * ("starts_with", "contains", "regex") are not names: not read.  The data
+ * carries no day
  * checked: entries are dated by the file, as LiteLLM's.  Left out, as
  * ftcost has no kind or no day for them: audio prices, prices per request
  * or tool use, time-of-day prices (constraint start_time/end_time: the
@@ -292,6 +295,43 @@ static bool read_conditional(JsonArray *list, ftc_model_layer *layer, ftc_model_
     return true;
 }
 
+#define MAX_ALIASES 64
+
+/* The names `match` accepts as they are, into names[] (an "and" narrows
+ * what it holds: none of its names is taken). */
+static void collect_equals(JsonNode *match, const char **names, size_t *n, int depth)
+{
+    JsonObject *obj =
+        match != NULL && JSON_NODE_HOLDS_OBJECT(match) ? json_node_get_object(match) : NULL;
+    JsonNode *alternatives = obj != NULL ? json_object_get_member(obj, "or") : NULL;
+    const char *name = obj != NULL ? ftc_price_file_string(obj, "equals") : NULL;
+
+    if (obj == NULL || depth > 8)
+        return;
+    if (ftc_price_file_name_ok(name) && *n < MAX_ALIASES)
+        names[(*n)++] = name;
+    if (alternatives != NULL && JSON_NODE_HOLDS_ARRAY(alternatives))
+        for (guint i = 0; i < json_array_get_length(json_node_get_array(alternatives)); i++)
+            collect_equals(json_array_get_element(json_node_get_array(alternatives), i), names,
+                           n, depth + 1);
+}
+
+/* The model's aliases: its "match" names other than its id. */
+static void read_aliases(JsonObject *obj, ftc_model_layer *layer, ftc_model_entry *e)
+{
+    const char *names[MAX_ALIASES];
+    const char **aliases;
+    size_t n = 0, kept = 0;
+
+    collect_equals(json_object_get_member(obj, "match"), names, &n, 0);
+    aliases = ftc_model_layer_alloc(layer, n * sizeof *aliases);
+    for (size_t i = 0; i < n; i++)
+        if (g_ascii_strcasecmp(names[i], e->pub.model) != 0)
+            aliases[kept++] = ftc_model_layer_string(layer, names[i]);
+    e->aliases = aliases;
+    e->n_aliases = kept;
+}
+
 /* One model of a provider; NULL entry (skipped) when it has no token price. */
 static bool read_model(JsonNode *node, const char *provider, guint i, ftc_model_layer *layer,
                        const char *origin, int file_date, GError **error)
@@ -328,6 +368,7 @@ static bool read_model(JsonNode *node, const char *provider, guint i, ftc_model_
         g_ptr_array_remove_index(layer->entries, layer->entries->len - 1);
         return true; /* priced per image or request only */
     }
+    read_aliases(obj, layer, e);
     return ftc_model_entry_check(e, error);
 }
 

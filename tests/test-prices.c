@@ -91,7 +91,8 @@ static const shipped_case shipped_cases[] = {
     {"claude-sonnet-5", "input", 2},
     {"claude-opus-5", "cache_write", 6.25},
     {"anthropic/claude-opus-5", "batch_output", 12.5},
-    {"claude-opus-4", "input", -1},
+    /* genai-prices' other name of claude-opus-4-0 (its "match") */
+    {"claude-opus-4", "input", 15},
     {"claude-opus-5-5", "cached_input", 0.2},
     {"claude-opus-4-5", "ft_training", -1},
     {"gemini-2.5-pro", "input", 1.25},
@@ -134,6 +135,13 @@ static const shipped_case shipped_cases[] = {
     {"mistral/mistral-embed", "output", -1}, /* genai-prices: 0.1 */
     {"gemini-2.5-flash", "input", 0.3},
     {"google/gemini-2.5-flash", "input", 0.3},
+    /* genai-prices' mistral-large (2/6) and gpt-5.6-sol give these names
+     * as aliases: an alias never takes a name an entry has */
+    {"mistral-large-latest", "input", 0.5},
+    {"mistral/mistral-large-latest", "output", 1.5},
+    {"gpt-5.6", "input", 5},
+    {"mistral-large", "input", 2},
+    {"grok-4", "output", 15}, /* grok-4-0709 by its other name */
 };
 
 START_TEST(test_shipped_prices)
@@ -325,7 +333,9 @@ START_TEST(test_price_dates)
     ck_assert_double_eq(date_of("claude-haiku-4-5"), 46355); /* 2026-11-29 */
     ck_assert_double_eq(date_of("anthropic/claude-sonnet-5"), 46355);
     ck_assert_double_eq(date_of("anthropic/claude-opus-5"), 46355);
-    ck_assert_double_eq(date_of("anthropic/claude-opus-4"), -1);
+    /* the vendored claude-opus-4-0, by its other name: the data's day */
+    ck_assert_double_eq(date_of("anthropic/claude-opus-4"), 46288); /* 2026-09-23 */
+    ck_assert_double_eq(date_of("anthropic/claude-opus-3-9"), -1);
     ck_assert_double_eq(date_of("nope"), -1);
     ck_assert_int_eq(ftc_price_date_from_unix(0), 25569);          /* 1970-01-01 */
     ck_assert_int_eq(ftc_price_date_from_unix(1779494400), 46165); /* 2026-05-23 */

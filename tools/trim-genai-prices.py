@@ -10,10 +10,14 @@ The input is the whole data file (a list of providers, each with "id" and
 - of their models, those with a price per million input or output tokens
   (text and embedding models: not those priced only per image, audio hour,
   page or request, nor those with no price), with their "id", "name",
-  "prices" and "deprecated" as they are: no figure is edited, none added.
-Dropped: what ftcost does not read (the usage extractors, the "match"
-rules that map other spellings to a model, descriptions, context windows,
-comments), which more than halves the file and the time to parse it.
+  "prices" and "deprecated" as they are: no figure is edited, none added;
+  of "match" (how genai-prices recognises a model's name) the names it
+  accepts as they are ("equals", alone or among the alternatives of an
+  "or"), which ftcost reads as the model's other names.
+Dropped: what ftcost does not read (the usage extractors, the prefix,
+substring and pattern rules of "match", descriptions, context windows,
+comments), which makes the file a third of the size and as quick to
+parse.
 One model a line, so that a refresh diffs model by model.
 """
 import json
@@ -36,6 +40,25 @@ def keep(obj, keys):
     return {k: obj[k] for k in keys if k in obj}
 
 
+def names(match):
+    """The names a "match" rule accepts as they are (not inside an "and")."""
+    found = []
+    if isinstance(match, dict):
+        if "equals" in match:
+            found.append(match["equals"])
+        for alternative in match.get("or", []):
+            found.extend(names(alternative))
+    return found
+
+
+def model(m):
+    kept = keep(m, MODEL_KEYS)
+    other = [n for n in names(m.get("match")) if n.lower() != m["id"].lower()]
+    if other:
+        kept["match"] = {"or": [{"equals": n} for n in other]}
+    return kept
+
+
 def compact(value):
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -44,7 +67,7 @@ def main(src, dst):
     with open(src, encoding="utf-8") as f:
         data = json.load(f)
     kept = [dict(keep(p, PROVIDER_KEYS),
-                 models=[keep(m, MODEL_KEYS) for m in p["models"] if token_priced(m)])
+                 models=[model(m) for m in p["models"] if token_priced(m)])
             for p in data if p["id"] in PROVIDERS]
     missing = set(PROVIDERS) - {p["id"] for p in kept}
     if missing:
