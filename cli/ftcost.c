@@ -383,9 +383,14 @@ static int diff_prices(const char *path)
     for (size_t i = 0; i < ftc_price_list_count(ours); i++) {
         const ftc_price_entry *e = ftc_price_list_at(ours, i);
         g_autofree char *key = g_strdup_printf("%s/%s", e->provider, e->model);
-        const ftc_price_entry *t = ftc_price_list_find(theirs, key);
+        const ftc_price_entry *t = NULL;
 
-        if (t == NULL)
+        /* each name set against the file for the entry that answers to it
+         * here: a vendored google/gemini-2.5-pro is not compared with the
+         * file's gemini-2.5-pro, the reviewed gemini/gemini-2.5-pro is */
+        if (ftc_price_list_find(ours, key) == e)
+            t = ftc_price_list_find(theirs, key);
+        if (t == NULL && ftc_price_list_find(ours, e->model) == e)
             t = ftc_price_list_find(theirs, e->model);
         if (t == NULL) {
             g_string_append_printf(missing, "%s\t%s\t-\t-\tnot in the file\n", e->provider,

@@ -114,7 +114,9 @@ static const ftc_arg_info api_price_args[] = {
 };
 FTC_ARGS_MATCH(api_price_args, PRICE_N);
 
-/* The shipped catalogue (functions/prices.json); change these with it. */
+/* The shipped catalogue (functions/prices.json, and the vendored
+ * genai-prices data below it for the models it lacks); change these with
+ * them. */
 static const ftc_example api_price_examples[] = {
     NUMBER_EXAMPLE("\"gpt-4o\"", 2.5),
     NUMBER_EXAMPLE("\"gpt-4o\"; \"output\"", 10),
@@ -135,6 +137,9 @@ static const ftc_example api_price_examples[] = {
     ERROR_EXAMPLE("\"mistral-medium-3-5\"; \"cached_input\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"gpt-4o\"; \"dinner\"", FTC_ERR_INVALID),
     ERROR_EXAMPLE("\"gpt-4o\"; \"input\"; -1", FTC_ERR_INVALID),
+    /* only in the vendored genai-prices data (DeepSeek's standard hours) */
+    NUMBER_EXAMPLE("\"deepseek-chat\"; \"input\"", 0.27),
+    NUMBER_EXAMPLE("\"x-ai/grok-3\"; \"output\"", 15),
 };
 
 const ftc_function ftc_fn_api_price = {
@@ -198,6 +203,8 @@ static const ftc_arg_info api_price_date_args[] = {
 
 static const ftc_example api_price_date_examples[] = {
     NUMBER_EXAMPLE("\"gpt-4o\"", 46355), /* 2026-11-29 */
+    /* the vendored genai-prices data: the day of its copy, 2026-09-23 */
+    NUMBER_EXAMPLE("\"grok-3\"", 46288),
     ERROR_EXAMPLE("\"no-such-model\"", FTC_ERR_NO_ANSWER),
 };
 

@@ -36,6 +36,7 @@ struct ftc_model_index {
     GPtrArray *sorted;    /* const ftc_model_entry *, effective entries */
     GHashTable *by_key;   /* "provider/model" lower case -> entry */
     GHashTable *by_model; /* "model" lower case -> entry */
+    GHashTable *fallback; /* entries in force from a fallback layer */
 };
 
 static int compare_entries(gconstpointer a, gconstpointer b)
@@ -47,12 +48,52 @@ static int compare_entries(gconstpointer a, gconstpointer b)
     return c != 0 ? c : g_ascii_strcasecmp(x->pub.model, y->pub.model);
 }
 
+/* The bare-name rank of an entry in force (a fallback layer's after all). */
+static int rank_of(const ftc_model_index *index, const ftc_model_entry *e)
+{
+    return e->bare_rank + (g_hash_table_contains(index->fallback, e) ? 2 : 0);
+}
+
 static char *entry_key(const ftc_model_entry *e)
 {
     return ftc_price_file_key(e->pub.provider, e->pub.model);
 }
 
-ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_layers)
+/* name -> e in by_model, unless a name of any entry or an earlier alias
+ * has it. */
+static void add_name(ftc_model_index *index, char *name, ftc_model_entry *e)
+{
+    if (g_hash_table_contains(index->by_key, name) ||
+        g_hash_table_contains(index->by_model, name))
+        g_free(name);
+    else
+        g_hash_table_insert(index->by_model, name, e);
+}
+
+/* The other names of the entries in force ("claude-opus-4", also as
+ * "anthropic/claude-opus-4"), after every entry's own names: an alias
+ * never takes a name an entry has; a later layer's alias first. */
+static void add_aliases(ftc_model_index *index, ftc_model_layer *const *layers, size_t n_layers)
+{
+    for (size_t l = n_layers; l-- > 0;)
+        for (guint i = 0; layers[l] != NULL && i < layers[l]->entries->len; i++) {
+            ftc_model_entry *e = g_ptr_array_index(layers[l]->entries, i);
+            g_autofree char *key = NULL;
+
+            if (e->n_aliases == 0)
+                continue;
+            key = entry_key(e);
+            if (g_hash_table_lookup(index->by_key, key) != e)
+                continue; /* overridden */
+            for (size_t a = 0; a < e->n_aliases; a++) {
+                add_name(index, g_ascii_strdown(e->aliases[a], -1), e);
+                add_name(index, ftc_price_file_key(e->pub.provider, e->aliases[a]), e);
+            }
+        }
+}
+
+ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_layers,
+                                     size_t n_fallback)
 {
     ftc_model_index *index = g_new0(ftc_model_index, 1);
     g_autoptr(GHashTable) model_layer = g_hash_table_new(g_str_hash, g_str_equal);
@@ -61,6 +102,7 @@ ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_la
 
     index->by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     index->by_model = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    index->fallback = g_hash_table_new(g_direct_hash, g_direct_equal);
     for (size_t l = 0; l < n_layers; l++)
         for (guint i = 0; layers[l] != NULL && i < layers[l]->entries->len; i++) {
             ftc_model_entry *e = g_ptr_array_index(layers[l]->entries, i);
@@ -69,7 +111,8 @@ ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_la
         }
     /* A bare model name goes to an entry in force that owns it (rank 0)
      * before one that names it only after its provider; then to the latest
-     * layer; within a file, to the first entry. */
+     * layer; within a file, to the first entry.  A fallback layer's entry
+     * ranks after every other layer's (rank + 2). */
     for (size_t l = 0; l < n_layers; l++) {
         for (guint i = 0; layers[l] != NULL && i < layers[l]->entries->len; i++) {
             ftc_model_entry *e = g_ptr_array_index(layers[l]->entries, i);
@@ -78,14 +121,18 @@ ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_la
             gpointer old_model, old_layer;
             ftc_model_entry *old;
 
+            int rank = e->bare_rank + (l < n_fallback ? 2 : 0);
+
             if (g_hash_table_lookup(index->by_key, key) != e)
                 continue; /* overridden */
+            if (l < n_fallback)
+                g_hash_table_add(index->fallback, e);
             model = g_ascii_strdown(e->pub.model, -1);
             old = g_hash_table_lookup(index->by_model, model);
             if (old != NULL &&
                 g_hash_table_lookup_extended(model_layer, model, &old_model, &old_layer) &&
-                (e->bare_rank > old->bare_rank ||
-                 (e->bare_rank == old->bare_rank && GPOINTER_TO_SIZE(old_layer) == l))) {
+                (rank > rank_of(index, old) ||
+                 (rank == rank_of(index, old) && GPOINTER_TO_SIZE(old_layer) == l))) {
                 g_free(model);
                 continue;
             }
@@ -94,6 +141,7 @@ ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_la
             g_hash_table_replace(index->by_model, model, e);
         }
     }
+    add_aliases(index, layers, n_layers);
     index->sorted = g_ptr_array_sized_new(g_hash_table_size(index->by_key));
     g_hash_table_iter_init(&iter, index->by_key);
     while (g_hash_table_iter_next(&iter, NULL, &value))
@@ -109,6 +157,7 @@ void ftc_model_index_free(ftc_model_index *index)
     g_ptr_array_unref(index->sorted);
     g_hash_table_unref(index->by_key);
     g_hash_table_unref(index->by_model);
+    g_hash_table_unref(index->fallback);
     g_free(index);
 }
 
@@ -127,13 +176,17 @@ const ftc_price_entry *ftc_model_index_at(const ftc_model_index *index, size_t i
 const ftc_price_entry *ftc_model_index_find(const ftc_model_index *index, const char *model)
 {
     g_autofree char *lower = NULL;
-    const ftc_model_entry *e;
+    const ftc_model_entry *e, *bare;
 
     if (index == NULL || model == NULL || *model == '\0')
         return NULL;
     lower = g_ascii_strdown(model, -1);
     e = g_hash_table_lookup(index->by_key, lower);
-    if (e == NULL)
-        e = g_hash_table_lookup(index->by_model, lower);
+    bare = g_hash_table_lookup(index->by_model, lower);
+    /* "openai/gpt-oss-120b": a fallback layer's provider openai, model
+     * gpt-oss-120b, yields to a reviewed entry whose model is that name */
+    if (e == NULL || (bare != NULL && g_hash_table_contains(index->fallback, e) &&
+                      !g_hash_table_contains(index->fallback, bare)))
+        e = bare;
     return e != NULL ? &e->pub : NULL;
 }

@@ -14,6 +14,8 @@
 typedef struct {
     ftc_price_entry pub;
     int bare_rank; /* 0: owns its bare model name; 1: only as provider/model */
+    const char *const *aliases; /* other names of the model (genai-prices' "equals") */
+    size_t n_aliases;
 } ftc_model_entry;
 
 /* One file's model entries; strings and arrays live as long as it. */
@@ -59,9 +61,13 @@ bool ftc_read_genai(JsonArray *root, ftc_model_layer *layer, const char *origin,
 ftc_model_layer *ftc_models_read(JsonNode *root, const char *origin, int file_date,
                                  bool models_optional, GError **error);
 
-/* The entries in force over the layers (later ones win, entry by entry). */
+/* The entries in force over the layers (later ones win, entry by entry).
+ * The lowest n_fallback layers (a vendored dataset below the reviewed
+ * file) only answer a name no other layer answers: by provider/model or by
+ * the bare model name, an entry of a higher layer is found first. */
 typedef struct ftc_model_index ftc_model_index;
-ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_layers);
+ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_layers,
+                                     size_t n_fallback);
 void ftc_model_index_free(ftc_model_index *index);
 size_t ftc_model_index_count(const ftc_model_index *index);
 const ftc_price_entry *ftc_model_index_at(const ftc_model_index *index, size_t i);

@@ -427,6 +427,11 @@ static void read_shipped(ftc_price_file_set *set)
     }
 }
 
+size_t ftc_price_file_set_fallback_count(const ftc_price_file_set *set)
+{
+    return set->n_shipped > 1 ? set->n_shipped - 1 : 0;
+}
+
 bool ftc_price_file_set_refresh(ftc_price_file_set *set,
                                 void *layers[FTC_PRICE_FILE_MAX_LAYERS], size_t *n)
 {

@@ -78,5 +78,9 @@ void ftc_price_file_set_free(ftc_price_file_set *set);
  * since the last call.  Not thread-safe: the caller holds a lock. */
 bool ftc_price_file_set_refresh(ftc_price_file_set *set,
                                 void *layers[FTC_PRICE_FILE_MAX_LAYERS], size_t *n);
+/* How many of the lowest layers are shipped files below the top shipped
+ * one (vendored datasets: a fallback under the reviewed file), once the
+ * set was refreshed. */
+size_t ftc_price_file_set_fallback_count(const ftc_price_file_set *set);
 
 #endif

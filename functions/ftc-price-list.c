@@ -94,7 +94,8 @@ ftc_price_layer *ftc_price_layer_parse(const char *data, size_t len, const char 
     return layer;
 }
 
-static ftc_price_list *list_build(ftc_price_layer *const *layers, size_t n)
+/* The lowest n_fallback layers answer only what no other layer answers. */
+static ftc_price_list *list_build(ftc_price_layer *const *layers, size_t n, size_t n_fallback)
 {
     ftc_price_list *list = g_new0(ftc_price_list, 1);
     ftc_model_layer *models[FTC_PRICE_FILE_MAX_LAYERS];
@@ -107,14 +108,14 @@ static ftc_price_list *list_build(ftc_price_layer *const *layers, size_t n)
         models[l] = layers[l] != NULL ? layers[l]->models : NULL;
         gpus[l] = layers[l] != NULL ? layers[l]->gpus : NULL;
     }
-    list->models = ftc_model_index_new(models, n);
+    list->models = ftc_model_index_new(models, n, n_fallback);
     list->gpus = ftc_gpu_index_new(gpus, n);
     return list;
 }
 
 ftc_price_list *ftc_price_list_new_from_layer(ftc_price_layer *layer)
 {
-    return list_build(&layer, 1);
+    return list_build(&layer, 1, 0);
 }
 
 ftc_price_list *ftc_price_list_load(const char *path, GError **error)
@@ -124,7 +125,7 @@ ftc_price_list *ftc_price_list_load(const char *path, GError **error)
 
     if (layer == NULL)
         return NULL;
-    list = list_build(&layer, 1);
+    list = list_build(&layer, 1, 0);
     layer_unref(layer);
     return list;
 }
@@ -148,7 +149,8 @@ static ftc_price_list *refreshed(ftc_price_file_set *set, ftc_price_list **curre
 
     if (ftc_price_file_set_refresh(set, layers, &n) || *current == NULL) {
         ftc_price_list_unref(*current);
-        *current = list_build((ftc_price_layer *const *)layers, n);
+        *current = list_build((ftc_price_layer *const *)layers, n,
+                              ftc_price_file_set_fallback_count(set));
     }
     g_atomic_ref_count_inc(&(*current)->ref);
     return *current;

@@ -14,18 +14,24 @@
  *
  * Mapped: input_mtok -> input, output_mtok -> output, cache_read_mtok ->
  * cached_input, cache_write_mtok -> cache_write; provider "id" and model
- * "id" name the entry (its "match" rules, which map other spellings to
- * it, are not used: look a model up by its id).  The data carries no day
+ * "id" name the entry, and the names its "match" rule accepts as they are
+ * ("equals", alone or among the alternatives of an "or") are its aliases:
+ * "claude-opus-4" for claude-opus-4-0.  Prefixes, substrings and patterns
+ * ("starts_with", "contains", "regex") are not names: not read.  The data
+ * carries no day
  * checked: entries are dated by the file, as LiteLLM's.  Left out, as
  * ftcost has no kind or no day for them: audio prices, prices per request
  * or tool use, time-of-day prices (constraint start_time/end_time: the
- * standard price holds), "deprecated" (a flag without a day: no
+ * price most of the day pays holds - the unconstrained one, or a window's
+ * of more than 12 hours, as DeepSeek's standard hours 00:30-16:30 UTC
+ * beside its off-peak base), "deprecated" (a flag without a day: no
  * retirement is invented), and the unconstrained price of a history
  * whose dated changes began by the file's day (the day it started is not
  * in the data: the answer starts at the first dated change). */
 #include "ftc-models.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static const struct {
@@ -169,6 +175,27 @@ static void set_period(ftc_model_layer *layer, ftc_price_period *period, int fro
     period->n_tiers = p->n_tiers;
 }
 
+/* Seconds from "HH:MM:SS" (a trailing "Z" allowed), or -1. */
+static int time_of_day(const char *s)
+{
+    unsigned h, m, sec;
+    char z[2] = "";
+
+    if (s == NULL || sscanf(s, "%2u:%2u:%2u%1[Z]", &h, &m, &sec, z) < 3 || h > 24 || m > 59 ||
+        sec > 59 || strlen(s) != (z[0] != '\0' ? 9u : 8u))
+        return -1;
+    return (int)(h * 3600 + m * 60 + sec);
+}
+
+/* A time-of-day constraint that covers more than half of a day. */
+static bool most_of_the_day(JsonObject *constraint)
+{
+    int from = time_of_day(ftc_price_file_string(constraint, "start_time"));
+    int to = time_of_day(ftc_price_file_string(constraint, "end_time"));
+
+    return from >= 0 && to >= 0 && (to - from + 86400) % 86400 > 43200;
+}
+
 /* The "prices" list: dated changes before the file's day make the history
  * and the current prices, later ones the scheduled periods. */
 static bool read_conditional(JsonArray *list, ftc_model_layer *layer, ftc_model_entry *e,
@@ -179,7 +206,7 @@ static bool read_conditional(JsonArray *list, ftc_model_layer *layer, ftc_model_
     g_autofree int *from = g_new(int, n > 0 ? n : 1);
     ftc_price_period *history, *scheduled;
     size_t n_history = 0, n_scheduled = 0;
-    int current = -1, base = -1, unconstrained = 0;
+    int current = -1, base = -1, unconstrained = 0, long_window = -1;
 
     for (guint i = 0; i < n; i++) {
         JsonNode *node = json_array_get_element(list, i);
@@ -204,7 +231,9 @@ static bool read_conditional(JsonArray *list, ftc_model_layer *layer, ftc_model_
             return false;
         }
         if (!json_object_has_member(json_node_get_object(constraint), "start_date")) {
-            from[i] = -2; /* a time of day: left out */
+            from[i] = -2; /* a time of day: left out, unless it is most of the day */
+            if (most_of_the_day(json_node_get_object(constraint)))
+                long_window = (int)i;
             continue;
         }
         from[i] = ftc_date_parse(
@@ -245,7 +274,7 @@ static bool read_conditional(JsonArray *list, ftc_model_layer *layer, ftc_model_
             set_period(layer, &history[n_history++], from[i], &all[i]);
     }
     if (current < 0)
-        current = base;
+        current = long_window >= 0 ? long_window : base;
     else
         e->pub.since = from[current];
     memcpy(e->pub.price, all[current].price, sizeof all[current].price);
@@ -264,6 +293,43 @@ static bool read_conditional(JsonArray *list, ftc_model_layer *layer, ftc_model_
     e->pub.scheduled = scheduled;
     e->pub.n_scheduled = n_scheduled;
     return true;
+}
+
+#define MAX_ALIASES 64
+
+/* The names `match` accepts as they are, into names[] (an "and" narrows
+ * what it holds: none of its names is taken). */
+static void collect_equals(JsonNode *match, const char **names, size_t *n, int depth)
+{
+    JsonObject *obj =
+        match != NULL && JSON_NODE_HOLDS_OBJECT(match) ? json_node_get_object(match) : NULL;
+    JsonNode *alternatives = obj != NULL ? json_object_get_member(obj, "or") : NULL;
+    const char *name = obj != NULL ? ftc_price_file_string(obj, "equals") : NULL;
+
+    if (obj == NULL || depth > 8)
+        return;
+    if (ftc_price_file_name_ok(name) && *n < MAX_ALIASES)
+        names[(*n)++] = name;
+    if (alternatives != NULL && JSON_NODE_HOLDS_ARRAY(alternatives))
+        for (guint i = 0; i < json_array_get_length(json_node_get_array(alternatives)); i++)
+            collect_equals(json_array_get_element(json_node_get_array(alternatives), i), names,
+                           n, depth + 1);
+}
+
+/* The model's aliases: its "match" names other than its id. */
+static void read_aliases(JsonObject *obj, ftc_model_layer *layer, ftc_model_entry *e)
+{
+    const char *names[MAX_ALIASES];
+    const char **aliases;
+    size_t n = 0, kept = 0;
+
+    collect_equals(json_object_get_member(obj, "match"), names, &n, 0);
+    aliases = ftc_model_layer_alloc(layer, n * sizeof *aliases);
+    for (size_t i = 0; i < n; i++)
+        if (g_ascii_strcasecmp(names[i], e->pub.model) != 0)
+            aliases[kept++] = ftc_model_layer_string(layer, names[i]);
+    e->aliases = aliases;
+    e->n_aliases = kept;
 }
 
 /* One model of a provider; NULL entry (skipped) when it has no token price. */
@@ -302,6 +368,7 @@ static bool read_model(JsonNode *node, const char *provider, guint i, ftc_model_
         g_ptr_array_remove_index(layer->entries, layer->entries->len - 1);
         return true; /* priced per image or request only */
     }
+    read_aliases(obj, layer, e);
     return ftc_model_entry_check(e, error);
 }
 

@@ -280,7 +280,9 @@ END_TEST
 /* `ftcost prices [FILTER]`: a header, one tab-separated line per model. */
 /* `ftcost prices --diff FILE`: the prices where the catalogue and a LiteLLM
  * file disagree (the fixture is an older LiteLLM), exit 1; against the
- * shipped file itself, none, exit 0. */
+ * reviewed file itself, none, exit 0, the vendored models it lacks listed
+ * as such (each name set against the entry that answers to it: the
+ * vendored openai/gpt-oss-120b not against Together's openai/gpt-oss-120b). */
 START_TEST(test_prices_diff)
 {
     g_autofree char *litellm =
@@ -298,7 +300,20 @@ START_TEST(test_prices_diff)
     ck_assert_ptr_null(strstr(older.out, "\topenai\tgpt-4o\tinput\t"));
     ck_assert_ptr_nonnull(strstr(older.err, "prices differ from"));
     ck_assert_int_eq(same.status, 0);
-    ck_assert_str_eq(same.out, "provider\tmodel\tkind\tftcost\tfile\n");
+    /* only the vendored models the reviewed file lacks, listed as such */
+    ck_assert(g_str_has_prefix(same.out, "provider\tmodel\tkind\tftcost\tfile\n"));
+    {
+        g_auto(GStrv) lines = g_strsplit(g_strchomp(same.out), "\n", -1);
+
+        ck_assert_uint_ge(g_strv_length(lines), 200);
+        for (guint i = 1; lines[i] != NULL; i++)
+            ck_assert_msg(g_str_has_suffix(lines[i], "\t-\t-\tnot in the file"), "%s",
+                          lines[i]);
+    }
+    ck_assert_ptr_null(strstr(same.out, "\topenai\tgpt-4o\t"));
+    ck_assert_ptr_nonnull(
+        strstr(same.out, "\ndeepseek\tdeepseek-chat\t-\t-\tnot in the file\n"));
+    ck_assert_ptr_nonnull(strstr(same.out, "\nopenai\tgpt-oss-120b\t-\t-\tnot in the file\n"));
     ck_assert_ptr_nonnull(strstr(same.err, "0 prices differ"));
     ck_assert_int_eq(none.status, 2);
     ck_assert_ptr_nonnull(strstr(none.err, "cannot use /nonexistent/prices.json"));
@@ -313,6 +328,7 @@ START_TEST(test_prices_listing)
     run_result all = RUN("prices");
     run_result some = RUN("prices", "GPT-4O");
     g_auto(GStrv) lines = NULL, fields = NULL;
+    guint gpt_4o = 0, gpt_4o_mini = 0;
 
     ck_assert_int_eq(all.status, 0);
     ck_assert_str_eq(all.err, "");
@@ -329,9 +345,24 @@ START_TEST(test_prices_listing)
     ck_assert_int_eq(some.status, 0);
     g_strfreev(lines);
     lines = g_strsplit(g_strchomp(some.out), "\n", -1);
-    /* gpt-4o and gpt-4o-mini, nothing else */
-    ck_assert_uint_eq(g_strv_length(lines), 3);
-    fields = g_strsplit(lines[1], "\t", -1);
+    /* reviewed: gpt-4o and gpt-4o-mini; the rest (gpt-4o-2024-05-13,
+     * chatgpt-4o-latest, ...) from the vendored genai-prices data */
+    ck_assert_uint_ge(g_strv_length(lines), 5);
+    for (guint i = 1; lines[i] != NULL; i++) {
+        const char *origin = strrchr(lines[i], '\t') + 1;
+
+        if (strcmp(origin, "shipped") != 0) {
+            ck_assert_str_eq(origin, "shipped genai-prices.json");
+            ck_assert_ptr_nonnull(strstr(lines[i], "\t2026-09-23\t-\t-\t"));
+        } else if (g_str_has_prefix(lines[i], "openai\tgpt-4o\t")) {
+            gpt_4o = i;
+        } else {
+            ck_assert(g_str_has_prefix(lines[i], "openai\tgpt-4o-mini\t0.15\t0.6\t0.075\t"));
+            gpt_4o_mini = i;
+        }
+    }
+    ck_assert_uint_gt(gpt_4o_mini, gpt_4o); /* sorted */
+    fields = g_strsplit(lines[gpt_4o], "\t", -1);
     ck_assert_uint_eq(g_strv_length(fields), 16);
     ck_assert_str_eq(fields[0], "openai");
     ck_assert_str_eq(fields[1], "gpt-4o");
@@ -340,7 +371,6 @@ START_TEST(test_prices_listing)
     ck_assert_str_eq(fields[12], "2026-11-29");
     /* since when o3's prices hold (its cut) */
     ck_assert_ptr_nonnull(strstr(all.out, "\t2026-11-29\t2025-06-10\thttps://"));
-    ck_assert(g_str_has_prefix(lines[2], "openai\tgpt-4o-mini\t0.15\t0.6\t0.075\t"));
     run_result_clear(&all);
     run_result_clear(&some);
 }

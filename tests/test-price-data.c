@@ -110,6 +110,19 @@ static const quote_case quote_cases[] = {
     {GENAI, "gpt-later", "input", NULL, NAN, FTC_QUOTE_OK, 1, NULL},
     {GENAI, "gpt-later", "output", "2127-01-01", NAN, FTC_QUOTE_OK, 8, NULL},
     {GENAI, "dall-e-3", "input", NULL, NAN, FTC_QUOTE_NO_MODEL, 0, NULL},
+    /* a time-of-day window of more than 12 hours is the price most of a
+     * day pays (DeepSeek's standard hours beside its off-peak base); 12
+     * hours exactly, across midnight, is not */
+    {GENAI, "peak-hours", "input", NULL, NAN, FTC_QUOTE_OK, 0.27, NULL},
+    {GENAI, "peak-hours", "output", NULL, NAN, FTC_QUOTE_OK, 1.1, NULL},
+    {GENAI, "night-rate", "input", NULL, NAN, FTC_QUOTE_OK, 3, NULL},
+    {GENAI, "long-night", "input", NULL, NAN, FTC_QUOTE_OK, 1, NULL},
+    /* the names "match" accepts as they are: aliases, by any case, also
+     * after the provider; a prefix or a name inside an "and" is none */
+    {GENAI, "peak-hours-latest", "output", NULL, NAN, FTC_QUOTE_OK, 1.1, NULL},
+    {GENAI, "OpenAI/PEAK-HOURS-LATEST", "input", NULL, NAN, FTC_QUOTE_OK, 0.27, NULL},
+    {GENAI, "peak-hours-2", "input", NULL, NAN, FTC_QUOTE_NO_MODEL, 0, NULL},
+    {GENAI, "night-rate-eu", "input", NULL, NAN, FTC_QUOTE_NO_MODEL, 0, NULL},
     /* LiteLLM: deprecation_date, *_above_200k_tokens */
     {LITELLM, "claude-3-5-haiku-20241022", "input", "2025-09-30", NAN, FTC_QUOTE_TOO_EARLY, 0,
      "2026-12-01"}, /* a LiteLLM file vouches for its own day only */
