@@ -22,6 +22,20 @@
 
 /* --- helpers ---------------------------------------------------------------- */
 
+/* API_PRICE(Model; Kind; AsOf): the price on a fixed day, so that a case
+ * stays true after a model retires or a scheduled price takes over. */
+static double price_on(const char *model, const char *kind, double day)
+{
+    ftc_value args[3] = {{.kind = FTC_VALUE_TEXT, .text = model},
+                         {.kind = FTC_VALUE_TEXT, .text = kind},
+                         {.kind = FTC_VALUE_NUMBER, .number = day}};
+    ftc_result r;
+    ftc_error err;
+    ftc_status st = ftc_call(ftc_function_find("API_PRICE"), args, 3, &r, &err);
+
+    return st == FTC_OK ? r.number : st == FTC_ERR_NO_ANSWER ? -1 : -2;
+}
+
 static double price_of(const char *model, const char *kind)
 {
     ftc_value args[2] = {{.kind = FTC_VALUE_TEXT, .text = model},
@@ -57,73 +71,97 @@ static void set_override(const char *path)
 typedef struct {
     const char *model, *kind;
     double want; /* -1: #N/A */
+    double day;  /* AsOf; 0: SHIPPED_DAY */
 } shipped_case;
 
+#define SHIPPED_DAY 46357 /* 2026-12-01 */
+#define BEFORE_OCT 46296  /* 2026-10-01: before the retirements of 2026-10-23 */
+
 static const shipped_case shipped_cases[] = {
-    {"gpt-4o", "input", 2.5},
-    {"gpt-4o", "output", 10},
-    {"gpt-4o", "cached_input", 1.25},
-    {"gpt-4o", "batch_input", 1.25},
-    {"gpt-4o", "batch_output", 5},
-    {"gpt-4o", "ft_input", -1}, /* fine-tuning prices: no source found, left out */
-    {"gpt-4o", "ft_output", -1},
-    {"gpt-4o", "ft_training", -1},
-    {"gpt-4o-mini", "ft_training", -1},
-    {"gpt-4.1-mini", "ft_training", -1},
-    {"gpt-4.1-mini", "batch_output", 0.8},
-    {"gpt-4.1-nano", "cached_input", 0.025},
-    {"gpt-5", "cached_input", 0.125},
-    {"gpt-5", "batch_input", -1},
-    {"gpt-5.6", "output", 30},
-    {"gpt-5.5", "batch_output", 15},
-    {"gpt-5.4-nano", "input", 0.2},
-    {"o3", "batch_input", -1},
-    {"o4-mini", "cached_input", 0.275},
-    {"claude-opus-4-5", "output", 25},
-    {"claude-opus-4-5", "batch_input", -1},
-    {"claude-sonnet-4-5", "cached_input", 0.3},
-    {"claude-sonnet-4-5", "batch_output", -1},
-    {"claude-sonnet-4-6", "batch_output", 7.5},
-    {"claude-opus-4-6", "batch_input", 2.5},
-    {"claude-opus-4-8", "input", 5},
-    {"claude-haiku-4-5", "batch_input", 0.5},
-    {"claude-opus-4-1", "batch_output", 37.5},
-    {"claude-sonnet-5", "input", 2},
-    {"claude-opus-5", "cache_write", 6.25},
-    {"anthropic/claude-opus-5", "batch_output", 12.5},
-    {"claude-opus-4", "input", -1},
-    {"claude-opus-5-5", "cached_input", 0.2},
-    {"claude-opus-4-5", "ft_training", -1},
-    {"gemini-2.5-pro", "input", 1.25},
-    {"gemini-2.5-pro", "cached_input", 0.125},
-    {"gemini-2.5-pro", "batch_input", -1},
-    {"gemini/gemini-2.5-flash", "output", 2.5},
-    {"gemini-2.5-flash", "cached_input", 0.03},
-    {"gemini-2.5-flash-lite", "cached_input", 0.01},
-    {"gemini-3.1-pro-preview", "batch_output", 6},
-    {"mistral-medium-3-5", "output", 7.5},
-    {"mistral/mistral-small-latest", "input", 0.15},
-    {"mistral/mistral-small-latest", "output", 0.6},
-    {"mistral/mistral-small-latest", "batch_output", -1},
-    {"mistral-large-latest", "batch_input", -1},
-    {"meta-llama/Llama-3.3-70B-Instruct-Turbo", "input", 1.04},
-    {"together_ai/deepseek-ai/DeepSeek-R1", "output", 7},
-    {"qwen/qwen2.5-72b-instruct-turbo", "output", -1},
-    {"openai/gpt-oss-120b", "output", 0.6},
+    {"gpt-4o", "input", 2.5, 0},
+    {"gpt-4o", "output", 10, 0},
+    {"gpt-4o", "cached_input", 1.25, 0},
+    {"gpt-4o", "batch_input", 1.25, 0},
+    {"gpt-4o", "batch_output", 5, 0},
+    {"gpt-4o", "ft_input", -1, 0}, /* fine-tuning prices: no source found, left out */
+    {"gpt-4o", "ft_output", -1, 0},
+    {"gpt-4o", "ft_training", -1, 0},
+    {"gpt-4o-mini", "ft_training", -1, 0},
+    {"gpt-4.1-mini", "ft_training", -1, 0},
+    {"gpt-4.1-mini", "batch_output", 0.8, 0},
+    {"gpt-4.1-nano", "cached_input", 0.025, BEFORE_OCT}, /* retired 2026-10-23 */
+    {"gpt-5", "cached_input", 0.125, 0},                 /* retires 2026-12-10 */
+    {"gpt-5", "batch_input", -1, 0},
+    /* gpt-5.6: cut from 5/30 to 4/20 on 2026-08-21 (46255); batch left out */
+    {"gpt-5.6", "output", 20, 0},
+    {"gpt-5.6", "cached_input", 0.4, 0},
+    {"gpt-5.6", "cache_write", 5, 0},
+    {"gpt-5.6", "output", 30, 46254},
+    {"gpt-5.6", "output", 20, 46255},
+    {"gpt-5.6", "batch_input", -1, 0},
+    {"gpt-5.6", "input", -1, 46211}, /* 2026-07-08, before the API release */
+    {"gpt-5.6-luna", "input", 0.2, 0},
+    {"gpt-5.6-luna", "input", 1, 46232}, /* 2026-07-29, before the cut */
+    {"gpt-5.6-terra", "output", 12, 0},
+    {"gpt-6-astra", "cache_write", 12.5, 0},
+    {"gpt-6-sol", "output", 10, 0},
+    {"gpt-5.5", "batch_output", 15, 0},
+    {"gpt-5.4-nano", "input", 0.2, 0},
+    {"o3", "batch_input", -1, 0},
+    {"o4-mini", "cached_input", 0.275, BEFORE_OCT}, /* retired 2026-10-23 */
+    {"claude-opus-4-5", "output", 25, 0},
+    {"claude-opus-4-5", "batch_input", -1, 0},
+    {"claude-sonnet-4-5", "cached_input", 0.3, 0},
+    {"claude-sonnet-4-5", "batch_output", -1, 0},
+    {"claude-sonnet-4-6", "batch_output", 7.5, 0},
+    {"claude-opus-4-6", "batch_input", 2.5, 0},
+    {"claude-opus-4-8", "input", 5, 0},
+    {"claude-haiku-4-5", "batch_input", 0.5, 0},
+    {"claude-opus-4-7", "cache_write", 6.25, 0},
+    {"claude-fable-5-1", "cached_input", 0.25, 0},
+    {"claude-sonnet-5", "input", 2, 0},
+    {"claude-opus-5", "cache_write", 6.25, 0},
+    {"anthropic/claude-opus-5", "batch_output", 12.5, 0},
+    {"claude-opus-4", "input", -1, 0},
+    {"claude-opus-5-5", "cached_input", 0.2, 0},
+    {"claude-opus-4-5", "ft_training", -1, 0},
+    {"gemini-2.5-pro", "input", 1.25, 0},
+    {"gemini-2.5-pro", "cached_input", 0.125, 0},
+    {"gemini-2.5-pro", "batch_input", -1, 0},
+    {"gemini/gemini-2.5-flash", "output", 2.5, 0},
+    {"gemini-2.5-flash", "cached_input", 0.03, 0},
+    {"gemini-2.5-flash-lite", "cached_input", 0.01, 0},
+    {"gemini-3.1-pro-preview", "batch_output", 6, 0},
+    /* introductory price through 2026-12-31, the list price from 2027-01-01 */
+    {"gemini-3.6-flash", "input", 0.75, 0},
+    {"gemini-3.6-flash", "input", 1.5, 46388},
+    {"gemini-3.7-flash", "cached_input", 0.15, 46388},
+    {"gemini-embedding-001", "batch_input", -1, 0}, /* two sources disagree */
+    {"xai/grok-4.6", "output", 6, 0},
+    {"moonshot/kimi-k3", "cached_input", 0.3, 0},
+    {"mistral-medium-3-5", "output", 7.5, 0},
+    {"mistral/mistral-small-latest", "input", 0.15, 0},
+    {"mistral/mistral-small-latest", "output", 0.6, 0},
+    {"mistral/mistral-small-latest", "batch_output", -1, 0},
+    {"mistral-large-latest", "batch_input", -1, 0},
+    {"meta-llama/Llama-3.3-70B-Instruct-Turbo", "input", 1.04, 0},
+    {"together_ai/deepseek-ai/DeepSeek-R1", "output", 7, 0},
+    {"qwen/qwen2.5-72b-instruct-turbo", "output", -1, 0},
+    {"openai/gpt-oss-120b", "output", 0.6, 0},
     /* case and provider/model */
-    {"GPT-4O", "INPUT", 2.5},
-    {"OpenAI/GPT-4o-Mini", "Output", 0.6},
-    {"anthropic/claude-haiku-4-5", "output", 5},
-    {"anthropic/gpt-4o", "input", -1}, /* wrong provider */
-    {"gpt-4", "input", -1},            /* a prefix is not a match */
-    {"gpt-4o ", "input", -1},
-    {"no-such-model", "input", -1},
+    {"GPT-4O", "INPUT", 2.5, 0},
+    {"OpenAI/GPT-4o-Mini", "Output", 0.6, 0},
+    {"anthropic/claude-haiku-4-5", "output", 5, 0},
+    {"anthropic/gpt-4o", "input", -1, 0}, /* wrong provider */
+    {"gpt-4", "input", -1, 0},            /* a prefix is not a match */
+    {"gpt-4o ", "input", -1, 0},
+    {"no-such-model", "input", -1, 0},
 };
 
 START_TEST(test_shipped_prices)
 {
     const shipped_case *c = &shipped_cases[_i];
-    double got = price_of(c->model, c->kind);
+    double got = price_on(c->model, c->kind, c->day > 0 ? c->day : SHIPPED_DAY);
 
     ck_assert_msg(got == c->want, "API_PRICE(\"%s\"; \"%s\") = %.17g, want %.17g", c->model,
                   c->kind, got, c->want);
@@ -135,8 +173,9 @@ END_TEST
 START_TEST(test_shipped_entries)
 {
     ftc_price_list *list = ftc_prices_get();
-    const char *providers[] = {"openai",  "anthropic",   "gemini",
-                               "mistral", "together_ai", "voyage"};
+    /* the first six with at least three models each */
+    const char *providers[] = {"openai", "anthropic", "gemini",   "mistral", "together_ai",
+                               "voyage", "xai",       "deepseek", "moonshot"};
     size_t per_provider[G_N_ELEMENTS(providers)] = {0};
     const int from = 45658; /* 2025-01-01 */
     const int to = 46387;   /* 2026-12-31 */
@@ -185,7 +224,7 @@ START_TEST(test_shipped_entries)
         }
     }
     for (size_t p = 0; p < G_N_ELEMENTS(providers); p++)
-        ck_assert_msg(per_provider[p] >= 3, "only %zu %s models", per_provider[p],
+        ck_assert_msg(per_provider[p] >= (p < 6 ? 3 : 1), "only %zu %s models", per_provider[p],
                       providers[p]);
     ftc_price_list_unref(list);
 }
@@ -247,13 +286,16 @@ START_TEST(test_shipped_cited)
 
             assert_cited(o, what, "checked");
             n_cited++;
-            if (json_object_has_member(o, "history")) {
-                JsonArray *history = json_object_get_array_member(o, "history");
+            for (int k = 0; k < 2; k++) {
+                const char *periods = k == 0 ? "history" : "scheduled";
+                JsonArray *list = json_object_has_member(o, periods)
+                                      ? json_object_get_array_member(o, periods)
+                                      : NULL;
 
-                for (guint h = 0; h < json_array_get_length(history); h++) {
-                    g_autofree char *period = g_strdup_printf("%s history[%u]", what, h);
+                for (guint h = 0; list != NULL && h < json_array_get_length(list); h++) {
+                    g_autofree char *period = g_strdup_printf("%s %s[%u]", what, periods, h);
 
-                    assert_cited(json_array_get_object_element(history, h), period, "from");
+                    assert_cited(json_array_get_object_element(list, h), period, "from");
                 }
             }
         }
