@@ -75,7 +75,7 @@ typedef struct {
 } shipped_case;
 
 #define SHIPPED_DAY 46357 /* 2026-12-01 */
-#define BEFORE_OCT 46296  /* 2026-10-01: before the retirements of 2026-10-23 */
+#define BEFORE_OCT 46296  /* 2026-10-01: before the retirements of 2026-10-16 and -23 */
 
 static const shipped_case shipped_cases[] = {
     {"gpt-4o", "input", 2.5, 0},
@@ -128,9 +128,9 @@ static const shipped_case shipped_cases[] = {
     {"gemini-2.5-pro", "input", 1.25, 0},
     {"gemini-2.5-pro", "cached_input", 0.125, 0},
     {"gemini-2.5-pro", "batch_input", -1, 0},
-    {"gemini/gemini-2.5-flash", "output", 2.5, 0},
-    {"gemini-2.5-flash", "cached_input", 0.03, 0},
-    {"gemini-2.5-flash-lite", "cached_input", 0.01, 0},
+    {"gemini/gemini-2.5-flash", "output", 2.5, BEFORE_OCT}, /* retired 2026-10-16 */
+    {"gemini-2.5-flash", "cached_input", 0.03, BEFORE_OCT},
+    {"gemini-2.5-flash-lite", "cached_input", 0.01, BEFORE_OCT},
     {"gemini-3.1-pro-preview", "batch_output", 6, 0},
     /* introductory price through 2026-12-31, the list price from 2027-01-01 */
     {"gemini-3.6-flash", "input", 0.75, 0},
@@ -548,7 +548,7 @@ static const litellm_case litellm_cases[] = {
     {"us.anthropic.claude-3-5-haiku-20241022-v1:0", "input", 0.8},
     /* shipped entries the file does not name still answer */
     {"claude-sonnet-5", "output", 10},
-    {"gpt-5-nano", "cached_input", 0.005},
+    {"gpt-5.4-nano", "cached_input", 0.02},
 };
 
 START_TEST(test_override_litellm)
