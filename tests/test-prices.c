@@ -75,7 +75,7 @@ typedef struct {
 } shipped_case;
 
 #define SHIPPED_DAY 46357 /* 2026-12-01 */
-#define BEFORE_OCT 46296  /* 2026-10-01: before the retirements of 2026-10-16 and -23 */
+#define BEFORE_OCT 46296  /* 2026-10-01: before the retirements of 2026-10-23 */
 
 static const shipped_case shipped_cases[] = {
     {"gpt-4o", "input", 2.5, 0},
@@ -128,9 +128,7 @@ static const shipped_case shipped_cases[] = {
     {"gemini-2.5-pro", "input", 1.25, 0},
     {"gemini-2.5-pro", "cached_input", 0.125, 0},
     {"gemini-2.5-pro", "batch_input", -1, 0},
-    {"gemini/gemini-2.5-flash", "output", 2.5, BEFORE_OCT}, /* retired 2026-10-16 */
-    {"gemini-2.5-flash", "cached_input", 0.03, BEFORE_OCT},
-    {"gemini-2.5-flash-lite", "cached_input", 0.01, BEFORE_OCT},
+    {"gemini/gemini-2.5-pro", "output", 10, 0},
     {"gemini-3.1-pro-preview", "batch_output", 6, 0},
     /* introductory price through 2026-12-31, the list price from 2027-01-01 */
     {"gemini-3.6-flash", "input", 0.75, 0},
@@ -165,6 +163,53 @@ START_TEST(test_shipped_prices)
 
     ck_assert_msg(got == c->want, "API_PRICE(\"%s\"; \"%s\") = %.17g, want %.17g", c->model,
                   c->kind, got, c->want);
+}
+END_TEST
+
+/* Retired and retiring models of the shipped catalogue: the price the day
+ * before, none from the day the provider stops serving them. */
+typedef struct {
+    const char *model, *day;
+    ftc_quote_status want;
+    const char *successor; /* NULL: none named */
+} retire_case;
+
+static const retire_case retire_cases[] = {
+    {"gpt-5", "2026-12-09", FTC_QUOTE_OK, "gpt-5.5"},
+    {"gpt-5", "2026-12-10", FTC_QUOTE_RETIRED, "gpt-5.5"},
+    {"gpt-5-mini", "2026-12-10", FTC_QUOTE_RETIRED, "gpt-5.4-mini"},
+    {"gpt-5-nano", "2026-12-10", FTC_QUOTE_RETIRED, "gpt-5.4-nano"},
+    {"o3", "2026-12-10", FTC_QUOTE_RETIRED, NULL},
+    {"o4-mini", "2026-10-22", FTC_QUOTE_OK, NULL},
+    {"o4-mini", "2026-10-23", FTC_QUOTE_RETIRED, NULL},
+    {"gpt-4.1-nano", "2026-10-23", FTC_QUOTE_RETIRED, NULL},
+    {"claude-opus-4-1", "2026-08-05", FTC_QUOTE_RETIRED, NULL},
+    {"claude-3-5-haiku", "2026-02-19", FTC_QUOTE_RETIRED, NULL},
+    {"gemini-2.5-flash", "2026-10-16", FTC_QUOTE_RETIRED, "gemini-3.6-flash"},
+    {"gemini-2.5-flash-lite", "2026-12-01", FTC_QUOTE_RETIRED, "gemini-3.1-flash-lite"},
+    {"gemini-3-flash-preview", "2026-12-01", FTC_QUOTE_OK, "gemini-3.6-flash"},
+    {"gpt-4o", "2126-01-01", FTC_QUOTE_OK, NULL}, /* no retirement known */
+};
+
+START_TEST(test_shipped_retirements)
+{
+    const retire_case *c = &retire_cases[_i];
+    ftc_price_list *list = ftc_prices_get();
+    const ftc_price_entry *e = ftc_price_list_find(list, c->model);
+    ftc_price_quote q;
+
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(ftc_price_entry_quote(e, FTC_PRICE_INPUT, ftc_date_parse(c->day), NAN, &q),
+                     c->want);
+    if (c->want == FTC_QUOTE_RETIRED)
+        ck_assert_int_eq(q.day, e->retires);
+    else
+        ck_assert(q.price > 0);
+    if (c->successor != NULL)
+        ck_assert_str_eq(e->successor, c->successor);
+    else
+        ck_assert(e->successor == NULL || e->successor[0] == '\0');
+    ftc_price_list_unref(list);
 }
 END_TEST
 
@@ -1006,6 +1051,7 @@ static Suite *prices_suite(void)
 
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_shipped_prices, 0, G_N_ELEMENTS(shipped_cases));
+    tcase_add_loop_test(tc, test_shipped_retirements, 0, G_N_ELEMENTS(retire_cases));
     tcase_add_test(tc, test_shipped_entries);
     tcase_add_test(tc, test_shipped_cited);
     tcase_add_test(tc, test_price_dates);
