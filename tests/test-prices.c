@@ -125,10 +125,10 @@ static const shipped_case shipped_cases[] = {
     {"claude-opus-4", "input", -1, 0},
     {"claude-opus-5-5", "cached_input", 0.2, 0},
     {"claude-opus-4-5", "ft_training", -1, 0},
-    {"gemini-2.5-pro", "input", 1.25, 0},
-    {"gemini-2.5-pro", "cached_input", 0.125, 0},
-    {"gemini-2.5-pro", "batch_input", -1, 0},
-    {"gemini/gemini-2.5-pro", "output", 10, 0},
+    {"gemini-3.5-flash", "input", 1.5, 0},
+    {"gemini-3.5-flash", "cached_input", 0.15, 0},
+    {"gemini-3.5-flash", "batch_input", -1, 0},
+    {"gemini/gemini-3.5-flash", "output", 9, 0},
     {"gemini-3.1-pro-preview", "batch_output", 6, 0},
     /* introductory price through 2026-12-31, the list price from 2027-01-01 */
     {"gemini-3.6-flash", "input", 0.75, 0},
@@ -186,6 +186,7 @@ static const retire_case retire_cases[] = {
     {"claude-opus-4-1", "2026-08-05", FTC_QUOTE_RETIRED, NULL},
     {"claude-3-5-haiku", "2026-02-19", FTC_QUOTE_RETIRED, NULL},
     {"gemini-2.5-flash", "2026-10-16", FTC_QUOTE_RETIRED, "gemini-3.6-flash"},
+    {"gemini-2.5-pro", "2026-10-16", FTC_QUOTE_RETIRED, NULL},
     {"gemini-2.5-flash-lite", "2026-12-01", FTC_QUOTE_RETIRED, "gemini-3.1-flash-lite"},
     {"gemini-3-flash-preview", "2026-12-01", FTC_QUOTE_OK, "gemini-3.6-flash"},
     {"gpt-4o", "2126-01-01", FTC_QUOTE_OK, NULL}, /* no retirement known */
