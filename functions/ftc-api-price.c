@@ -122,7 +122,7 @@ static const ftc_example api_price_examples[] = {
     NUMBER_EXAMPLE("\"gpt-4o\"; \"output\"", 10),
     NUMBER_EXAMPLE("\"OpenAI/GPT-4o\"; \"cached_input\"", 1.25),
     NUMBER_EXAMPLE("\"Claude-Sonnet-4-6\"; \"batch_output\"", 7.5),
-    NUMBER_EXAMPLE("\"gemini-2.5-pro\"; \"cached_input\"", 0.125),
+    NUMBER_EXAMPLE("\"gemini-3.5-flash\"; \"cached_input\"", 0.15),
     NUMBER_EXAMPLE("\"claude-sonnet-4-6\"; \"cache_write\"", 3.75),
     /* o3 at a date: cut from 10/40 to 2/8 on 2025-06-10 (45818) */
     NUMBER_EXAMPLE("\"o3\"; \"output\"; 45778", 40),              /* 2025-05-01 */

@@ -23,6 +23,9 @@ static const gpu_case price_cases[] = {
     {"\"H100\"; \"runpod\"", FTC_OK, 3.29},
     {"\"A100-40GB\"; \"gcp\"", FTC_OK, 3.67339},
     {"\"L4\"; \"runpod\"", FTC_OK, 0.49},
+    /* RunPod's A100 80GB is the PCIe board: its own entry, not the SXM4 one */
+    {"\"A100-80GB-PCIe\"; \"runpod\"", FTC_OK, 1.39},
+    {"\"A100-80GB\"; \"runpod\"", FTC_ERR_NO_ANSWER, 0},
     {"\"T4\"; \"azure\"; \"spot\"", FTC_OK, 0.062699},
     /* unknown GPU, provider, or a kind the provider has no price for */
     {"\"H100\"; \"lambda\"; \"spot\"", FTC_ERR_NO_ANSWER, 0},
@@ -57,12 +60,15 @@ static const gpu_case spec_cases[] = {
     {"\"H100\"; \"watts\"", FTC_OK, 700},
     {"\"h200\"; \"MEMORY_GB\"", FTC_OK, 141},
     {"\"A100-80GB\"; \"bf16_tflops\"", FTC_OK, 312},
+    {"\"A100-80GB-PCIe\"; \"watts\"", FTC_OK, 300}, /* the SXM4 board: 400 */
+    {"\"A100-80GB-PCIe\"; \"memory_gb\"", FTC_OK, 80},
     {"\"L40S\"; \"bf16_tflops\"", FTC_OK, 362.05},
     {"\"L4\"; \"watts\"", FTC_OK, 72},
     {"\"T4\"; \"memory_gb\"", FTC_OK, 16},
     /* the T4 has no BF16; the A10G's datasheet figures are not published */
     {"\"T4\"; \"bf16_tflops\"", FTC_ERR_NO_ANSWER, 0},
     {"\"A10G\"; \"watts\"", FTC_ERR_NO_ANSWER, 0},
+    {"\"A100-80GB-PCIe\"; \"bf16_tflops\"", FTC_ERR_NO_ANSWER, 0}, /* no source read */
     {"\"V100\"; \"watts\"", FTC_ERR_NO_ANSWER, 0},
     {"\"H100\"; \"colour\"", FTC_ERR_INVALID, 0},
     {"\"H100\"; \"\"", FTC_ERR_INVALID, 0},
@@ -95,8 +101,8 @@ static int today(void)
  * catalogue has the GPUs and providers the sizing template offers. */
 START_TEST(test_shipped_entries)
 {
-    static const char *const gpus[] = {"H100", "H200", "A100-80GB", "A100-40GB",
-                                       "L40S", "L4",   "A10G",      "T4"};
+    static const char *const gpus[] = {
+        "H100", "H200", "A100-80GB", "A100-80GB-PCIe", "A100-40GB", "L40S", "L4", "A10G", "T4"};
     static const char *const providers[] = {"aws", "gcp", "azure", "lambda", "runpod"};
     size_t per_provider[G_N_ELEMENTS(providers)] = {0};
     ftc_price_list *list = ftc_prices_get();

@@ -22,6 +22,20 @@
 
 /* --- helpers ---------------------------------------------------------------- */
 
+/* API_PRICE(Model; Kind; AsOf): the price on a fixed day, so that a case
+ * stays true after a model retires or a scheduled price takes over. */
+static double price_on(const char *model, const char *kind, double day)
+{
+    ftc_value args[3] = {{.kind = FTC_VALUE_TEXT, .text = model},
+                         {.kind = FTC_VALUE_TEXT, .text = kind},
+                         {.kind = FTC_VALUE_NUMBER, .number = day}};
+    ftc_result r;
+    ftc_error err;
+    ftc_status st = ftc_call(ftc_function_find("API_PRICE"), args, 3, &r, &err);
+
+    return st == FTC_OK ? r.number : st == FTC_ERR_NO_ANSWER ? -1 : -2;
+}
+
 static double price_of(const char *model, const char *kind)
 {
     ftc_value args[2] = {{.kind = FTC_VALUE_TEXT, .text = model},
@@ -57,97 +71,119 @@ static void set_override(const char *path)
 typedef struct {
     const char *model, *kind;
     double want; /* -1: #N/A */
+    double day;  /* AsOf; 0: SHIPPED_DAY */
 } shipped_case;
 
+#define SHIPPED_DAY 46357 /* 2026-12-01 */
+#define BEFORE_OCT 46296  /* 2026-10-01: before the retirements of 2026-10-23 */
+
 static const shipped_case shipped_cases[] = {
-    {"gpt-4o", "input", 2.5},
-    {"gpt-4o", "output", 10},
-    {"gpt-4o", "cached_input", 1.25},
-    {"gpt-4o", "batch_input", 1.25},
-    {"gpt-4o", "batch_output", 5},
-    {"gpt-4o", "ft_input", -1}, /* fine-tuning prices: no source found, left out */
-    {"gpt-4o", "ft_output", -1},
-    {"gpt-4o", "ft_training", -1},
-    {"gpt-4o-mini", "ft_training", -1},
-    {"gpt-4.1-mini", "ft_training", -1},
-    {"gpt-4.1-mini", "batch_output", 0.8},
-    {"gpt-4.1-nano", "cached_input", 0.025},
-    {"gpt-5", "cached_input", 0.125},
-    {"gpt-5", "batch_input", -1},
-    {"gpt-5.6", "output", 30},
-    {"gpt-5.5", "batch_output", 15},
-    {"gpt-5.4-nano", "input", 0.2},
-    {"o3", "batch_input", -1},
-    {"o4-mini", "cached_input", 0.275},
-    {"claude-opus-4-5", "output", 25},
-    {"claude-opus-4-5", "batch_input", -1},
-    {"claude-sonnet-4-5", "cached_input", 0.3},
-    {"claude-sonnet-4-5", "batch_output", -1},
-    {"claude-sonnet-4-6", "batch_output", 7.5},
-    {"claude-opus-4-6", "batch_input", 2.5},
-    {"claude-opus-4-8", "input", 5},
-    {"claude-haiku-4-5", "batch_input", 0.5},
-    {"claude-opus-4-1", "batch_output", 37.5},
-    {"claude-sonnet-5", "input", 2},
-    {"claude-opus-5", "cache_write", 6.25},
-    {"anthropic/claude-opus-5", "batch_output", 12.5},
+    {"gpt-4o", "input", 2.5, 0},
+    {"gpt-4o", "output", 10, 0},
+    {"gpt-4o", "cached_input", 1.25, 0},
+    {"gpt-4o", "batch_input", 1.25, 0},
+    {"gpt-4o", "batch_output", 5, 0},
+    {"gpt-4o", "ft_input", -1, 0}, /* fine-tuning prices: no source found, left out */
+    {"gpt-4o", "ft_output", -1, 0},
+    {"gpt-4o", "ft_training", -1, 0},
+    {"gpt-4o-mini", "ft_training", -1, 0},
+    {"gpt-4.1-mini", "ft_training", -1, 0},
+    {"gpt-4.1-mini", "batch_output", 0.8, 0},
+    {"gpt-4.1-nano", "cached_input", 0.025, BEFORE_OCT}, /* retired 2026-10-23 */
+    {"gpt-5", "cached_input", 0.125, 0},                 /* retires 2026-12-10 */
+    {"gpt-5", "batch_input", -1, 0},
+    /* gpt-5.6: cut from 5/30 to 4/20 on 2026-08-21 (46255); batch left out */
+    {"gpt-5.6", "output", 20, 0},
+    {"gpt-5.6", "cached_input", 0.4, 0},
+    {"gpt-5.6", "cache_write", 5, 0},
+    {"gpt-5.6", "output", 30, 46254},
+    {"gpt-5.6", "output", 20, 46255},
+    {"gpt-5.6", "batch_input", -1, 0},
+    {"gpt-5.6", "input", -1, 46211}, /* 2026-07-08, before the API release */
+    {"gpt-5.6-luna", "input", 0.2, 0},
+    {"gpt-5.6-luna", "input", 1, 46232}, /* 2026-07-29, before the cut */
+    {"gpt-5.6-terra", "output", 12, 0},
+    {"gpt-6-astra", "cache_write", 12.5, 0},
+    {"gpt-6-sol", "output", 10, 0},
+    {"gpt-5.5", "batch_output", 15, 0},
+    {"gpt-5.4-nano", "input", 0.2, 0},
+    {"o3", "batch_input", -1, 0},
+    {"o4-mini", "cached_input", 0.275, BEFORE_OCT}, /* retired 2026-10-23 */
+    {"claude-opus-4-5", "output", 25, 0},
+    {"claude-opus-4-5", "batch_input", -1, 0},
+    {"claude-sonnet-4-5", "cached_input", 0.3, 0},
+    {"claude-sonnet-4-5", "batch_output", -1, 0},
+    {"claude-sonnet-4-6", "batch_output", 7.5, 0},
+    {"claude-opus-4-6", "batch_input", 2.5, 0},
+    {"claude-opus-4-8", "input", 5, 0},
+    {"claude-haiku-4-5", "batch_input", 0.5, 0},
+    {"claude-opus-4-7", "cache_write", 6.25, 0},
+    {"claude-fable-5-1", "cached_input", 0.25, 0},
+    {"claude-sonnet-5", "input", 2, 0},
+    {"claude-opus-5", "cache_write", 6.25, 0},
+    {"anthropic/claude-opus-5", "batch_output", 12.5, 0},
     /* genai-prices' other name of claude-opus-4-0 (its "match") */
-    {"claude-opus-4", "input", 15},
-    {"claude-opus-5-5", "cached_input", 0.2},
-    {"claude-opus-4-5", "ft_training", -1},
-    {"gemini-2.5-pro", "input", 1.25},
-    {"gemini-2.5-pro", "cached_input", 0.125},
-    {"gemini-2.5-pro", "batch_input", -1},
-    {"gemini/gemini-2.5-flash", "output", 2.5},
-    {"gemini-2.5-flash", "cached_input", 0.03},
-    {"gemini-2.5-flash-lite", "cached_input", 0.01},
-    {"gemini-3.1-pro-preview", "batch_output", 6},
-    {"mistral-medium-3-5", "output", 7.5},
-    {"mistral/mistral-small-latest", "input", 0.15},
-    {"mistral/mistral-small-latest", "output", 0.6},
-    {"mistral/mistral-small-latest", "batch_output", -1},
-    {"mistral-large-latest", "batch_input", -1},
-    {"meta-llama/Llama-3.3-70B-Instruct-Turbo", "input", 1.04},
-    {"together_ai/deepseek-ai/DeepSeek-R1", "output", 7},
-    {"qwen/qwen2.5-72b-instruct-turbo", "output", -1},
-    {"openai/gpt-oss-120b", "output", 0.6},
+    {"claude-opus-4", "input", 15, 0},
+    {"claude-opus-5-5", "cached_input", 0.2, 0},
+    {"claude-opus-4-5", "ft_training", -1, 0},
+    {"gemini-3.5-flash", "input", 1.5, 0},
+    {"gemini-3.5-flash", "cached_input", 0.15, 0},
+    {"gemini-3.5-flash", "batch_input", -1, 0},
+    {"gemini/gemini-3.5-flash", "output", 9, 0},
+    {"gemini-3.1-pro-preview", "batch_output", 6, 0},
+    /* introductory price through 2026-12-31, the list price from 2027-01-01 */
+    {"gemini-3.6-flash", "input", 0.75, 0},
+    {"gemini-3.6-flash", "input", 1.5, 46388},
+    {"gemini-3.7-flash", "cached_input", 0.15, 46388},
+    {"gemini-embedding-001", "batch_input", -1, 0}, /* two sources disagree */
+    {"xai/grok-4.6", "output", 6, 0},
+    {"moonshot/kimi-k3", "cached_input", 0.3, 0},
+    {"mistral-medium-3-5", "output", 7.5, 0},
+    {"mistral/mistral-small-latest", "input", 0.15, 0},
+    {"mistral/mistral-small-latest", "output", 0.6, 0},
+    {"mistral/mistral-small-latest", "batch_output", -1, 0},
+    {"mistral-large-latest", "batch_input", -1, 0},
+    {"meta-llama/Llama-3.3-70B-Instruct-Turbo", "input", 1.04, 0},
+    {"together_ai/deepseek-ai/DeepSeek-R1", "output", 7, 0},
+    {"qwen/qwen2.5-72b-instruct-turbo", "output", -1, 0},
+    {"openai/gpt-oss-120b", "output", 0.6, 0},
     /* case and provider/model */
-    {"GPT-4O", "INPUT", 2.5},
-    {"OpenAI/GPT-4o-Mini", "Output", 0.6},
-    {"anthropic/claude-haiku-4-5", "output", 5},
-    {"anthropic/gpt-4o", "input", -1}, /* wrong provider */
-    {"gpt-4.1-nan", "input", -1},      /* a prefix is not a match */
-    {"gpt-4o ", "input", -1},
-    {"no-such-model", "input", -1},
+    {"GPT-4O", "INPUT", 2.5, 0},
+    {"OpenAI/GPT-4o-Mini", "Output", 0.6, 0},
+    {"anthropic/claude-haiku-4-5", "output", 5, 0},
+    {"anthropic/gpt-4o", "input", -1, 0}, /* wrong provider */
+    {"gpt-4.1-nan", "input", -1, 0},      /* a prefix is not a match */
+    {"gpt-4o ", "input", -1, 0},
+    {"no-such-model", "input", -1, 0},
     /* the vendored genai-prices data (functions/data/genai-prices.json),
      * below the reviewed file: what the reviewed file lacks */
-    {"gpt-4", "input", 30},
-    {"gpt-4", "output", 60},
-    {"grok-3", "output", 15},
-    {"x-ai/grok-4-0709", "cached_input", 0.75},
-    {"mistral-medium-2312", "input", 2.7},
-    {"deepseek-chat", "input", 0.27}, /* standard hours, not the off-peak base */
-    {"deepseek/deepseek-reasoner", "output", 2.19},
-    {"together/meta-llama/Llama-3.3-70B-Instruct-Turbo", "input", 0.88},
-    {"gpt-oss-120b", "output", 0.18}, /* OpenAI's own, not Together's */
+    {"gpt-4", "input", 30, 0},
+    {"gpt-4", "output", 60, 0},
+    {"grok-3", "output", 15, 0},
+    {"x-ai/grok-4-0709", "cached_input", 0.75, 0},
+    {"mistral-medium-2312", "input", 2.7, 0},
+    {"deepseek-chat", "input", 0.27, 0}, /* standard hours, not the off-peak base */
+    {"deepseek/deepseek-reasoner", "output", 2.19, 0},
+    {"together/meta-llama/Llama-3.3-70B-Instruct-Turbo", "input", 0.88, 0},
+    {"gpt-oss-120b", "output", 0.18, 0}, /* OpenAI's own, not Together's */
     /* ... and what the reviewed file has, it answers, by any name */
-    {"mistral-small-latest", "input", 0.15}, /* genai-prices: 0.1 */
-    {"mistral/mistral-embed", "output", -1}, /* genai-prices: 0.1 */
-    {"gemini-2.5-flash", "input", 0.3},
-    {"google/gemini-2.5-flash", "input", 0.3},
+    {"mistral-small-latest", "input", 0.15, 0}, /* genai-prices: 0.1 */
+    {"mistral/mistral-embed", "output", -1, 0}, /* genai-prices: 0.1 */
+    {"gemini-2.5-flash", "input", 0.3, 0},
+    {"google/gemini-2.5-flash", "input", 0.3, 0},
     /* genai-prices' mistral-large (2/6) and gpt-5.6-sol give these names
      * as aliases: an alias never takes a name an entry has */
-    {"mistral-large-latest", "input", 0.5},
-    {"mistral/mistral-large-latest", "output", 1.5},
-    {"gpt-5.6", "input", 5},
-    {"mistral-large", "input", 2},
-    {"grok-4", "output", 15}, /* grok-4-0709 by its other name */
+    {"mistral-large-latest", "input", 0.5, 0},
+    {"mistral/mistral-large-latest", "output", 1.5, 0},
+    {"gpt-5.6", "input", 4, 0},
+    {"mistral-large", "input", 2, 0},
+    {"grok-4", "output", 15, 0}, /* grok-4-0709 by its other name */
 };
 
 START_TEST(test_shipped_prices)
 {
     const shipped_case *c = &shipped_cases[_i];
-    double got = price_of(c->model, c->kind);
+    double got = price_on(c->model, c->kind, c->day > 0 ? c->day : SHIPPED_DAY);
 
     ck_assert_msg(got == c->want, "API_PRICE(\"%s\"; \"%s\") = %.17g, want %.17g", c->model,
                   c->kind, got, c->want);
@@ -174,14 +210,63 @@ static void assert_vendored(const ftc_price_entry *e)
     ck_assert_msg(known, "vendored provider %s", e->provider);
 }
 
+/* Retired and retiring models of the shipped catalogue: the price the day
+ * before, none from the day the provider stops serving them. */
+typedef struct {
+    const char *model, *day;
+    ftc_quote_status want;
+    const char *successor; /* NULL: none named */
+} retire_case;
+
+static const retire_case retire_cases[] = {
+    {"gpt-5", "2026-12-09", FTC_QUOTE_OK, "gpt-5.5"},
+    {"gpt-5", "2026-12-10", FTC_QUOTE_RETIRED, "gpt-5.5"},
+    {"gpt-5-mini", "2026-12-10", FTC_QUOTE_RETIRED, "gpt-5.4-mini"},
+    {"gpt-5-nano", "2026-12-10", FTC_QUOTE_RETIRED, "gpt-5.4-nano"},
+    {"o3", "2026-12-10", FTC_QUOTE_RETIRED, NULL},
+    {"o4-mini", "2026-10-22", FTC_QUOTE_OK, NULL},
+    {"o4-mini", "2026-10-23", FTC_QUOTE_RETIRED, NULL},
+    {"gpt-4.1-nano", "2026-10-23", FTC_QUOTE_RETIRED, NULL},
+    {"claude-opus-4-1", "2026-08-05", FTC_QUOTE_RETIRED, NULL},
+    {"claude-3-5-haiku", "2026-02-19", FTC_QUOTE_RETIRED, NULL},
+    {"gemini-2.5-flash", "2026-10-16", FTC_QUOTE_RETIRED, "gemini-3.6-flash"},
+    {"gemini-2.5-pro", "2026-10-16", FTC_QUOTE_RETIRED, NULL},
+    {"gemini-2.5-flash-lite", "2026-12-01", FTC_QUOTE_RETIRED, "gemini-3.1-flash-lite"},
+    {"gemini-3-flash-preview", "2026-12-01", FTC_QUOTE_OK, "gemini-3.6-flash"},
+    {"gpt-4o", "2126-01-01", FTC_QUOTE_OK, NULL}, /* no retirement known */
+};
+
+START_TEST(test_shipped_retirements)
+{
+    const retire_case *c = &retire_cases[_i];
+    ftc_price_list *list = ftc_prices_get();
+    const ftc_price_entry *e = ftc_price_list_find(list, c->model);
+    ftc_price_quote q;
+
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(ftc_price_entry_quote(e, FTC_PRICE_INPUT, ftc_date_parse(c->day), NAN, &q),
+                     c->want);
+    if (c->want == FTC_QUOTE_RETIRED)
+        ck_assert_int_eq(q.day, e->retires);
+    else
+        ck_assert(q.price > 0);
+    if (c->successor != NULL)
+        ck_assert_str_eq(e->successor, c->successor);
+    else
+        ck_assert(e->successor == NULL || e->successor[0] == '\0');
+    ftc_price_list_unref(list);
+}
+END_TEST
+
 /* Every shipped entry is usable for a budget: the two main prices, a
  * plausible date, a provider's page to check it against; a vendored one
  * answers only what no reviewed entry answers. */
 START_TEST(test_shipped_entries)
 {
     ftc_price_list *list = ftc_prices_get();
-    const char *providers[] = {"openai",  "anthropic",   "gemini",
-                               "mistral", "together_ai", "voyage"};
+    /* the first six with at least three models each */
+    const char *providers[] = {"openai", "anthropic", "gemini",   "mistral", "together_ai",
+                               "voyage", "xai",       "deepseek", "moonshot"};
     size_t per_provider[G_N_ELEMENTS(providers)] = {0};
     const int from = 45658; /* 2025-01-01 */
     const int to = 46387;   /* 2026-12-31 */
@@ -250,7 +335,7 @@ START_TEST(test_shipped_entries)
     ck_assert_uint_ge(n_reviewed, 45);
     ck_assert_uint_ge(n_vendored, 200);
     for (size_t p = 0; p < G_N_ELEMENTS(providers); p++)
-        ck_assert_msg(per_provider[p] >= 3, "only %zu %s models", per_provider[p],
+        ck_assert_msg(per_provider[p] >= (p < 6 ? 3 : 1), "only %zu %s models", per_provider[p],
                       providers[p]);
     ftc_price_list_unref(list);
 }
@@ -312,13 +397,16 @@ START_TEST(test_shipped_cited)
 
             assert_cited(o, what, "checked");
             n_cited++;
-            if (json_object_has_member(o, "history")) {
-                JsonArray *history = json_object_get_array_member(o, "history");
+            for (int k = 0; k < 2; k++) {
+                const char *periods = k == 0 ? "history" : "scheduled";
+                JsonArray *list = json_object_has_member(o, periods)
+                                      ? json_object_get_array_member(o, periods)
+                                      : NULL;
 
-                for (guint h = 0; h < json_array_get_length(history); h++) {
-                    g_autofree char *period = g_strdup_printf("%s history[%u]", what, h);
+                for (guint h = 0; list != NULL && h < json_array_get_length(list); h++) {
+                    g_autofree char *period = g_strdup_printf("%s %s[%u]", what, periods, h);
 
-                    assert_cited(json_array_get_object_element(history, h), period, "from");
+                    assert_cited(json_array_get_object_element(list, h), period, "from");
                 }
             }
         }
@@ -573,7 +661,7 @@ static const litellm_case litellm_cases[] = {
     {"us.anthropic.claude-3-5-haiku-20241022-v1:0", "input", 0.8},
     /* shipped entries the file does not name still answer */
     {"claude-sonnet-5", "output", 10},
-    {"gpt-5-nano", "cached_input", 0.005},
+    {"gpt-5.4-nano", "cached_input", 0.02},
 };
 
 START_TEST(test_override_litellm)
@@ -1031,6 +1119,7 @@ static Suite *prices_suite(void)
 
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_shipped_prices, 0, G_N_ELEMENTS(shipped_cases));
+    tcase_add_loop_test(tc, test_shipped_retirements, 0, G_N_ELEMENTS(retire_cases));
     tcase_add_test(tc, test_shipped_entries);
     tcase_add_test(tc, test_shipped_cited);
     tcase_add_test(tc, test_price_dates);
