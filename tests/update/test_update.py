@@ -11,13 +11,15 @@ the connection closed), endless (must stop at the 64 MiB limit), slow
 (no answer within the deadline: FTCOST_UPDATE_TIMEOUT=1), a body that
 trickles past the deadline, 404, a redirect loop, six redirects (/hop/5), a redirect
 to plain http:// elsewhere, HTML, not JSON, JSON that does not validate, a
-declared length over the limit.  For each bad one: exit status 2, one line
+declared length over the limit, https:// with a self-signed certificate.
+For each bad one: exit status 2, one line
 on stderr, the config directory byte for byte as it was, and API_PRICE
 still the price before.  For the good ones: the changes listed, the files
 installed (the one before as .previous), and the new price answering.
 
 FTCOST_TEST_WRAPPER (e.g. "valgrind --error-exitcode=99 -q") runs the
-command under a wrapper.
+command under a wrapper; FTCOST_TEST_UPDATE_TIMEOUT (seconds, default 1)
+is the deadline then.
 """
 
 import hashlib
@@ -26,6 +28,7 @@ import json
 import os
 import shlex
 import shutil
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -33,7 +36,8 @@ import threading
 import time
 
 MAX_SIZE = 64 << 20
-TIMEOUT = '1'
+# the deadline of the bad downloads; a slow wrapper (valgrind) wants more
+TIMEOUT = os.environ.get('FTCOST_TEST_UPDATE_TIMEOUT', '1')
 FAILURES = []
 
 
@@ -104,7 +108,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.end_headers()
                 self.wfile.write(b'{}')
             elif p == '/slow':
-                time.sleep(6)
+                time.sleep(3 * float(TIMEOUT) + 3)
                 self.send_body(Fixtures.litellm)
             elif p == '/trickle':
                 self.send_response(200)
@@ -188,6 +192,35 @@ class Cli:
         return float(p.stdout)
 
 
+def tls_refused(cli, tmp, config, before, price):
+    """https:// to a server whose certificate nobody vouches for: refused
+    (TLS verification is on), nothing changed."""
+    openssl = shutil.which('openssl')
+    if openssl is None:
+        print('skip TLS: no openssl to make a certificate')
+        return
+    key, cert = os.path.join(tmp, 'key.pem'), os.path.join(tmp, 'cert.pem')
+    subprocess.run([openssl, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key,
+                    '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1',
+                    '-addext', 'subjectAltName=IP:127.0.0.1'],
+                   check=True, capture_output=True)
+    server = Server(('127.0.0.1', 0), Handler)
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert, key)
+    server.socket = ctx.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = 'https://127.0.0.1:%d/litellm.json' % server.server_address[1]
+        p, took = cli.run('prices', 'update', url)
+        lines = p.stderr.strip().split('\n')
+        check(p.returncode == 2 and len(lines) == 1 and 'certificate' in lines[0].lower(),
+              'a self-signed certificate refused: %r' % p.stderr.strip())
+        check(tree_hash(config) == before and cli.price('gpt-4o') == price,
+              'after the refused certificate: nothing changed')
+    finally:
+        server.shutdown()
+
+
 def main():
     exe = sys.argv[1]
     tmp = tempfile.mkdtemp(prefix='ftcost-update-test-')
@@ -264,8 +297,8 @@ def main():
             ('/truncated', 'cut short'),
             ('/endless', 'larger than 64 MiB'),
             ('/huge-declared', 'larger than 64 MiB'),
-            ('/slow', 'no complete answer within 1 s'),
-            ('/trickle', 'no complete answer within 1 s'),
+            ('/slow', 'no complete answer within %s s' % TIMEOUT),
+            ('/trickle', 'no complete answer within %s s' % TIMEOUT),
             ('/nothing-here', 'HTTP 404'),
             ('/loop', 'more than 5 redirects'),
             ('/hop/5', 'more than 5 redirects'),
@@ -292,7 +325,8 @@ def main():
             check(tree_hash(config) == before, '%s: the config directory unchanged' % path)
             check(cli.price('gpt-4o') == p2, '%s: API_PRICE still answers %g' % (path, p2))
         p, took = cli.run('prices', 'update', outside)
-        check(took < 2, 'plain http:// elsewhere refused at once (%.2f s)' % took)
+        check(took < 2 or cli.wrapper, 'plain http:// elsewhere refused at once (%.2f s)' % took)
+        tls_refused(cli, tmp, config, before, p2)
 
         # all or nothing: one good source and one bad one install nothing
         p, _ = cli.run('prices', 'update', base + '/genai.json', base + '/invalid')
