@@ -176,7 +176,8 @@ run_tests() {
     bash tools/check-format.sh || status=1
     setup build
     meson test -C build --print-errorlogs --num-processes 2 || status=1
-    meson test -C build --print-errorlogs --setup valgrind --suite core --suite cli || status=1
+    meson test -C build --print-errorlogs --setup valgrind --suite core --suite cli \
+        --no-suite update || status=1  # update-valgrind: the command under memcheck
     setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Daddin=disabled
     meson test -C build-asan --print-errorlogs --suite core --suite cli --suite hostile || status=1
     # libFuzzer (clang) on the price-file loader, the core, the formula
