@@ -7,7 +7,7 @@
  *      functions/meson.build lists them),
  *   2. what `ftcost prices update` installs, one file per format in
  *      $XDG_CONFIG_HOME/ftcost/updates/: litellm.json, then
- *      genai-prices.json, then ftcost.json (FTC_PRICE_FILE_UPDATE_NAMES),
+ *      genai-prices.json, then ftcost.json (ftc_price_file_update_names),
  *   3. $XDG_CONFIG_HOME/ftcost/prices.json (~/.config/ftcost/prices.json),
  *   4. the file named in $FTCOST_PRICES.
  * A file that cannot be used (unreadable, not a regular file, over 64 MiB,
@@ -281,7 +281,7 @@ void *ftc_price_file_load(const char *path, const ftc_price_file_reader *reader,
 enum { USER_UPDATE, USER_CONFIG = USER_UPDATE + FTC_PRICE_FILE_N_UPDATES, USER_ENV, N_USER };
 
 const char *const ftc_price_file_update_names[FTC_PRICE_FILE_N_UPDATES] = {
-    FTC_PRICE_FILE_UPDATE_NAMES};
+    "litellm", "genai-prices", "ftcost"};
 
 char *ftc_price_file_update_dir(void)
 {

@@ -71,10 +71,9 @@ void *ftc_price_file_load(const char *path, const ftc_price_file_reader *reader,
  * $FTCOST_PRICES.  A user file that cannot be used is left out with one
  * line on stderr each time it changes; the other layers still answer. */
 #define FTC_PRICE_FILE_MAX_LAYERS 16
-/* The installed updates, one per format, lowest first: LiteLLM's broad
- * list, genai-prices' curated one over it, a file in ftcost's format on
- * top.  ftc_price_file_update_dir() is their directory (g_free it). */
-#define FTC_PRICE_FILE_UPDATE_NAMES "litellm", "genai-prices", "ftcost"
+/* The installed updates, one per format, lowest first: "litellm" (a
+ * broad list), "genai-prices" (a curated one) over it, "ftcost" on top.
+ * ftc_price_file_update_dir() is their directory (g_free it). */
 #define FTC_PRICE_FILE_N_UPDATES 3
 extern const char *const ftc_price_file_update_names[FTC_PRICE_FILE_N_UPDATES];
 char *ftc_price_file_update_dir(void);
