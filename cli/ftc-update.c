@@ -505,12 +505,21 @@ static bool install(fetched *f, size_t n, char **tmp, size_t *bad, GError **erro
 
 /* --- the command ----------------------------------------------------------- */
 
-static int refuse(const char *source, const GError *error)
+/* One line: which source, why, and what it left (`installed`: how many
+ * sources before it were put in place; 0 but for a failed rename). */
+static int refuse(const char *source, const GError *error, size_t installed)
 {
     g_autofree char *message = g_strdup(error->message);
 
     g_strdelimit(message, "\r\n", ' ');
-    fprintf(stderr, "ftcost: prices update: %s: %s; nothing was changed\n", source, message);
+    if (installed == 0)
+        fprintf(stderr, "ftcost: prices update: %s: %s; nothing was changed\n", source,
+                message);
+    else
+        fprintf(stderr,
+                "ftcost: prices update: %s: %s; only the %zu source(s) before it "
+                "were installed\n",
+                source, message, installed);
     return FTC_EXIT_INVALID;
 }
 
@@ -626,7 +635,7 @@ int ftc_update_main(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         f[i].source = g_ptr_array_index(sources, i);
     if (!fetch_all(f, n, timeout, &error, &bad)) {
-        status = refuse(f[bad].source, error);
+        status = refuse(f[bad].source, error, 0);
         goto out;
     }
     before = ftc_prices_get();
@@ -638,7 +647,7 @@ int ftc_update_main(int argc, char **argv)
         goto out;
     }
     if (!install(f, n, tmp, &bad, &error))
-        status = refuse(f[bad].source, error);
+        status = refuse(f[bad].source, error, tmp[0] == NULL ? bad : 0);
     for (size_t i = 0; i < n; i++) {
         g_autofree char *target = update_path(f[i].format_index, "");
 
