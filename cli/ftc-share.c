@@ -10,6 +10,7 @@
  * in, .xlsx out) in a throw-away profile.
  */
 #include "ftc-share.h"
+#include "ftc-exit.h"
 
 #include "ftc-formula.h"
 #include "ftc-workbook.h"
@@ -344,7 +345,7 @@ int ftc_share_main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(help_text, stdout);
-            return EXIT_SUCCESS;
+            return FTC_EXIT_OK;
         } else if (strcmp(argv[i], "--values") == 0)
             st.values = true;
         else if (in == NULL)
@@ -356,22 +357,22 @@ int ftc_share_main(int argc, char **argv)
     }
     if (in == NULL || out == NULL) {
         fputs(help_text, stderr);
-        return 64;
+        return FTC_EXIT_USAGE;
     }
     in_ext = extension(in);
     out_ext = extension(out);
     if (g_ascii_strcasecmp(in_ext, "ods") != 0 && g_ascii_strcasecmp(in_ext, "fods") != 0 &&
         g_ascii_strcasecmp(in_ext, "xlsx") != 0) {
         fprintf(stderr, "ftcost share: IN must be .ods, .fods or .xlsx: %s\n", in);
-        return 64;
+        return FTC_EXIT_USAGE;
     }
     if (g_ascii_strcasecmp(out_ext, "ods") != 0 && g_ascii_strcasecmp(out_ext, "xlsx") != 0) {
         fprintf(stderr, "ftcost share: OUT must be .ods or .xlsx: %s\n", out);
-        return 64;
+        return FTC_EXIT_USAGE;
     }
     if (!g_file_test(in, G_FILE_TEST_IS_REGULAR)) {
         fprintf(stderr, "ftcost share: no such file: %s\n", in);
-        return 2;
+        return FTC_EXIT_INVALID;
     }
     tmp = g_dir_make_tmp("ftcost-share-XXXXXX", &error);
     if (tmp == NULL)
@@ -408,9 +409,9 @@ done:
      * only once complete. */
     if (!ok) {
         fprintf(stderr, "ftcost share: %s\n", error != NULL ? error->message : "failed");
-        return 2;
+        return FTC_EXIT_INVALID;
     }
     fprintf(stderr, "ftcost share: %s: %d formulas rewritten, %d cells frozen to their value\n",
             out, st.rewritten, st.frozen);
-    return EXIT_SUCCESS;
+    return FTC_EXIT_OK;
 }

@@ -6,15 +6,19 @@
  *   ftcost reference            the Markdown function reference
  *   ftcost prices [FILTER]      the price catalogue behind API_PRICE
  *   ftcost prices --diff FILE   where it and a price file disagree
+ *   ftcost prices update [SOURCE...]   fetch, check, install (ftc-update.c)
  *   ftcost gpus [FILTER]        the GPU catalogue behind GPU_PRICE, GPU_SPEC
  *   ftcost share [--values] IN OUT   a copy without add-in calls (ftc-share.c)
  *
  * Errors use Calc's spelling on stderr: "Err:502: ..." (exit 2), "#VALUE!:
  * ..." for text where a number is required (exit 2), "#N/A: ..." (exit 3);
  * an unknown function or a wrong argument count prints usage (exit 64).
+ * Every exit status is one of ftc-exit.h.
  */
 #include "ftcost.h"
+#include "ftc-exit.h"
 #include "ftc-share.h"
+#include "ftc-update.h"
 
 #include <glib.h>
 #include <locale.h>
@@ -22,12 +26,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum {
-    EXIT_INVALID = 2,   /* Err:502, #VALUE! */
-    EXIT_NO_ANSWER = 3, /* #N/A */
-    EXIT_USAGE = 64,    /* EX_USAGE */
-};
 
 #define HELP_MAX 1024
 
@@ -41,6 +39,10 @@ static const char usage_text[] =
     "                                     (FILTER: part of provider/model, any case)\n"
     "       ftcost prices --diff FILE    where the catalogue and a price file (LiteLLM's\n"
     "                                     model_prices_and_context_window.json) disagree\n"
+    "       ftcost prices update [--dry-run] [SOURCE...]   fetch the newest published\n"
+    "                                     prices (LiteLLM's, genai-prices'), check them,\n"
+    "                                     show what changes, install them for you\n"
+    "                                     (ftcost prices update --help)\n"
     "       ftcost gpus [FILTER]         the GPU catalogue behind GPU_PRICE and GPU_SPEC\n"
     "                                     (FILTER: part of gpu/provider, any case)\n"
     "       ftcost share [--values] IN OUT   a copy of a workbook that needs no add-in\n"
@@ -52,7 +54,7 @@ static int usage(const char *complaint)
     if (complaint != NULL)
         fprintf(stderr, "ftcost: %s\n", complaint);
     fputs(usage_text, stderr);
-    return EXIT_USAGE;
+    return FTC_EXIT_USAGE;
 }
 
 /* A whole argument that reads as a number, in the C locale ("1e6", " 2.5 "). */
@@ -125,7 +127,7 @@ static int evaluate(const ftc_function *fn, int argc, char **argv)
             /* Calc stops text for a required number before calling us. */
             fprintf(stderr, "#VALUE!: %s: %s must be a number, not \"%s\"\n", fn->name,
                     ftc_text(&fn->args[i].name, FTC_LANG_EN), s);
-            return EXIT_INVALID;
+            return FTC_EXIT_INVALID;
         } else
             args[i] = (ftc_value){.kind = FTC_VALUE_TEXT, .text = s};
     }
@@ -135,15 +137,15 @@ static int evaluate(const ftc_function *fn, int argc, char **argv)
     case FTC_OK:
         print_result(&result);
         ftc_result_clear(&result);
-        return EXIT_SUCCESS;
+        return FTC_EXIT_OK;
     case FTC_ERR_INVALID:
         fprintf(stderr, "Err:502: %s\n", err.message);
-        return EXIT_INVALID;
+        return FTC_EXIT_INVALID;
     case FTC_ERR_NO_ANSWER:
         fprintf(stderr, "#N/A: %s\n", err.message);
-        return EXIT_NO_ANSWER;
+        return FTC_EXIT_NO_ANSWER;
     }
-    return EXIT_FAILURE;
+    return FTC_EXIT_INVALID;
 }
 
 static int list_functions(void)
@@ -153,7 +155,7 @@ static int list_functions(void)
 
         printf("%-24s %s\n", fn->name, ftc_text(&fn->description, FTC_LANG_EN));
     }
-    return EXIT_SUCCESS;
+    return FTC_EXIT_OK;
 }
 
 /* --- help and the reference: one renderer, two layouts --------------------- */
@@ -306,7 +308,7 @@ static int print_reference(ftc_lang lang)
     putchar('\n');
     for (size_t i = 0; i < ftc_function_count(); i++)
         print_help(ftc_function_at(i), lang, true);
-    return EXIT_SUCCESS;
+    return FTC_EXIT_OK;
 }
 
 static bool matches(const char *needle, const char *a, const char *b)
@@ -357,10 +359,10 @@ static int list_prices(const char *filter)
     if (shown == 0) {
         fprintf(stderr, "#N/A: no model matches \"%s\" (ftcost prices lists them all)\n",
                 filter);
-        return EXIT_NO_ANSWER;
+        return FTC_EXIT_NO_ANSWER;
     }
     fputs(out->str, stdout);
-    return EXIT_SUCCESS;
+    return FTC_EXIT_OK;
 }
 
 /* Where the catalogue in force and a price file (LiteLLM's, typically)
@@ -377,7 +379,7 @@ static int diff_prices(const char *path)
 
     if (theirs == NULL) {
         fprintf(stderr, "ftcost: cannot use %s: %s\n", path, error->message);
-        return 2;
+        return FTC_EXIT_INVALID;
     }
     ours = ftc_prices_get();
     for (size_t i = 0; i < ftc_price_list_count(ours); i++) {
@@ -417,7 +419,7 @@ static int diff_prices(const char *path)
     fputs(out->str, stdout);
     fputs(missing->str, stdout);
     fprintf(stderr, "ftcost: %zu prices differ from %s\n", differ, path);
-    return differ > 0 ? 1 : EXIT_SUCCESS;
+    return differ > 0 ? FTC_EXIT_DIFFER : FTC_EXIT_OK;
 }
 
 static void append_number(GString *out, double x)
@@ -484,10 +486,10 @@ static int list_gpus(const char *filter)
     if (shown == 0) {
         fprintf(stderr, "#N/A: no GPU matches \"%s\" (ftcost gpus lists them all)\n",
                 filter != NULL ? filter : "");
-        return EXIT_NO_ANSWER;
+        return FTC_EXIT_NO_ANSWER;
     }
     fputs(out->str, stdout);
-    return EXIT_SUCCESS;
+    return FTC_EXIT_OK;
 }
 
 /* "--lang de" anywhere after the subcommand; removes it from argv. */
@@ -516,15 +518,17 @@ int main(int argc, char **argv)
         return usage(NULL);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         fputs(usage_text, stdout);
-        return EXIT_SUCCESS;
+        return FTC_EXIT_OK;
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("ftcost %s\n", FTCOST_VERSION);
-        return EXIT_SUCCESS;
+        return FTC_EXIT_OK;
     }
     if (strcmp(argv[1], "--list") == 0)
         return argc == 2 ? list_functions() : usage("--list takes no arguments");
     if (strcmp(argv[1], "prices") == 0) {
+        if (argc >= 3 && strcmp(argv[2], "update") == 0)
+            return ftc_update_main(argc - 2, argv + 2);
         if (argc >= 3 && strcmp(argv[2], "--diff") == 0)
             return argc == 4 ? diff_prices(argv[3]) : usage("prices --diff takes one file");
         if (argc > 3)
@@ -552,7 +556,7 @@ int main(int argc, char **argv)
         if (fn == NULL)
             return usage("no such function (see ftcost --list)");
         print_help(fn, lang, false);
-        return EXIT_SUCCESS;
+        return FTC_EXIT_OK;
     }
 
     fn = ftc_function_find(argv[1]);

@@ -5,15 +5,17 @@
  *   1. the files shipped inside the library (a vendored dataset, then
  *      functions/prices.json; compiled in as GResources, in the order
  *      functions/meson.build lists them),
- *   2. $XDG_CONFIG_HOME/ftcost/prices-update.json, what `ftcost prices
- *      update` installs,
+ *   2. what `ftcost prices update` installs, one file per format in
+ *      $XDG_CONFIG_HOME/ftcost/updates/: litellm.json, then
+ *      genai-prices.json, then ftcost.json (ftc_price_file_update_names),
  *   3. $XDG_CONFIG_HOME/ftcost/prices.json (~/.config/ftcost/prices.json),
  *   4. the file named in $FTCOST_PRICES.
  * A file that cannot be used (unreadable, not a regular file, over 64 MiB,
  * not UTF-8, too deeply nested, not JSON, or refused by the reader) is
  * ignored as a whole, with one line on stderr each time it changes.
- * Refreshing stats the user's files (three stat calls) and re-reads only
- * a file that changed. */
+ * Refreshing stats the user's files (five stat calls) and re-reads only
+ * a file that changed: `ftcost prices update` replaces a file by renaming a
+ * complete one over it, so a reader sees the old file or the new one. */
 #include "ftc-price-file.h"
 #include "ftcost-private.h"
 
@@ -137,6 +139,19 @@ ftc_price_format ftc_price_file_format(JsonNode *root)
         json_object_has_member(obj, "gpus"))
         return FTC_PRICE_FORMAT_FTCOST;
     return FTC_PRICE_FORMAT_LITELLM;
+}
+
+const char *ftc_price_file_format_name(ftc_price_format format)
+{
+    switch (format) {
+    case FTC_PRICE_FORMAT_FTCOST:
+        return "ftcost";
+    case FTC_PRICE_FORMAT_LITELLM:
+        return "litellm";
+    case FTC_PRICE_FORMAT_GENAI_PRICES:
+        return "genai-prices";
+    }
+    return "unknown";
 }
 
 bool ftc_price_file_ftcost_header(JsonObject *root, GError **error)
@@ -263,7 +278,15 @@ void *ftc_price_file_load(const char *path, const ftc_price_file_reader *reader,
 
 /* --- the layered files ---------------------------------------------------- */
 
-enum { USER_UPDATE, USER_CONFIG, USER_ENV, N_USER };
+enum { USER_UPDATE, USER_CONFIG = USER_UPDATE + FTC_PRICE_FILE_N_UPDATES, USER_ENV, N_USER };
+
+const char *const ftc_price_file_update_names[FTC_PRICE_FILE_N_UPDATES] = {
+    "litellm", "genai-prices", "ftcost"};
+
+char *ftc_price_file_update_dir(void)
+{
+    return g_build_filename(g_get_user_config_dir(), "ftcost", "updates", NULL);
+}
 
 /* One user file: where it is, what it was when last read, and what
  * reading it gave. */
@@ -444,11 +467,15 @@ bool ftc_price_file_set_refresh(ftc_price_file_set *set,
     }
     if (set->user_files) {
         const char *config_dir = g_get_user_config_dir();
-        g_autofree char *update =
-            g_build_filename(config_dir, "ftcost", "prices-update.json", NULL);
+        g_autofree char *updates = ftc_price_file_update_dir();
         g_autofree char *config = g_build_filename(config_dir, "ftcost", "prices.json", NULL);
 
-        changed = refresh_file(set, USER_UPDATE, update, false) || changed;
+        for (int u = 0; u < FTC_PRICE_FILE_N_UPDATES; u++) {
+            g_autofree char *name = g_strconcat(ftc_price_file_update_names[u], ".json", NULL);
+            g_autofree char *update = g_build_filename(updates, name, NULL);
+
+            changed = refresh_file(set, USER_UPDATE + u, update, false) || changed;
+        }
         changed = refresh_file(set, USER_CONFIG, config, false) || changed;
         changed = refresh_file(set, USER_ENV, g_getenv("FTCOST_PRICES"), true) || changed;
     }

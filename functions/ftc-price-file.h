@@ -40,6 +40,8 @@ typedef enum {
     FTC_PRICE_FORMAT_GENAI_PRICES, /* pydantic genai-prices' data.json */
 } ftc_price_format;
 ftc_price_format ftc_price_file_format(JsonNode *root);
+/* "ftcost", "litellm", "genai-prices": the name of an installed update. */
+const char *ftc_price_file_format_name(ftc_price_format format);
 /* ftcost's header: "format": "ftcost-prices", "version": 1. */
 bool ftc_price_file_ftcost_header(JsonObject *root, GError **error);
 
@@ -62,12 +64,19 @@ void *ftc_price_file_load(const char *path, const ftc_price_file_reader *reader,
 
 /* The files in force, lowest layer first: the files shipped in
  * `resource` under `resource_dir` ("/org/ftcost/shipped/": its children
- * "0/", "1/", ... each holding one file), then
- * $XDG_CONFIG_HOME/ftcost/prices-update.json (`ftcost prices update`),
+ * "0/", "1/", ... each holding one file), then what `ftcost prices update`
+ * installs ($XDG_CONFIG_HOME/ftcost/updates/<name>.json for each name of
+ * ftc_price_file_update_names, in that order), then
  * $XDG_CONFIG_HOME/ftcost/prices.json and the file named in
  * $FTCOST_PRICES.  A user file that cannot be used is left out with one
  * line on stderr each time it changes; the other layers still answer. */
 #define FTC_PRICE_FILE_MAX_LAYERS 16
+/* The installed updates, one per format, lowest first: "litellm" (a
+ * broad list), "genai-prices" (a curated one) over it, "ftcost" on top.
+ * ftc_price_file_update_dir() is their directory (g_free it). */
+#define FTC_PRICE_FILE_N_UPDATES 3
+extern const char *const ftc_price_file_update_names[FTC_PRICE_FILE_N_UPDATES];
+char *ftc_price_file_update_dir(void);
 typedef struct ftc_price_file_set ftc_price_file_set;
 ftc_price_file_set *ftc_price_file_set_new(GResource *resource, const char *resource_dir,
                                            const ftc_price_file_reader *reader,

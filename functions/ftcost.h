@@ -237,12 +237,14 @@ FTC_API void ftc_grid_result_clear(ftc_grid_result *result);
 
 /* --- the price catalogue (ftc-price-list.c, on ftc-models.c) -------------
  * Prices per million tokens of hosted models: the catalogue shipped inside
- * the library (functions/prices.json), overridden entry by entry by
- * $XDG_CONFIG_HOME/ftcost/prices.json and then by the file named in
- * $FTCOST_PRICES, in ftcost's own format or LiteLLM's
- * model_prices_and_context_window.json.  Loaded lazily, reloaded when a
- * file changes; a file that cannot be used is ignored with one line on
- * stderr and the rest still answers.  Thread-safe. */
+ * the library (functions/prices.json), overridden entry by entry by what
+ * `ftcost prices update` installed ($XDG_CONFIG_HOME/ftcost/updates/),
+ * then by $XDG_CONFIG_HOME/ftcost/prices.json and then by the file named
+ * in $FTCOST_PRICES, in ftcost's own format, LiteLLM's
+ * model_prices_and_context_window.json or genai-prices' data.json.
+ * Loaded lazily, reloaded when a file changes; a file that cannot be used
+ * is ignored with one line on stderr and the rest still answers.
+ * Thread-safe. */
 typedef enum {
     FTC_PRICE_INPUT,
     FTC_PRICE_OUTPUT,

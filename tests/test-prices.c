@@ -754,6 +754,77 @@ START_TEST(test_layers)
 }
 END_TEST
 
+/* What `ftcost prices update` installs: updates/litellm.json, then
+ * genai-prices.json, then ftcost.json over it, all below the user's
+ * prices.json; a file renamed over an installed one is read again. */
+START_TEST(test_update_layers)
+{
+    g_autofree char *confdir = g_build_filename(g_get_user_config_dir(), "ftcost", NULL);
+    g_autofree char *updates = g_build_filename(confdir, "updates", NULL);
+    g_autofree char *litellm = g_build_filename(updates, "litellm.json", NULL);
+    g_autofree char *genai = g_build_filename(updates, "genai-prices.json", NULL);
+    g_autofree char *own = g_build_filename(updates, "ftcost.json", NULL);
+    g_autofree char *config = g_build_filename(confdir, "prices.json", NULL);
+    g_autofree char *tmp = g_build_filename(updates, ".litellm.json.tmp", NULL);
+    double shipped;
+
+    set_override(NULL);
+    shipped = price_of("gpt-4o", "input");
+    ck_assert_double_gt(shipped, 0);
+    ck_assert_int_eq(g_mkdir_with_parents(updates, 0700), 0);
+    ftc_test_write_file(litellm,
+                        "{\"gpt-4o\": {\"input_cost_per_token\": 5e-06, "
+                        "\"output_cost_per_token\": 1.5e-05, \"litellm_provider\": \"openai\"},"
+                        " \"upd-only\": {\"input_cost_per_token\": 1e-06, "
+                        "\"output_cost_per_token\": 1e-06, \"litellm_provider\": \"openai\"}}",
+                        -1);
+    ck_assert_double_eq(price_of("gpt-4o", "input"), 5);
+    ck_assert_double_eq(price_of("upd-only", "input"), 1);
+
+    ftc_test_write_file(
+        genai,
+        "[{\"id\": \"openai\", \"name\": \"OpenAI\", \"api_pattern\": \"x\","
+        " \"models\": [{\"id\": \"gpt-4o\", \"match\": {\"equals\": \"gpt-4o\"},"
+        " \"prices\": {\"input_mtok\": 6, \"output_mtok\": 16}}]}]",
+        -1);
+    ck_assert_double_eq(price_of("gpt-4o", "input"), 6); /* genai-prices over LiteLLM */
+    ck_assert_double_eq(price_of("upd-only", "input"), 1);
+
+    ftc_test_write_file(own,
+                        "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+                        "{\"provider\": \"openai\", \"model\": \"gpt-4o\", \"input\": 6.5,"
+                        " \"checked\": \"2026-11-01\"}]}",
+                        -1);
+    ck_assert_double_eq(price_of("gpt-4o", "input"), 6.5); /* ftcost's over both */
+
+    ftc_test_write_file(config,
+                        "{\"format\": \"ftcost-prices\", \"version\": 1, \"models\": ["
+                        "{\"provider\": \"openai\", \"model\": \"gpt-4o\", \"input\": 3,"
+                        " \"checked\": \"2026-11-01\"}]}",
+                        -1);
+    ck_assert_double_eq(price_of("gpt-4o", "input"), 3); /* the user's own wins */
+    g_remove(config);
+    g_remove(own);
+    g_remove(genai);
+    ck_assert_double_eq(price_of("gpt-4o", "input"), 5);
+
+    /* replaced as the command does it: a complete file renamed over it */
+    ftc_test_write_file(
+        tmp,
+        "{\"gpt-4o\": {\"input_cost_per_token\": 7e-06, "
+        "\"output_cost_per_token\": 1.5e-05, \"litellm_provider\": \"openai\"}}",
+        -1);
+    ck_assert_int_eq(rename(tmp, litellm), 0);
+    ck_assert_double_eq(price_of("gpt-4o", "input"), 7);
+    ck_assert_double_eq(price_of("upd-only", "input"), -1);
+
+    g_remove(litellm);
+    ck_assert_double_eq(price_of("gpt-4o", "input"), shipped);
+    g_rmdir(updates);
+    g_rmdir(confdir);
+}
+END_TEST
+
 /* A changed file is read again on the next call; nothing else is. */
 START_TEST(test_reload)
 {
@@ -1131,6 +1202,7 @@ static Suite *prices_suite(void)
     tcase_add_loop_test(tc, test_override_litellm, 0, G_N_ELEMENTS(litellm_cases));
     tcase_add_test(tc, test_litellm_layer);
     tcase_add_test(tc, test_layers);
+    tcase_add_test(tc, test_update_layers);
     tcase_add_test(tc, test_reload);
     tcase_add_loop_test(tc, test_bad_files, 0, G_N_ELEMENTS(bad_cases));
     tcase_add_test(tc, test_duplicate_keys);
