@@ -19,10 +19,11 @@
  * this file knows a single function.  The other interfaces' members are
  * dispatched by name from a table (addin_members, factory_members).
  *
- * Calls into XFunctions: the member type description is mapped to a table
- * index once (cached per member position, the description held), then each
- * call goes to call_function (ftcost-convert.c): arguments, ftc_call,
- * result or error.
+ * Calls into XFunctions: the member type description is mapped once to a
+ * call plan (its table function and how each parameter is declared; cached
+ * per member position, the description held), then each call goes to
+ * call_planned (ftcost-convert.c): single values unpacked on the stack and
+ * ftc_call, or call_function's general path for ranges and arrays.
  *
  * Diagnostics: FTCOST_LOG=1 logs to stderr, FTCOST_LOG=/some/file appends
  * there; silent otherwise.
@@ -357,11 +358,17 @@ static const member_entry addin_members[] = {
     {"getCompatibilityNames", m_compatibility_names},
 };
 
-/* Member -> table index, cached by the member's position in its interface.
- * The cached description is held so its address cannot be reused. */
+/* Member -> its call plan, cached by the member's position in its
+ * interface: set once per position (compare-and-swap from empty), never
+ * replaced or freed while the library is loaded, so a call reads it
+ * without a lock.  The entry holds the member's description, whose address
+ * therefore cannot be reused by another member. */
 #define SLOTS 256
-static _Atomic(typelib_TypeDescription *) slot_member[SLOTS];
-static atomic_size_t slot_fn[SLOTS];
+typedef struct {
+    typelib_TypeDescription *member;
+    call_plan plan;
+} slot_entry;
+static _Atomic(slot_entry *) slots[SLOTS];
 
 static bool method_matches(const char *method, const char *display)
 {
@@ -373,8 +380,7 @@ static bool method_matches(const char *method, const char *display)
 
 /* Slow path, once per member: which table function does it call? */
 static const ftc_function *lookup_function(const typelib_InterfaceMethodTypeDescription *m,
-                                           const char *member, size_t *index, char *why,
-                                           size_t whysize)
+                                           const char *member, char *why, size_t whysize)
 {
     size_t count = ftc_function_count();
     for (size_t i = 0; i < count; i++) {
@@ -388,25 +394,35 @@ static const ftc_function *lookup_function(const typelib_InterfaceMethodTypeDesc
                      fn->name, (long)m->nParams, fn->n_args);
             return NULL;
         }
-        *index = i;
         return fn;
     }
     snprintf(why, whysize, "%s: no such function in the table", member);
     return NULL;
 }
 
-static void cache_member(const typelib_TypeDescription *member, size_t fn_index)
+/* The plan of a member seen for the first time, cached when its slot is
+ * free; NULL when memory ran out or the plan cannot be made. */
+static const call_plan *cache_member(const typelib_TypeDescription *member,
+                                     const ftc_function *fn, call_plan *local)
 {
-    sal_Int32 pos = ((const typelib_InterfaceMemberTypeDescription *)member)->nPosition;
-    if (pos < 0 || pos >= SLOTS)
-        return;
-    typelib_TypeDescription *held = (typelib_TypeDescription *)member;
-    typelib_typedescription_acquire(held);
-    atomic_store_explicit(&slot_fn[pos], fn_index, memory_order_relaxed);
-    typelib_TypeDescription *old =
-        atomic_exchange_explicit(&slot_member[pos], held, memory_order_acq_rel);
-    if (old)
-        typelib_typedescription_release(old);
+    const typelib_InterfaceMethodTypeDescription *m =
+        (const typelib_InterfaceMethodTypeDescription *)member;
+    if (!call_plan_init(local, fn, m))
+        return NULL;
+    sal_Int32 pos = m->aBase.nPosition;
+    slot_entry *e = pos >= 0 && pos < SLOTS ? malloc(sizeof *e) : NULL;
+    if (!e)
+        return local;
+    e->member = (typelib_TypeDescription *)member;
+    e->plan = *local;
+    typelib_typedescription_acquire(e->member);
+    slot_entry *expected = NULL;
+    if (atomic_compare_exchange_strong_explicit(&slots[pos], &expected, e, memory_order_acq_rel,
+                                                memory_order_acquire))
+        return &e->plan;
+    typelib_typedescription_release(e->member);
+    free(e);
+    return local;
 }
 
 static void SAL_CALL addin_dispatch(uno_Interface *pUnoI,
@@ -426,12 +442,13 @@ static void SAL_CALL addin_dispatch(uno_Interface *pUnoI,
     if (pMemberType->eTypeClass == typelib_TypeClass_INTERFACE_METHOD) {
         sal_Int32 pos =
             ((const typelib_InterfaceMemberTypeDescription *)pMemberType)->nPosition;
-        if (pos >= 0 && pos < SLOTS &&
-            atomic_load_explicit(&slot_member[pos], memory_order_acquire) == pMemberType) {
-            size_t index = atomic_load_explicit(&slot_fn[pos], memory_order_relaxed);
-            call_function(pUnoI, ftc_function_at(index),
-                          (const typelib_InterfaceMethodTypeDescription *)pMemberType, pReturn,
-                          pArgs, exc, ppException);
+        const slot_entry *e = pos >= 0 && pos < SLOTS
+                                  ? atomic_load_explicit(&slots[pos], memory_order_acquire)
+                                  : NULL;
+        if (e && e->member == pMemberType) {
+            call_planned(pUnoI, &e->plan,
+                         (const typelib_InterfaceMethodTypeDescription *)pMemberType, pReturn,
+                         pArgs, exc, ppException);
             return;
         }
     }
@@ -448,14 +465,17 @@ static void SAL_CALL addin_dispatch(uno_Interface *pUnoI,
         const typelib_InterfaceMethodTypeDescription *m =
             (const typelib_InterfaceMethodTypeDescription *)pMemberType;
         char why[FTC_ERROR_MESSAGE_MAX];
-        size_t index = 0;
-        const ftc_function *fn = lookup_function(m, member, &index, why, sizeof why);
+        const ftc_function *fn = lookup_function(m, member, why, sizeof why);
         if (!fn) {
             raise_runtime(pUnoI, why, exc, ppException);
             return;
         }
-        cache_member(pMemberType, index);
-        call_function(pUnoI, fn, m, pReturn, pArgs, exc, ppException);
+        call_plan local;
+        const call_plan *plan = cache_member(pMemberType, fn, &local);
+        if (plan)
+            call_planned(pUnoI, plan, m, pReturn, pArgs, exc, ppException);
+        else
+            call_function(pUnoI, fn, m, pReturn, pArgs, exc, ppException);
         return;
     }
     member_handler h = find_member(addin_members, N_OF(addin_members), member);

@@ -449,3 +449,138 @@ void call_function(uno_Interface *context, const ftc_function *fn,
     ftc_result_clear(&res);
     ftc_grid_result_clear(&gres);
 }
+
+/* ---------------------------------------------------------------------------
+ * The scalar fast path
+ */
+
+bool call_plan_init(call_plan *plan, const ftc_function *fn,
+                    const typelib_InterfaceMethodTypeDescription *m)
+{
+    size_t n = fn->n_args < (size_t)m->nParams ? fn->n_args : (size_t)m->nParams;
+
+    if (n > FTC_MAX_ARGS)
+        return false;
+    plan->fn = fn;
+    plan->n = n;
+    for (size_t i = 0; i < n; i++) {
+        typelib_TypeDescriptionReference *t = m->pParams[i].pTypeRef;
+        plan_kind k = PLAN_GENERAL;
+        if (!m->pParams[i].bIn || m->pParams[i].bOut)
+            k = PLAN_GENERAL;
+        else if (t->eTypeClass == typelib_TypeClass_DOUBLE)
+            k = PLAN_DOUBLE;
+        else if (t->eTypeClass == typelib_TypeClass_STRING)
+            k = PLAN_STRING;
+        else if (t->eTypeClass == typelib_TypeClass_ANY)
+            k = PLAN_ANY;
+        else if (type_is(t, T.seqseq_any))
+            k = PLAN_ROWS_ANY;
+        plan->kind[i] = (unsigned char)k;
+    }
+    return true;
+}
+
+/* Short ASCII text, as convert_text would make it; false for anything
+ * that needs converting (the general path does it). */
+#define FAST_TEXT_MAX 64
+
+static bool unpack_text(const rtl_uString *u, bool empty_is_missing, ftc_value *v, char *buf)
+{
+    if (!u)
+        return false;
+    if (empty_is_missing && u->length == 0) {
+        v->kind = FTC_VALUE_MISSING;
+        return true;
+    }
+    if (!ustr_ascii(u, buf, FAST_TEXT_MAX))
+        return false;
+    v->kind = FTC_VALUE_TEXT;
+    v->text = buf;
+    return true;
+}
+
+/* A single value in an any (an argument, or the one element of a 1 x 1
+ * sequence): a double, void or text; false for anything else. */
+static bool unpack_any(const uno_Any *a, ftc_value *v, char *buf)
+{
+    switch (a->pType->eTypeClass) {
+    case typelib_TypeClass_DOUBLE:
+        v->kind = FTC_VALUE_NUMBER;
+        v->number = *(const double *)a->pData;
+        return true;
+    case typelib_TypeClass_VOID:
+        v->kind = FTC_VALUE_MISSING;
+        return true;
+    case typelib_TypeClass_STRING:
+        return unpack_text(*(rtl_uString *const *)a->pData, true, v, buf);
+    default:
+        return false;
+    }
+}
+
+static bool unpack_arg(plan_kind kind, const void *arg, ftc_value *v, char *buf)
+{
+    v->text = NULL;
+    if (!arg) {
+        v->kind = FTC_VALUE_MISSING;
+        return true;
+    }
+    switch (kind) {
+    case PLAN_DOUBLE:
+        v->kind = FTC_VALUE_NUMBER;
+        v->number = *(const double *)arg;
+        return true;
+    case PLAN_STRING:
+        return unpack_text(*(rtl_uString *const *)arg, false, v, buf);
+    case PLAN_ANY:
+        return ((const uno_Any *)arg)->pType && unpack_any(arg, v, buf);
+    case PLAN_ROWS_ANY: {
+        const uno_Sequence *outer = *(uno_Sequence *const *)arg;
+        if (!outer || outer->nElements != 1)
+            return false;
+        const uno_Sequence *row = *(uno_Sequence *const *)outer->elements;
+        if (!row || row->nElements != 1)
+            return false;
+        const uno_Any *a = (const uno_Any *)row->elements;
+        return a->pType && unpack_any(a, v, buf);
+    }
+    default:
+        return false;
+    }
+}
+
+void call_planned(uno_Interface *context, const call_plan *plan,
+                  const typelib_InterfaceMethodTypeDescription *m, void *pReturn, void *pArgs[],
+                  uno_Any *exc, uno_Any **ppException)
+{
+    ftc_value vals[FTC_MAX_ARGS];
+    char texts[FTC_MAX_ARGS][FAST_TEXT_MAX];
+    const ftc_function *fn = plan->fn;
+
+    for (size_t i = 0; i < plan->n; i++)
+        if (!pArgs || !unpack_arg(plan->kind[i], pArgs[i], &vals[i], texts[i])) {
+            call_function(context, fn, m, pReturn, pArgs, exc, ppException);
+            return;
+        }
+
+    ftc_result res;
+    ftc_error err;
+    err.arg = -1;
+    err.message[0] = '\0';
+    ftc_status st = ftc_call(fn, vals, plan->n, &res, &err);
+    if (st != FTC_OK) {
+        deliver_error(context, fn, st, &err, pReturn, exc, ppException);
+        return;
+    }
+    if (res.type == FTC_TYPE_NUMBER) {
+        uno_type_any_construct((uno_Any *)pReturn, &res.number, T.t_double, NULL);
+    } else if (!set_result(&res, (uno_Any *)pReturn)) {
+        ftc_result_clear(&res);
+        raise_runtime(context, "out of memory", exc, ppException);
+        return;
+    }
+    if (LOG_ON())
+        log_msg("%s: ok", fn->name);
+    ftc_result_clear(&res);
+}

@@ -136,7 +136,11 @@ static bool is_idl_identifier(const char *s)
  * once per element of an array itself.  So a required number of a
  * function that returns a number is sequence<sequence<any>> (array
  * arguments, "Array arguments" in FUNCTIONS.md); of one that returns an
- * array or text it stays `double` (those refuse arrays). */
+ * array or text it stays `double` (those refuse arrays).  That costs Calc
+ * about 2 000 instructions per such argument per call (two 1 x 1
+ * sequences built and deep-copied), more than the whole add-in; `any`
+ * would not, but Calc makes every `any` optional (bench/README.md, "the
+ * fast path and the floor"). */
 static const char *arg_idl_type(const ftc_function *fn, const ftc_arg_info *a)
 {
     if (a->optional)
