@@ -13,7 +13,7 @@
 
 typedef struct {
     ftc_price_entry pub;
-    int bare_rank; /* 0: owns its bare model name; 1: only as provider/model */
+    int bare_rank;              /* 0: owns its bare model name; 1: only as provider/model */
     const char *const *aliases; /* other names of the model (genai-prices' "equals") */
     size_t n_aliases;
 } ftc_model_entry;
