@@ -520,6 +520,8 @@ static const char *type_name(ftc_type t)
         return "text";
     case FTC_TYPE_ARRAY:
         return "array";
+    case FTC_TYPE_TEXT_COLUMN:
+        return "text_column";
     }
     return "unknown";
 }
@@ -572,6 +574,11 @@ static void json_example(JsonBuilder *b, const ftc_example *ex)
     json_builder_begin_array(b);
     for (size_t c = 0; ex->cells != NULL && c < ex->n_cells; c++)
         json_number(b, ex->cells[c]);
+    json_builder_end_array(b);
+    json_builder_set_member_name(b, "texts");
+    json_builder_begin_array(b);
+    for (size_t c = 0; ex->texts != NULL && c < ex->n_cells; c++)
+        json_builder_add_string_value(b, ex->texts[c]);
     json_builder_end_array(b);
     json_builder_end_object(b);
 }

@@ -155,6 +155,13 @@ static char *compare(const outcome *got, const outcome *want)
         if (memcmp(a->cells, b->cells, a->rows * a->cols * sizeof *a->cells) != 0)
             return g_strdup("array cells differ");
         return NULL;
+    case FTC_TYPE_TEXT_COLUMN:
+        if (a->rows != b->rows || a->cols != b->cols)
+            return g_strdup_printf("%zux%zu, want %zux%zu", a->rows, a->cols, b->rows, b->cols);
+        for (size_t i = 0; i < a->rows * a->cols; i++)
+            if (strcmp(a->texts[i], b->texts[i]) != 0)
+                return g_strdup_printf("\"%s\", want \"%s\"", a->texts[i], b->texts[i]);
+        return NULL;
     }
     return g_strdup("unknown type");
 }
