@@ -503,6 +503,8 @@ static const char *domain_name(ftc_domain d)
         return "at_least_1";
     case FTC_DOMAIN_WHOLE_MONTHS:
         return "whole_months";
+    case FTC_DOMAIN_WHOLE_NON_NEGATIVE:
+        return "whole_non_negative";
     case FTC_DOMAIN_TEXT:
         return "text";
     case FTC_DOMAIN_LAST:

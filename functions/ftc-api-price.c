@@ -90,10 +90,6 @@ static ftc_status eval_api_price(const ftc_value *a, ftc_result *out, ftc_error 
     ftc_price_quote q;
     ftc_status st = parse_kind("API_PRICE", a[PRICE_KIND].text, PRICE_KIND, &kind, err);
 
-    if (st == FTC_OK && !isnan(tokens) && tokens != floor(tokens))
-        st = ftc_fail(err, FTC_ERR_INVALID, PRICE_PROMPT_TOKENS,
-                      "API_PRICE: PromptTokens must be a whole number of tokens (got %.17g)",
-                      tokens);
     if (st != FTC_OK)
         return st;
     list = ftc_prices_get();
@@ -164,7 +160,7 @@ static const ftc_arg_info api_price_args[] = {
                                  "où le fournisseur facture une invite plus longue à un autre "
                                  "tarif pour toute la requête, le prix du palier où elle "
                                  "tombe ; omis : le prix de base"),
-                             OPTIONAL(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE, NAN)},
+                             OPTIONAL(FTC_UNIT_TOKENS, FTC_DOMAIN_WHOLE_NON_NEGATIVE, NAN)},
 };
 FTC_ARGS_MATCH(api_price_args, PRICE_N);
 
@@ -380,7 +376,7 @@ static ftc_status eval_api_models(const ftc_value *a, ftc_result *out, ftc_error
     n = ftc_price_list_priced(list, provider, kind, FTC_PRICE_TODAY, NULL, 0);
     if (n == 0)
         st = ftc_fail(err, FTC_ERR_NO_ANSWER, provider != NULL ? MODELS_PROVIDER : MODELS_KIND,
-                      "API_MODELS: no model%s%.40s%s has a %s price today",
+                      "API_MODELS: no model%s%.40s%s has a price of kind %s today",
                       provider != NULL ? " of \"" : "", provider != NULL ? provider : "",
                       provider != NULL ? "\"" : "", ftc_price_kind_name(kind));
     if (st == FTC_OK && (found = calloc(n, sizeof *found)) == NULL)

@@ -79,6 +79,8 @@ bool ftc_domain_contains(ftc_domain domain, double x)
         return x >= 1.0;
     case FTC_DOMAIN_WHOLE_MONTHS:
         return x >= 1.0 && x <= FTC_MAX_MONTHS && x == floor(x);
+    case FTC_DOMAIN_WHOLE_NON_NEGATIVE:
+        return x >= 0.0 && x == floor(x);
     case FTC_DOMAIN_TEXT:
     case FTC_DOMAIN_LAST:
         break;

@@ -73,6 +73,8 @@ static const ftc_l10n domain_labels[FTC_DOMAIN_LAST] = {
     [FTC_DOMAIN_WHOLE_MONTHS] =
         L("a whole number from 1 to 1200", "eine ganze Zahl von 1 bis 1200",
           "un nombre entier de 1 à 1200"),
+    [FTC_DOMAIN_WHOLE_NON_NEGATIVE] =
+        L("a whole number ≥ 0", "eine ganze Zahl ≥ 0", "un nombre entier ≥ 0"),
     [FTC_DOMAIN_TEXT] = L("text", "Text", "texte"),
 };
 

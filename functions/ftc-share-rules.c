@@ -161,6 +161,9 @@ static void domain_guard(ftc_domain domain, const char *x, char sep, GString *g)
         g_string_append_printf(g, "%c%s=INT(%s)%c%s>=1%c%s<=%d", sep, x, x, sep, x, sep, x,
                                FTC_MAX_MONTHS);
         break;
+    case FTC_DOMAIN_WHOLE_NON_NEGATIVE:
+        g_string_append_printf(g, "%c%s=INT(%s)%c%s>=0", sep, x, x, sep, x);
+        break;
     case FTC_DOMAIN_TEXT:
     case FTC_DOMAIN_LAST:
         break;

@@ -89,15 +89,16 @@ typedef enum {
 
 /* The values an argument accepts; ftc_call() enforces them (Err:502). */
 typedef enum {
-    FTC_DOMAIN_NON_NEGATIVE,     /* x >= 0 */
-    FTC_DOMAIN_POSITIVE,         /* x > 0 */
-    FTC_DOMAIN_FRACTION,         /* 0 <= x <= 1 */
-    FTC_DOMAIN_FRACTION_BELOW_1, /* 0 <= x < 1 */
-    FTC_DOMAIN_FRACTION_ABOVE_0, /* 0 < x <= 1 */
-    FTC_DOMAIN_ABOVE_MINUS_1,    /* x > -1 (growth, price change) */
-    FTC_DOMAIN_AT_LEAST_1,       /* x >= 1 (PUE) */
-    FTC_DOMAIN_WHOLE_MONTHS,     /* whole number, 1 <= x <= FTC_MAX_MONTHS */
-    FTC_DOMAIN_TEXT,             /* any text */
+    FTC_DOMAIN_NON_NEGATIVE,       /* x >= 0 */
+    FTC_DOMAIN_POSITIVE,           /* x > 0 */
+    FTC_DOMAIN_FRACTION,           /* 0 <= x <= 1 */
+    FTC_DOMAIN_FRACTION_BELOW_1,   /* 0 <= x < 1 */
+    FTC_DOMAIN_FRACTION_ABOVE_0,   /* 0 < x <= 1 */
+    FTC_DOMAIN_ABOVE_MINUS_1,      /* x > -1 (growth, price change) */
+    FTC_DOMAIN_AT_LEAST_1,         /* x >= 1 (PUE) */
+    FTC_DOMAIN_WHOLE_MONTHS,       /* whole number, 1 <= x <= FTC_MAX_MONTHS */
+    FTC_DOMAIN_WHOLE_NON_NEGATIVE, /* whole number >= 0 (a count of tokens) */
+    FTC_DOMAIN_TEXT,               /* any text */
     FTC_DOMAIN_LAST
 } ftc_domain;
 

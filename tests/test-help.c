@@ -101,7 +101,8 @@ START_TEST(test_argument_texts)
     bool seen_optional = false;
 
     ck_assert_uint_le(fn->n_args, FTC_MAX_ARGS);
-    ck_assert_uint_ge(ftc_function_required_args(fn), 1);
+    /* every function takes an argument; API_MODELS none it requires */
+    ck_assert_uint_ge(fn->n_args, 1);
     for (size_t i = 0; i < fn->n_args; i++) {
         const ftc_arg_info *a = &fn->args[i];
         const char *en = a->name.text[FTC_LANG_EN];

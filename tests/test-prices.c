@@ -74,11 +74,11 @@ static const shipped_case shipped_cases[] = {
     {"gpt-4.1-nano", "cached_input", 0.025},
     {"gpt-5", "cached_input", 0.125},
     {"gpt-5", "batch_input", -1},
-    {"gpt-5.6", "output", 30},
+    {"gpt-5.6", "output", 20}, /* cut from 30 on 2026-08-21 */
     {"gpt-5.5", "batch_output", 15},
     {"gpt-5.4-nano", "input", 0.2},
     {"o3", "batch_input", -1},
-    {"o4-mini", "cached_input", 0.275},
+    {"o4-mini", "cached_input", -1}, /* no longer served from 2026-10-23 */
     {"claude-opus-4-5", "output", 25},
     {"claude-opus-4-5", "batch_input", -1},
     {"claude-sonnet-4-5", "cached_input", 0.3},
@@ -492,7 +492,8 @@ static const litellm_case litellm_cases[] = {
     {"claude-sonnet-4-5", "batch_input", -1},
     /* cache_creation_input_token_cost 3.75e-06 */
     {"claude-sonnet-4-5-20250929", "cache_write", 3.75},
-    {"claude-3-5-haiku-20241022", "output", 4},
+    /* its deprecation_date 2025-10-01 has passed: no price today */
+    {"claude-3-5-haiku-20241022", "output", -1},
     {"gemini-2.5-flash", "input", 0.3},
     {"gemini/gemini-2.5-pro", "cached_input", 0.31},
     {"vertex_ai/gemini-2.5-flash", "output", 2.5},

@@ -308,6 +308,8 @@ def build_cases(table, core, problems):
                 bad = num(-1)
             elif a['domain'].startswith('fraction'):
                 bad = num(1.5)
+            elif a['domain'] == 'whole_non_negative':
+                bad = num(0.5)
             elif a['domain'] == 'whole_months':
                 bad = num(0.5)
             elif a['domain'] == 'at_least_1':
@@ -388,6 +390,8 @@ def variants(a, base):
     d = a['domain']
     if d == 'whole_months':
         vals = [v, v + 1, min(2 * v + 2, 1200)]
+    elif d == 'whole_non_negative':
+        vals = [v, v + 1, 2 * v + 2]
     elif d in ('non_negative', 'positive'):
         vals = [v, 2 * v, 0.5 * v] if v > 0 else [0, 1, 3]
     elif d.startswith('fraction'):
@@ -407,7 +411,7 @@ def bad_value(a):
         return num(-1)
     if d.startswith('fraction'):
         return num(1.5)
-    return num(0.5)   # whole_months, at_least_1
+    return num(0.5)   # whole_months, whole_non_negative, at_least_1
 
 
 class ArrayCase:
