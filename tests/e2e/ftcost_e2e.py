@@ -161,6 +161,8 @@ class Core:
                 elif fn['result'] == 'array':
                     e = Expect(True, [[float(x) for x in line.split('\t')]
                                       for line in out.splitlines() if line.strip()])
+                elif fn['result'] == 'text_column':   # one text a line
+                    e = Expect(True, [[line] for line in out.splitlines()])
                 else:
                     e = Expect(True, float(out.strip()))
             except ValueError:
@@ -207,7 +209,7 @@ def example_expect(fn, ex):
         return Expect(False, code=ERR_NOT_AVAILABLE)
     if fn['result'] == 'text':
         return Expect(True, ex['text'])
-    if fn['result'] == 'array':
+    if fn['result'] in ('array', 'text_column'):
         return None  # only the leading cells: checked separately
     return Expect(True, float(ex['number']))
 
@@ -251,13 +253,14 @@ def build_cases(table, core, problems):
             if told is not None and not (told == want):
                 problems.append('%s example %d (%s): the table says %r, ftcost says %r'
                                 % (name, i + 1, ex['args'], told, want))
-            if fn['result'] == 'array' and ex['status'] == 'ok':
+            if fn['result'] in ('array', 'text_column') and ex['status'] == 'ok':
                 cells = [c for r in (want.value if want.ok else []) for c in r]
+                leading = ex['cells'] if fn['result'] == 'array' else ex['texts']
                 if (not want.ok or len(want.value) != ex['rows']
                         or any(len(r) != ex['cols'] for r in want.value)
-                        or not all(close_enough(a, b) for a, b in zip(cells, ex['cells']))):
+                        or not all(close_enough(a, b) for a, b in zip(cells, leading))):
                     problems.append('%s example %d: the table says %dx%d %r..., ftcost says %r'
-                                    % (name, i + 1, ex['rows'], ex['cols'], ex['cells'], want))
+                                    % (name, i + 1, ex['rows'], ex['cols'], leading, want))
             cases.append(Case('%s example %d' % (name, i + 1), fn, call, want))
             if ex['status'] == 'ok':
                 ok_examples.append(call)
@@ -1116,7 +1119,9 @@ def check_cases(sheet, cases, where):
                 for k in range(cols):
                     cell = sheet.getCellByPosition(k, c.row + r)
                     code = cell.getError()
-                    got = err_name(code) if code else cell.getValue()
+                    text = isinstance(want.value[r][k], str)   # API_MODELS' column
+                    got = err_name(code) if code else (cell.getString() if text
+                                                       else cell.getValue())
                     if code or not close_enough(got, want.value[r][k]):
                         bad.append('(%d,%d): got %r want %r' % (r, k, got, want.value[r][k]))
             # nothing may spill beyond the expected shape
@@ -1497,9 +1502,11 @@ def test_names(opts):
                                     % (r + 1, call, ecell.getString(), want))
             elif isinstance(want.value, list):
                 cell_want = want.value[at[0]][at[1]]
-                if not close_enough(ecell.getValue(), cell_want):
+                got = (ecell.getString() if isinstance(cell_want, str)
+                       else ecell.getValue())
+                if not close_enough(got, cell_want):
                     failures.append('fods row %d: %s: fixture expects %r, core says %r'
-                                    % (r + 1, call, ecell.getValue(), cell_want))
+                                    % (r + 1, call, got, cell_want))
             elif isinstance(want.value, str):
                 if ecell.getString() != want.value:
                     failures.append('fods row %d: %s: fixture expects %r, core says %r'
@@ -1836,7 +1843,7 @@ def test_addin(opts):
             base = [Arg.parse(t) for t in ex['args'].split(';')][:fn['required']]
             for label, call in (('example', base),
                                 ('negative first argument', [num(-1)] + base[1:])):
-                if any(a.kind != 'num' for a in call):
+                if any(a.kind != 'num' for a in call) or (call and fn['args'][0]['text']):
                     continue
                 want = core.eval(fn, call)
                 # (a required number declared as an array: a 1 x 1 one)
