@@ -416,21 +416,25 @@ static const ftc_arg_info api_models_args[] = {
 };
 FTC_ARGS_MATCH(api_models_args, MODELS_N);
 
-/* The shipped catalogue (functions/prices.json); change these with it. */
+/* The shipped catalogue (functions/prices.json); change these with it.
+ * Providers only the reviewed file names (the vendored genai-prices data
+ * has no voyage and says "together"), so that its models leave these
+ * lists alone. */
 static const char *const voyage_models[] = {"voyage/voyage-3-large", "voyage/voyage-3-lite",
                                             "voyage/voyage-3.5"};
-static const char *const mistral_output[] = {
-    "mistral/codestral-latest", "mistral/mistral-large-latest", "mistral/mistral-medium-3-5",
-    "mistral/mistral-small-latest"};
-static const char *const cache_write_models[] = {
-    "anthropic/claude-opus-5", "anthropic/claude-opus-5-5", "anthropic/claude-sonnet-4-6"};
+static const char *const together_output[] = {
+    "together_ai/deepseek-ai/DeepSeek-R1", "together_ai/deepseek-ai/DeepSeek-V3",
+    "together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo",
+    "together_ai/meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo",
+    "together_ai/openai/gpt-oss-120b"};
 static const ftc_example api_models_examples[] = {
     TEXT_COLUMN_EXAMPLE("\"voyage\"", 3, voyage_models),
-    /* any case; mistral-embed has no output price */
-    TEXT_COLUMN_EXAMPLE("\"MISTRAL\"; \"output\"", 4, mistral_output),
-    /* every provider's models with a price of writing the prompt cache */
-    TEXT_COLUMN_EXAMPLE("; \"cache_write\"", 3, cache_write_models),
+    /* any case, another kind */
+    TEXT_COLUMN_EXAMPLE("\"Together_AI\"; \"output\"", 5, together_output),
+    /* embeddings have no output price */
     ERROR_EXAMPLE("\"voyage\"; \"output\"", FTC_ERR_NO_ANSWER),
+    /* every provider's: none prices full fine-tuning */
+    ERROR_EXAMPLE("; \"ft_training_full\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"no-such-provider\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"openai\"; \"dinner\"", FTC_ERR_INVALID),
 };
