@@ -428,9 +428,9 @@ static const char *const together_output[] = {
     "together_ai/meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo",
     "together_ai/openai/gpt-oss-120b"};
 static const ftc_example api_models_examples[] = {
-    TEXT_COLUMN_EXAMPLE("\"voyage\"", 3, voyage_models),
-    /* any case, another kind */
+    /* any case, another kind (first: both arguments of a valid call) */
     TEXT_COLUMN_EXAMPLE("\"Together_AI\"; \"output\"", 5, together_output),
+    TEXT_COLUMN_EXAMPLE("\"voyage\"", 3, voyage_models),
     /* embeddings have no output price */
     ERROR_EXAMPLE("\"voyage\"; \"output\"", FTC_ERR_NO_ANSWER),
     /* every provider's: none prices full fine-tuning */

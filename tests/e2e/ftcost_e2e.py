@@ -722,8 +722,8 @@ def bad_inputs(a, base, result):
             out.append((cls, typed, ('core', N(value), True)))
         elif ty == 'S':    # Calc turns the number into text (its format)
             out.append((cls, typed, ('core', T(calc_text), True)))
-        else:              # any: the add-in gets the number, the command text
-            out.append((cls, typed, ('core', T(calc_text), False)))
+        else:              # any: the add-in gets the number, which is no text
+            out.append((cls, typed, ('addin', ERR_ILLEGAL_ARGUMENT)))
 
     def calc(cls, typed, code):
         out.append((cls, typed, ('calc', code)))
@@ -765,8 +765,8 @@ def bad_inputs(a, base, result):
     empty_text = ('core', T(''), False)
     if ty in ('D', 'A', 'R'):
         out.append(('empty cell', bad_ref('empty'), ('core', N('0'), True)))
-    elif ty == 'T':        # 0 for a text: Err:502 either way
-        out.append(('empty cell', bad_ref('empty'), ('core', T('0'), False)))
+    elif ty == 'T':        # the add-in gets 0 for a text: Err:502
+        out.append(('empty cell', bad_ref('empty'), ('addin', ERR_ILLEGAL_ARGUMENT)))
     else:
         out.append(('empty cell', bad_ref('empty'), empty_text))
     if ty in ('A', 'T', 'R'):
@@ -896,8 +896,9 @@ def build_bad_cases(table, core, problems):
                 typed_args = [a.formula() for a in call]
                 typed_args[k] = typed
                 cli_args = list(call)
-                if typed == '' and len(call) == 1:
-                    # F() has no argument at all (not one empty one)
+                if typed == '' and len(call) == 1 and req > 0:
+                    # F() has no argument at all (not one empty one); a
+                    # function that requires none (API_MODELS) answers it
                     outcome = ('calc', ERR_PARAMETER_EXPECTED)
                 if outcome[0] == 'core':
                     cli_args[k] = outcome[1]
