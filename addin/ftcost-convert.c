@@ -280,9 +280,49 @@ static bool return_matrix(const double *cells, size_t rows, size_t cols, uno_Any
     return true;
 }
 
+/* rows x cols texts -> sequence<sequence<any>> of strings in an any (Calc:
+ * an array formula's matrix of texts, ScUnoAddInCall::SetResult).  False
+ * when memory ran out (nothing constructed then). */
+static bool return_texts(char *const *texts, size_t rows, size_t cols, uno_Any *ret)
+{
+    if (rows > INT32_MAX || cols > INT32_MAX || (rows && !texts))
+        return false;
+    uno_Sequence **seqs = calloc(rows ? rows : 1, sizeof *seqs);
+    uno_Any *cells = calloc(cols ? cols : 1, sizeof *cells);
+    bool ok = seqs && cells;
+    for (size_t i = 0; ok && i < rows; i++) {
+        size_t made = 0;
+        for (; ok && made < cols; made++) {
+            rtl_uString *u = ustr_utf8(texts[i * cols + made]);
+            if (!(ok = u != NULL))
+                break;
+            uno_type_any_construct(&cells[made], &u, T.t_string, NULL);
+            rtl_uString_release(u);
+        }
+        if (ok)
+            ok = uno_type_sequence_construct(&seqs[i], T.seq_any, cells, (sal_Int32)cols, NULL);
+        for (size_t j = 0; j < made; j++)
+            uno_any_destruct(&cells[j], NULL);
+    }
+    uno_Sequence *outer = NULL;
+    if (ok)
+        ok = uno_type_sequence_construct(&outer, T.seqseq_any, seqs, (sal_Int32)rows, NULL);
+    for (size_t i = 0; seqs && i < rows; i++)
+        if (seqs[i])
+            uno_type_destructData(&seqs[i], T.seq_any, NULL);
+    free(seqs);
+    free(cells);
+    if (!ok)
+        return false;
+    uno_type_any_construct(ret, &outer, T.seqseq_any, NULL);
+    uno_type_destructData(&outer, T.seqseq_any, NULL);
+    return true;
+}
+
 /* The core's result -> the `any` every XFunctions method returns: a double,
- * a string, or sequence<sequence<double>> for an array formula.  False when
- * memory ran out (nothing constructed then). */
+ * a string, sequence<sequence<double>> for an array formula of numbers, or
+ * sequence<sequence<any>> of strings for one of texts.  False when memory
+ * ran out (nothing constructed then). */
 static bool set_result(const ftc_result *r, uno_Any *ret)
 {
     switch (r->type) {
@@ -301,6 +341,8 @@ static bool set_result(const ftc_result *r, uno_Any *ret)
     }
     case FTC_TYPE_ARRAY:
         return return_matrix(r->cells, r->rows, r->cols, ret);
+    case FTC_TYPE_TEXT_COLUMN:
+        return return_texts(r->texts, r->rows, r->cols, ret);
     }
     return false;
 }

@@ -507,6 +507,8 @@ static const char *domain_name(ftc_domain d)
         return "at_least_1";
     case FTC_DOMAIN_WHOLE_MONTHS:
         return "whole_months";
+    case FTC_DOMAIN_WHOLE_NON_NEGATIVE:
+        return "whole_non_negative";
     case FTC_DOMAIN_TEXT:
         return "text";
     case FTC_DOMAIN_LAST:
@@ -524,6 +526,8 @@ static const char *type_name(ftc_type t)
         return "text";
     case FTC_TYPE_ARRAY:
         return "array";
+    case FTC_TYPE_TEXT_COLUMN:
+        return "text_column";
     }
     return "unknown";
 }
@@ -576,6 +580,11 @@ static void json_example(JsonBuilder *b, const ftc_example *ex)
     json_builder_begin_array(b);
     for (size_t c = 0; ex->cells != NULL && c < ex->n_cells; c++)
         json_number(b, ex->cells[c]);
+    json_builder_end_array(b);
+    json_builder_set_member_name(b, "texts");
+    json_builder_begin_array(b);
+    for (size_t c = 0; ex->texts != NULL && c < ex->n_cells; c++)
+        json_builder_add_string_value(b, ex->texts[c]);
     json_builder_end_array(b);
     json_builder_end_object(b);
 }

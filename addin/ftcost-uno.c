@@ -97,7 +97,8 @@ void types_init(void)
     T.seq_string = seq_of(T.t_string);
     T.seq_double = seq_of(T.t_double);
     T.seqseq_double = seq_of(T.seq_double);
-    T.seqseq_any = seq_of(seq_of(T.t_any));
+    T.seq_any = seq_of(T.t_any);
+    T.seqseq_any = seq_of(T.seq_any);
     T.locale = named_type(typelib_TypeClass_STRUCT, "com.sun.star.lang.Locale");
     T.localized_name = named_type(typelib_TypeClass_STRUCT, "com.sun.star.sheet.LocalizedName");
     T.seq_localized_name = seq_of(T.localized_name);
@@ -125,6 +126,7 @@ void types_init(void)
         T.seq_string,
         T.seq_double,
         T.seqseq_double,
+        T.seq_any,
         T.seqseq_any,
         T.locale,
         T.localized_name,

@@ -33,7 +33,7 @@ struct uno_types {
         *xaddin, *xlocalizable, *xcompat, *xfunctions, *xcomponentfactory, *xservicefactory;
     typelib_TypeDescriptionReference *t_double, *t_string, *t_any, *t_void;
     typelib_TypeDescriptionReference *seq_type, *seq_byte, *seq_string, *seq_double,
-        *seqseq_double, *seqseq_any, *seq_localized_name;
+        *seqseq_double, *seq_any, *seqseq_any, *seq_localized_name;
     typelib_TypeDescriptionReference *locale, *localized_name;
     typelib_TypeDescriptionReference *illegal_argument, *runtime_exception;
     bool ok;

@@ -97,6 +97,10 @@ static void print_result(const ftc_result *r)
             putchar('\n');
         }
         break;
+    case FTC_TYPE_TEXT_COLUMN:
+        for (size_t i = 0; i < r->rows * r->cols; i++)
+            puts(r->texts[i]);
+        break;
     }
 }
 
@@ -218,6 +222,12 @@ static void print_example_result(const ftc_function *fn, const ftc_example *ex)
         }
         fputs(ex->n_cells < ex->rows * ex->cols ? " | ...}" : "}", stdout);
         break;
+    case FTC_TYPE_TEXT_COLUMN:
+        printf("a column of %zu texts {", ex->rows);
+        for (size_t i = 0; i < ex->n_cells; i++)
+            printf("%s\"%s\"", i > 0 ? " | " : "", ex->texts[i]);
+        fputs(ex->n_cells < ex->rows ? " | ...}" : "}", stdout);
+        break;
     }
 }
 
@@ -330,7 +340,7 @@ static int list_prices(const char *filter)
 
     for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++)
         g_string_append_printf(out, "\t%s", ftc_price_kind_name((ftc_price_kind)k));
-    g_string_append(out, "\tchecked\tsince\tsource\torigin\n");
+    g_string_append(out, "\tchecked\tsince\tretires\tsource\torigin\n");
     for (size_t i = 0; i < ftc_price_list_count(list); i++) {
         const ftc_price_entry *e = ftc_price_list_at(list, i);
         char number[G_ASCII_DTOSTR_BUF_SIZE];
@@ -352,6 +362,10 @@ static int list_prices(const char *filter)
         if (e->since >= 0)
             ftc_date_format(e->since, day);
         g_string_append_printf(out, "\t%s", e->since >= 0 ? day : "-");
+        /* the day the provider stops serving it (announced or past) */
+        if (e->retires >= 0)
+            ftc_date_format(e->retires, day);
+        g_string_append_printf(out, "\t%s", e->retires >= 0 ? day : "-");
         g_string_append_printf(out, "\t%s\t%s\n", e->source[0] != '\0' ? e->source : "-",
                                e->origin);
     }

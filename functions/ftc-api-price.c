@@ -4,6 +4,9 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #define ARG_MODEL                                                                              \
     {                                                                                          \
@@ -19,7 +22,7 @@
         REQUIRED(FTC_UNIT_TEXT, FTC_DOMAIN_TEXT)                                               \
     }
 
-enum { PRICE_MODEL, PRICE_KIND, PRICE_AS_OF, PRICE_N };
+enum { PRICE_MODEL, PRICE_KIND, PRICE_AS_OF, PRICE_PROMPT_TOKENS, PRICE_N };
 
 static ftc_status find_model(const ftc_price_list *list, const char *fn, const char *model,
                              const ftc_price_entry **out, ftc_error *err)
@@ -35,73 +38,105 @@ static ftc_status find_model(const ftc_price_list *list, const char *fn, const c
     return FTC_OK;
 }
 
+/* Kind, the same word for API_PRICE and API_MODELS: Err:502 naming them all. */
+static ftc_status parse_kind(const char *fn, const char *word, int arg, ftc_price_kind *kind,
+                             ftc_error *err)
+{
+    char words[160];
+    size_t len = 0;
+
+    if (ftc_price_kind_parse(word, kind))
+        return FTC_OK;
+    words[0] = '\0';
+    for (int k = 0; k < FTC_PRICE_KIND_COUNT && len < sizeof words; k++)
+        len += (size_t)snprintf(words + len, sizeof words - len, "%s%s", k > 0 ? ", " : "",
+                                ftc_price_kind_name((ftc_price_kind)k));
+    return ftc_fail(err, FTC_ERR_INVALID, arg, "%s: Kind must be one of %s (got \"%.40s\")", fn,
+                    words, word);
+}
+
+/* Why a quote has no price, as API_PRICE's #N/A says it. */
+static ftc_status quote_failed(const ftc_price_quote *q, ftc_price_kind kind, bool dated,
+                               ftc_error *err)
+{
+    const ftc_price_entry *e = q->entry;
+    char day[FTC_DATE_TEXT_MAX];
+
+    ftc_date_format(q->day, day);
+    switch (q->status) {
+    case FTC_QUOTE_TOO_EARLY:
+        return ftc_fail(err, FTC_ERR_NO_ANSWER, PRICE_AS_OF,
+                        "API_PRICE: no price of %s/%s known before %s", e->provider, e->model,
+                        day);
+    case FTC_QUOTE_RETIRED:
+        return ftc_fail(err, FTC_ERR_NO_ANSWER, dated ? PRICE_AS_OF : PRICE_MODEL,
+                        "API_PRICE: %s/%s is no longer served from %s%s%s%s", e->provider,
+                        e->model, day, *e->successor != '\0' ? " (its successor: " : "",
+                        e->successor, *e->successor != '\0' ? ")" : "");
+    default:
+        return ftc_fail(err, FTC_ERR_NO_ANSWER, PRICE_KIND,
+                        "API_PRICE: %s/%s has no %s price%s", e->provider, e->model,
+                        ftc_price_kind_name(kind), dated ? " on that day" : "");
+    }
+}
+
 static ftc_status eval_api_price(const ftc_value *a, ftc_result *out, ftc_error *err)
 {
-    ftc_price_kind kind;
+    double as_of = a[PRICE_AS_OF].number;          /* NAN: left out, today */
+    double tokens = a[PRICE_PROMPT_TOKENS].number; /* NAN: left out, the base tier */
     const ftc_price_entry *e;
+    ftc_price_kind kind;
     ftc_price_list *list;
-    ftc_status st;
+    ftc_price_quote q;
+    ftc_status st = parse_kind("API_PRICE", a[PRICE_KIND].text, PRICE_KIND, &kind, err);
 
-    double as_of = a[PRICE_AS_OF].number; /* NAN: left out, today */
-    const double *prices = NULL;
-
-    if (!ftc_price_kind_parse(a[PRICE_KIND].text, &kind))
-        return ftc_fail(err, FTC_ERR_INVALID, PRICE_KIND,
-                        "API_PRICE: Kind must be one of input, output, cached_input, "
-                        "batch_input, batch_output, ft_input, ft_output, ft_training, "
-                        "cache_write (got \"%.40s\")",
-                        a[PRICE_KIND].text);
+    if (st != FTC_OK)
+        return st;
     list = ftc_prices_get();
     st = find_model(list, "API_PRICE", a[PRICE_MODEL].text, &e, err);
-    if (st == FTC_OK) {
-        /* a date-time serial counts for its day; far futures for today */
-        prices = isnan(as_of)
-                     ? e->price
-                     : ftc_price_entry_on(e, as_of >= INT_MAX ? INT_MAX : (int)floor(as_of));
-        if (prices == NULL) {
-            char first[FTC_DATE_TEXT_MAX];
-
-            ftc_date_format(ftc_price_entry_first_day(e), first);
-            st = ftc_fail(err, FTC_ERR_NO_ANSWER, PRICE_AS_OF,
-                          "API_PRICE: no price of %s/%s known before %s", e->provider, e->model,
-                          first);
-        }
-    }
-    if (st == FTC_OK && isnan(prices[kind]))
-        st = ftc_fail(err, FTC_ERR_NO_ANSWER, PRICE_KIND, "API_PRICE: %s/%s has no %s price%s",
-                      e->provider, e->model, ftc_price_kind_name(kind),
-                      prices == e->price ? "" : " on that day");
+    /* a date-time serial counts for its day; far futures for the last one */
+    if (st == FTC_OK && ftc_price_entry_quote(e, kind,
+                                              isnan(as_of)       ? FTC_PRICE_TODAY
+                                              : as_of >= INT_MAX ? INT_MAX
+                                                                 : (int)floor(as_of),
+                                              tokens, &q) != FTC_QUOTE_OK)
+        st = quote_failed(&q, kind, !isnan(as_of), err);
     if (st == FTC_OK)
-        ftc_number(out, prices[kind]);
+        ftc_number(out, q.price);
     ftc_price_list_unref(list);
     return st;
 }
 
+#define ARG_KIND                                                                               \
+    {                                                                                          \
+        .name = L("Kind", "Art", "Type"),                                                      \
+        .description =                                                                         \
+            L("Which price: \"input\", \"output\", \"cached_input\", "                         \
+              "\"cache_write\", \"batch_input\", \"batch_output\", or for a model "            \
+              "fine-tuned at the provider \"ft_input\", \"ft_output\", "                       \
+              "\"ft_training\" (training, per million training tokens), "                      \
+              "\"ft_training_full\" (full fine-tuning, where it is billed apart)",             \
+              "Welcher Preis: \"input\" (Eingabe), \"output\" (Ausgabe), "                     \
+              "\"cached_input\" (Eingabe aus dem Cache), \"cache_write\" "                     \
+              "(Schreiben in den Cache), \"batch_input\", "                                    \
+              "\"batch_output\" (Batch-API), oder für ein beim Anbieter "                     \
+              "feinabgestimmtes Modell \"ft_input\", \"ft_output\", "                          \
+              "\"ft_training\" (Training, pro Million Trainings-Tokens), "                     \
+              "\"ft_training_full\" (volles Feinabstimmen, wo es eigens berechnet wird)",      \
+              "Quel prix : \"input\" (entrée), \"output\" (sortie), "                         \
+              "\"cached_input\" (entrée en cache), \"cache_write\" (écriture "               \
+              "dans le cache), \"batch_input\", "                                              \
+              "\"batch_output\" (API par lots), ou pour un modèle affiné chez "              \
+              "le fournisseur \"ft_input\", \"ft_output\", \"ft_training\" "                   \
+              "(entraînement, par million de jetons d'entraînement), "                       \
+              "\"ft_training_full\" (affinage complet, là où il est facturé à part)"),         \
+        .unit = FTC_UNIT_TEXT, .domain = FTC_DOMAIN_TEXT, .optional = true,                    \
+        .default_arg = FTC_NO_ARG, .default_text = "input"                                     \
+    }
+
 static const ftc_arg_info api_price_args[] = {
     [PRICE_MODEL] = ARG_MODEL,
-    [PRICE_KIND] = {.name = L("Kind", "Art", "Type"),
-                    .description =
-                        L("Which price: \"input\", \"output\", \"cached_input\", "
-                          "\"cache_write\", \"batch_input\", \"batch_output\", or for a model "
-                          "fine-tuned at the provider \"ft_input\", \"ft_output\", "
-                          "\"ft_training\" (training, per million training tokens)",
-                          "Welcher Preis: \"input\" (Eingabe), \"output\" (Ausgabe), "
-                          "\"cached_input\" (Eingabe aus dem Cache), \"cache_write\" "
-                          "(Schreiben in den Cache), \"batch_input\", "
-                          "\"batch_output\" (Batch-API), oder für ein beim Anbieter "
-                          "feinabgestimmtes Modell \"ft_input\", \"ft_output\", "
-                          "\"ft_training\" (Training, pro Million Trainings-Tokens)",
-                          "Quel prix : \"input\" (entrée), \"output\" (sortie), "
-                          "\"cached_input\" (entrée en cache), \"cache_write\" (écriture "
-                          "dans le cache), \"batch_input\", "
-                          "\"batch_output\" (API par lots), ou pour un modèle affiné chez "
-                          "le fournisseur \"ft_input\", \"ft_output\", \"ft_training\" "
-                          "(entraînement, par million de jetons d'entraînement)"),
-                    .unit = FTC_UNIT_TEXT,
-                    .domain = FTC_DOMAIN_TEXT,
-                    .optional = true,
-                    .default_arg = FTC_NO_ARG,
-                    .default_text = "input"},
+    [PRICE_KIND] = ARG_KIND,
     [PRICE_AS_OF] = {.name = L("AsOf", "Stichtag", "ÀLaDate"),
                      .description = L(
                          "The day whose price is wanted, to re-check a budget against what "
@@ -111,6 +146,21 @@ static const ftc_arg_info api_price_args[] = {
                          "Le jour dont on veut le prix, pour revérifier un budget avec ce qui "
                          "était facturé alors ; omis : le prix d'aujourd'hui"),
                      OPTIONAL(FTC_UNIT_DATE, FTC_DOMAIN_NON_NEGATIVE, NAN)},
+    [PRICE_PROMPT_TOKENS] = {.name = L("PromptTokens", "PromptTokens", "JetonsInvite"),
+                             .description = L(
+                                 "The length of one request's prompt, a whole number: where "
+                                 "the provider bills a longer prompt at another rate for the "
+                                 "whole request, the price of the tier it falls in; left out: "
+                                 "the base price",
+                                 "Die Länge des Prompts einer Anfrage, eine ganze Zahl: wo der "
+                                 "Anbieter einen längeren Prompt für die ganze Anfrage anders "
+                                 "berechnet, der Preis der Stufe, in die sie fällt; "
+                                 "weggelassen: der Grundpreis",
+                                 "La longueur de l'invite d'une requête, un nombre entier : là "
+                                 "où le fournisseur facture une invite plus longue à un autre "
+                                 "tarif pour toute la requête, le prix du palier où elle "
+                                 "tombe ; omis : le prix de base"),
+                             OPTIONAL(FTC_UNIT_TOKENS, FTC_DOMAIN_WHOLE_NON_NEGATIVE, NAN)},
 };
 FTC_ARGS_MATCH(api_price_args, PRICE_N);
 
@@ -140,6 +190,20 @@ static const ftc_example api_price_examples[] = {
     /* only in the vendored genai-prices data (DeepSeek's standard hours) */
     NUMBER_EXAMPLE("\"deepseek-chat\"; \"input\"", 0.27),
     NUMBER_EXAMPLE("\"x-ai/grok-3\"; \"output\"", 15),
+    /* gpt-5.6: cut from 5/30 to 4/20 on 2026-08-21 (46255); a prompt above
+     * 272 000 tokens is billed 8/30 after it, 10/45 before */
+    NUMBER_EXAMPLE("\"gpt-5.6\"; \"input\"; 46266; 300000", 8),   /* 2026-09-01 */
+    NUMBER_EXAMPLE("\"gpt-5.6\"; \"input\"; 46266; 272000", 4),   /* not above the tier */
+    NUMBER_EXAMPLE("\"gpt-5.6\"; \"output\"; 46266; 272001", 30), /* just above it */
+    NUMBER_EXAMPLE("\"gpt-5.6\"; \"input\"; 46266", 4),           /* left out: the base */
+    NUMBER_EXAMPLE("\"gpt-5.6\"; \"output\"; 46254; 300000", 45), /* 2026-08-20 */
+    NUMBER_EXAMPLE("\"gpt-5.6\"; \"input\"; 46254", 5),
+    ERROR_EXAMPLE("\"gpt-5.6\"; \"input\"; 46266; 1.5", FTC_ERR_INVALID),
+    ERROR_EXAMPLE("\"gpt-5.6\"; \"input\"; 46266; -1", FTC_ERR_INVALID),
+    /* o4-mini: no longer served from 2026-10-23 (46318) */
+    NUMBER_EXAMPLE("\"o4-mini\"; \"input\"; 46317", 1.1),
+    ERROR_EXAMPLE("\"o4-mini\"; \"input\"; 46318", FTC_ERR_NO_ANSWER),
+    ERROR_EXAMPLE("\"o4-mini\"", FTC_ERR_NO_ANSWER),
 };
 
 const ftc_function ftc_fn_api_price = {
@@ -155,24 +219,32 @@ const ftc_function ftc_fn_api_price = {
     .result = FTC_TYPE_NUMBER,
     ARGS(api_price_args),
     .notes = L("#N/A for an unknown model or a kind of price the model does not "
-               "have, or a day before its first known price (a model whose entry does "
-               "not say since when its price holds: before API_PRICE_DATE); Err:502 "
-               "for an unknown Kind. Prices are list prices in USD "
+               "have, a day before its first known price (a model whose entry does "
+               "not say since when its price holds: before API_PRICE_DATE), or a "
+               "model the provider no longer serves on that day (without AsOf: "
+               "today; see API_MODEL_RETIRES); Err:502 for an unknown Kind or a "
+               "PromptTokens that is not a whole number. Prices are list prices in USD "
                "as of API_PRICE_DATE: check them at the provider before a budget "
                "is signed. Your own prices go in ~/.config/ftcost/prices.json or "
                "the file named by FTCOST_PRICES (ftcost's format or LiteLLM's).",
                "#N/A bei unbekanntem Modell oder einer Preisart, die das Modell "
-               "nicht hat, oder für einen Tag vor dem ersten bekannten Preis (sagt "
-               "der Katalog nicht, seit wann ein Preis gilt: vor API_PRICE_DATE); "
-               "Err:502 bei unbekannter Art. Listenpreise in USD zum "
+               "nicht hat, für einen Tag vor dem ersten bekannten Preis (sagt "
+               "der Katalog nicht, seit wann ein Preis gilt: vor API_PRICE_DATE) "
+               "oder für ein Modell, das der Anbieter an dem Tag nicht mehr "
+               "anbietet (ohne Stichtag: heute; siehe API_MODEL_RETIRES); "
+               "Err:502 bei unbekannter Art oder PromptTokens, die keine ganze "
+               "Zahl sind. Listenpreise in USD zum "
                "Stand von API_PRICE_DATE: vor der Freigabe eines Budgets beim "
                "Anbieter prüfen. Eigene Preise in ~/.config/ftcost/prices.json "
                "oder der Datei aus FTCOST_PRICES (Format von ftcost oder "
                "LiteLLM).",
                "#N/A pour un modèle inconnu ou un type de prix que le modèle n'a "
-               "pas, ou un jour antérieur au premier prix connu (si le catalogue ne "
-               "dit pas depuis quand un prix vaut : avant API_PRICE_DATE) ; "
-               "Err:502 pour un Type inconnu. Prix catalogue en USD à la "
+               "pas, un jour antérieur au premier prix connu (si le catalogue ne "
+               "dit pas depuis quand un prix vaut : avant API_PRICE_DATE), ou un "
+               "modèle que le fournisseur ne sert plus ce jour-là (sans ÀLaDate : "
+               "aujourd'hui ; voir API_MODEL_RETIRES) ; Err:502 pour un Type "
+               "inconnu ou un JetonsInvite qui n'est pas un nombre entier. Prix "
+               "catalogue en USD à la "
                "date d'API_PRICE_DATE : à vérifier chez le fournisseur avant de "
                "signer un budget. Vos propres prix vont dans "
                "~/.config/ftcost/prices.json ou le fichier désigné par "
@@ -232,4 +304,174 @@ const ftc_function ftc_fn_api_price_date = {
                "LiteLLM sont datées de la modification du fichier."),
     EXAMPLES(api_price_date_examples),
     .eval = eval_api_price_date,
+};
+
+static ftc_status eval_api_model_retires(const ftc_value *a, ftc_result *out, ftc_error *err)
+{
+    const ftc_price_entry *e;
+    ftc_price_list *list = ftc_prices_get();
+    ftc_status st = find_model(list, "API_MODEL_RETIRES", a[PRICE_MODEL].text, &e, err);
+
+    if (st == FTC_OK && e->retires < 0)
+        st = ftc_fail(err, FTC_ERR_NO_ANSWER, 0,
+                      "API_MODEL_RETIRES: no day is known on which %s/%s stops", e->provider,
+                      e->model);
+    if (st == FTC_OK)
+        ftc_number(out, e->retires);
+    ftc_price_list_unref(list);
+    return st;
+}
+
+static const ftc_example api_model_retires_examples[] = {
+    NUMBER_EXAMPLE("\"o4-mini\"", 46318),               /* 2026-10-23 */
+    NUMBER_EXAMPLE("\"OpenAI/O4-Mini\"", 46318),        /* any case, with its provider */
+    ERROR_EXAMPLE("\"voyage-3.5\"", FTC_ERR_NO_ANSWER), /* none announced */
+    ERROR_EXAMPLE("\"no-such-model\"", FTC_ERR_NO_ANSWER),
+    ERROR_EXAMPLE("\"\"", FTC_ERR_INVALID),
+};
+
+const ftc_function ftc_fn_api_model_retires = {
+    .name = "API_MODEL_RETIRES",
+    .description = L("Day on which the provider stops serving a model, announced or past, "
+                     "as a date serial: from that day API_PRICE has no price for it.",
+                     "Tag, an dem der Anbieter ein Modell nicht mehr anbietet, angekündigt "
+                     "oder vergangen, als Datumszahl: ab dann hat API_PRICE keinen Preis "
+                     "dafür.",
+                     "Jour où le fournisseur cesse de servir un modèle, annoncé ou passé, "
+                     "en numéro de série de date : dès ce jour, API_PRICE n'a plus de prix "
+                     "pour lui."),
+    .result = FTC_TYPE_NUMBER,
+    ARGS(api_price_date_args),
+    .notes = L("#N/A when no such day is known, or for an unknown model; Err:502 for an "
+               "empty Model. The catalogue's entry may name a successor (`ftcost "
+               "prices` shows both).",
+               "#N/A, wenn kein solcher Tag bekannt ist, oder bei unbekanntem Modell; "
+               "Err:502 bei leerem Modell. Der Katalogeintrag kann einen Nachfolger "
+               "nennen (`ftcost prices` zeigt beides).",
+               "#N/A si aucun tel jour n'est connu, ou pour un modèle inconnu ; Err:502 "
+               "pour un Modèle vide. L'entrée du catalogue peut nommer un successeur "
+               "(`ftcost prices` montre les deux)."),
+    EXAMPLES(api_model_retires_examples),
+    .eval = eval_api_model_retires,
+};
+
+enum { MODELS_PROVIDER, MODELS_KIND, MODELS_N };
+
+/* "provider/model" in malloc'ed memory (ftc_result_clear frees it). */
+static char *entry_name(const ftc_price_entry *e)
+{
+    size_t len = strlen(e->provider) + 1 + strlen(e->model) + 1;
+    char *name = malloc(len);
+
+    if (name != NULL)
+        snprintf(name, len, "%s/%s", e->provider, e->model);
+    return name;
+}
+
+static ftc_status eval_api_models(const ftc_value *a, ftc_result *out, ftc_error *err)
+{
+    const char *provider = *a[MODELS_PROVIDER].text != '\0' ? a[MODELS_PROVIDER].text : NULL;
+    const ftc_price_entry **found = NULL;
+    ftc_price_kind kind;
+    ftc_price_list *list;
+    size_t n = 0;
+    ftc_status st = parse_kind("API_MODELS", a[MODELS_KIND].text, MODELS_KIND, &kind, err);
+
+    if (st != FTC_OK)
+        return st;
+    list = ftc_prices_get();
+    n = ftc_price_list_priced(list, provider, kind, FTC_PRICE_TODAY, NULL, 0);
+    if (n == 0)
+        st = ftc_fail(err, FTC_ERR_NO_ANSWER, provider != NULL ? MODELS_PROVIDER : MODELS_KIND,
+                      "API_MODELS: no model%s%.40s%s has a price of kind %s today",
+                      provider != NULL ? " of \"" : "", provider != NULL ? provider : "",
+                      provider != NULL ? "\"" : "", ftc_price_kind_name(kind));
+    if (st == FTC_OK && (found = calloc(n, sizeof *found)) == NULL)
+        st = ftc_fail(err, FTC_ERR_INVALID, -1, "API_MODELS: not enough memory");
+    if (st == FTC_OK) {
+        /* the day may turn between the two calls: keep what both found */
+        size_t again = ftc_price_list_priced(list, provider, kind, FTC_PRICE_TODAY, found, n);
+
+        n = again < n ? again : n;
+        st = n > 0 ? ftc_text_column(out, n, err)
+                   : ftc_fail(err, FTC_ERR_NO_ANSWER, -1, "API_MODELS: no model has a price");
+    }
+    for (size_t i = 0; st == FTC_OK && i < n; i++)
+        if ((out->texts[i] = entry_name(found[i])) == NULL)
+            st = ftc_fail(err, FTC_ERR_INVALID, -1, "API_MODELS: not enough memory");
+    free(found);
+    ftc_price_list_unref(list);
+    return st;
+}
+
+static const ftc_arg_info api_models_args[] = {
+    [MODELS_PROVIDER] = {.name = L("Provider", "Anbieter", "Fournisseur"),
+                         .description = L("Keep only this provider's models (\"openai\", "
+                                          "\"anthropic\", ...; case does not matter); left "
+                                          "out: every provider's",
+                                          "Nur die Modelle dieses Anbieters (\"openai\", "
+                                          "\"anthropic\", ...; Groß- und Kleinschreibung "
+                                          "egal); weggelassen: die aller Anbieter",
+                                          "Ne garder que les modèles de ce fournisseur "
+                                          "(\"openai\", \"anthropic\", ... ; la casse est "
+                                          "indifférente) ; omis : ceux de tous"),
+                         .unit = FTC_UNIT_TEXT,
+                         .domain = FTC_DOMAIN_TEXT,
+                         .optional = true,
+                         .default_arg = FTC_NO_ARG},
+    [MODELS_KIND] = ARG_KIND,
+};
+FTC_ARGS_MATCH(api_models_args, MODELS_N);
+
+/* The shipped catalogue (functions/prices.json); change these with it.
+ * Providers only the reviewed file names (the vendored genai-prices data
+ * has no voyage and says "together"), so that its models leave these
+ * lists alone. */
+static const char *const voyage_models[] = {"voyage/voyage-3-large", "voyage/voyage-3-lite",
+                                            "voyage/voyage-3.5"};
+static const char *const together_output[] = {
+    "together_ai/deepseek-ai/DeepSeek-R1", "together_ai/deepseek-ai/DeepSeek-V3",
+    "together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo",
+    "together_ai/meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo",
+    "together_ai/openai/gpt-oss-120b"};
+static const ftc_example api_models_examples[] = {
+    /* any case, another kind (first: both arguments of a valid call) */
+    TEXT_COLUMN_EXAMPLE("\"Together_AI\"; \"output\"", 5, together_output),
+    TEXT_COLUMN_EXAMPLE("\"voyage\"", 3, voyage_models),
+    /* embeddings have no output price */
+    ERROR_EXAMPLE("\"voyage\"; \"output\"", FTC_ERR_NO_ANSWER),
+    /* every provider's: none prices full fine-tuning */
+    ERROR_EXAMPLE("; \"ft_training_full\"", FTC_ERR_NO_ANSWER),
+    ERROR_EXAMPLE("\"no-such-provider\"", FTC_ERR_NO_ANSWER),
+    ERROR_EXAMPLE("\"openai\"; \"dinner\"", FTC_ERR_INVALID),
+};
+
+const ftc_function ftc_fn_api_models = {
+    .name = "API_MODELS",
+    .description = L("The models of the price catalogue in force with a price of a kind "
+                     "today, one \"provider/model\" a row, sorted by provider then model: "
+                     "enter it as an array formula, e.g. as a list for a model picker.",
+                     "Die Modelle des geltenden Preiskatalogs mit einem Preis der Art "
+                     "heute, ein \"Anbieter/Modell\" pro Zeile, nach Anbieter und Modell "
+                     "sortiert: als Matrixformel eingeben, z. B. als Liste einer "
+                     "Modellauswahl.",
+                     "Les modèles du catalogue de prix en vigueur qui ont un prix de ce "
+                     "type aujourd'hui, un « fournisseur/modèle » par ligne, triés par "
+                     "fournisseur puis modèle : à saisir en formule matricielle, par "
+                     "exemple comme liste d'un choix de modèle."),
+    .result = FTC_TYPE_TEXT_COLUMN,
+    ARGS(api_models_args),
+    .notes = L("A model the provider no longer serves is left out (API_MODEL_RETIRES); "
+               "models added by your own price file or `ftcost prices update` are in. "
+               "#N/A when no model matches; Err:502 for an unknown Kind.",
+               "Ein Modell, das der Anbieter nicht mehr anbietet, fehlt "
+               "(API_MODEL_RETIRES); Modelle aus der eigenen Preisdatei oder von "
+               "`ftcost prices update` sind dabei. #N/A, wenn kein Modell passt; "
+               "Err:502 bei unbekannter Art.",
+               "Un modèle que le fournisseur ne sert plus est omis (API_MODEL_RETIRES) ; "
+               "les modèles de votre propre fichier de prix ou de `ftcost prices "
+               "update` y sont. #N/A si aucun modèle ne correspond ; Err:502 pour un "
+               "Type inconnu."),
+    EXAMPLES(api_models_examples),
+    .eval = eval_api_models,
 };

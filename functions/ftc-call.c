@@ -36,10 +36,24 @@ ftc_status ftc_array(ftc_result *out, size_t rows, size_t cols, ftc_error *err)
     return FTC_OK;
 }
 
+ftc_status ftc_text_column(ftc_result *out, size_t rows, ftc_error *err)
+{
+    out->type = FTC_TYPE_TEXT_COLUMN;
+    out->texts = rows > 0 ? calloc(rows, sizeof *out->texts) : NULL;
+    if (out->texts == NULL)
+        return ftc_fail(err, FTC_ERR_INVALID, -1, "not enough memory for %zu texts", rows);
+    out->rows = rows;
+    out->cols = 1;
+    return FTC_OK;
+}
+
 void ftc_result_clear(ftc_result *result)
 {
     if (result == NULL)
         return;
+    for (size_t i = 0; result->texts != NULL && i < result->rows * result->cols; i++)
+        free(result->texts[i]);
+    free(result->texts);
     free(result->cells);
     memset(result, 0, sizeof *result);
 }
@@ -65,6 +79,8 @@ bool ftc_domain_contains(ftc_domain domain, double x)
         return x >= 1.0;
     case FTC_DOMAIN_WHOLE_MONTHS:
         return x >= 1.0 && x <= FTC_MAX_MONTHS && x == floor(x);
+    case FTC_DOMAIN_WHOLE_NON_NEGATIVE:
+        return x >= 0.0 && x == floor(x);
     case FTC_DOMAIN_TEXT:
     case FTC_DOMAIN_LAST:
         break;

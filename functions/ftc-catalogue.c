@@ -27,6 +27,8 @@ static const ftc_function *const catalogue[] = {
     &ftc_fn_api_tco,
     &ftc_fn_api_price,
     &ftc_fn_api_price_date,
+    &ftc_fn_api_model_retires,
+    &ftc_fn_api_models,
     &ftc_fn_breakeven,
     &ftc_fn_breakeven_volume,
     &ftc_fn_schedule,

@@ -73,6 +73,8 @@ static const ftc_l10n domain_labels[FTC_DOMAIN_LAST] = {
     [FTC_DOMAIN_WHOLE_MONTHS] =
         L("a whole number from 1 to 1200", "eine ganze Zahl von 1 bis 1200",
           "un nombre entier de 1 à 1200"),
+    [FTC_DOMAIN_WHOLE_NON_NEGATIVE] =
+        L("a whole number ≥ 0", "eine ganze Zahl ≥ 0", "un nombre entier ≥ 0"),
     [FTC_DOMAIN_TEXT] = L("text", "Text", "texte"),
 };
 
@@ -168,10 +170,9 @@ size_t ftc_arg_help(const ftc_function *fn, size_t arg, ftc_lang lang, char *buf
     if (a->optional && a->default_arg >= 0) {
         append(buf, size, &len, "; %s %s", ftc_text(&word_optional, lang),
                ftc_text(&fn->args[a->default_arg].name, lang));
-    } else if (a->optional && a->domain == FTC_DOMAIN_TEXT) {
-        append(buf, size, &len, "; %s \"%s\"", ftc_text(&word_optional, lang),
-               a->default_text != NULL ? a->default_text : "");
-    } else if (a->optional && isnan(a->default_value)) {
+    } else if (a->optional && a->domain == FTC_DOMAIN_TEXT && a->default_text != NULL) {
+        append(buf, size, &len, "; %s \"%s\"", ftc_text(&word_optional, lang), a->default_text);
+    } else if (a->optional && (a->domain == FTC_DOMAIN_TEXT || isnan(a->default_value))) {
         append(buf, size, &len, "; %s", ftc_text(&word_optional_alone, lang));
     } else if (a->optional) {
         char number[32];
@@ -201,10 +202,10 @@ size_t ftc_syntax(const ftc_function *fn, ftc_lang lang, char *buf, size_t size)
         else if (a->default_arg >= 0)
             append(buf, size, &len, "%s[%s = %s]", sep, ftc_text(&a->name, lang),
                    ftc_text(&fn->args[a->default_arg].name, lang));
-        else if (a->domain == FTC_DOMAIN_TEXT)
+        else if (a->domain == FTC_DOMAIN_TEXT && a->default_text != NULL)
             append(buf, size, &len, "%s[%s = \"%s\"]", sep, ftc_text(&a->name, lang),
-                   a->default_text != NULL ? a->default_text : "");
-        else if (isnan(a->default_value))
+                   a->default_text);
+        else if (a->domain == FTC_DOMAIN_TEXT || isnan(a->default_value))
             append(buf, size, &len, "%s[%s]", sep, ftc_text(&a->name, lang));
         else {
             char number[32];

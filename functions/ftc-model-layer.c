@@ -178,9 +178,14 @@ const double *ftc_price_entry_on(const ftc_price_entry *e, int day)
     return e != NULL ? prices_on(e, day, false, &tiers, &n_tiers) : NULL;
 }
 
+/* FTCOST_TODAY=YYYY-MM-DD sets the clock's day: tests (and a reader who
+ * wants the answers of another day) get the same answers on any date. */
 int ftc_price_today(void)
 {
-    return ftc_price_date_from_unix((long long)(g_get_real_time() / G_USEC_PER_SEC));
+    int day = ftc_date_parse(g_getenv("FTCOST_TODAY"));
+
+    return day >= 0 ? day
+                    : ftc_price_date_from_unix((long long)(g_get_real_time() / G_USEC_PER_SEC));
 }
 
 ftc_quote_status ftc_price_entry_quote(const ftc_price_entry *e, ftc_price_kind kind, int day,

@@ -161,6 +161,9 @@ static void domain_guard(ftc_domain domain, const char *x, char sep, GString *g)
         g_string_append_printf(g, "%c%s=INT(%s)%c%s>=1%c%s<=%d", sep, x, x, sep, x, sep, x,
                                FTC_MAX_MONTHS);
         break;
+    case FTC_DOMAIN_WHOLE_NON_NEGATIVE:
+        g_string_append_printf(g, "%c%s=INT(%s)%c%s>=0", sep, x, x, sep, x);
+        break;
     case FTC_DOMAIN_TEXT:
     case FTC_DOMAIN_LAST:
         break;
@@ -360,6 +363,39 @@ static void note_frozen(const ftc_function *fn, const ftc_value *values, size_t 
                            subject->str, day, fn->name);
 }
 
+/* A column of texts as an inline array of string literals ({"a"|"b"} in
+ * OpenFormula; {"a";"b"} where ',' separates arguments, as in .xlsx), and
+ * a note saying which list of which day it is. */
+static void freeze_texts(const ftc_function *fn, const ftc_result *r, const char *const *texts,
+                         size_t n_args, share_data *sd, GString *out)
+{
+    g_autoptr(GString) subject = g_string_new(NULL);
+    char day[FTC_DATE_TEXT_MAX];
+
+    g_string_append_c(out, '{');
+    for (size_t i = 0; i < r->rows * r->cols; i++) {
+        if (i > 0)
+            g_string_append_c(out, sd->sep == ';' ? '|' : ';');
+        g_string_append_c(out, '"');
+        for (const char *p = r->texts[i]; *p != '\0'; p++) {
+            if (*p == '"')
+                g_string_append_c(out, '"');
+            g_string_append_c(out, *p);
+        }
+        g_string_append_c(out, '"');
+    }
+    g_string_append_c(out, '}');
+    if (sd->notes == NULL)
+        return;
+    for (size_t k = 0; k < n_args; k++)
+        if (texts[k] != NULL && texts[k][0] != '\0')
+            g_string_append_printf(subject, "%s%s", subject->len > 0 ? ", " : "", texts[k]);
+    ftc_date_format(ftc_price_today(), day);
+    g_string_append_printf(sd->notes, "%slist of %s on %s (ftcost %s, frozen)",
+                           sd->notes->len > 0 ? "\n" : "",
+                           subject->len > 0 ? subject->str : "every provider", day, fn->name);
+}
+
 /* A call with no built-in equivalent on literal arguments: its value now. */
 static bool freeze_call(const ftc_function *fn, const char *const *args, size_t n_args,
                         share_data *sd, GString *out, ftc_error *err)
@@ -369,6 +405,7 @@ static bool freeze_call(const ftc_function *fn, const char *const *args, size_t 
     ftc_value values[FTC_MAX_ARGS];
     ftc_result result = {0};
     ftc_error call_err;
+    bool ok;
 
     if (n_args > G_N_ELEMENTS(values))
         return expand_fail(err, -1, "too many arguments");
@@ -389,8 +426,13 @@ static bool freeze_call(const ftc_function *fn, const char *const *args, size_t 
             return false;
         }
     }
-    if (ftc_call(fn, values, n_args, &result, &call_err) != FTC_OK ||
-        result.type != FTC_TYPE_NUMBER) {
+    ok = ftc_call(fn, values, n_args, &result, &call_err) == FTC_OK;
+    if (ok && result.type == FTC_TYPE_TEXT_COLUMN) {
+        freeze_texts(fn, &result, (const char *const *)texts->pdata, n_args, sd, out);
+        ftc_result_clear(&result);
+        return true;
+    }
+    if (!ok || result.type != FTC_TYPE_NUMBER) {
         ftc_result_clear(&result);
         g_string_append(out, "NA()");
         return true;

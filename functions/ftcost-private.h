@@ -51,6 +51,12 @@
     {                                                                                          \
         .args = args_, .status = FTC_OK, .text = value                                         \
     }
+/* A column of texts: its rows, and the leading ones (an array of n). */
+#define TEXT_COLUMN_EXAMPLE(args_, rows_, leading)                                             \
+    {                                                                                          \
+        .args = args_, .status = FTC_OK, .rows = rows_, .cols = 1,                             \
+        .n_cells = FTC_N_ELEMENTS(leading), .texts = leading                                   \
+    }
 #define ERROR_EXAMPLE(args_, st)                                                               \
     {                                                                                          \
         .args = args_, .status = st                                                            \
@@ -61,7 +67,7 @@ extern const ftc_function ftc_fn_tco, ftc_fn_tco_items, ftc_fn_hidden_share,
     ftc_fn_training_cost, ftc_fn_training_tokens_cost, ftc_fn_serving_cost,
     ftc_fn_selfhost_per_mtok, ftc_fn_energy_kwh, ftc_fn_co2_kg;
 extern const ftc_function ftc_fn_api_cost, ftc_fn_api_tco, ftc_fn_api_price,
-    ftc_fn_api_price_date;
+    ftc_fn_api_price_date, ftc_fn_api_model_retires, ftc_fn_api_models;
 extern const ftc_function ftc_fn_breakeven, ftc_fn_breakeven_volume, ftc_fn_schedule,
     ftc_fn_verdict;
 extern const ftc_function ftc_fn_rag_embed_cost, ftc_fn_rag_store_gb, ftc_fn_rag_query_cost,
@@ -92,6 +98,9 @@ static inline ftc_status ftc_number(ftc_result *out, double value)
 /* Allocates a rows x cols array result (zeroed); FTC_ERR_INVALID when the
  * memory is not there. */
 ftc_status ftc_array(ftc_result *out, size_t rows, size_t cols, ftc_error *err);
+/* Allocates a column of `rows` texts (each NULL, to be filled with
+ * malloc'ed strings); FTC_ERR_INVALID when there is no row or no memory. */
+ftc_status ftc_text_column(ftc_result *out, size_t rows, ftc_error *err);
 
 /* The API's spend in month k (k = 0 for the first month) when it starts at
  * `monthly` and is multiplied by `ratio` (1 + growth) each month.

@@ -45,7 +45,8 @@ typedef struct {
 typedef enum {
     FTC_TYPE_NUMBER,
     FTC_TYPE_TEXT,
-    FTC_TYPE_ARRAY, /* result only: a matrix of numbers */
+    FTC_TYPE_ARRAY,       /* result only: a matrix of numbers */
+    FTC_TYPE_TEXT_COLUMN, /* result only: a column of texts (rows x 1) */
 } ftc_type;
 
 typedef enum { FTC_LANG_EN, FTC_LANG_DE, FTC_LANG_FR, FTC_LANG_COUNT } ftc_lang;
@@ -88,15 +89,16 @@ typedef enum {
 
 /* The values an argument accepts; ftc_call() enforces them (Err:502). */
 typedef enum {
-    FTC_DOMAIN_NON_NEGATIVE,     /* x >= 0 */
-    FTC_DOMAIN_POSITIVE,         /* x > 0 */
-    FTC_DOMAIN_FRACTION,         /* 0 <= x <= 1 */
-    FTC_DOMAIN_FRACTION_BELOW_1, /* 0 <= x < 1 */
-    FTC_DOMAIN_FRACTION_ABOVE_0, /* 0 < x <= 1 */
-    FTC_DOMAIN_ABOVE_MINUS_1,    /* x > -1 (growth, price change) */
-    FTC_DOMAIN_AT_LEAST_1,       /* x >= 1 (PUE) */
-    FTC_DOMAIN_WHOLE_MONTHS,     /* whole number, 1 <= x <= FTC_MAX_MONTHS */
-    FTC_DOMAIN_TEXT,             /* any text */
+    FTC_DOMAIN_NON_NEGATIVE,       /* x >= 0 */
+    FTC_DOMAIN_POSITIVE,           /* x > 0 */
+    FTC_DOMAIN_FRACTION,           /* 0 <= x <= 1 */
+    FTC_DOMAIN_FRACTION_BELOW_1,   /* 0 <= x < 1 */
+    FTC_DOMAIN_FRACTION_ABOVE_0,   /* 0 < x <= 1 */
+    FTC_DOMAIN_ABOVE_MINUS_1,      /* x > -1 (growth, price change) */
+    FTC_DOMAIN_AT_LEAST_1,         /* x >= 1 (PUE) */
+    FTC_DOMAIN_WHOLE_MONTHS,       /* whole number, 1 <= x <= FTC_MAX_MONTHS */
+    FTC_DOMAIN_WHOLE_NON_NEGATIVE, /* whole number >= 0 (a count of tokens) */
+    FTC_DOMAIN_TEXT,               /* any text */
     FTC_DOMAIN_LAST
 } ftc_domain;
 
@@ -118,7 +120,8 @@ typedef struct {
     double default_value;     /* used when optional and default_arg < 0; NAN: the
                                  kernel decides (API_PRICE's AsOf: today) */
     int default_arg;          /* >= 0: defaults to that argument's value */
-    const char *default_text; /* FTC_DOMAIN_TEXT: the default, e.g. "input" */
+    const char *default_text; /* FTC_DOMAIN_TEXT: the default, e.g. "input"; NULL:
+                                 the kernel decides (API_MODELS' Provider: all) */
     /* FTC_DOMAIN_TEXT restricted to these words (NULL-terminated; any case):
      * anything else is Err:502, and the kernel finds the word's index in
      * the value's `number`.  NULL: any text. */
@@ -143,6 +146,7 @@ typedef struct {
     const char *text; /* static storage: never freed */
     size_t rows, cols;
     double *cells; /* row-major, owned: release with ftc_result_clear() */
+    char **texts;  /* FTC_TYPE_TEXT_COLUMN: rows x cols UTF-8 texts, owned */
 } ftc_result;
 
 /* A worked example: arguments as typed in a cell (';'-separated, empty
@@ -152,9 +156,10 @@ typedef struct {
     ftc_status status; /* FTC_OK, or the error it demonstrates */
     double number;     /* FTC_TYPE_NUMBER */
     const char *text;  /* FTC_TYPE_TEXT */
-    size_t rows, cols; /* FTC_TYPE_ARRAY: the full shape ... */
+    size_t rows, cols; /* FTC_TYPE_ARRAY, FTC_TYPE_TEXT_COLUMN: the full shape ... */
     size_t n_cells;    /* ... and its leading cells, row-major */
     const double *cells;
+    const char *const *texts; /* FTC_TYPE_TEXT_COLUMN: the leading cells */
 } ftc_example;
 
 typedef struct ftc_function ftc_function;
@@ -328,7 +333,8 @@ typedef struct {
 FTC_API ftc_quote_status ftc_price_entry_quote(const ftc_price_entry *e, ftc_price_kind kind,
                                                int day, double prompt_tokens,
                                                ftc_price_quote *out);
-/* Today's date from the clock, days since 1899-12-30 (UTC). */
+/* Today's date from the clock, days since 1899-12-30 (UTC); the
+ * environment's FTCOST_TODAY (YYYY-MM-DD) instead when it is set. */
 FTC_API int ftc_price_today(void);
 
 typedef struct ftc_price_list ftc_price_list;

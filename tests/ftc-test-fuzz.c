@@ -83,6 +83,13 @@ const char *ftc_test_fuzz_call(const uint8_t *data, size_t size, ftc_status *sta
             for (size_t i = 0; problem == NULL && i < r.rows * r.cols; i++)
                 if (!isfinite(r.cells[i]))
                     problem = broken(fn, "an array cell that is not finite");
+        } else if (r.type == FTC_TYPE_TEXT_COLUMN) {
+            if (r.rows == 0 || r.cols != 1 || r.texts == NULL)
+                problem = broken(fn, "an empty column of texts");
+            for (size_t i = 0; problem == NULL && i < r.rows; i++)
+                if (r.texts[i] == NULL || r.texts[i][0] == '\0' ||
+                    !g_utf8_validate(r.texts[i], -1, NULL))
+                    problem = broken(fn, "a text of a column that is empty or not UTF-8");
         }
         ftc_result_clear(&r);
         break;
@@ -92,7 +99,7 @@ const char *ftc_test_fuzz_call(const uint8_t *data, size_t size, ftc_status *sta
             problem = broken(fn, "an error blaming no argument of the function");
         else if (memchr(err.message, '\0', sizeof err.message) == NULL || !err.message[0])
             problem = broken(fn, "an error without a message");
-        else if (r.cells != NULL)
+        else if (r.cells != NULL || r.texts != NULL)
             problem = broken(fn, "an error that left an array behind");
         break;
     default:

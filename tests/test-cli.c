@@ -104,6 +104,13 @@ START_TEST(test_examples)
                 g_autofree char *want = g_strconcat(ex->text, "\n", NULL);
 
                 ck_assert_str_eq(r.out, want);
+            } else if (fn->result == FTC_TYPE_TEXT_COLUMN) {
+                /* one text a line */
+                g_auto(GStrv) rows = g_strsplit(g_strchomp(r.out), "\n", -1);
+
+                ck_assert_uint_eq(g_strv_length(rows), ex->rows);
+                for (size_t i = 0; i < ex->n_cells; i++)
+                    ck_assert_str_eq(rows[i], ex->texts[i]);
             } else {
                 g_auto(GStrv) rows = g_strsplit(g_strchomp(r.out), "\n", -1);
                 size_t cell = 0;
@@ -158,11 +165,28 @@ static const error_case error_cases[] = {
     {{"API_PRICE", "mistral-small-latest", "ft_training"},
      3,
      "#N/A: API_PRICE: mistral/mistral-small-latest has no ft_training price"},
-    {{"API_PRICE"}, 64, "ftcost: API_PRICE takes 1 to 3 arguments, not 0"},
+    {{"API_PRICE"}, 64, "ftcost: API_PRICE takes 1 to 4 arguments, not 0"},
     {{"API_PRICE", "gpt-4o", "input", "x"}, 2, "Err:502: API_PRICE: AsOf must be a number"},
-    {{"API_PRICE", "gpt-4o", "input", "1", "2"},
+    {{"API_PRICE", "gpt-4o", "input", "1", "2", "3"},
      64,
-     "ftcost: API_PRICE takes 1 to 3 arguments"},
+     "ftcost: API_PRICE takes 1 to 4 arguments"},
+    {{"API_PRICE", "gpt-5.6", "input", "46266", "1.5"},
+     2,
+     "Err:502: API_PRICE: PromptTokens must be a whole number ≥ 0 (got 1.5)"},
+    {{"API_PRICE", "o4-mini", "output"},
+     3,
+     "#N/A: API_PRICE: openai/o4-mini is no longer served from 2026-10-23"},
+    {{"API_PRICE", "o4-mini", "output", "46318"},
+     3,
+     "#N/A: API_PRICE: openai/o4-mini is no longer served from 2026-10-23"},
+    {{"API_MODEL_RETIRES", "voyage-3.5"},
+     3,
+     "#N/A: API_MODEL_RETIRES: no day is known on which voyage/voyage-3.5 stops"},
+    {{"API_MODELS", "no-such-provider"},
+     3,
+     "#N/A: API_MODELS: no model of \"no-such-provider\" has a price of kind input today"},
+    {{"API_MODELS", "openai", "dinner"}, 2, "Err:502: API_MODELS: Kind must be one of input, "},
+    {{"API_MODELS", "openai", "input", "x"}, 64, "ftcost: API_MODELS takes 0 to 2 arguments"},
     {{"API_PRICE", "o3", "input", "45748"},
      3,
      "#N/A: API_PRICE: no price of openai/o3 known "
@@ -336,10 +360,10 @@ START_TEST(test_prices_listing)
     ck_assert_str_eq(lines[0], "provider\tmodel\tinput\toutput\tcached_input\tbatch_input\t"
                                "batch_output\tft_input\tft_output\tft_training\tcache_write\t"
                                "ft_training_full\tchecked\t"
-                               "since\tsource\torigin");
+                               "since\tretires\tsource\torigin");
     ck_assert_uint_ge(g_strv_length(lines), 26);
     ck_assert_ptr_nonnull(strstr(all.out, "\nanthropic\tclaude-opus-4-1\t15\t75\t1.5\t7.5\t"
-                                          "37.5\t-\t-\t-\t-\t-\t2026-11-29\t-\t"
+                                          "37.5\t-\t-\t-\t-\t-\t2026-11-29\t-\t2026-08-05\t"
                                           "https://docs.anthropic.com/en/docs/about-claude/"
                                           "pricing\tshipped\n"));
     ck_assert_int_eq(some.status, 0);
@@ -353,7 +377,7 @@ START_TEST(test_prices_listing)
 
         if (strcmp(origin, "shipped") != 0) {
             ck_assert_str_eq(origin, "shipped genai-prices.json");
-            ck_assert_ptr_nonnull(strstr(lines[i], "\t2026-09-23\t-\t-\t"));
+            ck_assert_ptr_nonnull(strstr(lines[i], "\t2026-09-23\t-\t-\t-\t"));
         } else if (g_str_has_prefix(lines[i], "openai\tgpt-4o\t")) {
             gpt_4o = i;
         } else {
@@ -363,14 +387,16 @@ START_TEST(test_prices_listing)
     }
     ck_assert_uint_gt(gpt_4o_mini, gpt_4o); /* sorted */
     fields = g_strsplit(lines[gpt_4o], "\t", -1);
-    ck_assert_uint_eq(g_strv_length(fields), 16);
+    ck_assert_uint_eq(g_strv_length(fields), 17);
     ck_assert_str_eq(fields[0], "openai");
     ck_assert_str_eq(fields[1], "gpt-4o");
     ck_assert_str_eq(fields[2], "2.5");
     ck_assert_str_eq(fields[9], "-"); /* no sourced ft_training price */
     ck_assert_str_eq(fields[12], "2026-11-29");
     /* since when o3's prices hold (its cut) */
-    ck_assert_ptr_nonnull(strstr(all.out, "\t2026-11-29\t2025-06-10\thttps://"));
+    ck_assert_ptr_nonnull(strstr(all.out, "\t2026-11-29\t2025-06-10\t"));
+    /* the day o4-mini stops (announced in April, past since 2026-10-23) */
+    ck_assert_ptr_nonnull(strstr(all.out, "\t2026-11-29\t2025-04-16\t2026-10-23\thttps://"));
     run_result_clear(&all);
     run_result_clear(&some);
 }

@@ -493,6 +493,35 @@ START_TEST(test_share_price)
 }
 END_TEST
 
+/* API_MODELS on literals: today's list as an inline array of texts (a
+ * column: '|' between rows in OpenFormula, ';' where ',' separates the
+ * arguments), with a note of its day; no model: NA(); on a reference, no
+ * equivalent. */
+START_TEST(test_share_models)
+{
+    ftc_error err;
+    g_autoptr(GString) notes = g_string_new(NULL);
+    g_autofree char *got =
+        ftc_formula_share("of:=" F "API_MODELS(\"Voyage\")", ';', notes, &err);
+    g_autofree char *comma =
+        ftc_formula_share("of:=" F "API_MODELS(\"voyage\")", ',', NULL, &err);
+    g_autofree char *none =
+        ftc_formula_share("of:=" F "API_MODELS(\"nobody\";\"input\")", ';', NULL, &err);
+    g_autofree char *ref = ftc_formula_share("of:=" F "API_MODELS([.A1])", ';', NULL, &err);
+
+    ck_assert_ptr_nonnull(got);
+    ck_assert_str_eq(got, "of:={\"voyage/voyage-3-large\"|\"voyage/voyage-3-lite\"|"
+                          "\"voyage/voyage-3.5\"}");
+    /* the test clock's day (tests/meson.build) */
+    ck_assert_str_eq(notes->str, "list of Voyage on 2026-12-03 (ftcost API_MODELS, frozen)");
+    ck_assert_ptr_nonnull(comma);
+    ck_assert_str_eq(comma, "of:={\"voyage/voyage-3-large\";\"voyage/voyage-3-lite\";"
+                            "\"voyage/voyage-3.5\"}");
+    ck_assert_str_eq(none, "of:=NA()");
+    ck_assert_ptr_null(ref);
+}
+END_TEST
+
 /* GPU_PRICE and GPU_SPEC on literals: their values today, the price with
  * its date; on a reference, no equivalent. */
 START_TEST(test_share_gpu)
@@ -576,6 +605,7 @@ static Suite *formula_suite(void)
     tcase_add_loop_test(tc, test_expand_every_function, 0, (int)ftc_function_count());
     tcase_add_loop_test(tc, test_expand_case, 0, G_N_ELEMENTS(expand_cases));
     tcase_add_test(tc, test_whole_months_guard);
+    tcase_add_test(tc, test_share_models);
     tcase_add_loop_test(tc, test_share_formula, 0, G_N_ELEMENTS(share_cases));
     tcase_add_loop_test(tc, test_share_array_arguments, 0, G_N_ELEMENTS(array_cases));
     tcase_add_test(tc, test_share_one_cell_range);

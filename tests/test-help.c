@@ -101,7 +101,8 @@ START_TEST(test_argument_texts)
     bool seen_optional = false;
 
     ck_assert_uint_le(fn->n_args, FTC_MAX_ARGS);
-    ck_assert_uint_ge(ftc_function_required_args(fn), 1);
+    /* every function takes an argument; API_MODELS none it requires */
+    ck_assert_uint_ge(fn->n_args, 1);
     for (size_t i = 0; i < fn->n_args; i++) {
         const ftc_arg_info *a = &fn->args[i];
         const char *en = a->name.text[FTC_LANG_EN];
@@ -151,7 +152,15 @@ START_TEST(test_argument_texts)
 
             ftc_arg_help(fn, i, FTC_LANG_EN, help, sizeof help);
             ftc_syntax(fn, FTC_LANG_EN, syntax, sizeof syntax);
-            if (a->domain == FTC_DOMAIN_TEXT) {
+            if (a->domain == FTC_DOMAIN_TEXT && a->default_text == NULL) {
+                /* no default text: the kernel decides ("[Provider]") */
+                g_autofree char *bare = g_strdup_printf("[%s]", en);
+
+                ck_assert_msg(g_str_has_suffix(help, "; optional)"), "%s: %s", fn->name, help);
+                ck_assert_msg(strstr(syntax, bare) != NULL, "%s: syntax lacks %s", fn->name,
+                              bare);
+                continue;
+            } else if (a->domain == FTC_DOMAIN_TEXT) {
                 /* a text default is text, shown quoted as in a formula */
                 ck_assert_msg(a->default_text != NULL && *a->default_text != '\0',
                               "%s: %s has no default text", fn->name, en);
@@ -212,6 +221,16 @@ static void check_example(const ftc_function *fn, const ftc_example *ex)
         for (size_t i = 0; i < ex->n_cells; i++)
             ck_assert(ftc_test_close(r.cells[i], ex->cells[i]));
         break;
+    case FTC_TYPE_TEXT_COLUMN:
+        ck_assert_msg(r.rows == ex->rows, "%s(%s): %zu rows, want %zu", fn->name, ex->args,
+                      r.rows, ex->rows);
+        ck_assert_uint_eq(r.cols, 1);
+        ck_assert_uint_eq(ex->cols, 1);
+        ck_assert_uint_le(ex->n_cells, ex->rows);
+        ck_assert_uint_ge(ex->n_cells, 1);
+        for (size_t i = 0; i < ex->n_cells; i++)
+            ck_assert_str_eq(r.texts[i], ex->texts[i]);
+        break;
     }
     ftc_result_clear(&r);
 }
@@ -243,9 +262,14 @@ START_TEST(test_syntax)
     ck_assert_ptr_nonnull(strstr(buf, "[Toleranz = 0,1]"));
     /* a text default: quoted, the same in every language */
     ftc_syntax(ftc_function_find("API_PRICE"), FTC_LANG_EN, buf, sizeof buf);
-    ck_assert_str_eq(buf, "API_PRICE(Model; [Kind = \"input\"]; [AsOf])");
+    ck_assert_str_eq(buf, "API_PRICE(Model; [Kind = \"input\"]; [AsOf]; [PromptTokens])");
     ftc_syntax(ftc_function_find("API_PRICE"), FTC_LANG_DE, buf, sizeof buf);
-    ck_assert_str_eq(buf, "API_PRICE(Modell; [Art = \"input\"]; [Stichtag])");
+    ck_assert_str_eq(buf, "API_PRICE(Modell; [Art = \"input\"]; [Stichtag]; [PromptTokens])");
+    /* an optional text without a default: the kernel's (every provider) */
+    ftc_syntax(ftc_function_find("API_MODELS"), FTC_LANG_EN, buf, sizeof buf);
+    ck_assert_str_eq(buf, "API_MODELS([Provider]; [Kind = \"input\"])");
+    ftc_arg_help(ftc_function_find("API_MODELS"), 0, FTC_LANG_DE, buf, sizeof buf);
+    ck_assert_ptr_nonnull(strstr(buf, "(Text; optional)"));
     ftc_arg_help(ftc_function_find("API_PRICE"), 1, FTC_LANG_FR, buf, sizeof buf);
     ck_assert_ptr_nonnull(strstr(buf, "(texte; facultatif, par défaut \"input\")"));
     /* a choice: its words, and no "text; text" */

@@ -169,7 +169,9 @@ static const shipped_case shipped_cases[] = {
     /* ... and what the reviewed file has, it answers, by any name */
     {"mistral-small-latest", "input", 0.15, 0}, /* genai-prices: 0.1 */
     {"mistral/mistral-embed", "output", -1, 0}, /* genai-prices: 0.1 */
-    {"gemini-2.5-flash", "input", 0.3, 0},
+    /* retired 2026-10-16 in the reviewed file: the dataset's entry does not
+     * answer in its place; its own name asks for the dataset's entry */
+    {"gemini-2.5-flash", "input", -1, 0},
     {"google/gemini-2.5-flash", "input", 0.3, 0},
     /* genai-prices' mistral-large (2/6) and gpt-5.6-sol give these names
      * as aliases: an alias never takes a name an entry has */
@@ -647,7 +649,8 @@ static const litellm_case litellm_cases[] = {
     {"claude-sonnet-4-5", "batch_input", -1},
     /* cache_creation_input_token_cost 3.75e-06 */
     {"claude-sonnet-4-5-20250929", "cache_write", 3.75},
-    {"claude-3-5-haiku-20241022", "output", 4},
+    /* its deprecation_date 2025-10-01 has passed: no price today */
+    {"claude-3-5-haiku-20241022", "output", -1},
     {"gemini-2.5-flash", "input", 0.3},
     {"gemini/gemini-2.5-pro", "cached_input", 0.31},
     {"vertex_ai/gemini-2.5-flash", "output", 2.5},

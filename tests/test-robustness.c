@@ -91,6 +91,9 @@ START_TEST(test_valid_random_values)
             case FTC_DOMAIN_WHOLE_MONTHS:
                 x = g_rand_int_range(rand, 1, FTC_MAX_MONTHS + 1);
                 break;
+            case FTC_DOMAIN_WHOLE_NON_NEGATIVE:
+                x = floor(x * 1e6);
+                break;
             case FTC_DOMAIN_ABOVE_MINUS_1:
                 x = x * 0.2 - 0.1;
                 break;

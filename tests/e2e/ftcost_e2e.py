@@ -161,6 +161,8 @@ class Core:
                 elif fn['result'] == 'array':
                     e = Expect(True, [[float(x) for x in line.split('\t')]
                                       for line in out.splitlines() if line.strip()])
+                elif fn['result'] == 'text_column':   # one text a line
+                    e = Expect(True, [[line] for line in out.splitlines()])
                 else:
                     e = Expect(True, float(out.strip()))
             except ValueError:
@@ -207,7 +209,7 @@ def example_expect(fn, ex):
         return Expect(False, code=ERR_NOT_AVAILABLE)
     if fn['result'] == 'text':
         return Expect(True, ex['text'])
-    if fn['result'] == 'array':
+    if fn['result'] in ('array', 'text_column'):
         return None  # only the leading cells: checked separately
     return Expect(True, float(ex['number']))
 
@@ -251,13 +253,14 @@ def build_cases(table, core, problems):
             if told is not None and not (told == want):
                 problems.append('%s example %d (%s): the table says %r, ftcost says %r'
                                 % (name, i + 1, ex['args'], told, want))
-            if fn['result'] == 'array' and ex['status'] == 'ok':
+            if fn['result'] in ('array', 'text_column') and ex['status'] == 'ok':
                 cells = [c for r in (want.value if want.ok else []) for c in r]
+                leading = ex['cells'] if fn['result'] == 'array' else ex['texts']
                 if (not want.ok or len(want.value) != ex['rows']
                         or any(len(r) != ex['cols'] for r in want.value)
-                        or not all(close_enough(a, b) for a, b in zip(cells, ex['cells']))):
+                        or not all(close_enough(a, b) for a, b in zip(cells, leading))):
                     problems.append('%s example %d: the table says %dx%d %r..., ftcost says %r'
-                                    % (name, i + 1, ex['rows'], ex['cols'], ex['cells'], want))
+                                    % (name, i + 1, ex['rows'], ex['cols'], leading, want))
             cases.append(Case('%s example %d' % (name, i + 1), fn, call, want))
             if ex['status'] == 'ok':
                 ok_examples.append(call)
@@ -308,6 +311,8 @@ def build_cases(table, core, problems):
                 bad = num(-1)
             elif a['domain'].startswith('fraction'):
                 bad = num(1.5)
+            elif a['domain'] == 'whole_non_negative':
+                bad = num(0.5)
             elif a['domain'] == 'whole_months':
                 bad = num(0.5)
             elif a['domain'] == 'at_least_1':
@@ -388,6 +393,8 @@ def variants(a, base):
     d = a['domain']
     if d == 'whole_months':
         vals = [v, v + 1, min(2 * v + 2, 1200)]
+    elif d == 'whole_non_negative':
+        vals = [v, v + 1, 2 * v + 2]
     elif d in ('non_negative', 'positive'):
         vals = [v, 2 * v, 0.5 * v] if v > 0 else [0, 1, 3]
     elif d.startswith('fraction'):
@@ -407,7 +414,7 @@ def bad_value(a):
         return num(-1)
     if d.startswith('fraction'):
         return num(1.5)
-    return num(0.5)   # whole_months, at_least_1
+    return num(0.5)   # whole_months, whole_non_negative, at_least_1
 
 
 class ArrayCase:
@@ -715,8 +722,8 @@ def bad_inputs(a, base, result):
             out.append((cls, typed, ('core', N(value), True)))
         elif ty == 'S':    # Calc turns the number into text (its format)
             out.append((cls, typed, ('core', T(calc_text), True)))
-        else:              # any: the add-in gets the number, the command text
-            out.append((cls, typed, ('core', T(calc_text), False)))
+        else:              # any: the add-in gets the number, which is no text
+            out.append((cls, typed, ('addin', ERR_ILLEGAL_ARGUMENT)))
 
     def calc(cls, typed, code):
         out.append((cls, typed, ('calc', code)))
@@ -758,8 +765,8 @@ def bad_inputs(a, base, result):
     empty_text = ('core', T(''), False)
     if ty in ('D', 'A', 'R'):
         out.append(('empty cell', bad_ref('empty'), ('core', N('0'), True)))
-    elif ty == 'T':        # 0 for a text: Err:502 either way
-        out.append(('empty cell', bad_ref('empty'), ('core', T('0'), False)))
+    elif ty == 'T':        # the add-in gets 0 for a text: Err:502
+        out.append(('empty cell', bad_ref('empty'), ('addin', ERR_ILLEGAL_ARGUMENT)))
     else:
         out.append(('empty cell', bad_ref('empty'), empty_text))
     if ty in ('A', 'T', 'R'):
@@ -889,8 +896,9 @@ def build_bad_cases(table, core, problems):
                 typed_args = [a.formula() for a in call]
                 typed_args[k] = typed
                 cli_args = list(call)
-                if typed == '' and len(call) == 1:
-                    # F() has no argument at all (not one empty one)
+                if typed == '' and len(call) == 1 and req > 0:
+                    # F() has no argument at all (not one empty one); a
+                    # function that requires none (API_MODELS) answers it
                     outcome = ('calc', ERR_PARAMETER_EXPECTED)
                 if outcome[0] == 'core':
                     cli_args[k] = outcome[1]
@@ -1112,7 +1120,9 @@ def check_cases(sheet, cases, where):
                 for k in range(cols):
                     cell = sheet.getCellByPosition(k, c.row + r)
                     code = cell.getError()
-                    got = err_name(code) if code else cell.getValue()
+                    text = isinstance(want.value[r][k], str)   # API_MODELS' column
+                    got = err_name(code) if code else (cell.getString() if text
+                                                       else cell.getValue())
                     if code or not close_enough(got, want.value[r][k]):
                         bad.append('(%d,%d): got %r want %r' % (r, k, got, want.value[r][k]))
             # nothing may spill beyond the expected shape
@@ -1493,9 +1503,11 @@ def test_names(opts):
                                     % (r + 1, call, ecell.getString(), want))
             elif isinstance(want.value, list):
                 cell_want = want.value[at[0]][at[1]]
-                if not close_enough(ecell.getValue(), cell_want):
+                got = (ecell.getString() if isinstance(cell_want, str)
+                       else ecell.getValue())
+                if not close_enough(got, cell_want):
                     failures.append('fods row %d: %s: fixture expects %r, core says %r'
-                                    % (r + 1, call, ecell.getValue(), cell_want))
+                                    % (r + 1, call, got, cell_want))
             elif isinstance(want.value, str):
                 if ecell.getString() != want.value:
                     failures.append('fods row %d: %s: fixture expects %r, core says %r'
@@ -1832,7 +1844,7 @@ def test_addin(opts):
             base = [Arg.parse(t) for t in ex['args'].split(';')][:fn['required']]
             for label, call in (('example', base),
                                 ('negative first argument', [num(-1)] + base[1:])):
-                if any(a.kind != 'num' for a in call):
+                if any(a.kind != 'num' for a in call) or (call and fn['args'][0]['text']):
                     continue
                 want = core.eval(fn, call)
                 # (a required number declared as an array: a 1 x 1 one)

@@ -174,6 +174,9 @@ class Office:
             env['FTCOST_LOG'] = self.ftcost_log
         elif os.environ.get('FTCOST_LOG'):
             env['FTCOST_LOG'] = os.environ['FTCOST_LOG']
+        # the test clock (what "today" is to API_PRICE, API_MODELS, ...)
+        if os.environ.get('FTCOST_TODAY'):
+            env['FTCOST_TODAY'] = os.environ['FTCOST_TODAY']
         return env
 
     def install(self):

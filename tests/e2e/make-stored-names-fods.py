@@ -39,6 +39,11 @@ for fn in table['functions']:
             for r, c in cells:
                 rows.append(('of:=INDEX(%s%s(%s);%d;%d)' % (S, name, odf_args(args), r, c), m[r-1][c-1], '%s|%d,%d' % (call, r, c)))
             continue
+        if fn['result'] == 'text_column' and res not in ('Err:502', '#N/A'):
+            m = res.splitlines()
+            for r in sorted({1, len(m)}):
+                rows.append(('of:=INDEX(%s%s(%s);%d;1)' % (S, name, odf_args(args), r), m[r-1], '%s|%d,1' % (call, r)))
+            continue
         if fn['result'] == 'text' and res not in ('Err:502', '#N/A'):
             res = res.rstrip('\n')
         elif res not in ('Err:502', '#N/A'):
