@@ -139,14 +139,14 @@ static const ftc_example api_price_examples[] = {
 
 const ftc_function ftc_fn_api_price = {
     .name = "API_PRICE",
-    .description = L("Price per million tokens of a hosted model, from the dated "
-                     "price catalogue shipped with ftcost or your own price file.",
-                     "Preis pro Million Tokens eines gehosteten Modells, aus dem "
-                     "datierten Preiskatalog von ftcost oder Ihrer eigenen "
+    .description = L("Price in US dollars per million tokens of a hosted model, from the "
+                     "dated price catalogue shipped with ftcost or your own price file.",
+                     "Preis in US-Dollar pro Million Tokens eines gehosteten Modells, aus "
+                     "dem datierten Preiskatalog von ftcost oder Ihrer eigenen "
                      "Preisdatei.",
-                     "Prix par million de jetons d'un modèle hébergé, tiré du "
-                     "catalogue de prix daté fourni avec ftcost ou de votre propre "
-                     "fichier de prix."),
+                     "Prix en dollars américains par million de jetons d'un modèle "
+                     "hébergé, tiré du catalogue de prix daté fourni avec ftcost ou de "
+                     "votre propre fichier de prix."),
     .result = FTC_TYPE_NUMBER,
     ARGS(api_price_args),
     .notes = L("#N/A for an unknown model or a kind of price the model does not "

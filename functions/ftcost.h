@@ -435,12 +435,17 @@ FTC_API const char *ftc_lang_code(ftc_lang lang);      /* "en", "de", "fr" */
 FTC_API const char *ftc_text(const ftc_l10n *s, ftc_lang lang);
 FTC_API const char *ftc_unit_label(ftc_unit unit, ftc_lang lang);
 FTC_API const char *ftc_domain_label(ftc_domain domain, ftc_lang lang);
-/* The full argument help: description, unit, accepted values and, for an
- * optional argument, its default.  Returns the length it needed (like
- * snprintf); the text is cut to fit `size`. */
+/* The full argument help: for an optional argument its default first, then
+ * the description, unit and accepted values.  Returns the length it needed
+ * (like snprintf); the text is cut to fit `size`. */
 FTC_API size_t ftc_arg_help(const ftc_function *fn, size_t arg, ftc_lang lang, char *buf,
                             size_t size);
-/* "FT_TCO(Training; MonthlyServing; ...; [HourlyRate]; [Horizon])" */
+/* An example's arguments (';'-separated in the catalogue) as a Calc in
+ * `lang` shows them: "\"gpt-4o\", \"output\"" in English, "0,5; 2" in
+ * German.  Returns the length it needed, like ftc_arg_help. */
+FTC_API size_t ftc_example_args(const char *args, ftc_lang lang, char *buf, size_t size);
+/* "FT_TCO(Training, MonthlyServing, ..., [HourlyRate], [Horizon])" in
+ * English, with "; " in German and French. */
 FTC_API size_t ftc_syntax(const ftc_function *fn, ftc_lang lang, char *buf, size_t size);
 
 #ifdef __cplusplus
