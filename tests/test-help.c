@@ -381,6 +381,35 @@ START_TEST(test_example_separators)
 }
 END_TEST
 
+/* A domain's limits (a template's validity rule, the table's "limits") say
+ * what ftc_domain_contains accepts: at, just inside and just outside each
+ * bound. */
+START_TEST(test_domain_limits)
+{
+    for (int d = 0; d < FTC_DOMAIN_LAST; d++) {
+        ftc_domain_limits l;
+
+        if (!ftc_domain_get_limits((ftc_domain)d, &l)) {
+            ck_assert_int_eq(d, FTC_DOMAIN_TEXT);
+            continue;
+        }
+        ck_assert(!isnan(l.low)); /* every number domain has a floor */
+        ck_assert_int_eq(ftc_domain_contains((ftc_domain)d, l.low), l.low_included);
+        ck_assert(!ftc_domain_contains((ftc_domain)d, l.low - 1e-9));
+        ck_assert(ftc_domain_contains((ftc_domain)d, l.whole ? l.low + 1 : l.low + 1e-9));
+        if (isnan(l.high)) {
+            ck_assert(ftc_domain_contains((ftc_domain)d, 1e12));
+        } else {
+            ck_assert_int_eq(ftc_domain_contains((ftc_domain)d, l.high), l.high_included);
+            ck_assert(!ftc_domain_contains((ftc_domain)d, l.high + (l.whole ? 1 : 1e-9)));
+            ck_assert(ftc_domain_contains((ftc_domain)d, l.whole ? l.high - 1 : l.high - 1e-9));
+        }
+        ck_assert_int_eq(ftc_domain_contains((ftc_domain)d, l.low + 1.5),
+                         !l.whole && (isnan(l.high) || l.low + 1.5 < l.high));
+    }
+}
+END_TEST
+
 static Suite *help_suite(void)
 {
     Suite *s = suite_create("help");
@@ -393,6 +422,7 @@ static Suite *help_suite(void)
     tcase_add_loop_test(tc, test_examples_reproduce, 0, n);
     tcase_add_loop_test(tc, test_wizard_texts, 0, n);
     tcase_add_loop_test(tc, test_example_separators, 0, n);
+    tcase_add_test(tc, test_domain_limits);
     tcase_add_test(tc, test_syntax);
     tcase_add_test(tc, test_languages);
     suite_add_tcase(s, tc);
