@@ -52,8 +52,8 @@ def build():
     frac = book.number_validation(0.01, 1, message=_('Enter a fraction between 1 % and 100 %.'))
 
     s = book.sheet(_('Fine-tune vs API'),
-                   ['0.4cm', '5.6cm', '3.3cm', '2.9cm', '5.9cm', '0.5cm',
-                    '3.1cm', '3.1cm', '3.1cm', '3.1cm', '0.8cm', '1.6cm', '3.2cm', '3.2cm'],
+                   ['0.4cm', '5.9cm', '3.3cm', '2.9cm', '5.9cm', '0.5cm',
+                    '3.1cm', '3.1cm', '3.1cm', '3.1cm', '0.8cm', '1.6cm', '3.6cm', '3.6cm'],
                    print_range='A1:J44', wider={'de': {'B': '6.3cm', 'D': '3.0cm', 'E': '6.2cm', 'G': '3.3cm',
                                                        'M': '3.8cm', 'N': '3.8cm'}})
     s.height(1, '1.05cm')
@@ -224,9 +224,9 @@ def build():
         x_title=_('month'), legend=True))
 
     # ---- cash flows
-    c = book.sheet(CF, ['0.4cm', '1.5cm', '2.8cm', '2.8cm', '3.0cm', '3.0cm', '3.3cm', '3.0cm', '3.2cm'],
+    c = book.sheet(CF, ['0.4cm', '1.7cm', '2.9cm', '2.9cm', '3.0cm', '3.0cm', '3.5cm', '3.3cm', '3.2cm'],
                    print_range='A1:I%d' % (LAST + 3), master='Portrait',
-                   wider={'de': {'B': '1.7cm'}})
+                   wider={'de': {'B': '1.9cm'}})
     c.height(1, '1.05cm')
     c.height(4, '0.25cm')
     c.height(6, '1.25cm')

@@ -55,10 +55,10 @@ def build():
                 'ftcost add-in.'),
                 ('ftcost', _('fine-tuning'), _('budget'), _('hidden costs'), 'LLM'))
     s = book.sheet(_('Cost budget'),
-                   ['0.4cm', '7.3cm', '2.5cm', '2.5cm', '2.3cm', '2.6cm', '2.6cm', '2.7cm',
+                   ['0.4cm', '7.5cm', '2.5cm', '2.5cm', '2.4cm', '2.6cm', '2.6cm', '2.7cm',
                     '2.7cm', '10.6cm'],
                    print_range='A1:J%d' % PRINT_LAST,
-                   wider={'de': {'B': '8.9cm', 'E': '2.9cm', 'F': '3.2cm', 'J': '12.8cm'}})
+                   wider={'de': {'B': '8.9cm', 'E': '3.0cm', 'F': '3.3cm', 'J': '12.8cm'}})
     unit_list = book.list_validation(*[unit for unit, _y1, _y3 in UNITS])
     nonneg = book.nonneg_validation()
     s.height(1, '1.05cm')
@@ -272,7 +272,7 @@ def build():
     s.text('C%d' % (top + 1), _('Low'), 'colhead_r')
     s.text('D%d' % (top + 1), _('High'), 'colhead_r')
     s.text('E%d' % (top + 1), _('Unit'), 'colhead')
-    s.height(top + 1, '0.6cm')
+    s.height(top + 1, '0.8cm')
     assumptions = [
         (_('Training runs and experiments'), 10, 40, 'int', _('runs'), 'Runs'),
         (_('Evaluation hours per validation run'), 2, 4, 'int', _('hours'), 'EvalHours'),

@@ -16,6 +16,7 @@ the width its shown text needs with the width it has:
   - a text has room to spare where a neighbour is filled (GAP): text that
     touches the next cell's text reads as one run ("API path, cumulativeAPI
     path cash flow");
+  - a line of text fits its row's height (a thin spacer row holds no number);
   - wrapped text (and a merged area's) fits its rows: the templates fix
     every row's height, so a wrapped text does not grow its row; Calc's
     optimal height for the text at the cell's width must not exceed the
@@ -67,6 +68,7 @@ class Measurer:
             for p in FONT_PROPS:
                 self.cell.setPropertyValue(p, source.getPropertyValue(p))
         self.cell.CharFontName = MEASURE_FONT
+        self.cell.IsTextWrapped = False  # one line (a wrapping style's too)
         self.cell.setString(text)
         self.column.OptimalWidth = True
         return self.column.Width
@@ -85,7 +87,6 @@ class Measurer:
             row = self.sheet.Rows.getByIndex(0)
             row.OptimalHeight = True
             self.cache[key] = row.Height
-            self.cell.IsTextWrapped = False
         return self.cache[key]
 
     def need(self, text, source):
@@ -119,6 +120,14 @@ def check_wrapped(sheet, cell, shown, measure, where):
         if need > width:
             cut.append('%s %s: the word %r needs %.1f mm, has %.1f mm (wrapped)'
                        % (where, cell.AbsoluteName, word, need / 100.0, width / 100.0))
+    # one line that fills the cell to its edge runs into a filled neighbour
+    a = sheet.createCursorByRange(cell)
+    a.collapseToMergedArea()
+    right = sheet.getCellByPosition(a.RangeAddress.EndColumn + 1, a.RangeAddress.StartRow)
+    need = measure.need(shown, cell)
+    if right.getString() != '' and width - GAP < need <= width:
+        cut.append('%s %s: %r fills its %.1f mm to the edge of the filled cell beside it'
+                   % (where, cell.AbsoluteName, shown, width / 100.0))
     height, have = measure.height(shown, cell, width), merged_height(sheet, cell)
     if height > have + 5:
         cut.append('%s %s: %r wrapped needs %.1f mm of height, has %.1f mm'
@@ -152,6 +161,11 @@ def check_sheet(sheet, measure, where):
                 right = sheet.getCellByPosition(col + 1, row)
                 if right.Type == EMPTY and col + 1 <= last_col + 1:
                     continue  # runs on into the empty cell, as Calc draws it
+            # one line's height: a thin spacer row cuts a number in half
+            line, have = measure.height('Xg', cell, 100000), merged_height(sheet, cell)
+            if line > have + 80:  # 0.8 mm: a section title in a 5 mm row is fine
+                cut.append('%s %s: %r needs %.1f mm of height, its row has %.1f mm'
+                           % (where, cell.AbsoluteName, shown, line / 100.0, have / 100.0))
             need = measure.need(shown, cell)
             right = sheet.getCellByPosition(end_col + 1, row)
             if is_text and right.Type != EMPTY and right.getString() != '':
