@@ -244,7 +244,10 @@ static void print_example_result(const ftc_function *fn, const ftc_example *ex, 
                 fputs(i % ex->cols == 0 ? " | " : "; ", stdout);
             print_number_in(ex->cells[i], lang);
         }
-        fputs(ex->n_cells < ex->rows * ex->cols ? " | ...}" : "}", stdout);
+        if (ex->n_cells < ex->rows * ex->cols)
+            fputs(lang == FTC_LANG_EN ? "; ...}" : " | ...}", stdout);
+        else
+            fputs("}", stdout);
         break;
     }
 }
