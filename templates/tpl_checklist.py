@@ -47,8 +47,8 @@ def build():
     yesno = book.list_validation(YES, NO)
     level = book.list_validation(HIGH, MEDIUM, LOW)
     s = book.sheet(_('Decision checklist'),
-                   ['0.4cm', '9.0cm', '3.3cm', '8.0cm', '0.5cm', '5.6cm', '3.2cm', '3.0cm', '2.6cm', '7.0cm'],
-                   print_range='A1:H35', wider={'de': {'B': '9.6cm', 'D': '9.6cm', 'F': '5.9cm', 'H': '3.6cm'}})
+                   ['0.4cm', '9.4cm', '3.3cm', '8.0cm', '0.5cm', '5.6cm', '3.2cm', '3.0cm', '2.6cm', '7.0cm'],
+                   print_range='A1:H35', wider={'de': {'B': '10.2cm', 'D': '9.6cm', 'F': '6.1cm', 'H': '3.6cm'}})
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
     s.header(_('Fine-tune or prompt? Decision checklist'),

@@ -72,14 +72,14 @@ def build():
     chat_models, embed_models = catalogue_models()
 
     s = book.sheet(_('Prompting, RAG or FT'),
-                   ['0.4cm', '6.9cm', '2.9cm', '2.7cm', '3.1cm', '3.3cm', '8.4cm', '0.5cm',
+                   ['0.4cm', '7.2cm', '3.0cm', '2.7cm', '3.1cm', '3.3cm', '8.4cm', '0.5cm',
                     '3.0cm', '3.0cm', '3.0cm', '3.0cm',
                     # outside the print range: M (the horizon, the next-cheapest
                     # text), the chart data N-T (a crossing may read "never
                     # within the horizon")
                     '3.0cm', '1.6cm', '3.0cm', '3.0cm', '3.0cm', '5.0cm', '5.0cm', '5.0cm'],
                    default_height='0.46cm', print_range='A1:L55',
-                   wider={'de': {'B': '6.8cm', 'C': '2.9cm', 'D': '2.9cm', 'E': '4.2cm', 'F': '3.3cm',
+                   wider={'de': {'B': '7.2cm', 'C': '3.0cm', 'D': '2.9cm', 'E': '4.2cm', 'F': '3.3cm',
                                  'G': '10.2cm'}})
     s.height(1, '1.05cm')
     s.header(_('Prompting, RAG or fine-tuning? Three-year cost'),
