@@ -547,6 +547,25 @@ static void json_arg(JsonBuilder *b, const ftc_function *fn, size_t a)
     json_member_string(b, "uno_type", arg_uno_type(fn, ai));
     json_member_int(b, "default_arg", ai->default_arg);
     json_member_string(b, "domain", domain_name(ai->domain));
+    /* the domain's limits: what a template's validity rule allows */
+    ftc_domain_limits lim;
+    json_builder_set_member_name(b, "limits");
+    if (ftc_domain_get_limits(ai->domain, &lim)) {
+        json_builder_begin_object(b);
+        json_builder_set_member_name(b, "low");
+        json_number(b, lim.low);
+        json_builder_set_member_name(b, "low_included");
+        json_builder_add_boolean_value(b, lim.low_included);
+        json_builder_set_member_name(b, "high");
+        json_number(b, lim.high);
+        json_builder_set_member_name(b, "high_included");
+        json_builder_add_boolean_value(b, lim.high_included);
+        json_builder_set_member_name(b, "whole");
+        json_builder_add_boolean_value(b, lim.whole);
+        json_builder_end_object(b);
+    } else {
+        json_builder_add_null_value(b);
+    }
     json_member_string(b, "default_text", ai->default_text);
     json_builder_set_member_name(b, "choices");
     json_builder_begin_array(b);

@@ -310,7 +310,9 @@ static char *convert(const char *in, const char *filter, const char *ext, const 
     }
     if (dot != NULL)
         *dot = '\0';
-    if (!g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+    /* soffice prints "convert ... using filter ..." on stdout: not ours to show */
+    if (!g_spawn_sync(NULL, (char **)argv, NULL,
+                      G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
                       &err_text, &status, error))
         return NULL;
     result = g_strdup_printf("%s/%s.%s", dir, base, ext);

@@ -70,11 +70,37 @@ static bool parse_number(const char *s, double *out)
     return *end == '\0';
 }
 
+/* The shortest form that reads back as the same double: 58802.4, not
+ * 58802.400000000001. */
+static void format_shortest(double x, char buf[G_ASCII_DTOSTR_BUF_SIZE])
+{
+    static const char *const formats[] = {"%.15g", "%.16g", "%.17g"};
+
+    for (size_t i = 0; i < G_N_ELEMENTS(formats); i++) {
+        g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, formats[i], x);
+        if (g_ascii_strtod(buf, NULL) == x || isnan(x))
+            break;
+    }
+}
+
 static void print_number(FILE *f, double x)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-    fputs(g_ascii_formatd(buf, sizeof buf, "%.17g", x), f);
+    format_shortest(x, buf);
+    fputs(buf, f);
+}
+
+/* An example's number as the help's language writes it: 0,5 in de and fr. */
+static void print_number_in(double x, ftc_lang lang)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+    format_shortest(x, buf);
+    for (char *p = buf; lang != FTC_LANG_EN && *p != '\0'; p++)
+        if (*p == '.')
+            *p = ',';
+    fputs(buf, stdout);
 }
 
 static void print_result(const ftc_result *r)
@@ -165,6 +191,7 @@ static int list_functions(void)
 /* --- help and the reference: one renderer, two layouts --------------------- */
 
 static const ftc_l10n heading_arguments = {{"Arguments", "Argumente", "Arguments"}};
+static const ftc_l10n heading_notes = {{"Notes", "Hinweise", "Remarques"}};
 static const ftc_l10n heading_errors = {{"Errors", "Fehler", "Erreurs"}};
 static const ftc_l10n heading_examples = {{"Examples", "Beispiele", "Exemples"}};
 /* Functions returning a number take ranges for their numbers and so see text
@@ -199,7 +226,7 @@ static const char *const status_names[] = {
     [FTC_ERR_NO_ANSWER] = "#N/A",
 };
 
-static void print_example_result(const ftc_function *fn, const ftc_example *ex)
+static void print_example_result(const ftc_function *fn, const ftc_example *ex, ftc_lang lang)
 {
     if (ex->status != FTC_OK) {
         fputs(status_names[ex->status], stdout);
@@ -207,7 +234,7 @@ static void print_example_result(const ftc_function *fn, const ftc_example *ex)
     }
     switch (fn->result) {
     case FTC_TYPE_NUMBER:
-        print_number(stdout, ex->number);
+        print_number_in(ex->number, lang);
         break;
     case FTC_TYPE_TEXT:
         printf("\"%s\"", ex->text);
@@ -215,12 +242,18 @@ static void print_example_result(const ftc_function *fn, const ftc_example *ex)
     case FTC_TYPE_ARRAY:
         printf("a %zu×%zu array {", ex->rows, ex->cols);
         for (size_t i = 0; i < ex->n_cells; i++) {
-            /* Calc's inline-array separators: ';' between columns, '|' rows */
-            if (i > 0)
+            /* Calc's inline-array separators: ',' between columns and ';'
+             * between rows in English, ';' and '|' in German and French */
+            if (i > 0 && lang == FTC_LANG_EN)
+                fputs(i % ex->cols == 0 ? "; " : ", ", stdout);
+            else if (i > 0)
                 fputs(i % ex->cols == 0 ? " | " : "; ", stdout);
-            print_number(stdout, ex->cells[i]);
+            print_number_in(ex->cells[i], lang);
         }
-        fputs(ex->n_cells < ex->rows * ex->cols ? " | ...}" : "}", stdout);
+        if (ex->n_cells < ex->rows * ex->cols)
+            fputs(lang == FTC_LANG_EN ? "; ...}" : " | ...}", stdout);
+        else
+            fputs("}", stdout);
         break;
     case FTC_TYPE_TEXT_COLUMN:
         printf("a column of %zu texts {", ex->rows);
@@ -252,12 +285,14 @@ static void print_help(const ftc_function *fn, ftc_lang lang, bool markdown)
                text);
     }
 
+    if (notes != NULL && markdown)
+        printf("\n### %s\n\n%s\n", ftc_text(&heading_notes, lang), notes);
+    else if (notes != NULL)
+        printf("\n%s:\n  %s\n", ftc_text(&heading_notes, lang), notes);
     if (markdown)
         printf("\n### %s\n\n", ftc_text(&heading_errors, lang));
     else
         printf("\n%s:\n  ", ftc_text(&heading_errors, lang));
-    if (notes != NULL)
-        printf("%s ", notes);
     printf("%s\n", ftc_text(fn->result == FTC_TYPE_NUMBER ? &generic_errors_element_wise
                                                           : &generic_errors_single,
                             lang));
@@ -269,8 +304,9 @@ static void print_help(const ftc_function *fn, ftc_lang lang, bool markdown)
     for (size_t i = 0; i < fn->n_examples; i++) {
         const ftc_example *ex = &fn->examples[i];
 
-        printf(markdown ? "- `%s(%s)` = " : "  %s(%s) = ", fn->name, ex->args);
-        print_example_result(fn, ex);
+        ftc_example_args(ex->args, lang, text, sizeof text);
+        printf(markdown ? "- `%s(%s)` = " : "  %s(%s) = ", fn->name, text);
+        print_example_result(fn, ex, lang);
         putchar('\n');
     }
     if (markdown)

@@ -208,14 +208,14 @@ static const ftc_example api_price_examples[] = {
 
 const ftc_function ftc_fn_api_price = {
     .name = "API_PRICE",
-    .description = L("Price per million tokens of a hosted model, from the dated "
-                     "price catalogue shipped with ftcost or your own price file.",
-                     "Preis pro Million Tokens eines gehosteten Modells, aus dem "
-                     "datierten Preiskatalog von ftcost oder Ihrer eigenen "
+    .description = L("Price in US dollars per million tokens of a hosted model, from the "
+                     "dated price catalogue shipped with ftcost or your own price file.",
+                     "Preis in US-Dollar pro Million Tokens eines gehosteten Modells, aus "
+                     "dem datierten Preiskatalog von ftcost oder Ihrer eigenen "
                      "Preisdatei.",
-                     "Prix par million de jetons d'un modèle hébergé, tiré du "
-                     "catalogue de prix daté fourni avec ftcost ou de votre propre "
-                     "fichier de prix."),
+                     "Prix en dollars américains par million de jetons d'un modèle "
+                     "hébergé, tiré du catalogue de prix daté fourni avec ftcost ou de "
+                     "votre propre fichier de prix."),
     .result = FTC_TYPE_NUMBER,
     ARGS(api_price_args),
     .notes = L("#N/A for an unknown model or a kind of price the model does not "
@@ -343,14 +343,14 @@ const ftc_function ftc_fn_api_model_retires = {
     .result = FTC_TYPE_NUMBER,
     ARGS(api_price_date_args),
     .notes = L("#N/A when no such day is known, or for an unknown model; Err:502 for an "
-               "empty Model. The catalogue's entry may name a successor (`ftcost "
-               "prices` shows both).",
+               "empty Model. The catalogue's entry may name a successor (the "
+               "price list of the ftcost command shows both).",
                "#N/A, wenn kein solcher Tag bekannt ist, oder bei unbekanntem Modell; "
                "Err:502 bei leerem Modell. Der Katalogeintrag kann einen Nachfolger "
-               "nennen (`ftcost prices` zeigt beides).",
+               "nennen (die Preisliste des Befehls ftcost zeigt beides).",
                "#N/A si aucun tel jour n'est connu, ou pour un modèle inconnu ; Err:502 "
                "pour un Modèle vide. L'entrée du catalogue peut nommer un successeur "
-               "(`ftcost prices` montre les deux)."),
+               "(la liste des prix de la commande ftcost montre les deux)."),
     EXAMPLES(api_model_retires_examples),
     .eval = eval_api_model_retires,
 };
@@ -461,17 +461,19 @@ const ftc_function ftc_fn_api_models = {
                      "exemple comme liste d'un choix de modèle."),
     .result = FTC_TYPE_TEXT_COLUMN,
     ARGS(api_models_args),
-    .notes = L("A model the provider no longer serves is left out (API_MODEL_RETIRES); "
-               "models added by your own price file or `ftcost prices update` are in. "
-               "#N/A when no model matches; Err:502 for an unknown Kind.",
-               "Ein Modell, das der Anbieter nicht mehr anbietet, fehlt "
-               "(API_MODEL_RETIRES); Modelle aus der eigenen Preisdatei oder von "
-               "`ftcost prices update` sind dabei. #N/A, wenn kein Modell passt; "
-               "Err:502 bei unbekannter Art.",
-               "Un modèle que le fournisseur ne sert plus est omis (API_MODEL_RETIRES) ; "
-               "les modèles de votre propre fichier de prix ou de `ftcost prices "
-               "update` y sont. #N/A si aucun modèle ne correspond ; Err:502 pour un "
-               "Type inconnu."),
+    .notes = L(
+        "A model the provider no longer serves is left out (API_MODEL_RETIRES); "
+        "models added by your own price file or by a price update (the "
+        "command ftcost prices update) are in. "
+        "#N/A when no model matches; Err:502 for an unknown Kind.",
+        "Ein Modell, das der Anbieter nicht mehr anbietet, fehlt "
+        "(API_MODEL_RETIRES); Modelle aus der eigenen Preisdatei oder von "
+        "einer Preisaktualisierung (Befehl ftcost prices update) sind dabei. #N/A, wenn kein Modell passt; "
+        "Err:502 bei unbekannter Art.",
+        "Un modèle que le fournisseur ne sert plus est omis (API_MODEL_RETIRES) ; "
+        "les modèles de votre propre fichier de prix ou d'une mise à jour des "
+        "prix (commande ftcost prices update) y sont. #N/A si aucun modèle ne correspond ; Err:502 pour un "
+        "Type inconnu."),
     EXAMPLES(api_models_examples),
     .eval = eval_api_models,
 };

@@ -88,6 +88,47 @@ bool ftc_domain_contains(ftc_domain domain, double x)
     return false;
 }
 
+bool ftc_domain_get_limits(ftc_domain domain, ftc_domain_limits *out)
+{
+    ftc_domain_limits l = {.low = NAN, .high = NAN};
+
+    switch (domain) {
+    case FTC_DOMAIN_NON_NEGATIVE:
+        l.low = 0.0, l.low_included = true;
+        break;
+    case FTC_DOMAIN_POSITIVE:
+        l.low = 0.0;
+        break;
+    case FTC_DOMAIN_FRACTION:
+        l.low = 0.0, l.low_included = true, l.high = 1.0, l.high_included = true;
+        break;
+    case FTC_DOMAIN_FRACTION_BELOW_1:
+        l.low = 0.0, l.low_included = true, l.high = 1.0;
+        break;
+    case FTC_DOMAIN_FRACTION_ABOVE_0:
+        l.low = 0.0, l.high = 1.0, l.high_included = true;
+        break;
+    case FTC_DOMAIN_ABOVE_MINUS_1:
+        l.low = -1.0;
+        break;
+    case FTC_DOMAIN_AT_LEAST_1:
+        l.low = 1.0, l.low_included = true;
+        break;
+    case FTC_DOMAIN_WHOLE_MONTHS:
+        l.low = 1.0, l.low_included = true, l.high = FTC_MAX_MONTHS, l.high_included = true;
+        l.whole = true;
+        break;
+    case FTC_DOMAIN_WHOLE_NON_NEGATIVE:
+        l.low = 0.0, l.low_included = true, l.whole = true;
+        break;
+    case FTC_DOMAIN_TEXT:
+    case FTC_DOMAIN_LAST:
+        return false;
+    }
+    *out = l;
+    return true;
+}
+
 /* A choice argument: its word's index goes to v->number. */
 static bool find_choice(const char *const *choices, ftc_value *v)
 {

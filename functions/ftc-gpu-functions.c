@@ -7,14 +7,15 @@
 #define ARG_GPU                                                                                \
     {                                                                                          \
         .name = L("Gpu", "GPU", "GPU"),                                                        \
-        .description = L("GPU name as in the catalogue: \"H100\", \"A100-80GB\", "             \
-                         "\"L4\" (see `ftcost gpus`); case does not matter",                   \
-                         "GPU-Name wie im Katalog: \"H100\", \"A100-80GB\", "                  \
-                         "\"L4\" (siehe `ftcost gpus`); Groß- und "                           \
-                         "Kleinschreibung egal",                                               \
-                         "Nom du GPU tel que dans le catalogue : \"H100\", "                   \
-                         "\"A100-80GB\", \"L4\" (voir `ftcost gpus`) ; la casse "              \
-                         "est indifférente"),                                                  \
+        .description = L("GPU name as in the GPU catalogue shipped with ftcost, e.g. "         \
+                         "\"H100\", \"A100-80GB\", \"L4\"; case does not matter; a GPU "       \
+                         "not in the catalogue gives #N/A",                                    \
+                         "GPU-Name wie im GPU-Katalog von ftcost, z. B. \"H100\", "            \
+                         "\"A100-80GB\", \"L4\"; Groß- und Kleinschreibung egal; eine "       \
+                         "GPU, die der Katalog nicht kennt, gibt #NV",                         \
+                         "Nom du GPU tel que dans le catalogue de GPU fourni avec ftcost, "    \
+                         "p. ex. \"H100\", \"A100-80GB\", \"L4\" ; la casse est "              \
+                         "indifférente ; un GPU absent du catalogue donne #N/A"),              \
         REQUIRED_TEXT                                                                          \
     }
 

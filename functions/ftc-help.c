@@ -55,9 +55,9 @@ static const ftc_l10n unit_labels[FTC_UNIT_LAST] = {
           "TFLOPS, 10^12 opérations par seconde"),
     [FTC_UNIT_QUERIES_PER_MONTH] =
         L("queries per month", "Anfragen pro Monat", "requêtes par mois"),
-    [FTC_UNIT_DATE] = L("a date (a date serial, as DATE() gives)",
-                        "ein Datum (Datumszahl, wie DATUM() sie liefert)",
-                        "une date (numéro de série, comme DATE() le donne)"),
+    [FTC_UNIT_DATE] = L("a date, the serial number DATE gives",
+                        "ein Datum, die Datumszahl, die DATUM liefert",
+                        "une date, le numéro de série que donne DATE"),
 };
 
 static const ftc_l10n domain_labels[FTC_DOMAIN_LAST] = {
@@ -79,9 +79,9 @@ static const ftc_l10n domain_labels[FTC_DOMAIN_LAST] = {
 };
 
 static const ftc_l10n word_optional =
-    L("optional, default", "optional, Standard", "facultatif, par défaut");
+    L("Optional, default", "Optional, Standard", "Facultatif, par défaut");
 static const ftc_l10n word_one_of = L("one of", "eines von", "l'un de");
-static const ftc_l10n word_optional_alone = L("optional", "optional", "facultatif");
+static const ftc_l10n word_optional_alone = L("Optional", "Optional", "Facultatif");
 
 ftc_lang ftc_lang_from_code(const char *code)
 {
@@ -157,6 +157,21 @@ size_t ftc_arg_help(const ftc_function *fn, size_t arg, ftc_lang lang, char *buf
     if (fn == NULL || arg >= fn->n_args)
         return 0;
     a = &fn->args[arg];
+    /* The default first: Calc's Function Wizard shows the start of a long
+     * text only.  "Optional, default 24. Months to count (months; ...)". */
+    if (a->optional && a->default_arg >= 0) {
+        append(buf, size, &len, "%s %s. ", ftc_text(&word_optional, lang),
+               ftc_text(&fn->args[a->default_arg].name, lang));
+    } else if (a->optional && a->domain == FTC_DOMAIN_TEXT && a->default_text != NULL) {
+        append(buf, size, &len, "%s \"%s\". ", ftc_text(&word_optional, lang), a->default_text);
+    } else if (a->optional && (a->domain == FTC_DOMAIN_TEXT || isnan(a->default_value))) {
+        append(buf, size, &len, "%s. ", ftc_text(&word_optional_alone, lang));
+    } else if (a->optional) {
+        char number[32];
+
+        format_number(a->default_value, lang, number);
+        append(buf, size, &len, "%s %s. ", ftc_text(&word_optional, lang), number);
+    }
     /* Text is its own domain: "(text; text)" would say nothing twice. */
     append(buf, size, &len, "%s (%s", ftc_text(&a->description, lang),
            ftc_unit_label(a->unit, lang));
@@ -167,20 +182,41 @@ size_t ftc_arg_help(const ftc_function *fn, size_t arg, ftc_lang lang, char *buf
     } else if (a->domain != FTC_DOMAIN_TEXT) {
         append(buf, size, &len, "; %s", ftc_domain_label(a->domain, lang));
     }
-    if (a->optional && a->default_arg >= 0) {
-        append(buf, size, &len, "; %s %s", ftc_text(&word_optional, lang),
-               ftc_text(&fn->args[a->default_arg].name, lang));
-    } else if (a->optional && a->domain == FTC_DOMAIN_TEXT && a->default_text != NULL) {
-        append(buf, size, &len, "; %s \"%s\"", ftc_text(&word_optional, lang), a->default_text);
-    } else if (a->optional && (a->domain == FTC_DOMAIN_TEXT || isnan(a->default_value))) {
-        append(buf, size, &len, "; %s", ftc_text(&word_optional_alone, lang));
-    } else if (a->optional) {
-        char number[32];
-
-        format_number(a->default_value, lang, number);
-        append(buf, size, &len, "; %s %s", ftc_text(&word_optional, lang), number);
-    }
     append(buf, size, &len, ")");
+    return len;
+}
+
+/* The separator between a function's arguments as a Calc in that language
+ * shows it: ',' in English, ';' in German and French (whose decimal
+ * separator is the comma). */
+static const char *arg_separator(ftc_lang lang)
+{
+    return lang == FTC_LANG_EN ? ", " : "; ";
+}
+
+size_t ftc_example_args(const char *args, ftc_lang lang, char *buf, size_t size)
+{
+    size_t len = 0;
+    bool quoted = false;
+
+    if (size > 0)
+        buf[0] = '\0';
+    for (const char *p = args; p != NULL && *p != '\0'; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        if (quoted || *p == '"') {
+            append(buf, size, &len, "%c", *p);
+        } else if (*p == ';') {
+            append(buf, size, &len, "%s", arg_separator(lang));
+            while (p[1] == ' ')
+                p++;
+        } else if (*p == '.' && lang != FTC_LANG_EN && p > args && g_ascii_isdigit(p[-1]) &&
+                   g_ascii_isdigit(p[1])) {
+            append(buf, size, &len, ",");
+        } else {
+            append(buf, size, &len, "%c", *p);
+        }
+    }
     return len;
 }
 
@@ -195,7 +231,7 @@ size_t ftc_syntax(const ftc_function *fn, ftc_lang lang, char *buf, size_t size)
     append(buf, size, &len, "%s(", fn->name);
     for (size_t i = 0; i < fn->n_args; i++) {
         const ftc_arg_info *a = &fn->args[i];
-        const char *sep = i > 0 ? "; " : "";
+        const char *sep = i > 0 ? arg_separator(lang) : "";
 
         if (!a->optional)
             append(buf, size, &len, "%s%s", sep, ftc_text(&a->name, lang));

@@ -135,12 +135,12 @@ static const ftc_arg_info gpu_hours_args[] = {
     [HOURS_TOKENS] = ARG_TOKENS,
     [HOURS_EPOCHS] = ARG_EPOCHS(REQUIRED(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE)),
     [HOURS_PEAK] = {.name = L("PeakTflops", "SpitzenTFLOPS", "CrêteTFLOPS"),
-                    .description = L("The GPU's dense BF16 peak (GPU_SPEC(...; "
-                                     "\"bf16_tflops\"))",
-                                     "Dichte BF16-Spitzenleistung der GPU "
-                                     "(GPU_SPEC(...; \"bf16_tflops\"))",
-                                     "Crête BF16 dense du GPU (GPU_SPEC(... ; "
-                                     "\"bf16_tflops\"))"),
+                    .description = L("The GPU's dense BF16 peak, as GPU_SPEC gives it for "
+                                     "\"bf16_tflops\"",
+                                     "Dichte BF16-Spitzenleistung der GPU, wie GPU_SPEC "
+                                     "sie für \"bf16_tflops\" liefert",
+                                     "Crête BF16 dense du GPU, telle que GPU_SPEC la donne "
+                                     "pour \"bf16_tflops\""),
                     REQUIRED(FTC_UNIT_TFLOPS, FTC_DOMAIN_POSITIVE)},
     [HOURS_MFU] = {.name = L("Mfu", "MFU", "MFU"),
                    .description = L("Share of the peak a real run achieves (model "
@@ -276,12 +276,12 @@ static const ftc_arg_info gpus_needed_args[] = {
                                       "(FT_TRAIN_MEMORY_GB)"),
                      REQUIRED(FTC_UNIT_GB, FTC_DOMAIN_NON_NEGATIVE)},
     [NEED_GPU_MEMORY] = {.name = L("GpuMemoryGB", "GPUSpeicherGB", "MémoireGPUGo"),
-                         .description = L("Memory of one GPU (GPU_SPEC(...; "
-                                          "\"memory_gb\"))",
-                                          "Speicher einer GPU (GPU_SPEC(...; "
-                                          "\"memory_gb\"))",
-                                          "Mémoire d'un GPU (GPU_SPEC(... ; "
-                                          "\"memory_gb\"))"),
+                         .description = L("Memory of one GPU, as GPU_SPEC gives it for "
+                                          "\"memory_gb\"",
+                                          "Speicher einer GPU, wie GPU_SPEC ihn für "
+                                          "\"memory_gb\" liefert",
+                                          "Mémoire d'un GPU, telle que GPU_SPEC la donne "
+                                          "pour \"memory_gb\""),
                          REQUIRED(FTC_UNIT_GB, FTC_DOMAIN_POSITIVE)},
     [NEED_HEADROOM] = {.name = L("Headroom", "Reserve", "Marge"),
                        .description = L("Share of each GPU's memory kept free for "

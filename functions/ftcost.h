@@ -443,12 +443,25 @@ FTC_API const char *ftc_lang_code(ftc_lang lang);      /* "en", "de", "fr" */
 FTC_API const char *ftc_text(const ftc_l10n *s, ftc_lang lang);
 FTC_API const char *ftc_unit_label(ftc_unit unit, ftc_lang lang);
 FTC_API const char *ftc_domain_label(ftc_domain domain, ftc_lang lang);
-/* The full argument help: description, unit, accepted values and, for an
- * optional argument, its default.  Returns the length it needed (like
- * snprintf); the text is cut to fit `size`. */
+/* An argument's domain (ftc_domain_contains) as an interval, for a spreadsheet's validity rule:
+ * low and high (NAN: no bound), whether each is included, whole numbers only.  False for text.
+ */
+typedef struct {
+    double low, high;
+    bool low_included, high_included, whole;
+} ftc_domain_limits;
+FTC_API bool ftc_domain_get_limits(ftc_domain domain, ftc_domain_limits *out);
+/* The full argument help: for an optional argument its default first, then
+ * the description, unit and accepted values.  Returns the length it needed
+ * (like snprintf); the text is cut to fit `size`. */
 FTC_API size_t ftc_arg_help(const ftc_function *fn, size_t arg, ftc_lang lang, char *buf,
                             size_t size);
-/* "FT_TCO(Training; MonthlyServing; ...; [HourlyRate]; [Horizon])" */
+/* An example's arguments (';'-separated in the catalogue) as a Calc in
+ * `lang` shows them: "\"gpt-4o\", \"output\"" in English, "0,5; 2" in
+ * German.  Returns the length it needed, like ftc_arg_help. */
+FTC_API size_t ftc_example_args(const char *args, ftc_lang lang, char *buf, size_t size);
+/* "FT_TCO(Training, MonthlyServing, ..., [HourlyRate], [Horizon])" in
+ * English, with "; " in German and French. */
 FTC_API size_t ftc_syntax(const ftc_function *fn, ftc_lang lang, char *buf, size_t size);
 
 #ifdef __cplusplus

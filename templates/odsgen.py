@@ -24,6 +24,8 @@ import re
 import string
 from xml.sax.saxutils import escape, quoteattr
 
+from odsvalid import arg_interval, fed_domains, intersect
+
 ADDIN_PREFIX = 'ORG.FTCOST.FUNCTIONS.'
 _FUNC_RE = re.compile(r'(?<![A-Za-z0-9_.])((?:FT|API|RAG|GPU)_[A-Z0-9_]+)\(')
 
@@ -57,6 +59,7 @@ class _State:
     translations = gettext.NullTranslations()
     asked = set()     # every msgid the descriptions used
     missing = set()   # those the catalogue has no translation for
+    table = None      # the add-in's function table (build/addin/ftcost-table.json)
 
 
 def set_language(lang, mo_path=None):
@@ -74,6 +77,51 @@ def set_language(lang, mo_path=None):
 
 def language():
     return _State.lang
+
+
+def set_table(path):
+    """The add-in's function table: each argument's domain gives the input
+    cells that feed it their validity rule (Book.to_fods)."""
+    import json
+    with open(path, encoding='utf-8') as f:
+        _State.table = {fn['name']: fn for fn in json.load(f)['functions']}
+
+
+# ---------------------------------------------------------------- domains
+# An open bound in a validity rule: Calc's "between" is closed, so an open
+# end of a range moves inward by this much.
+OPEN_STEP = 1e-6
+
+
+def _num_text(x):
+    t = ('%.6f' % x).rstrip('0').rstrip('.')
+    return t if _State.lang == 'en' else t.replace('.', ',')
+
+
+def domain_rule(interval):
+    """(ODF condition, error message in the template's language)."""
+    lo, lo_in, hi, hi_in, whole = interval
+    kind = 'of:cell-content-is-whole-number()' if whole else 'of:cell-content-is-decimal-number()'
+    if hi is None:
+        cond = '%s and cell-content()%s%s' % (kind, '>=' if lo_in else '>', _odf_num(lo))
+        msg = (_('Enter a number of {low} or more.') if lo_in else _('Enter a number above {low}.'))
+    else:
+        low = lo if lo_in else lo + OPEN_STEP
+        high = hi if hi_in else hi - OPEN_STEP
+        cond = '%s and cell-content-is-between(%s,%s)' % (kind, _odf_num(low), _odf_num(high))
+        if whole:
+            msg = _('Enter a whole number from {low} to {high}.')
+        elif lo_in and hi_in:
+            msg = _('Enter a number from {low} to {high}.')
+        elif lo_in:
+            msg = _('Enter a number from {low} to below {high}.')
+        else:
+            msg = _('Enter a number above {low}, at most {high}.')
+    return cond, msg.format(low=_num_text(lo), high=_num_text(hi) if hi is not None else '')
+
+
+def _odf_num(x):
+    return ('%.9f' % x).rstrip('0').rstrip('.')
 
 
 def asked():
@@ -224,6 +272,10 @@ def number_styles(lang):
         date = ('<number:day number:style="long"/><number:text>.</number:text><number:month number:style="long"/>'
                 '<number:text>.</number:text><number:year number:style="long"/>')
     out.append('<number:date-style style:name="N_date" %s>%s</number:date-style>' % (loc, date))
+    # Large counts (FLOPs): 2.10E+18, not Calc's general 2.1E+018.
+    out.append('<number:number-style style:name="N_sci" %s><number:scientific-number number:decimal-places="2" '
+               'number:min-decimal-places="2" number:min-integer-digits="1" number:min-exponent-digits="2"/>'
+               '</number:number-style>' % loc)
     # For a cell whose formula calls TEXT(): Calc reads TEXT's format code in
     # the language of the cell's own number format (else in the Calc's
     # locale: "$#,##0" gave "$185823,264" in a German Calc).
@@ -259,7 +311,7 @@ def text_percent_format():
 FORMATS = {
     None: None, 'usd0': 'N_usd0', 'usd2': 'N_usd2', 'usd3': 'N_usd3',
     'pct0': 'N_pct0', 'pct1': 'N_pct1', 'pct2': 'N_pct2', 'int': 'N_int',
-    'dec1': 'N_dec1', 'dec2': 'N_dec2', 'month': 'N_month', 'date': 'N_date', 'text': 'N_text',
+    'dec1': 'N_dec1', 'dec2': 'N_dec2', 'sci': 'N_sci', 'month': 'N_month', 'date': 'N_date', 'text': 'N_text',
 }
 
 _BORDER_IN = '0.6pt solid ' + INPUT_LINE
@@ -495,18 +547,64 @@ class Book:
         """A growth or price-change rate per month, above -99 %."""
         return self.number_validation(-0.99, 10, message=_('Enter a rate above -99 %, e.g. 3 % as 0.03.'))
 
+    def arg_validation(self, func, arg):
+        """The rule of an add-in argument's domain, for an input passed to
+        it through a formula (to_fods gives such inputs theirs anyway)."""
+        if _State.table is None:
+            return self.nonneg_validation()
+        a = next(a for a in _State.table[func]['args'] if a['name'] == arg)
+        return self.domain_validation(arg_interval(a))
+
+    def domain_validation(self, interval):
+        cond, msg = domain_rule(interval)
+        key = ('domain',) + tuple(interval)
+        if key not in self.validations:
+            self.validations[key] = ('val%d' % (len(self.validations) + 1), cond, msg, 'stop')
+        return self.validations[key][0]
+
+    def apply_domains(self):
+        """Every input cell passed straight to an add-in function (by its
+        name, or as [.A1] on its sheet) gets the validity rule of that
+        argument's domain (of every such argument: the intersection), the
+        error message saying the values it takes."""
+        if _State.table is None:
+            return
+        names = {n: (sh, a1) for n, sh, a1 in self.names if ':' not in a1}
+        for sheet in self.sheets:
+            formulas = [odf_formula(c.formula) for c in sheet.cells.values() if c.formula]
+            for key, uses in fed_domains(formulas, _State.table).items():
+                m = re.fullmatch(r'\[\.([A-Z]+[0-9]+)\]', key)
+                if key in names:
+                    target = self.sheet_named(names[key][0]), names[key][1]
+                elif m:
+                    target = sheet, m.group(1)
+                else:
+                    continue
+                cell = target[0].cells.get(parse(target[1]))
+                if cell is None or not ROLES[cell.role].get('unlocked') or isinstance(cell.value, str):
+                    continue
+                interval = uses[0][2]
+                for u in uses[1:]:
+                    interval = intersect(interval, u[2])
+                cell.validation = self.domain_validation(interval)
+
+    def sheet_named(self, name):
+        return next(s for s in self.sheets if s.name == name)
+
     def number_validation(self, low=0, high=None, message=None):
         key = ('num', low, high)
         if key not in self.validations:
             if high is None:
                 cond = 'of:cell-content-is-decimal-number() and cell-content()>=%s' % low
             else:
-                cond = 'of:cell-content-is-decimal-number() and cell-content-is-between(%s;%s)' % (low, high)
+                # "," between the bounds: LibreOffice drops the rule with ";"
+                cond = 'of:cell-content-is-decimal-number() and cell-content-is-between(%s,%s)' % (low, high)
             self.validations[key] = ('val%d' % (len(self.validations) + 1), cond, message, 'stop')
         return self.validations[key][0]
 
     # ------------------------------------------------------------ writing
     def to_fods(self):
+        self.apply_domains()
         out = [HEADER]
         out.append('<office:meta><meta:generator>ftcost templates/odsgen.py</meta:generator>'
                    '<dc:title>%s</dc:title><dc:description>%s</dc:description><dc:language>%s-%s</dc:language>'
@@ -519,6 +617,13 @@ class Book:
                    % (FONT, FONT))
         out.append('<office:styles>')
         out.append(number_styles(_State.lang))
+        # The document's language (what a cell is spell-checked and
+        # hyphenated as, Format > Cells > Font > Language): Calc reads it from
+        # the default style of table cells, not from the "Default" cell style.
+        out.append('<style:default-style style:family="table-cell"><style:text-properties '
+                   'fo:language="%s" fo:country="%s" style:language-asian="none" style:country-asian="none" '
+                   'style:language-complex="none" style:country-complex="none"/></style:default-style>'
+                   % LANGUAGES[_State.lang])
         out.append('<style:style style:name="Default" style:family="table-cell">'
                    '<style:table-cell-properties style:vertical-align="middle"/>'
                    '<style:text-properties style:font-name="%s" fo:font-size="10pt" fo:language="%s" fo:country="%s"/>'

@@ -52,9 +52,9 @@ def build():
     frac = book.number_validation(0.01, 1, message=_('Enter a fraction between 1 % and 100 %.'))
 
     s = book.sheet(_('Fine-tune vs API'),
-                   ['0.4cm', '5.6cm', '3.3cm', '2.9cm', '5.9cm', '0.5cm',
-                    '3.1cm', '3.1cm', '3.1cm', '3.1cm', '0.8cm', '1.6cm', '3.2cm', '3.2cm'],
-                   print_range='A1:J44', wider={'de': {'B': '6.3cm', 'D': '3.0cm', 'E': '6.2cm', 'G': '3.3cm',
+                   ['0.4cm', '6.1cm', '3.3cm', '3.0cm', '6.9cm', '0.5cm',
+                    '3.2cm', '3.1cm', '3.1cm', '3.1cm', '0.8cm', '1.6cm', '3.6cm', '3.6cm'],
+                   print_range='A1:J44', wider={'de': {'B': '6.6cm', 'D': '3.1cm', 'E': '6.9cm', 'G': '3.5cm',
                                                        'M': '3.8cm', 'N': '3.8cm'}})
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
@@ -86,17 +86,28 @@ def build():
                 'price file (~/.config/ftcost/prices.json) has this model.'))
     s.text('B6', _('Model'), 'label')
     s.text('C6', DEFAULT_MODEL, 'input_text', name='ModelName', validation=picker)
-    s.text('D6', _('pick from the list'), 'unit')
-    s.text('E6', _('catalogue, or your own price file'), 'note')
-    out(7, _('Input price'), 'API_PRICE(ModelName;"input")', 'usd2', _('$ per M tokens'), 'InputPrice',
-        _('API_PRICE: the catalogue price'))
-    out(8, _('Output price'), 'API_PRICE(ModelName;"output")', 'usd2', _('$ per M tokens'), 'OutputPrice',
-        _('API_PRICE: the catalogue price'))
+    s.text('D6', _('your price'), 'unit')
+    s.text('E6', _('pick a model from the list, or type your prices'), 'note')
+
+    # The price used: yours when typed (D), else the catalogue's (API_PRICE).
+    def price(r, label, kind, name):
+        s.text('B%d' % r, label, 'label')
+        s.calc('C%d' % r, 'IF(ISBLANK(%s);API_PRICE(ModelName;"%s");%s)' % (ref('D%d' % r), kind, ref('D%d' % r)),
+               'calc', 'usd2', name=name)
+        s.put('D%d' % r, role='input', fmt='usd2', name='Your' + name,
+              validation=book.arg_validation('API_COST', name))
+        s.calc('E%d' % r, 'IF(ISBLANK(%s);IFNA(%s&TEXT(API_PRICE(ModelName;"%s");"0.00");%s);%s)'
+               % (ref('D%d' % r), q(_('catalogue price, $ per M tokens: ')), kind,
+                  q(_('not in the catalogue: type your price')), q(_('your price, $ per M tokens'))),
+               'note', 'text')
+
+    price(7, _('Input price'), 'input', 'InputPrice')
+    price(8, _('Output price'), 'output', 'OutputPrice')
     s.text('B9', _('Prices as of'), 'label')
-    s.calc('C9', 'API_PRICE_DATE(ModelName)', 'calc', 'date', name='PriceDate')
-    s.text('D9', 'API_PRICE_DATE', 'unit')
-    s.calc('E9', 'IF(TODAY()-PriceDate>183;%s;%s)' % (q(_('over 6 months old: recheck')),
-                                                       q(_('recent; confirm before signing'))), 'note')
+    s.calc('C9', 'IFNA(API_PRICE_DATE(ModelName);"")', 'calc', 'date', name='PriceDate')
+    s.style_only('D9', 'unit')
+    s.calc('E9', 'IF(ISTEXT(PriceDate);"";IF(TODAY()-PriceDate>183;%s;%s))'
+           % (q(_('over 6 months old: recheck')), q(_('recent; confirm before signing'))), 'note')
 
     s.text('B10', _('API path'), 'section', span=(1, 4))
     inp(11, _('Input tokens'), 3e9, 'int', _('per month'), 'InputTokens', _('prompts, context, retrieved text'))
@@ -146,7 +157,7 @@ def build():
            '%s);ChartCrossing))' % (missing, q(_('input missing')), q(_('none in 10 years'))),
            'head_value', 'int', span=(2, 4), name='Breakeven')
     s.calc('G9', 'IF(%s;%s;IF(ISNUMBER(Breakeven);%s;%s))'
-           % (missing, q(_('no price for this model: pick one from the list or enter prices')),
+           % (missing, q(_('no price for this model: pick one from the list or type your prices')),
               q(_('where the two lines of the chart cross')), q(_('the API stays cheaper'))),
            'head_text', span=(1, 4))
 
@@ -178,7 +189,8 @@ def build():
     kv(24, _('API, per M tokens (blended)'), 'ApiMonthly/((InputTokens+OutputTokens)/1000000)', 'usd3', 'ApiBlendedPrice')
     kv(25, _('Fixed fine-tuning cost per month'), 'FtMonthly-ServingMonthly+FtUpfront/HorizonMonths', 'usd0', 'FtMonthlyFixed')
     kv(26, _('Break-even tokens per month'),
-       'IFNA(FT_BREAKEVEN_VOLUME(FtMonthlyFixed;SelfHostPrice;ApiBlendedPrice);%s)' % q(_('none')), 'int',
+       'IF(ISERROR(ApiBlendedPrice);%s;IFNA(FT_BREAKEVEN_VOLUME(FtMonthlyFixed;SelfHostPrice;ApiBlendedPrice);%s))'
+       % (q(_('missing price')), q(_('none'))), 'int',
        'BreakevenVolume', 'calc_b')
     kv(27, _('Your tokens per month'), 'InputTokens+OutputTokens', 'int')
 
@@ -197,6 +209,7 @@ def build():
     s.text('L6', _('Month'), 'colhead_r')
     s.text('M6', _('Fine-tuning path'), 'colhead_r')
     s.text('N6', _('API path'), 'colhead_r')
+    book.name('ChartMonths', s.name, 'L7:L%d' % (7 + MONTHS))
     for i in range(MONTHS + 1):
         r, src = 7 + i, FIRST + i
         s.calc('L%d' % r, ref('B%d' % src, CF), 'calc', 'int')
@@ -211,9 +224,9 @@ def build():
         x_title=_('month'), legend=True))
 
     # ---- cash flows
-    c = book.sheet(CF, ['0.4cm', '1.5cm', '2.8cm', '2.8cm', '3.0cm', '3.0cm', '3.3cm', '3.0cm', '3.2cm'],
+    c = book.sheet(CF, ['0.4cm', '1.7cm', '2.9cm', '2.9cm', '3.0cm', '3.0cm', '3.5cm', '3.3cm', '3.2cm'],
                    print_range='A1:I%d' % (LAST + 3), master='Portrait',
-                   wider={'de': {'B': '1.7cm'}})
+                   wider={'de': {'B': '1.9cm'}})
     c.height(1, '1.05cm')
     c.height(4, '0.25cm')
     c.height(6, '1.25cm')
@@ -234,7 +247,10 @@ def build():
                          ('F', _('API usage, cumulative'), 'colhead_r'), ('G', _('API path, cumulative'), 'colhead_r'),
                          ('H', _('API path cash flow'), 'colhead_r'), ('I', _('Fine-tuning ahead by'), 'colhead_r')]:
         c.text('%s6' % col, t, role)
-    c.calc('B%d' % FIRST, 'FT_SCHEDULE(FtUpfront;FtMonthly;ApiMonthly;ApiGrowthCombined;HorizonMonths)',
+    # Without an API price the API columns (D, F) are #N/A, the fine-tuning
+    # ones still computed (the schedule gets 0 for the API, masked).
+    c.calc('B%d' % FIRST, 'IF(ISERROR(ApiMonthly)*{0;0;1;0;1};NA();'
+           'FT_SCHEDULE(FtUpfront;FtMonthly;IF(ISERROR(ApiMonthly);0;ApiMonthly);ApiGrowthCombined;HorizonMonths))',
            'calc', 'int', matrix=(MONTHS + 1, 5))
     book.name('Schedule', CF, 'B%d:F%d' % (FIRST, LAST))
     for r in range(FIRST, LAST + 1):

@@ -14,7 +14,7 @@ quote typed beside it replaces; hence FT_GPUS_NEEDED, the cost per run
 and validation rows use that run; serving uses FT_SERVING_COST, the
 footprint FT_ENERGY_KWH and FT_CO2_KG.  Default figures are published
 industry estimates, marked planning assumptions, or (the sizing inputs)
-the example of issue 13; all are editable.
+an example training run; all are editable.
 """
 import json
 import os
@@ -55,10 +55,10 @@ def build():
                 'ftcost add-in.'),
                 ('ftcost', _('fine-tuning'), _('budget'), _('hidden costs'), 'LLM'))
     s = book.sheet(_('Cost budget'),
-                   ['0.4cm', '7.3cm', '2.5cm', '2.5cm', '2.3cm', '2.6cm', '2.6cm', '2.7cm',
+                   ['0.4cm', '7.9cm', '2.5cm', '2.5cm', '2.4cm', '2.6cm', '2.6cm', '2.7cm',
                     '2.7cm', '10.6cm'],
                    print_range='A1:J%d' % PRINT_LAST,
-                   wider={'de': {'B': '8.9cm', 'E': '2.9cm', 'F': '3.2cm', 'J': '12.8cm'}})
+                   wider={'de': {'B': '9.4cm', 'E': '3.1cm', 'F': '3.7cm', 'J': '12.8cm'}})
     unit_list = book.list_validation(*[unit for unit, _y1, _y3 in UNITS])
     nonneg = book.nonneg_validation()
     s.height(1, '1.05cm')
@@ -224,7 +224,7 @@ def build():
     s.calc('D%d' % r, 'IF(ISBLANK(SzGpuPriceQuote);"";%s)' % q(_('your quote')), 'note')
     s.style_only('E%d' % r, 'calc')
     r += 1
-    s.text('B%d' % r, _('Inputs: the example of issue 13 (a 7B model, 50,000 examples of 500 tokens, 3 '
+    s.text('B%d' % r, _('Inputs: an example training run (a 7B model, 50,000 examples of 500 tokens, 3 '
            'epochs, LoRA, H100 at aws), not a source. MFU 40 %: the function\'s default (0.35–0.55 '
            'when well tuned). Catalogue: GPU_SPEC, GPU_PRICE (ftcost gpus cites each figure). A quote '
            'typed beside a catalogue figure replaces it.'), 'note_wrap', span=(3, 4))
@@ -239,7 +239,7 @@ def build():
         (_('Model parameters'), 'SzBillions*1E+09', 'int', _('parameters'), 'SzParams', _('billions × 10^9')),
         (_('Training tokens per epoch'), 'SzExamples*SzTokensPerExample', 'int', _('tokens'), 'SzTokens',
          _('examples × tokens per example')),
-        (_('Training compute'), 'FT_TRAIN_FLOPS(SzParams;SzTokens;SzEpochs;SzMethod)', None, _('FLOPs'), 'SzFlops',
+        (_('Training compute'), 'FT_TRAIN_FLOPS(SzParams;SzTokens;SzEpochs;SzMethod)', 'sci', _('FLOPs'), 'SzFlops',
          _('FT_TRAIN_FLOPS: 6 per parameter and token, 4 with adapters')),
         (_('GPU-hours per run'), 'FT_GPU_HOURS(SzParams;SzTokens;SzEpochs;SzPeakTflops;SzMfu;SzMethod)', 'dec2',
          _('GPU-hours'), 'SzGpuHours', _('FT_GPU_HOURS on the peak and MFU used')),
@@ -272,7 +272,7 @@ def build():
     s.text('C%d' % (top + 1), _('Low'), 'colhead_r')
     s.text('D%d' % (top + 1), _('High'), 'colhead_r')
     s.text('E%d' % (top + 1), _('Unit'), 'colhead')
-    s.height(top + 1, '0.6cm')
+    s.height(top + 1, '0.8cm')
     assumptions = [
         (_('Training runs and experiments'), 10, 40, 'int', _('runs'), 'Runs'),
         (_('Evaluation hours per validation run'), 2, 4, 'int', _('hours'), 'EvalHours'),

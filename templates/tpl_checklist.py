@@ -47,8 +47,8 @@ def build():
     yesno = book.list_validation(YES, NO)
     level = book.list_validation(HIGH, MEDIUM, LOW)
     s = book.sheet(_('Decision checklist'),
-                   ['0.4cm', '8.8cm', '2.9cm', '8.0cm', '0.5cm', '5.6cm', '3.2cm', '3.0cm', '2.6cm'],
-                   print_range='A1:H35', wider={'de': {'B': '9.5cm', 'D': '9.6cm', 'H': '3.6cm'}})
+                   ['0.4cm', '9.4cm', '3.3cm', '8.0cm', '0.5cm', '5.6cm', '3.2cm', '3.0cm', '2.6cm', '7.0cm'],
+                   print_range='A1:H35', wider={'de': {'B': '10.2cm', 'D': '9.6cm', 'F': '6.1cm', 'H': '3.6cm'}})
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
     s.header(_('Fine-tune or prompt? Decision checklist'),
@@ -168,6 +168,7 @@ def build():
     # language): kept beside the print range, shown in words.
     s.calc('I31', 'FT_VERDICT(FtAccuracy;PromptAccuracy;CkFtTco;CkApiTco;Tolerance)', 'calc_c',
            name='Verdict')
+    s.text('J31', _('FT_VERDICT answers this code; the formulas compare it'), 'note_free')
     s.calc('G31', 'IF(Verdict="PROMPT";%s;%s)' % (prompt, fine_tune), 'head_value_s', span=(1, 2),
            name='VerdictShown')
     s.height(31, '0.8cm')

@@ -72,17 +72,16 @@ def build():
     chat_models, embed_models = catalogue_models()
 
     s = book.sheet(_('Prompting, RAG or FT'),
-                   ['0.4cm', '6.7cm', '2.8cm', '2.7cm', '3.1cm', '3.1cm', '8.6cm', '0.5cm',
+                   ['0.4cm', '7.2cm', '3.0cm', '2.7cm', '3.1cm', '3.3cm', '8.4cm', '0.5cm',
                     '3.0cm', '3.0cm', '3.0cm', '3.0cm',
                     # outside the print range: M (the horizon, the next-cheapest
                     # text), the chart data N-T (a crossing may read "never
                     # within the horizon")
                     '3.0cm', '1.6cm', '3.0cm', '3.0cm', '3.0cm', '5.0cm', '5.0cm', '5.0cm'],
                    default_height='0.46cm', print_range='A1:L55',
-                   wider={'de': {'B': '6.8cm', 'C': '2.9cm', 'D': '2.9cm', 'E': '4.2cm', 'F': '3.1cm',
+                   wider={'de': {'B': '7.2cm', 'C': '3.0cm', 'D': '2.9cm', 'E': '4.2cm', 'F': '3.3cm',
                                  'G': '10.2cm'}})
     s.height(1, '1.05cm')
-    s.height(4, '0.25cm')
     s.header(_('Prompting, RAG or fine-tuning? Three-year cost'),
              _('Each path with its own inputs and its cost over %d months; yellow cells are inputs '
              '(defaults say where they come from: replace them with yours), everything else is '
@@ -164,7 +163,6 @@ def build():
     s.style_only('E14', 'label')
 
     # ---- the three paths
-    s.height(15, '0.25cm')
     s.text('B16', _('The three paths'), 'section', span=(1, 6))
     s.height(17, '0.55cm')
     for c, t in zip('BCDEFG', ('', _('Prompting'), _('RAG'), _('Fine-tuning'), _('Unit'), _('Source of the default'))):
@@ -226,7 +224,6 @@ def build():
                '+FtUpkeep*Horizon', 'usd0', 'FtTco')}, bold=True)
 
     # ---- how they compare: published figures and the user's ratings
-    s.height(39, '0.25cm')
     s.text('B40', _('How the paths compare: published figures and your ratings'), 'section', span=(1, 6))
     s.height(41, '0.55cm')
     for c, t in zip('BCDEFG', ('', _('Prompting'), _('RAG'), _('Fine-tuning'), _('Unit'), _('Source'))):
@@ -280,8 +277,10 @@ def build():
            'head_value', span=(2, 4), name='Recommendation')
     s.calc('I9', 'IF(ISNUMBER(BestTco);%s;%s)'
            % (fstr(_('{total} over {months} months; next: {next}'),
-                   total='TEXT(BestTco;%s)' % q(text_money_format()), months=str(MONTHS), next='SecondText'),
-              q(_('a missing input is shown as missing, not as an answer'))), 'head_text', 'text', span=(1, 4))
+                   total='TEXT(BestTco;%s)' % q(text_money_format()), months=str(MONTHS),
+                   next='IF(ISNUMBER(SecondTco);TEXT(SecondTco;%s);%s)'
+                   % (q(text_money_format()), q(_('no other acceptable path')))),
+              q(_('a missing input is shown as missing, not as an answer'))), 'head_text', 'text', span=(1, 4), name='HeadlineText')
     s.height(9, '0.55cm')
 
     def kv(r, text, formula, fmt, name=None, role='calc'):
@@ -305,8 +304,6 @@ def build():
     kv(17, _('Next cheapest acceptable'),
        'IF(ISNUMBER(BestTco);IF(COUNTIF(Qualities;%s)>1;MEDIAN(AcceptableTotals);%s);%s)'
        % (ok, none, missing), 'usd0', 'SecondTco')
-    s.calc('M17', 'IF(ISNUMBER(SecondTco);TEXT(SecondTco;%s);%s)'
-           % (q(text_money_format()), q(_('no other acceptable path'))), fmt='text', name='SecondText')
     s.text('I19', _('Where the lines cross'), 'colhead', span=(1, 2))
     s.text('K19', _('Month'), 'colhead_r', span=(1, 2))
     kv(20, _('RAG and prompting'), 'CrossRagPrompt', 'int')

@@ -20,14 +20,14 @@ def build():
                 'that the training run does not show. Computed by the ftcost add-in.'),
                 ('ftcost', _('fine-tuning'), 'TCO', 'LLM'))
     s = book.sheet(_('Fine-tuning TCO'),
-                   ['0.4cm', '5.2cm', '3.3cm', '2.9cm', '7.6cm', '0.5cm',
+                   ['0.4cm', '5.2cm', '3.3cm', '3.2cm', '7.3cm', '0.5cm',
                     '2.9cm', '2.9cm', '2.9cm', '2.9cm'],
-                   print_range='A1:J30', wider={'de': {'B': '5.6cm', 'D': '2.9cm', 'E': '8.0cm'}})
+                   print_range='A1:J30', wider={'de': {'B': '6.1cm', 'D': '3.2cm', 'E': '8.0cm'}})
     s.height(1, '1.05cm')
     s.height(2, '0.55cm')
     s.height(4, '0.25cm')
     s.height(14, '0.35cm')
-    s.height(16, '0.75cm')
+    s.height(16, '0.85cm')
 
     s.header(_('Fine-tuning: total cost of ownership'),
              _('Everything the training-run line on the slide leaves out, over the planning '

@@ -254,16 +254,18 @@ START_TEST(test_help)
     run_result fr = RUN("help", "--lang", "fr", "API_TCO");
 
     ck_assert_int_eq(en.status, 0);
-    ck_assert_ptr_nonnull(strstr(en.out, "FT_TCO(Training; MonthlyServing; MonthlyEngHours; "
-                                         "RetrainsPerYear; LifecycleMonths; "
-                                         "[HourlyRate = 150]; [Horizon = 24])"));
-    ck_assert_ptr_nonnull(strstr(en.out, "FT_TCO(200; 3000; 320; 1; 18) = 1224800"));
+    ck_assert_ptr_nonnull(strstr(en.out, "FT_TCO(Training, MonthlyServing, MonthlyEngHours, "
+                                         "RetrainsPerYear, LifecycleMonths, "
+                                         "[HourlyRate = 150], [Horizon = 24])"));
+    /* examples with an English Calc's separator */
+    ck_assert_ptr_nonnull(strstr(en.out, "FT_TCO(200, 3000, 320, 1, 18) = 1224800"));
     ck_assert_ptr_nonnull(strstr(en.out, "money per hour"));
     ck_assert_int_eq(de.status, 0);
     ck_assert_ptr_nonnull(strstr(de.out, "[Stundensatz = 150]"));
     ck_assert_ptr_nonnull(strstr(de.out, "Gesamtbetriebskosten"));
     ck_assert_int_eq(fr.status, 0);
     ck_assert_ptr_nonnull(strstr(fr.out, "[CroissanceMensuelle = 0]"));
+    ck_assert_ptr_nonnull(strstr(de.out, "FT_TCO(200; 3000; 320; 1; 18) = 1224800"));
     run_result_clear(&en);
     run_result_clear(&de);
     run_result_clear(&fr);
@@ -281,7 +283,7 @@ static const price_case price_cases[] = {
     {{"API_PRICE", "gpt-4o", "output"}, "10\n"},
     {{"API_PRICE", "gpt-4o"}, "2.5\n"},
     {{"API_PRICE", "gpt-4o", ""}, "2.5\n"},
-    {{"api_price", "OPENAI/GPT-4O-MINI", "Cached_Input"}, "0.074999999999999997\n"},
+    {{"api_price", "OPENAI/GPT-4O-MINI", "Cached_Input"}, "0.075\n"},
     {{"API_PRICE", "claude-haiku-4-5", "batch_output"}, "2.5\n"},
     {{"API_PRICE", "gpt-4.1", "batch_output"}, "4\n"},
     {{"API_PRICE", "together_ai/deepseek-ai/DeepSeek-R1", "output"}, "7\n"},
@@ -297,6 +299,21 @@ START_TEST(test_api_price)
     ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
     ck_assert_str_eq(r.out, c->out);
     ck_assert_str_eq(r.err, "");
+    run_result_clear(&r);
+}
+END_TEST
+
+/* A note is a note, not an error; numbers in the shortest form that reads
+ * back the same (58802.4, not 58802.400000000001). */
+START_TEST(test_help_sections)
+{
+    run_result r = RUN("help", "RAG_TCO");
+
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.out, "\nNotes:\n  Month m (from 0) costs") != NULL, "%s", r.out);
+    ck_assert_ptr_null(strstr(r.out, "Errors:\n  Month"));
+    ck_assert_ptr_nonnull(strstr(r.out, "RAG_TCO(625.1, 1200, 15000) = 58802.4\n"));
+    ck_assert_ptr_nonnull(strstr(r.out, "= 71618.19949634299\n"));
     run_result_clear(&r);
 }
 END_TEST
@@ -477,6 +494,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_empty_string_is_omitted);
     tcase_add_test(tc, test_list);
     tcase_add_test(tc, test_help);
+    tcase_add_test(tc, test_help_sections);
     tcase_add_test(tc, test_reference_in_sync);
     tcase_add_loop_test(tc, test_api_price, 0, G_N_ELEMENTS(price_cases));
     tcase_add_test(tc, test_prices_listing);

@@ -156,7 +156,7 @@ START_TEST(test_argument_texts)
                 /* no default text: the kernel decides ("[Provider]") */
                 g_autofree char *bare = g_strdup_printf("[%s]", en);
 
-                ck_assert_msg(g_str_has_suffix(help, "; optional)"), "%s: %s", fn->name, help);
+                ck_assert_msg(g_str_has_prefix(help, "Optional. "), "%s: %s", fn->name, help);
                 ck_assert_msg(strstr(syntax, bare) != NULL, "%s: syntax lacks %s", fn->name,
                               bare);
                 continue;
@@ -169,7 +169,7 @@ START_TEST(test_argument_texts)
             } else if (isnan(a->default_value)) {
                 /* no constant default (the kernel decides): "[AsOf]", "optional)" */
                 ck_assert_ptr_null(a->default_text);
-                ck_assert_msg(g_str_has_suffix(help, "; optional)"), "%s: %s", fn->name, help);
+                ck_assert_msg(g_str_has_prefix(help, "Optional. "), "%s: %s", fn->name, help);
                 g_autofree char *bare = g_strdup_printf("[%s]", en);
                 ck_assert_msg(strstr(syntax, bare) != NULL, "%s: syntax lacks %s", fn->name,
                               bare);
@@ -256,26 +256,28 @@ START_TEST(test_syntax)
     size_t en_len = ftc_syntax(fn, FTC_LANG_EN, buf, sizeof buf);
 
     ck_assert_uint_eq(en_len, strlen(buf));
-    ck_assert_str_eq(buf, "API_COST(InputTokens; OutputTokens; InputPrice; OutputPrice; "
-                          "[CachedTokens = 0]; [CachedPrice = InputPrice]; [Discount = 0])");
+    ck_assert_str_eq(buf, "API_COST(InputTokens, OutputTokens, InputPrice, OutputPrice, "
+                          "[CachedTokens = 0], [CachedPrice = InputPrice], [Discount = 0])");
     ftc_syntax(ftc_function_find("FT_VERDICT"), FTC_LANG_DE, buf, sizeof buf);
     ck_assert_ptr_nonnull(strstr(buf, "[Toleranz = 0,1]"));
     /* a text default: quoted, the same in every language */
     ftc_syntax(ftc_function_find("API_PRICE"), FTC_LANG_EN, buf, sizeof buf);
-    ck_assert_str_eq(buf, "API_PRICE(Model; [Kind = \"input\"]; [AsOf]; [PromptTokens])");
+    ck_assert_str_eq(buf, "API_PRICE(Model, [Kind = \"input\"], [AsOf], [PromptTokens])");
     ftc_syntax(ftc_function_find("API_PRICE"), FTC_LANG_DE, buf, sizeof buf);
     ck_assert_str_eq(buf, "API_PRICE(Modell; [Art = \"input\"]; [Stichtag]; [PromptTokens])");
     /* an optional text without a default: the kernel's (every provider) */
     ftc_syntax(ftc_function_find("API_MODELS"), FTC_LANG_EN, buf, sizeof buf);
-    ck_assert_str_eq(buf, "API_MODELS([Provider]; [Kind = \"input\"])");
+    ck_assert_str_eq(buf, "API_MODELS([Provider], [Kind = \"input\"])");
     ftc_arg_help(ftc_function_find("API_MODELS"), 0, FTC_LANG_DE, buf, sizeof buf);
-    ck_assert_ptr_nonnull(strstr(buf, "(Text; optional)"));
+    ck_assert_msg(g_str_has_prefix(buf, "Optional. "), "%s", buf);
     ftc_arg_help(ftc_function_find("API_PRICE"), 1, FTC_LANG_FR, buf, sizeof buf);
-    ck_assert_ptr_nonnull(strstr(buf, "(texte; facultatif, par défaut \"input\")"));
+    ck_assert_msg(g_str_has_prefix(buf, "Facultatif, par défaut \"input\". Quel prix"), "%s",
+                  buf);
+    ck_assert(g_str_has_suffix(buf, "(texte)"));
     /* a choice: its words, and no "text; text" */
     ftc_arg_help(ftc_function_find("FT_TRAIN_FLOPS"), 3, FTC_LANG_DE, buf, sizeof buf);
-    ck_assert_ptr_nonnull(strstr(
-        buf, "(Text, eines von \"full\", \"lora\", \"qlora\"; optional, Standard \"full\")"));
+    ck_assert_msg(g_str_has_prefix(buf, "Optional, Standard \"full\". "), "%s", buf);
+    ck_assert(g_str_has_suffix(buf, "(Text, eines von \"full\", \"lora\", \"qlora\")"));
     /* cut to fit, never past the buffer, and tells the length it needed */
     ck_assert_uint_eq(ftc_syntax(fn, FTC_LANG_EN, tiny, sizeof tiny), en_len);
     ck_assert_str_eq(tiny, "API_COS");
@@ -310,6 +312,128 @@ START_TEST(test_languages)
 }
 END_TEST
 
+/* What a spreadsheet user reads: no shell-command backticks, no tracker
+ * words ("issue 13"); `flat`: no bracket inside a bracket (an argument's
+ * text; a note's formula may nest). */
+static void check_readable(const char *fn, const char *what, const char *text, bool flat)
+{
+    int depth = 0;
+
+    if (text == NULL)
+        return;
+    ck_assert_msg(strchr(text, '`') == NULL, "%s: %s has a backtick: %s", fn, what, text);
+    for (const char *p = text; *p != '\0'; p++) {
+        if (*p == '(' || *p == '[')
+            depth++;
+        else if (*p == ')' || *p == ']')
+            depth--;
+        ck_assert_msg(!flat || depth <= 1, "%s: %s nests brackets: %s", fn, what, text);
+    }
+    for (const char *p = text; (p = g_strstr_len(p, -1, "issue ")) != NULL; p++)
+        ck_assert_msg(!g_ascii_isdigit(p[6]), "%s: %s names a tracker issue: %s", fn, what,
+                      text);
+}
+
+/* The Function Wizard shows the start of an argument's text: an optional
+ * argument's default must be within it. */
+#define WIZARD_VISIBLE 45
+
+START_TEST(test_wizard_texts)
+{
+    const ftc_function *fn = ftc_function_at((size_t)_i);
+
+    for (int lang = 0; lang < FTC_LANG_COUNT; lang++) {
+        check_readable(fn->name, "description", fn->description.text[lang], true);
+        check_readable(fn->name, "notes", fn->notes.text[lang], false);
+        for (size_t i = 0; i < fn->n_args; i++) {
+            const ftc_arg_info *a = &fn->args[i];
+            char help[1024], shown[300];
+            const char *at;
+
+            ftc_arg_help(fn, i, lang, help, sizeof help);
+            check_readable(fn->name, a->name.text[FTC_LANG_EN], help, true);
+            if (!a->optional)
+                continue;
+            if (a->default_arg >= 0)
+                snprintf(shown, sizeof shown, "%s", fn->args[a->default_arg].name.text[lang]);
+            else if (a->domain == FTC_DOMAIN_TEXT && a->default_text != NULL)
+                snprintf(shown, sizeof shown, "\"%s\"", a->default_text);
+            else if (a->domain == FTC_DOMAIN_TEXT || isnan(a->default_value))
+                snprintf(shown, sizeof shown, "%s",
+                         lang == FTC_LANG_FR ? "Facultatif" : "Optional");
+            else
+                snprintf(shown, sizeof shown, "%.15g", a->default_value);
+            if (lang != FTC_LANG_EN)
+                for (char *p = shown; *p != '\0'; p++)
+                    if (*p == '.')
+                        *p = ',';
+            at = strstr(help, shown);
+            ck_assert_msg(at != NULL && (size_t)(at - help) + strlen(shown) <= WIZARD_VISIBLE,
+                          "%s: the default %s of %s is not within the first %d characters: %s",
+                          fn->name, shown, a->name.text[lang], WIZARD_VISIBLE, help);
+        }
+    }
+}
+END_TEST
+
+/* Examples as the help shows them: ',' between arguments in English (as an
+ * English Calc), ';' in German and French, whose decimals take the comma. */
+START_TEST(test_example_separators)
+{
+    const ftc_function *fn = ftc_function_at((size_t)_i);
+
+    for (size_t e = 0; e < fn->n_examples; e++) {
+        const char *args = fn->examples[e].args;
+        char en[512], de[512];
+        size_t n_en = ftc_example_args(args, FTC_LANG_EN, en, sizeof en);
+
+        ck_assert_uint_lt(n_en, sizeof en);
+        ftc_example_args(args, FTC_LANG_DE, de, sizeof de);
+        ck_assert_msg(strchr(en, ';') == NULL, "%s: English example with ';': %s", fn->name,
+                      en);
+        ck_assert_msg(strchr(args, ';') == NULL || strchr(de, ';') != NULL, "%s: %s", fn->name,
+                      de);
+        ck_assert_msg(strchr(args, ';') == NULL || strchr(en, ',') != NULL, "%s: %s", fn->name,
+                      en);
+    }
+    char buf[64];
+    ck_assert_uint_eq(ftc_example_args("\"a;b\"; 0.5;;2", FTC_LANG_EN, buf, sizeof buf),
+                      strlen("\"a;b\", 0.5, , 2"));
+    ck_assert_str_eq(buf, "\"a;b\", 0.5, , 2");
+    ftc_example_args("\"gpt-4.1\"; 0.5; 45817.75", FTC_LANG_DE, buf, sizeof buf);
+    ck_assert_str_eq(buf, "\"gpt-4.1\"; 0,5; 45817,75");
+}
+END_TEST
+
+/* A domain's limits (a template's validity rule, the table's "limits") say
+ * what ftc_domain_contains accepts: at, just inside and just outside each
+ * bound. */
+START_TEST(test_domain_limits)
+{
+    for (int d = 0; d < FTC_DOMAIN_LAST; d++) {
+        ftc_domain_limits l;
+
+        if (!ftc_domain_get_limits((ftc_domain)d, &l)) {
+            ck_assert_int_eq(d, FTC_DOMAIN_TEXT);
+            continue;
+        }
+        ck_assert(!isnan(l.low)); /* every number domain has a floor */
+        ck_assert_int_eq(ftc_domain_contains((ftc_domain)d, l.low), l.low_included);
+        ck_assert(!ftc_domain_contains((ftc_domain)d, l.low - 1e-9));
+        ck_assert(ftc_domain_contains((ftc_domain)d, l.whole ? l.low + 1 : l.low + 1e-9));
+        if (isnan(l.high)) {
+            ck_assert(ftc_domain_contains((ftc_domain)d, 1e12));
+        } else {
+            ck_assert_int_eq(ftc_domain_contains((ftc_domain)d, l.high), l.high_included);
+            ck_assert(!ftc_domain_contains((ftc_domain)d, l.high + (l.whole ? 1 : 1e-9)));
+            ck_assert(ftc_domain_contains((ftc_domain)d, l.whole ? l.high - 1 : l.high - 1e-9));
+        }
+        ck_assert_int_eq(ftc_domain_contains((ftc_domain)d, l.low + 1.5),
+                         !l.whole && (isnan(l.high) || l.low + 1.5 < l.high));
+    }
+}
+END_TEST
+
 static Suite *help_suite(void)
 {
     Suite *s = suite_create("help");
@@ -320,6 +444,9 @@ static Suite *help_suite(void)
     tcase_add_loop_test(tc, test_function_texts, 0, n);
     tcase_add_loop_test(tc, test_argument_texts, 0, n);
     tcase_add_loop_test(tc, test_examples_reproduce, 0, n);
+    tcase_add_loop_test(tc, test_wizard_texts, 0, n);
+    tcase_add_loop_test(tc, test_example_separators, 0, n);
+    tcase_add_test(tc, test_domain_limits);
     tcase_add_test(tc, test_syntax);
     tcase_add_test(tc, test_languages);
     suite_add_tcase(s, tc);

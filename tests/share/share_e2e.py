@@ -271,6 +271,11 @@ def run_share(opts, args, work):
     for a in args:
         if os.path.exists(a):
             os.chmod(a, 0o644)
+    # LibreOffice's own "convert ... using filter ..." line is not the
+    # command's to print
+    if 'using filter' in p.stdout:
+        log('ftcost share %s printed soffice output: %s' % (' '.join(args), p.stdout.strip()))
+        return False
     return p.returncode == 0
 
 

@@ -13,7 +13,15 @@ the width its shown text needs with the width it has:
   - a text has its column or merged area when the cell to its right is
     not empty (else it runs on into the empty cells, as Calc draws it,
     up to the next filled one);
-  - wrapped text is not checked here (it grows the row).
+  - a text has room to spare where a neighbour is filled (GAP): text that
+    touches the next cell's text reads as one run ("API path, cumulativeAPI
+    path cash flow");
+  - a line of text fits its row's height (a thin spacer row holds no number);
+  - wrapped text (and a merged area's) fits its rows: the templates fix
+    every row's height, so a wrapped text does not grow its row; Calc's
+    optimal height for the text at the cell's width must not exceed the
+    row (or merged rows), and no single word may be wider than the cell
+    (Calc would break it inside the word).
 The width a text needs is measured by Calc itself: the shown string in a
 scratch cell with the same size and weight, in DejaVu Sans (MEASURE_FONT), its column set to the optimal width,
 less the margin Calc adds to an optimal width (measured as twice the
@@ -35,6 +43,12 @@ from lo_harness import Office, add_harness_arguments, log, run_harness, set_prof
 # screen's text metrics, which are wider than the printer's the PDF uses.
 MEASURE_FONT = 'DejaVu Sans'
 FONT_PROPS = ('CharHeight', 'CharWeight', 'CharPosture', 'ParaIndent')
+# Room to spare beside a filled neighbour, 1/100 mm, and as a share of the
+# text: the screen's text is wider than the printer metrics Calc measures
+# with ("API_PRICE_DATE", measured 27.4 mm in its 29 mm, was cut in a Calc
+# window).
+GAP = 150
+SCREEN = 1.08
 
 
 class Measurer:
@@ -57,9 +71,26 @@ class Measurer:
             for p in FONT_PROPS:
                 self.cell.setPropertyValue(p, source.getPropertyValue(p))
         self.cell.CharFontName = MEASURE_FONT
+        self.cell.IsTextWrapped = False  # one line (a wrapping style's too)
         self.cell.setString(text)
         self.column.OptimalWidth = True
         return self.column.Width
+
+    def height(self, text, source, width):
+        """The height Calc gives `text` wrapped at `width` (1/100 mm)."""
+        key = ('wrapped', text, width) + tuple(str(source.getPropertyValue(p)) for p in FONT_PROPS + ('CellStyle',))
+        if key not in self.cache:
+            self.cell.CellStyle = source.CellStyle
+            for p in FONT_PROPS:
+                self.cell.setPropertyValue(p, source.getPropertyValue(p))
+            self.cell.CharFontName = MEASURE_FONT
+            self.cell.IsTextWrapped = True
+            self.column.Width = width
+            self.cell.setString(text)
+            row = self.sheet.Rows.getByIndex(0)
+            row.OptimalHeight = True
+            self.cache[key] = row.Height
+        return self.cache[key]
 
     def need(self, text, source):
         key = (text,) + tuple(str(source.getPropertyValue(p)) for p in FONT_PROPS + ('CellStyle',))
@@ -77,6 +108,36 @@ def merged_width(sheet, cell, col, row):
         a.EndColumn
 
 
+def merged_height(sheet, cell):
+    cursor = sheet.createCursorByRange(cell)
+    cursor.collapseToMergedArea()
+    a = cursor.RangeAddress
+    return sum(sheet.Rows.getByIndex(r).Height for r in range(a.StartRow, a.EndRow + 1))
+
+
+def check_wrapped(sheet, cell, shown, measure, where):
+    width, _ = merged_width(sheet, cell, cell.CellAddress.Column, cell.CellAddress.Row)
+    cut = []
+    for word in shown.split():
+        need = measure.need(word, cell)
+        if need > width:
+            cut.append('%s %s: the word %r needs %.1f mm, has %.1f mm (wrapped)'
+                       % (where, cell.AbsoluteName, word, need / 100.0, width / 100.0))
+    # one line that fills the cell to its edge runs into a filled neighbour
+    a = sheet.createCursorByRange(cell)
+    a.collapseToMergedArea()
+    right = sheet.getCellByPosition(a.RangeAddress.EndColumn + 1, a.RangeAddress.StartRow)
+    need = measure.need(shown, cell)
+    if right.getString() != '' and width - GAP < need <= width:
+        cut.append('%s %s: %r fills its %.1f mm to the edge of the filled cell beside it'
+                   % (where, cell.AbsoluteName, shown, width / 100.0))
+    height, have = measure.height(shown, cell, width), merged_height(sheet, cell)
+    if height > have + 5:
+        cut.append('%s %s: %r wrapped needs %.1f mm of height, has %.1f mm'
+                   % (where, cell.AbsoluteName, shown, height / 100.0, have / 100.0))
+    return cut
+
+
 def check_sheet(sheet, measure, where):
     from com.sun.star.table.CellContentType import EMPTY, TEXT, FORMULA
     cut = []
@@ -89,9 +150,12 @@ def check_sheet(sheet, measure, where):
         for col in range(last_col + 1):
             cell = sheet.getCellByPosition(col, row)
             shown = cell.getString()
-            if cell.Type == EMPTY or shown == '' or cell.IsTextWrapped:
+            if cell.Type == EMPTY or shown == '':
                 continue
             if not sheet.Columns.getByIndex(col).IsVisible:
+                continue
+            if cell.IsTextWrapped:
+                cut += check_wrapped(sheet, cell, shown, measure, where)
                 continue
             is_text = cell.Type == TEXT or (cell.Type == FORMULA and
                                             cell.FormulaResultType2 == TEXT)
@@ -100,7 +164,18 @@ def check_sheet(sheet, measure, where):
                 right = sheet.getCellByPosition(col + 1, row)
                 if right.Type == EMPTY and col + 1 <= last_col + 1:
                     continue  # runs on into the empty cell, as Calc draws it
+            # one line's height: a thin spacer row cuts a number in half
+            line, have = measure.height('Xg', cell, 100000), merged_height(sheet, cell)
+            if line > have + 80:  # 0.8 mm: a section title in a 5 mm row is fine
+                cut.append('%s %s: %r needs %.1f mm of height, its row has %.1f mm'
+                           % (where, cell.AbsoluteName, shown, line / 100.0, have / 100.0))
             need = measure.need(shown, cell)
+            right = sheet.getCellByPosition(end_col + 1, row)
+            if is_text and right.Type != EMPTY and right.getString() != '':
+                need = max(need + GAP, need * SCREEN)  # a filled neighbour: no run-on
+            if os.environ.get('FIT_DEBUG') and os.environ['FIT_DEBUG'] in cell.AbsoluteName:
+                log('debug %s %r: need %d (with gap), width %d, wrapped %s'
+                    % (cell.AbsoluteName, shown, need, width, cell.IsTextWrapped))
             if need > width:
                 cut.append('%s %s: %r needs %.1f mm, has %.1f mm'
                            % (where, cell.AbsoluteName, shown, need / 100.0, width / 100.0))
