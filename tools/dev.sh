@@ -36,10 +36,13 @@ packages=(
 lo25_root=${FTCOST_LO25_ROOT:-/var/tmp/ftcost-lo25}
 lo25_packages=(
     libreoffice-calc-nogui libreoffice-dev python3-uno libreoffice-l10n-de
+    # from backports too: libsoup's -dev needs libwebp-dev, which must match
+    # the libwebp7 that LibreOffice 25.2 brings from backports
+    libsoup-3.0-dev glib-networking
 )
 lo25_build_packages=(
     meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libjson-glib-dev
-    check libxml2-dev libzip-dev libsoup-3.0-dev glib-networking python3 poppler-utils
+    check libxml2-dev libzip-dev python3 poppler-utils
     gettext fonts-dejavu-core
 )
 
