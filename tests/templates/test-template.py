@@ -435,7 +435,33 @@ def stale_text():
     return ''
 
 
-def check_warnings(default_names, job):
+def user_prices(profile):
+    """A price file of the user's own (~/.config/ftcost/prices.json in the
+    profile's home, layered over the catalogue): a price checked long ago,
+    and a model retiring far beyond the horizon, checked today."""
+    today = datetime.date.today().isoformat()
+    models = [{'provider': 'test', 'model': 'stale-test', 'input': 1, 'output': 2,
+               'checked': STALE_CHECKED.isoformat(), 'source': 'test'},
+              {'provider': 'test', 'model': 'late-test', 'input': 1, 'output': 2,
+               'checked': today, 'source': 'test', 'retires': '2035-01-01'}]
+    folder = os.path.join(profile, 'home', '.config', 'ftcost')
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, 'prices.json'), 'w') as f:
+        json.dump({'format': 'ftcost-prices', 'version': 1, 'models': models}, f)
+    return folder
+
+
+STALE_CHECKED = datetime.date(2026, 1, 15)
+
+
+def check_warnings(default_names, job, user_job):
+    shown = user_job.get('edited', {})
+    check('warning for a price checked %s: PriceStale' % STALE_CHECKED, shown.get('PriceStale'),
+          T('prices as of {date}: run ftcost prices update').format(date=STALE_CHECKED.isoformat()))
+    check('warning for a price checked %s: ModelRetires' % STALE_CHECKED, shown.get('ModelRetires'), '')
+    shown = user_job.get('edited_more', {})
+    check('warning for a model retiring in 2035: ModelRetires', shown.get('ModelRetires'), '')
+    check('warning for a price checked today: PriceStale', shown.get('PriceStale'), '')
     check('warning for gpt-4o: ModelRetires', default_names.get('ModelRetires'), retire_text('gpt-4o'))
     check('warning for gpt-4o: PriceStale', default_names.get('PriceStale'), stale_text())
     for model, shown in (('o4-mini', job.get('edited', {})), ('gpt-5', job.get('edited_more', {}))):
@@ -575,11 +601,17 @@ def main():
         if a.kind in WARNED:
             req['jobs'].append({'doc': doc, 'edits': [{'name': 'ModelName', 'value': 'o4-mini'}],
                                 'more_edits': [{'name': 'ModelName', 'value': 'gpt-5'}]})
+            req['jobs'].append({'doc': doc, 'edits': [{'name': 'ModelName', 'value': 'stale-test'}],
+                                'more_edits': [{'name': 'ModelName', 'value': 'late-test'}]})
+            own = user_prices(profile)
         with open(os.path.join(work, 'request.json'), 'w') as f:
             json.dump(req, f)
         if os.geteuid() == 0:
             account = os.environ.get('FTCOST_RUN_AS', 'nobody:nogroup')
             subprocess.run(['chown', '-R', account, work], check=True)
+            if a.kind in WARNED:
+                subprocess.run(['chown', account, os.path.dirname(own)], check=True)
+                subprocess.run(['chown', '-R', account, own], check=True)
         out = os.path.join(work, 'report.json')
         r = subprocess.run(['sh', os.path.join(HERE, 'run-office.sh'), profile, sys.executable,
                             os.path.join(work, 'calc-dump.py'), profile,
@@ -617,7 +649,7 @@ def main():
                     else:
                         check('typed prices: ' + name, typed.get(name), want)
         if a.kind in WARNED:
-            check_warnings(job['names'], report['jobs'][-1])
+            check_warnings(job['names'], report['jobs'][-2], report['jobs'][-1])
     finally:
         shutil.rmtree(base, ignore_errors=True)
     if failures:
