@@ -105,11 +105,10 @@ def build():
     price(8, _('Output price'), 'output', 'OutputPrice')
     s.text('B9', _('Prices as of'), 'label')
     s.calc('C9', 'IFNA(API_PRICE_DATE(ModelName);"")', 'calc', 'date', name='PriceDate')
-    s.style_only('D9', 'unit')
     # Warnings beside the picker (blank when none): the model retires within
     # the horizon or has retired, the price was checked over 90 days ago.
     retire, stale = model_warnings('ModelName', 'HorizonMonths')
-    s.calc('E9', stale, 'warn', 'text', name='PriceStale')
+    s.calc('D9', stale, 'warn', 'text', name='PriceStale', span=(1, 2))
     s.text('B10', _('Model retirement'), 'label')
     s.calc('C10', retire, 'warn', 'text', name='ModelRetires', span=(1, 3))
 
