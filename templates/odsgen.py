@@ -159,6 +159,19 @@ def fstr(message, **parts):
     return '&'.join(out)
 
 
+def model_warnings(model, horizon):
+    """(retirement, stale price) texts beside a model picker, blank when
+    none applies or the model is unknown; dates written YYYY-MM-DD."""
+    day = lambda d: 'YEAR(%s)&"-"&TEXT(MONTH(%s);"00")&"-"&TEXT(DAY(%s);"00")' % (d, d, d)
+    end, checked = 'API_MODEL_RETIRES(%s)' % model, 'API_PRICE_DATE(%s)' % model
+    gone = fstr(_('retired on {date}: no price; pick its successor'), date=day(end))
+    soon = fstr(_('retires on {date}, within the {months}-month horizon'),
+                date=day(end), months='TEXT(%s;"0")' % horizon)
+    stale = fstr(_('prices as of {date}: run ftcost prices update'), date=day(checked))
+    return ('IFERROR(IF(%s<=TODAY();%s;IF(%s<=EDATE(TODAY();%s);%s;""));"")' % (end, gone, end, horizon, soon),
+            'IFERROR(IF(TODAY()-%s>90;%s;"");"")' % (checked, stale))
+
+
 # ---------------------------------------------------------------- addresses
 
 
@@ -332,6 +345,7 @@ ROLES = {
     'label_b': dict(bold=True, bottom=_RULE_THIN, pad=True),
     'unit': dict(size='9pt', color=GREY, bottom=_RULE_THIN, pad=True),
     'note': dict(size='8.5pt', color=GREY, bottom=_RULE_THIN, pad=True),
+    'warn': dict(size='8.5pt', color='#c00000', bottom=_RULE_THIN, pad=True),
     'note_free': dict(size='8.5pt', italic=True, color=GREY),
     'note_wrap': dict(size='8.5pt', italic=True, color=GREY, wrap=True, valign='top'),
     'input': dict(fill=INPUT_FILL, border=_BORDER_IN, unlocked=True, align='end', color='#1f1f1f'),

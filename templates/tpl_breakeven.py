@@ -17,7 +17,7 @@ usage; growth), which is the same inequality.
 import json
 import os
 
-from odsgen import Book, Chart, _, q, ref, NAVY
+from odsgen import Book, Chart, _, model_warnings, q, ref, NAVY
 
 # The model picker offers the models of the price catalogue the add-in ships.
 PRICES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'functions', 'prices.json')
@@ -105,44 +105,47 @@ def build():
     price(8, _('Output price'), 'output', 'OutputPrice')
     s.text('B9', _('Prices as of'), 'label')
     s.calc('C9', 'IFNA(API_PRICE_DATE(ModelName);"")', 'calc', 'date', name='PriceDate')
-    s.style_only('D9', 'unit')
-    s.calc('E9', 'IF(ISTEXT(PriceDate);"";IF(TODAY()-PriceDate>183;%s;%s))'
-           % (q(_('over 6 months old: recheck')), q(_('recent; confirm before signing'))), 'note')
+    # Warnings beside the picker (blank when none): the model retires within
+    # the horizon or has retired, the price was checked over 90 days ago.
+    retire, stale = model_warnings('ModelName', 'HorizonMonths')
+    s.calc('D9', stale, 'warn', 'text', name='PriceStale', span=(1, 2))
+    s.text('B10', _('Model retirement'), 'label')
+    s.calc('C10', retire, 'warn', 'text', name='ModelRetires', span=(1, 3))
 
-    s.text('B10', _('API path'), 'section', span=(1, 4))
-    inp(11, _('Input tokens'), 3e9, 'int', _('per month'), 'InputTokens', _('prompts, context, retrieved text'))
-    inp(12, _('Output tokens'), 6e8, 'int', _('per month'), 'OutputTokens', _('generated text'))
-    inp(13, _('Usage growth'), 0.03, 'pct1', _('per month'), 'ApiGrowth', _('more users, more calls'), rate)
-    inp(14, _('Price change'), -0.01, 'pct1', _('per month'), 'PriceChange', _('negative: providers cut prices'), rate)
-    inp(15, _('Prompt engineering'), 1500, 'usd0', _('$ per month'), 'PromptEng', _('labour kept on the API path'))
-    out(16, _('API cost this month'), 'API_COST(InputTokens;OutputTokens;InputPrice;OutputPrice)',
+    s.text('B11', _('API path'), 'section', span=(1, 4))
+    inp(12, _('Input tokens'), 3e9, 'int', _('per month'), 'InputTokens', _('prompts, context, retrieved text'))
+    inp(13, _('Output tokens'), 6e8, 'int', _('per month'), 'OutputTokens', _('generated text'))
+    inp(14, _('Usage growth'), 0.03, 'pct1', _('per month'), 'ApiGrowth', _('more users, more calls'), rate)
+    inp(15, _('Price change'), -0.01, 'pct1', _('per month'), 'PriceChange', _('negative: providers cut prices'), rate)
+    inp(16, _('Prompt engineering'), 1500, 'usd0', _('$ per month'), 'PromptEng', _('labour kept on the API path'))
+    out(17, _('API cost this month'), 'API_COST(InputTokens;OutputTokens;InputPrice;OutputPrice)',
         'usd0', _('$ per month'), 'ApiMonthly', _('API_COST, usage only'))
-    out(17, _('Combined monthly growth'), '(1+ApiGrowth)*(1+PriceChange)-1', 'pct2', _('per month'),
+    out(18, _('Combined monthly growth'), '(1+ApiGrowth)*(1+PriceChange)-1', 'pct2', _('per month'),
         'ApiGrowthCombined', _('usage growth and price change together'))
 
-    s.text('B19', _('Fine-tuning path'), 'section', span=(1, 4))
-    inp(20, _('Build cost'), 60000, 'usd0', _('$ once'), 'BuildCost', _('data preparation, ML engineering, testing'))
-    inp(21, _('GPU hourly rate'), 1.32, 'usd2', _('$ per GPU-hour'), 'GpuRate', _('g5.2xlarge, on demand'))
-    inp(22, _('GPU hours per training run'), 24, 'int', _('hours'), 'RunHours')
-    inp(23, _('GPUs per training run'), 1, 'int', _('GPUs'), 'RunGpus')
-    inp(24, _('Runs (experiments, validation)'), 10, 'int', _('runs'), 'Runs')
-    inp(25, _('Infrastructure overhead'), 0.2, 'pct0', _('of GPU cost'), 'Overhead', _('management, 15–30 %'),
+    s.text('B20', _('Fine-tuning path'), 'section', span=(1, 4))
+    inp(21, _('Build cost'), 60000, 'usd0', _('$ once'), 'BuildCost', _('data preparation, ML engineering, testing'))
+    inp(22, _('GPU hourly rate'), 1.32, 'usd2', _('$ per GPU-hour'), 'GpuRate', _('g5.2xlarge, on demand'))
+    inp(23, _('GPU hours per training run'), 24, 'int', _('hours'), 'RunHours')
+    inp(24, _('GPUs per training run'), 1, 'int', _('GPUs'), 'RunGpus')
+    inp(25, _('Runs (experiments, validation)'), 10, 'int', _('runs'), 'Runs')
+    inp(26, _('Infrastructure overhead'), 0.2, 'pct0', _('of GPU cost'), 'Overhead', _('management, 15–30 %'),
         book.number_validation(0, 1, message=_('Enter a fraction between 0 and 100 %.')))
-    inp(26, _('Retrains per year'), 4, 'int', _('per year'), 'RetrainsPerYear', _('each costs one training run'))
-    inp(27, _('Serving GPUs, always on'), 2, 'int', _('GPUs'), 'ServeGpus')
-    inp(28, _('Serving hours'), 730, 'int', _('per month'), 'ServeHours', _('730 = always on'))
-    inp(29, _('Engineering hours'), 40, 'int', _('per month'), 'EngHours', _('evals, retrains, debugging'))
-    inp(30, _('Loaded hourly rate'), 150, 'usd0', _('$ per hour'), 'HourlyRate')
-    inp(31, _('Maintenance and monitoring'), 3000, 'usd0', _('$ per month'), 'Maintenance', _('drift checks, upkeep'))
-    inp(32, _('Serving throughput'), 2000, 'int', _('tokens / s'), 'TokensPerSecond', _('all serving GPUs together'),
+    inp(27, _('Retrains per year'), 4, 'int', _('per year'), 'RetrainsPerYear', _('each costs one training run'))
+    inp(28, _('Serving GPUs, always on'), 2, 'int', _('GPUs'), 'ServeGpus')
+    inp(29, _('Serving hours'), 730, 'int', _('per month'), 'ServeHours', _('730 = always on'))
+    inp(30, _('Engineering hours'), 40, 'int', _('per month'), 'EngHours', _('evals, retrains, debugging'))
+    inp(31, _('Loaded hourly rate'), 150, 'usd0', _('$ per hour'), 'HourlyRate')
+    inp(32, _('Maintenance and monitoring'), 3000, 'usd0', _('$ per month'), 'Maintenance', _('drift checks, upkeep'))
+    inp(33, _('Serving throughput'), 2000, 'int', _('tokens / s'), 'TokensPerSecond', _('all serving GPUs together'),
         book.number_validation(1, message=_('Enter a throughput above 0.')))
-    inp(33, _('Average utilisation'), 0.5, 'pct0', _('of capacity'), 'Utilization', '', frac)
-    out(34, _('Training run'), 'FT_TRAINING_COST(GpuRate;RunHours;RunGpus;Runs;Overhead)', 'usd0', _('$ per run'),
+    inp(34, _('Average utilisation'), 0.5, 'pct0', _('of capacity'), 'Utilization', '', frac)
+    out(35, _('Training run'), 'FT_TRAINING_COST(GpuRate;RunHours;RunGpus;Runs;Overhead)', 'usd0', _('$ per run'),
         'TrainingRun', 'FT_TRAINING_COST')
-    out(35, _('Serving'), 'FT_SERVING_COST(GpuRate;ServeGpus;ServeHours;Overhead)', 'usd0', _('$ per month'),
+    out(36, _('Serving'), 'FT_SERVING_COST(GpuRate;ServeGpus;ServeHours;Overhead)', 'usd0', _('$ per month'),
         'ServingMonthly', 'FT_SERVING_COST')
-    out(36, _('Upfront'), 'BuildCost+TrainingRun', 'usd0', _('$ once'), 'FtUpfront', _('build + first training run'))
-    out(37, _('Fine-tuning cost per month'),
+    out(37, _('Upfront'), 'BuildCost+TrainingRun', 'usd0', _('$ once'), 'FtUpfront', _('build + first training run'))
+    out(38, _('Fine-tuning cost per month'),
         'ServingMonthly+EngHours*HourlyRate+Maintenance+TrainingRun*RetrainsPerYear/12',
         'usd0', _('$ per month'), 'FtMonthly', _('serving, engineering, upkeep, retrains'))
 

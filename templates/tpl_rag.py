@@ -27,7 +27,7 @@ function reference, or "assumption".
 import json
 import os
 
-from odsgen import Book, Chart, _, fstr, q, ref, text_money_format, NAVY
+from odsgen import Book, Chart, _, fstr, model_warnings, q, ref, text_money_format, NAVY
 
 PRICES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'functions', 'prices.json')
 DEFAULT_MODEL = 'gpt-4o'
@@ -122,7 +122,12 @@ def build():
         *embed_models, warn_only=True,
         message=_('Not an embedding model of the shipped catalogue: API_PRICE answers #N/A unless '
                 'your own price file has it.'))
-    label(6, _('Model'), _('pick from the list'), _('catalogue, or your own price file'))
+    # Warnings beside the picker (blank when none): the model retires within
+    # the horizon or has retired (G6), the price was checked over 90 days ago (G8).
+    retire, stale = model_warnings('ModelName', 'Horizon')
+    s.text('B6', _('Model'), 'label')
+    s.text('F6', _('pick from the list'), 'unit')
+    s.calc('G6', retire, 'warn', 'text', name='ModelRetires')
     s.text('C6', DEFAULT_MODEL, 'input_text', name='ModelName', validation=picker, span=(1, 2))
     s.style_only('E6', 'label')
     label(7, _('Input / output price'), _('$ per M tokens'), _('API_PRICE: the catalogue\'s list prices'))
@@ -134,8 +139,7 @@ def build():
     s.calc('C8', 'API_PRICE_DATE(ModelName)', 'calc', 'date', name='PriceDate')
     s.style_only('D8', 'label')
     s.style_only('E8', 'label')
-    s.calc('G8', 'IF(TODAY()-PriceDate>183;%s;%s)' % (q(_('over 6 months old: recheck')),
-                                                       q(_('recent; confirm before signing'))), 'note')
+    s.calc('G8', stale, 'warn', 'text', name='PriceStale')
     label(9, _('Embedding model'), _('pick from the list'), _('for RAG: the corpus and each query'))
     s.text('C9', DEFAULT_EMBED, 'input_text', name='EmbedModel', validation=embed_picker, span=(1, 2))
     s.style_only('E9', 'label')

@@ -32,6 +32,7 @@ Exit 0 on success, 1 on a failed check (all failures are printed), 77 when
 LibreOffice is missing (meson: skipped).
 """
 import argparse
+import datetime
 import gettext
 import json
 import os
@@ -408,6 +409,69 @@ MISSING_THEN = {
 }
 
 
+# The warnings beside the model picker (ModelRetires, PriceStale): a model
+# whose provider stops serving it (the catalogue's retirement day) within the
+# 36-month horizon, or already has, and a price checked over 90 days ago.
+# Calc's TODAY() is the real date, so the expected text follows it: gpt-5
+# (retires 2026-12-10) reads "retires on" before that day, "retired on" from
+# it; the shipped prices (checked 2026-11-29) read as stale from 2027-02-28.
+RETIRES = {'o4-mini': datetime.date(2026, 10, 23), 'gpt-5': datetime.date(2026, 12, 10), 'gpt-4o': None}
+CHECKED = datetime.date(2026, 11, 29)
+WARNED = ('breakeven', 'rag')
+
+
+def retire_text(model):
+    day = RETIRES[model]
+    if day is None:
+        return ''
+    if day <= datetime.date.today():
+        return T('retired on {date}: no price; pick its successor').format(date=day.isoformat())
+    return T('retires on {date}, within the {months}-month horizon').format(date=day.isoformat(), months=36)
+
+
+def stale_text():
+    if (datetime.date.today() - CHECKED).days > 90:
+        return T('prices as of {date}: run ftcost prices update').format(date=CHECKED.isoformat())
+    return ''
+
+
+def user_prices(profile):
+    """A price file of the user's own (~/.config/ftcost/prices.json in the
+    profile's home, layered over the catalogue): a price checked long ago,
+    and a model retiring far beyond the horizon, checked today."""
+    today = datetime.date.today().isoformat()
+    models = [{'provider': 'test', 'model': 'stale-test', 'input': 1, 'output': 2,
+               'checked': STALE_CHECKED.isoformat(), 'source': 'test'},
+              {'provider': 'test', 'model': 'late-test', 'input': 1, 'output': 2,
+               'checked': today, 'source': 'test', 'retires': '2035-01-01'}]
+    folder = os.path.join(profile, 'home', '.config', 'ftcost')
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, 'prices.json'), 'w') as f:
+        json.dump({'format': 'ftcost-prices', 'version': 1, 'models': models}, f)
+    return folder
+
+
+STALE_CHECKED = datetime.date(2026, 1, 15)
+
+
+def check_warnings(default_names, job, user_job):
+    shown = user_job.get('edited', {})
+    check('warning for a price checked %s: PriceStale' % STALE_CHECKED, shown.get('PriceStale'),
+          T('prices as of {date}: run ftcost prices update').format(date=STALE_CHECKED.isoformat()))
+    check('warning for a price checked %s: ModelRetires' % STALE_CHECKED, shown.get('ModelRetires'), '')
+    shown = user_job.get('edited_more', {})
+    check('warning for a model retiring in 2035: ModelRetires', shown.get('ModelRetires'), '')
+    check('warning for a price checked today: PriceStale', shown.get('PriceStale'), '')
+    check('warning for gpt-4o: ModelRetires', default_names.get('ModelRetires'), retire_text('gpt-4o'))
+    check('warning for gpt-4o: PriceStale', default_names.get('PriceStale'), stale_text())
+    for model, shown in (('o4-mini', job.get('edited', {})), ('gpt-5', job.get('edited_more', {}))):
+        want = retire_text(model)
+        if not want or RETIRES[model].isoformat() not in want:
+            fail('no retirement text expected for %s' % model)
+        check('warning for %s: ModelRetires' % model, shown.get('ModelRetires'), want)
+        check('warning for %s: PriceStale' % model, shown.get('PriceStale'), stale_text())
+
+
 # Money cells and their decimals: the text each shows is checked.
 SHOWN = {
     'tco': [('TotalTCO', 0), ('MonthlyAverage', 0), ('ItemsTotal', 0)],
@@ -534,11 +598,20 @@ def main():
         if a.kind in missing:
             req['jobs'].append({'doc': doc, 'edits': missing[a.kind][0],
                                 'more_edits': MISSING_THEN.get(a.kind, ([], {}))[0]})
+        if a.kind in WARNED:
+            req['jobs'].append({'doc': doc, 'edits': [{'name': 'ModelName', 'value': 'o4-mini'}],
+                                'more_edits': [{'name': 'ModelName', 'value': 'gpt-5'}]})
+            req['jobs'].append({'doc': doc, 'edits': [{'name': 'ModelName', 'value': 'stale-test'}],
+                                'more_edits': [{'name': 'ModelName', 'value': 'late-test'}]})
+            own = user_prices(profile)
         with open(os.path.join(work, 'request.json'), 'w') as f:
             json.dump(req, f)
         if os.geteuid() == 0:
             account = os.environ.get('FTCOST_RUN_AS', 'nobody:nogroup')
             subprocess.run(['chown', '-R', account, work], check=True)
+            if a.kind in WARNED:
+                subprocess.run(['chown', account, os.path.dirname(own)], check=True)
+                subprocess.run(['chown', '-R', account, own], check=True)
         out = os.path.join(work, 'report.json')
         r = subprocess.run(['sh', os.path.join(HERE, 'run-office.sh'), profile, sys.executable,
                             os.path.join(work, 'calc-dump.py'), profile,
@@ -575,6 +648,8 @@ def main():
                             fail('typed prices: %s shows %r' % (name, typed.get(name)))
                     else:
                         check('typed prices: ' + name, typed.get(name), want)
+        if a.kind in WARNED:
+            check_warnings(job['names'], report['jobs'][-2], report['jobs'][-1])
     finally:
         shutil.rmtree(base, ignore_errors=True)
     if failures:
