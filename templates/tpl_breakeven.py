@@ -53,8 +53,8 @@ def build():
 
     s = book.sheet(_('Fine-tune vs API'),
                    ['0.4cm', '6.1cm', '3.3cm', '3.0cm', '6.9cm', '0.5cm',
-                    '3.2cm', '3.1cm', '3.1cm', '3.1cm', '0.8cm', '1.6cm', '3.6cm', '3.6cm'],
-                   print_range='A1:J44', wider={'de': {'B': '6.6cm', 'D': '3.1cm', 'E': '6.9cm', 'G': '3.5cm',
+                    '3.45cm', '3.1cm', '3.1cm', '3.1cm', '0.8cm', '1.6cm', '3.6cm', '3.6cm'],
+                   print_range='A1:J44', wider={'de': {'B': '6.6cm', 'D': '3.1cm', 'E': '6.9cm', 'G': '3.8cm',
                                                        'M': '3.8cm', 'N': '3.8cm'}})
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
