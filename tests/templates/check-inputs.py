@@ -21,7 +21,12 @@ import json
 import re
 import sys
 import zipfile
+import os
 import xml.etree.ElementTree as ET
+
+# a formula's top-level arguments, split as the template builder splits them
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'templates'))
+from odsvalid import _call_args as top_args  # noqa: E402
 
 NS = {
     'office': 'urn:oasis:names:tc:opendocument:xmlns:office:1.0',
@@ -48,26 +53,6 @@ def col_letters(i):
         i, r = divmod(i - 1, 26)
         s = chr(65 + r) + s
     return s
-
-
-def top_args(formula, start):
-    args, depth, cur, quoted = [], 0, '', False
-    for ch in formula[start:]:
-        if ch == '"':
-            quoted = not quoted
-        elif not quoted and ch in '([{':
-            depth += 1
-        elif not quoted and ch in ')]}':
-            if depth == 0:
-                args.append(cur.strip())
-                return args
-            depth -= 1
-        elif not quoted and ch == ';' and depth == 0:
-            args.append(cur.strip())
-            cur = ''
-            continue
-        cur += ch
-    return args
 
 
 def interval(arg):
