@@ -35,8 +35,10 @@ def main():
     ap.add_argument('--timeout', type=int, default=300)
     ap.add_argument('--lang', default='en', choices=sorted(odsgen.LANGUAGES))
     ap.add_argument('--mo', help='the compiled catalogue of --lang')
-    ap.add_argument('--table', help="the add-in's function table (ftcost-table.json): "
-                    "input cells passed to a function get the rule of its argument's domain")
+    ap.add_argument('--table', required=True,
+                    help="the add-in's function table (ftcost-table.json): its function names "
+                    "are stored by their programmatic name, and input cells passed to a "
+                    "function get the rule of its argument's domain")
     ap.add_argument('outdir')
     ap.add_argument('names', nargs='+')
     a = ap.parse_args()
@@ -46,8 +48,7 @@ def main():
     if a.lang != 'en' and not a.mo:
         ap.error('--lang %s needs --mo' % a.lang)
     odsgen.set_language(a.lang, a.mo)
-    if a.table:
-        odsgen.set_table(a.table)
+    odsgen.set_table(a.table)
     fods = []
     for name in a.names:
         # Imported after set_language: module-level texts are translated too.

@@ -27,7 +27,6 @@ from xml.sax.saxutils import escape, quoteattr
 from odsvalid import arg_interval, fed_domains, intersect
 
 ADDIN_PREFIX = 'ORG.FTCOST.FUNCTIONS.'
-_FUNC_RE = re.compile(r'(?<![A-Za-z0-9_.])((?:FT|API|RAG|GPU)_[A-Z0-9_]+)\(')
 
 # ---------------------------------------------------------------- languages
 # Every user-visible text of a description goes through _() (N_() marks a
@@ -60,6 +59,7 @@ class _State:
     asked = set()     # every msgid the descriptions used
     missing = set()   # those the catalogue has no translation for
     table = None      # the add-in's function table (build/addin/ftcost-table.json)
+    func_re = None    # a call of one of the table's functions, by display name
 
 
 def set_language(lang, mo_path=None):
@@ -85,6 +85,9 @@ def set_table(path):
     import json
     with open(path, encoding='utf-8') as f:
         _State.table = {fn['name']: fn for fn in json.load(f)['functions']}
+    # Longest first, so that API_PRICE_DATE( is not read as API_PRICE.
+    names = sorted(_State.table, key=len, reverse=True)
+    _State.func_re = re.compile(r'(?<![A-Za-z0-9_.])(%s)\(' % '|'.join(map(re.escape, names)))
 
 
 # ---------------------------------------------------------------- domains
@@ -229,7 +232,9 @@ def chart_range(sheet, a1):
 
 def odf_formula(expr):
     expr = expr.lstrip('=')
-    return 'of:=' + _FUNC_RE.sub(lambda m: ADDIN_PREFIX + m.group(1) + '(', expr)
+    if _State.func_re is None:
+        raise RuntimeError("odsgen: set_table() first: the add-in's function names come from its table")
+    return 'of:=' + _State.func_re.sub(lambda m: ADDIN_PREFIX + m.group(1) + '(', expr)
 
 
 # ---------------------------------------------------------------- house style
