@@ -315,7 +315,7 @@ def build():
         message=_('No training price in the shipped price catalogue: type your quote beside the '
                   'price, or add the model to your own price file (~/.config/ftcost/prices.json).'))
     s.text('C%d' % r, DEFAULT_HOSTED_MODEL, 'input_text', span=(1, 2), name='HostedModel', validation=tuned)
-    s.text('E%d' % r, _('as in API_PRICE'), 'unit')
+    s.text('E%d' % r, _('pick or type'), 'unit')
     r += 1
     s.text('B%d' % r, _('Hosted service: cost per run'), 'label')
     for col, side in (('C', 'Low'), ('D', 'High')):
@@ -335,10 +335,10 @@ def build():
            'HostedPriceQuote)', 'calc_b', 'usd2', name='HostedPrice')
     r += 1
     s.text('B%d' % r, _('Defaults: published industry estimates; serving GPU: AWS g5.2xlarge, on demand. '
-           'Hosted training price: API_PRICE(model; "ft_training"), the provider\'s list price per million '
-           'training tokens (ftcost prices cites it); a quote typed beside it replaces it.'),
+           'Hosted training price: API_PRICE(model; "ft_training"), the list price ftcost prices cites; '
+           'a quote beside it replaces it.'),
            'note_wrap', span=(1, 4))
-    s.height(r, '0.9cm')
+    s.height(r, '1.2cm')
 
     # ---- units (right, top)
     s.text('F%d' % (top + 0), _('Units: how often a cost recurs'), 'section', span=(1, 5))
