@@ -327,7 +327,7 @@ def build():
         s.text('%s%d' % (col, r), t, 'colhead_r')
     s.style_only('B%d' % r, 'colhead')
     r += 1
-    s.text('B%d' % r, _('Hosted service: training price, $/M tokens'), 'label')
+    s.text('B%d' % r, _('Hosted training price, $/M tokens'), 'label')
     s.calc('C%d' % r, 'IFNA(API_PRICE(HostedModel;"ft_training");%s)' % q(_('no price: enter your quote')),
            'calc', 'usd2', name='HostedPriceCatalogue')
     s.put('D%d' % r, role='input', fmt='usd2', name='HostedPriceQuote', validation=nonneg)
