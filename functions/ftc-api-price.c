@@ -187,6 +187,12 @@ static const ftc_example api_price_examples[] = {
     ERROR_EXAMPLE("\"mistral-medium-3-5\"; \"cached_input\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"gpt-4o\"; \"dinner\"", FTC_ERR_INVALID),
     ERROR_EXAMPLE("\"gpt-4o\"; \"input\"; -1", FTC_ERR_INVALID),
+    /* fine-tuning at the provider: training per million training tokens,
+     * the tuned model's input and output; none for full fine-tuning */
+    NUMBER_EXAMPLE("\"gpt-4.1-mini\"; \"ft_training\"", 5),
+    NUMBER_EXAMPLE("\"gpt-4.1\"; \"ft_output\"", 12),
+    ERROR_EXAMPLE("\"gpt-4.1-mini\"; \"ft_training_full\"", FTC_ERR_NO_ANSWER),
+    ERROR_EXAMPLE("\"gpt-4o\"; \"ft_training\"", FTC_ERR_NO_ANSWER),
     /* only in the vendored genai-prices data (DeepSeek's standard hours) */
     NUMBER_EXAMPLE("\"deepseek-chat\"; \"input\"", 0.27),
     NUMBER_EXAMPLE("\"x-ai/grok-3\"; \"output\"", 15),

@@ -27,7 +27,9 @@ TITLE = _('Fine-tuning cost budget: direct and hidden')
 # The GPU and provider pickers offer what the shipped GPU catalogue has.
 PRICES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'functions', 'prices.json')
 DEFAULT_GPU, DEFAULT_PROVIDER = 'H100', 'aws'
-PRINT_LAST = 66
+# The hosted path's model: one the shipped catalogue has a training price for.
+DEFAULT_HOSTED_MODEL = 'gpt-4.1-mini'
+PRINT_LAST = 69
 
 
 def catalogue_gpus():
@@ -38,6 +40,15 @@ def catalogue_gpus():
     if DEFAULT_GPU not in names or DEFAULT_PROVIDER not in providers:
         raise SystemExit('tpl_budget: %s at %s is not in %s' % (DEFAULT_GPU, DEFAULT_PROVIDER, PRICES))
     return names, providers
+
+
+def catalogue_tuned_models():
+    """The shipped catalogue's models with a training price (ft_training)."""
+    with open(PRICES, encoding='utf-8') as f:
+        models = [m['model'] for m in json.load(f)['models'] if 'ft_training' in m]
+    if DEFAULT_HOSTED_MODEL not in models:
+        raise SystemExit('tpl_budget: %s has no ft_training in %s' % (DEFAULT_HOSTED_MODEL, PRICES))
+    return list(dict.fromkeys(models))
 
 
 # The units and the training billing are list choices that formulas compare
@@ -111,9 +122,9 @@ def build():
     row(9, _('Data preparation: legal and compliance'), 2000, 8000, ONE_OFF,
         _('licences, PII, consent; data prep in all $15k–50k (published)'))
     row(10, _('Compute: training runs and experiments'),
-        'IF(TrainingBilling=%s;FT_TRAINING_TOKENS_COST(TokensLow;EpochsLow;TokenPriceLow;RunsLow);'
+        'IF(TrainingBilling=%s;FT_TRAINING_TOKENS_COST(TokensLow;EpochsLow;HostedPrice;RunsLow);'
         'FT_TRAINING_COST(SzGpuPrice;SzGpuHours;1;RunsLow;OverheadLow))' % q(HOSTED),
-        'IF(TrainingBilling=%s;FT_TRAINING_TOKENS_COST(TokensHigh;EpochsHigh;TokenPriceHigh;RunsHigh);'
+        'IF(TrainingBilling=%s;FT_TRAINING_TOKENS_COST(TokensHigh;EpochsHigh;HostedPrice;RunsHigh);'
         'FT_TRAINING_COST(SzGpuPrice;SzGpuHours;1;RunsHigh;OverheadHigh))' % q(HOSTED),
         ONE_OFF, _('FT_TRAINING_COST on the sizing below, or FT_TRAINING_TOKENS_COST'),
         names=('TrainingLow', 'TrainingHigh'))
@@ -283,7 +294,6 @@ def build():
         (_('Serving hours per month'), 730, 730, 'int', _('hours'), 'ServeHours'),
         (_('Hosted service: training tokens'), 5e6, 20e6, 'int', _('tokens'), 'Tokens'),
         (_('Hosted service: epochs'), 3, 3, 'int', _('epochs'), 'Epochs'),
-        (_('Hosted service: training price'), 25, 25, 'usd2', _('$/M tokens'), 'TokenPrice'),
     ]
     r = top + 2
     for label, lo, hi, fmt, unit, name in assumptions:
@@ -297,8 +307,38 @@ def build():
            validation=book.list_validation(RENTED, HOSTED))
     s.text('E%d' % r, _('pick from list'), 'unit')
     r += 1
-    s.text('B%d' % r, _('Defaults: published industry estimates; serving GPU: AWS g5.2xlarge, on demand.'),
-           'note_free', span=(1, 4))
+    # The hosted service's price per million training tokens: looked up in
+    # the price catalogue for the model tuned there, replaced by a quote.
+    s.text('B%d' % r, _('Hosted service: model tuned'), 'label')
+    tuned = book.list_validation(
+        *catalogue_tuned_models(), warn_only=True,
+        message=_('No training price in the shipped price catalogue: type your quote beside the '
+                  'price, or add the model to your own price file (~/.config/ftcost/prices.json).'))
+    s.text('C%d' % r, DEFAULT_HOSTED_MODEL, 'input_text', span=(1, 2), name='HostedModel', validation=tuned)
+    s.text('E%d' % r, _('pick or type'), 'unit')
+    r += 1
+    s.text('B%d' % r, _('Hosted service: cost per run'), 'label')
+    for col, side in (('C', 'Low'), ('D', 'High')):
+        s.calc('%s%d' % (col, r), 'FT_TRAINING_TOKENS_COST(Tokens%s;Epochs%s;HostedPrice)' % (side, side),
+               'calc', 'usd2', name='HostedRunCost' + side)
+    s.text('E%d' % r, _('$ per run'), 'unit')
+    r += 1
+    for col, t in (('C', _('Catalogue')), ('D', _('Your quote')), ('E', _('Used'))):
+        s.text('%s%d' % (col, r), t, 'colhead_r')
+    s.style_only('B%d' % r, 'colhead')
+    r += 1
+    s.text('B%d' % r, _('Hosted training price, $/M tokens'), 'label')
+    s.calc('C%d' % r, 'IFNA(API_PRICE(HostedModel;"ft_training");%s)' % q(_('no price: enter your quote')),
+           'calc', 'usd2', name='HostedPriceCatalogue')
+    s.put('D%d' % r, role='input', fmt='usd2', name='HostedPriceQuote', validation=nonneg)
+    s.calc('E%d' % r, 'IF(ISBLANK(HostedPriceQuote);IF(ISNUMBER(HostedPriceCatalogue);HostedPriceCatalogue;NA());'
+           'HostedPriceQuote)', 'calc_b', 'usd2', name='HostedPrice')
+    r += 1
+    s.text('B%d' % r, _('Defaults: published industry estimates; serving GPU: AWS g5.2xlarge, on demand. '
+           'Hosted training price: API_PRICE(model; "ft_training"), the list price ftcost prices cites; '
+           'a quote beside it replaces it.'),
+           'note_wrap', span=(1, 4))
+    s.height(r, '1.2cm')
 
     # ---- units (right, top)
     s.text('F%d' % (top + 0), _('Units: how often a cost recurs'), 'section', span=(1, 5))

@@ -83,11 +83,18 @@ static const shipped_case shipped_cases[] = {
     {"gpt-4o", "cached_input", 1.25, 0},
     {"gpt-4o", "batch_input", 1.25, 0},
     {"gpt-4o", "batch_output", 5, 0},
-    {"gpt-4o", "ft_input", -1, 0}, /* fine-tuning prices: no source found, left out */
+    {"gpt-4o", "ft_input", -1, 0}, /* left out: its "since" would date them back to 2024 */
     {"gpt-4o", "ft_output", -1, 0},
     {"gpt-4o", "ft_training", -1, 0},
     {"gpt-4o-mini", "ft_training", -1, 0},
-    {"gpt-4.1-mini", "ft_training", -1, 0},
+    /* gpt-4.1 and gpt-4.1-mini: OpenAI's fine-tuning table of 2026-02-07 */
+    {"gpt-4.1-mini", "ft_training", 5, 0},
+    {"gpt-4.1-mini", "ft_input", 0.8, 0},
+    {"gpt-4.1-mini", "ft_output", 3.2, 0},
+    {"gpt-4.1-mini", "ft_training_full", -1, 0},
+    {"gpt-4.1", "ft_training", 25, 0},
+    {"gpt-4.1", "ft_input", 3, 0},
+    {"gpt-4.1", "ft_training", -1, 46354}, /* 2026-11-28: before the day checked */
     {"gpt-4.1-mini", "batch_output", 0.8, 0},
     {"gpt-4.1-nano", "cached_input", 0.025, BEFORE_OCT}, /* retired 2026-10-23 */
     {"gpt-5", "cached_input", 0.125, 0},                 /* retires 2026-12-10 */

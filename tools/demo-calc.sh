@@ -100,6 +100,12 @@ HEADLINES = {
          if isinstance(n['SzGpuPrice'], float) else str(n['SzGpuPrice'])),
         ('  training cost per run (FT_TRAINING_COST)',
          '$%.2f' % n['SzRunCost'] if isinstance(n['SzRunCost'], float) else str(n['SzRunCost'])),
+        ('hosted service: %s, price per M training tokens' % n['HostedModel'],
+         '$%.2f (API_PRICE "ft_training")' % n['HostedPrice']
+         if isinstance(n['HostedPrice'], float) else str(n['HostedPrice'])),
+        ('  cost per run, low to high (FT_TRAINING_TOKENS_COST)',
+         '$%.2f to $%.2f' % (n['HostedRunCostLow'], n['HostedRunCostHigh'])
+         if isinstance(n['HostedRunCostLow'], float) else str(n['HostedRunCostLow'])),
         ('year 1, low to high', '%s to %s' % (usd(n['TotalY1Low']), usd(n['TotalY1High']))),
         ('three years, low to high', '%s to %s' % (usd(n['Total3yLow']), usd(n['Total3yHigh']))),
         ('hidden share of three years', '%s to %s' % (pct(n['HiddenShare3yLow']), pct(n['HiddenShare3yHigh']))),

@@ -35,7 +35,7 @@ ALLOWED = {
     # formulas compare are translated, value and formula from one message)
     'lora',
     # models, GPUs, providers: function arguments
-    'gpt-4o', 'text-embedding-3-small', 'H100', 'aws',
+    'gpt-4o', 'gpt-4.1-mini', 'text-embedding-3-small', 'H100', 'aws',
     # function names, units and symbols
     'FT_VERDICT', 'FT_SCHEDULE', 'API_PRICE_DATE', 'FT_TRAINING_COST', 'FT_SERVING_COST',
     'RAG_EMBED_COST', 'RAG', 'RAG (RAG_TCO)', 'API', 'GPU', 'GPUs', 'GB', 'PUE', 'CO2', 'kWh',

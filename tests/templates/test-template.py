@@ -194,10 +194,19 @@ def expect_sizing(n, cli, defaults):
 
 def expect_budget(n, cli, defaults):
     out, price, hours, gpus = expect_sizing(n, cli, defaults)
+    # The hosted service's training price: the catalogue's ft_training of
+    # the model tuned there, or the quote typed beside it.
+    got, hosted = _looked_up(n, cli, 'HostedPrice', 'API_PRICE', n['HostedModel'], 'ft_training')
+    out += got
+    if defaults:
+        out += [('HostedModel default', n['HostedModel'], 'gpt-4.1-mini'),
+                ('HostedPrice default: OpenAI\'s list price', n['HostedPrice'], 5.0)]
     for side in ('Low', 'High'):
         g = lambda k: n[k + side]
+        out.append(('HostedRunCost' + side, g('HostedRunCost'),
+                    cli('FT_TRAINING_TOKENS_COST', g('Tokens'), g('Epochs'), hosted)))
         if n['TrainingBilling'] == T('hosted service'):
-            want = cli('FT_TRAINING_TOKENS_COST', g('Tokens'), g('Epochs'), g('TokenPrice'), g('Runs'))
+            want = cli('FT_TRAINING_TOKENS_COST', g('Tokens'), g('Epochs'), hosted, g('Runs'))
         else:
             want = cli('FT_TRAINING_COST', price, hours, 1, g('Runs'), g('Overhead'))
         out.append(('Training' + side, g('Training'), want))
@@ -541,6 +550,8 @@ def first_edits():
 MORE_EDITS = {
     # An unrated path: the recommendation says the rating is missing.
     'rag': [{'name': 'FtQuality', 'value': ''}],
+    # The hosted path priced by a quote instead of the catalogue.
+    'budget': [{'name': 'HostedPriceQuote', 'value': 3}],
 }
 
 
