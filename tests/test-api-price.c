@@ -27,7 +27,8 @@ typedef struct {
 } call_case;
 
 /* Date serials: 2026-06-01 46174, 2026-08-20 46254, 2026-09-01 46266,
- * 2026-10-22 46317, 2026-10-23 46318, 2126-12-10 82890. */
+ * 2026-10-22 46317, 2026-10-23 46318, 2126-12-10 82890; the day before
+ * 2026-08-05 46238, 2026-02-19 46071, 2026-10-16 46310. */
 static const call_case call_cases[] = {
     /* the spec's example: after the cut, above 272 000 tokens */
     {TODAY, "API_PRICE", "\"gpt-5.6\"; \"input\"; 46266; 300000", FTC_OK, 8, 0},
@@ -56,6 +57,20 @@ static const call_case call_cases[] = {
     {TODAY, "API_PRICE", "\"o4-mini\"; \"input\"; 46317.99", FTC_OK, 1.1, 0},
     {TODAY, "API_PRICE", "\"o4-mini\"; \"input\"; 46318", FTC_ERR_NO_ANSWER, 0, 2},
     {TODAY, "API_PRICE", "\"o4-mini\"; \"input\"; 1e300", FTC_ERR_NO_ANSWER, 0, 2},
+    /* no "since", checked (2026-11-29) after it retired: the shipped price
+     * is known on its last day served (the day before it retires), not
+     * before and not after */
+    {TODAY, "API_PRICE", "\"claude-opus-4-1\"; \"input\"; 46238", FTC_OK, 15, 0},
+    {TODAY, "API_PRICE", "\"claude-opus-4-1\"; \"output\"; 46238.5", FTC_OK, 75, 0},
+    {TODAY, "API_PRICE", "\"claude-opus-4-1\"; \"input\"; 46237", FTC_ERR_NO_ANSWER, 0, 2},
+    {TODAY, "API_PRICE", "\"claude-opus-4-1\"; \"input\"; 46239", FTC_ERR_NO_ANSWER, 0, 2},
+    {TODAY, "API_PRICE", "\"claude-opus-4-1\"", FTC_ERR_NO_ANSWER, 0, 0},
+    {TODAY, "API_PRICE", "\"claude-3-5-haiku\"; \"output\"; 46071", FTC_OK, 4, 0},
+    {TODAY, "API_PRICE", "\"gemini-2.5-pro\"; \"output\"; 46310", FTC_OK, 10, 0},
+    {TODAY, "API_PRICE", "\"gemini/gemini-2.5-flash\"; \"input\"; 46310", FTC_OK, 0.3, 0},
+    {TODAY, "API_PRICE", "\"gemini-2.5-flash-lite\"; \"output\"; 46310", FTC_OK, 0.4, 0},
+    {TODAY, "API_PRICE", "\"gemini-2.5-flash-lite\"; \"output\"; 46000", FTC_ERR_NO_ANSWER, 0,
+     2},
     /* the kinds of a model fine-tuned at the provider */
     {TODAY, "API_PRICE", "\"acme/tuned-1\"; \"ft_training_full\"", FTC_OK, 25, 0},
     {TODAY, "API_PRICE", "\"acme/tuned-1\"; \"FT_Training\"; ; 6000", FTC_OK, 4, 0},
