@@ -71,6 +71,22 @@ static const call_case call_cases[] = {
     {TODAY, "API_PRICE", "\"gemini-2.5-flash-lite\"; \"output\"; 46310", FTC_OK, 0.4, 0},
     {TODAY, "API_PRICE", "\"gemini-2.5-flash-lite\"; \"output\"; 46000", FTC_ERR_NO_ANSWER, 0,
      2},
+    /* the vendored dataset's entry of a model the reviewed file retires,
+     * under the dataset's name of the provider (google for gemini) or an
+     * alias of it: the same model, retired on the same day (46311) */
+    {TODAY, "API_MODEL_RETIRES", "\"google/gemini-2.5-flash\"", FTC_OK, 46311, 0},
+    {TODAY, "API_MODEL_RETIRES", "\"Google/Gemini-2.5-Flash-Latest\"", FTC_OK, 46311, 0},
+    {TODAY, "API_MODEL_RETIRES", "\"google/gemini-2.5-pro\"", FTC_OK, 46311, 0},
+    {TODAY, "API_PRICE", "\"google/gemini-2.5-flash\"", FTC_ERR_NO_ANSWER, 0, 0},
+    {TODAY, "API_PRICE", "\"google/gemini-2.5-flash-lite\"; \"output\"", FTC_ERR_NO_ANSWER, 0,
+     0},
+    {"2026-10-15", "API_PRICE", "\"google/gemini-2.5-flash\"", FTC_OK, 0.3, 0},
+    {TODAY, "API_PRICE", "\"google/gemini-2.5-flash\"; \"output\"; 46310", FTC_OK, 2.5, 0},
+    {TODAY, "API_PRICE", "\"google/gemini-2.5-flash\"; \"output\"; 46311", FTC_ERR_NO_ANSWER, 0,
+     2},
+    /* another vendor's model that Google serves keeps its own days */
+    {TODAY, "API_MODEL_RETIRES", "\"google/claude-3-5-haiku\"", FTC_ERR_NO_ANSWER, 0, 0},
+    {TODAY, "API_PRICE", "\"google/claude-3-5-haiku\"", FTC_OK, 0.8, 0},
     /* the kinds of a model fine-tuned at the provider */
     {TODAY, "API_PRICE", "\"acme/tuned-1\"; \"ft_training_full\"", FTC_OK, 25, 0},
     {TODAY, "API_PRICE", "\"acme/tuned-1\"; \"FT_Training\"; ; 6000", FTC_OK, 4, 0},
@@ -129,6 +145,11 @@ START_TEST(test_retired_message)
                      FTC_ERR_NO_ANSWER);
     ck_assert_str_eq(err.message, "API_PRICE: no price of openai/gpt-5.6 known before "
                                   "2026-05-01");
+    /* the vendored entry takes the reviewed entry's successor too */
+    ck_assert_int_eq(ftc_test_call("API_PRICE", "\"google/gemini-2.5-flash\"", &r, &err),
+                     FTC_ERR_NO_ANSWER);
+    ck_assert_str_eq(err.message, "API_PRICE: google/gemini-2.5-flash is no longer served from "
+                                  "2026-10-16 (its successor: gemini-3.6-flash)");
 }
 END_TEST
 
@@ -208,6 +229,23 @@ START_TEST(test_models_over_time)
     ck_assert_ptr_null(strstr(o, " openai/o4-mini "));
     ck_assert_uint_eq(before.rows, on.rows + 2); /* o4-mini and gpt-4.1-nano */
     ck_assert_ptr_nonnull(strstr(o, "openai/gpt-5.6"));
+    ftc_result_clear(&on);
+    g_free(o);
+    g_free(joined_o);
+    /* the vendored google/gemini-2.5-flash retires with the reviewed entry */
+    use_fixture("2026-10-15");
+    ck_assert_int_eq(ftc_test_call("API_MODELS", "\"google\"", &on, &err), FTC_OK);
+    o = g_strdup_printf(" %s ", joined_o = joined(&on));
+    ck_assert_ptr_nonnull(strstr(o, " google/gemini-2.5-flash "));
+    ftc_result_clear(&on);
+    g_free(o);
+    g_free(joined_o);
+    use_fixture("2026-10-16");
+    ck_assert_int_eq(ftc_test_call("API_MODELS", "\"google\"", &on, &err), FTC_OK);
+    o = g_strdup_printf(" %s ", joined_o = joined(&on));
+    ck_assert_ptr_null(strstr(o, " google/gemini-2.5-flash "));
+    ck_assert_ptr_null(strstr(o, " google/gemini-2.5-pro "));
+    ck_assert_ptr_nonnull(strstr(o, " google/gemini-2.5-flash-image "));
 
     use_fixture(TODAY);
     ck_assert_int_eq(ftc_test_call("API_MODELS", "", &all, &err), FTC_OK);
