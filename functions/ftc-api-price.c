@@ -181,7 +181,8 @@ static const ftc_example api_price_examples[] = {
     ERROR_EXAMPLE("\"o3\"; \"input\"; 45748", FTC_ERR_NO_ANSWER), /* before launch */
     /* gpt-4o before its alias moved to the 2024-08-06 snapshot on 2024-10-02 */
     NUMBER_EXAMPLE("\"gpt-4o\"; \"input\"; 45444", 5), /* 2024-06-01 */
-    /* no "since" in the catalogue: the price is known from the day checked */
+    /* no "since" in the catalogue, checked after it retired (2026-08-05): the
+     * price is known on its last day served, not before */
     ERROR_EXAMPLE("\"claude-opus-4-1\"; \"input\"; 46000", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"no-such-model\"", FTC_ERR_NO_ANSWER),
     ERROR_EXAMPLE("\"mistral-medium-3-5\"; \"cached_input\"", FTC_ERR_NO_ANSWER),

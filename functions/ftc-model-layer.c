@@ -128,9 +128,15 @@ double ftc_model_per_million(double per_token)
 
 /* Without "since" the current prices are known from the day they were
  * checked: an earlier day has no price we can vouch for. */
+/* Without `since`, the price is known from the day the data describes: the
+ * day it was checked, or for a model checked on or after its retirement
+ * (a legacy price, read from a page that still lists it) its last day
+ * served: the source describes the price it had then, and no earlier day. */
 static int current_from(const ftc_price_entry *e)
 {
-    return e->since >= 0 ? e->since : e->checked;
+    if (e->since >= 0)
+        return e->since;
+    return e->retires >= 0 && e->checked >= e->retires ? e->retires - 1 : e->checked;
 }
 
 int ftc_price_entry_first_day(const ftc_price_entry *e)

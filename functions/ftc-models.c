@@ -37,6 +37,7 @@ struct ftc_model_index {
     GHashTable *by_key;   /* "provider/model" lower case -> entry */
     GHashTable *by_model; /* "model" lower case -> entry */
     GHashTable *fallback; /* entries in force from a fallback layer */
+    GPtrArray *retired;   /* ftc_model_entry copies the index owns (see retire_as) */
 };
 
 static int compare_entries(gconstpointer a, gconstpointer b)
@@ -92,6 +93,87 @@ static void add_aliases(ftc_model_index *index, ftc_model_layer *const *layers, 
         }
 }
 
+/* Every value of `table` that `copies` maps to a copy becomes that copy. */
+static void replace_values(GHashTable *table, GHashTable *copies)
+{
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init(&iter, table);
+    while (g_hash_table_iter_next(&iter, NULL, &value))
+        if (g_hash_table_contains(copies, value))
+            g_hash_table_iter_replace(&iter, g_hash_table_lookup(copies, value));
+}
+
+/* Two names of one provider: the reviewed file's (LiteLLM's) and the
+ * vendored genai-prices dataset's.  Google's "google" also serves other
+ * vendors' models (Claude on Vertex AI), which keep their own days. */
+static bool same_provider(const char *a, const char *b)
+{
+    static const char *const names[][2] = {
+        {"gemini", "google"}, {"xai", "x-ai"}, {"together_ai", "together"}};
+
+    if (g_ascii_strcasecmp(a, b) == 0)
+        return true;
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+        if ((g_ascii_strcasecmp(a, names[i][0]) == 0 &&
+             g_ascii_strcasecmp(b, names[i][1]) == 0) ||
+            (g_ascii_strcasecmp(a, names[i][1]) == 0 &&
+             g_ascii_strcasecmp(b, names[i][0]) == 0))
+            return true;
+    return false;
+}
+
+/* The entry of another layer for the model a fallback entry names, by its
+ * model name or an alias, at the same provider under another name
+ * ("google/gemini-2.5-flash" is the reviewed "gemini/gemini-2.5-flash"),
+ * or NULL. */
+static const ftc_model_entry *same_model(const ftc_model_index *index, const ftc_model_entry *e)
+{
+    for (size_t a = 0; a <= e->n_aliases; a++) {
+        g_autofree char *name = g_ascii_strdown(a == 0 ? e->pub.model : e->aliases[a - 1], -1);
+        const ftc_model_entry *r = g_hash_table_lookup(index->by_model, name);
+
+        if (r != NULL && !g_hash_table_contains(index->fallback, r) &&
+            same_provider(e->pub.provider, r->pub.provider))
+            return r;
+    }
+    return NULL;
+}
+
+/* A fallback entry of a model that a higher layer has under another
+ * provider's name is the same model, served or not: it retires when that
+ * entry says, for the same successor.  The layers are shared between
+ * snapshots, so the index answers with a copy it owns. */
+static void retire_as(ftc_model_index *index)
+{
+    g_autoptr(GHashTable) copies = g_hash_table_new(g_direct_hash, g_direct_equal);
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init(&iter, index->fallback);
+    while (g_hash_table_iter_next(&iter, &value, NULL)) {
+        const ftc_model_entry *e = value, *r = same_model(index, e);
+        ftc_model_entry *copy;
+
+        if (r == NULL || r->pub.retires < 0 ||
+            (e->pub.retires == r->pub.retires &&
+             strcmp(e->pub.successor, r->pub.successor) == 0))
+            continue;
+        copy = g_memdup2(e, sizeof *e);
+        copy->pub.retires = r->pub.retires;
+        copy->pub.successor = r->pub.successor;
+        g_ptr_array_add(index->retired, copy);
+        g_hash_table_insert(copies, value, copy);
+    }
+    if (g_hash_table_size(copies) == 0)
+        return;
+    replace_values(index->by_key, copies);
+    replace_values(index->by_model, copies);
+    for (guint i = 0; i < index->retired->len; i++)
+        g_hash_table_add(index->fallback, g_ptr_array_index(index->retired, i));
+}
+
 ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_layers,
                                      size_t n_fallback)
 {
@@ -103,6 +185,7 @@ ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_la
     index->by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     index->by_model = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     index->fallback = g_hash_table_new(g_direct_hash, g_direct_equal);
+    index->retired = g_ptr_array_new_with_free_func(g_free);
     for (size_t l = 0; l < n_layers; l++)
         for (guint i = 0; layers[l] != NULL && i < layers[l]->entries->len; i++) {
             ftc_model_entry *e = g_ptr_array_index(layers[l]->entries, i);
@@ -142,6 +225,7 @@ ftc_model_index *ftc_model_index_new(ftc_model_layer *const *layers, size_t n_la
         }
     }
     add_aliases(index, layers, n_layers);
+    retire_as(index);
     index->sorted = g_ptr_array_sized_new(g_hash_table_size(index->by_key));
     g_hash_table_iter_init(&iter, index->by_key);
     while (g_hash_table_iter_next(&iter, NULL, &value))
@@ -158,6 +242,7 @@ void ftc_model_index_free(ftc_model_index *index)
     g_hash_table_unref(index->by_key);
     g_hash_table_unref(index->by_model);
     g_hash_table_unref(index->fallback);
+    g_ptr_array_unref(index->retired);
     g_free(index);
 }
 

@@ -300,7 +300,8 @@ typedef struct {
 } ftc_price_entry;
 
 /* The prices in force on `day` (days since 1899-12-30): the current ones
- * from `since` on (from `checked` on when `since` is not known), else the
+ * from `since` on (when `since` is not known: from `checked` on, or from
+ * the day before `retires` for a model checked on or after it), else the
  * history's period that covers the day; NULL before the first known price. */
 FTC_API const double *ftc_price_entry_on(const ftc_price_entry *e, int day);
 /* The first day ftc_price_entry_on() answers. */

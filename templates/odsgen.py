@@ -175,6 +175,55 @@ def model_warnings(model, horizon):
             'IFERROR(IF(TODAY()-%s>90;%s;"");"")' % (checked, stale))
 
 
+# The model pickers' lists: the models of the catalogue in force, computed
+# by the add-in (API_MODELS) on a hidden sheet whenever the workbook
+# recalculates, so that a model of the user's price file or of
+# `ftcost prices update` can be picked without a new template.  An array
+# formula has a fixed size (Calc fills the rows below a shorter result with
+# #N/A): the list is taken row by row up to its length, the rest are empty
+# texts, and each picker's source is OFFSET over the rows filled.
+MODEL_ROWS = 3000   # LiteLLM's whole file, installed by an update, has about 2 500
+LISTS_TOP = 3       # the first row of a list; row 2 holds its count
+
+
+def _list_source(col):
+    return 'OFFSET(%s;0;0;MAX(1;%s);1)' % (ref('%s%d' % (col, LISTS_TOP), _('Model lists'), True),
+                                           ref('%s2' % col, _('Model lists'), True))
+
+
+def model_list_sources():
+    """The sources of the pickers' validity lists (range_list_validation):
+    (chat models: those with an output price, embedding models: those with
+    an input price); add_model_lists() must add the sheet they read."""
+    return _list_source('A'), _list_source('B')
+
+
+def add_model_lists(book, embeddings=False):
+    """Adds the hidden sheet of model lists (after the other sheets):
+    column A the models with an output price, B (embeddings=True) those
+    with an input price."""
+    s = book.sheet(_('Model lists'), ['7.0cm', '7.0cm'], hidden=True)
+    rows = 'ROW(%s)' % ref('A1:A%d' % MODEL_ROWS)
+
+    def listed(kind):
+        models = 'API_MODELS(;"%s")' % kind
+        return 'IFERROR(IF(%s<=ROWS(%s);%s;"");"")' % (rows, models, models)
+
+    def column(col, title, rows, formula):
+        """A list in rows LISTS_TOP.., its count in row 2."""
+        s.text('%s1' % col, title, 'label')
+        span = '%s%d:%s%d' % (col, LISTS_TOP, col, LISTS_TOP + rows - 1)
+        s.calc('%s2' % col, 'SUMPRODUCT(LEN(%s)>0)' % ref(span), 'calc', 'int')
+        s.calc('%s%d' % (col, LISTS_TOP), formula, 'calc', 'text', matrix=(rows, 1))
+
+    column('A', _('models with an output price'), MODEL_ROWS,
+           listed('output'))
+    if not embeddings:
+        return
+    column('B', _('models with an input price'), MODEL_ROWS,
+           listed('input'))
+
+
 # ---------------------------------------------------------------- addresses
 
 
@@ -438,8 +487,8 @@ class Chart:
 
 class Sheet:
     def __init__(self, book, name, widths, default_height='0.50cm',
-                 print_range=None, master='Landscape', wider=None):
-        self.book, self.name = book, name
+                 print_range=None, master='Landscape', wider=None, hidden=False):
+        self.book, self.name, self.hidden = book, name, hidden
         # cm, one per column; `wider` gives a language's longer texts room:
         # {'de': {'B': '8.0cm'}} (the page still scales to one sheet wide).
         self.widths = list(widths)
@@ -551,9 +600,18 @@ class Book:
 
     def list_validation(self, *choices, message=None, warn_only=False):
         """A drop-down list; warn_only lets other values in after a warning."""
-        key = ('list', warn_only) + choices
+        return self._list_rule(';'.join('"%s"' % c for c in choices), message, warn_only)
+
+    def range_list_validation(self, source, message=None, warn_only=False):
+        """A drop-down list of the cells a formula gives (a range, or
+        OFFSET(...) over one: Calc reads them whenever the list is shown or a
+        value is checked, so it follows what the cells compute)."""
+        return self._list_rule(odf_formula(source)[len('of:='):], message, warn_only)
+
+    def _list_rule(self, items, message, warn_only):
+        key = ('list', warn_only, items)
         if key not in self.validations:
-            cond = 'of:cell-content-is-in-list(%s)' % ';'.join('"%s"' % c for c in choices)
+            cond = 'of:cell-content-is-in-list(%s)' % items
             self.validations[key] = ('val%d' % (len(self.validations) + 1), cond, message,
                                      'warning' if warn_only else 'stop')
         return self.validations[key][0]
@@ -718,10 +776,10 @@ class Book:
                     out.append('<style:style style:name="%s" style:family="table-row">'
                                '<style:table-row-properties style:row-height="%s" fo:break-before="auto" '
                                'style:use-optimal-row-height="false"/></style:style>' % (n, h))
-        masters = sorted({s.master for s in self.sheets})
-        for m in masters:
-            out.append('<style:style style:name="ta_%s" style:family="table" style:master-page-name="%s">'
-                       '<style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>' % (m, m))
+        for m, hidden in sorted({(s.master, s.hidden) for s in self.sheets}):
+            out.append('<style:style style:name="%s" style:family="table" style:master-page-name="%s">'
+                       '<style:table-properties table:display="%s" style:writing-mode="lr-tb"/></style:style>'
+                       % (_table_style(m, hidden), m, 'false' if hidden else 'true'))
         out.append('<style:style style:name="gr1" style:family="graphic"><style:graphic-properties '
                    'draw:stroke="none" draw:fill="none"/></style:style>')
         out.append(PAGE_LAYOUTS)
@@ -729,7 +787,8 @@ class Book:
         return ''.join(out)
 
     def _table(self, s):
-        attrs = 'table:name=%s table:style-name="ta_%s" table:protected="true"' % (quoteattr(s.name), s.master)
+        attrs = 'table:name=%s table:style-name="%s" table:protected="true"' % (quoteattr(s.name),
+                                                                            _table_style(s.master, s.hidden))
         if s.print_range:
             attrs += ' table:print-ranges="%s"' % range_address(s.name, s.print_range)
         out = ['<table:table %s>' % attrs,
@@ -754,6 +813,10 @@ class Book:
             out.append('</table:table-row>')
         out.append('</table:table>')
         return ''.join(out)
+
+
+def _table_style(master, hidden):
+    return 'ta_%s%s' % (master, '_hidden' if hidden else '')
 
 
 def _cell_xml(cell, sheet):

@@ -14,22 +14,11 @@ the schedule gets the usage cost, a column adds the labour, and the
 break-even is FT_BREAKEVEN(upfront; FT monthly - prompt engineering; API
 usage; growth), which is the same inequality.
 """
-import json
-import os
+from odsgen import Book, Chart, _, add_model_lists, model_list_sources, model_warnings, q, ref, NAVY
 
-from odsgen import Book, Chart, _, model_warnings, q, ref, NAVY
-
-# The model picker offers the models of the price catalogue the add-in ships.
-PRICES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'functions', 'prices.json')
+# The model picker offers the models of the price catalogue in force with an
+# input and an output price today (API_MODELS, on a hidden sheet).
 DEFAULT_MODEL = 'gpt-4o'
-
-
-def catalogue_models():
-    with open(PRICES, encoding='utf-8') as f:
-        models = [m['model'] for m in json.load(f)['models']]
-    if DEFAULT_MODEL not in models:
-        raise SystemExit('tpl_breakeven: %s is not in %s' % (DEFAULT_MODEL, PRICES))
-    return list(dict.fromkeys(models))
 
 FILE = 'ftcost-breakeven'
 TITLE = _('Fine-tune vs API: three-year TCO and break-even')
@@ -80,10 +69,10 @@ def build():
 
     # ---- API prices: a model picked from the catalogue (API_PRICE), dated
     s.text('B5', _('API prices (per million tokens)'), 'section', span=(1, 4))
-    picker = book.list_validation(
-        *catalogue_models(), warn_only=True,
-        message=_('Not in the shipped price catalogue: API_PRICE answers #N/A unless your own '
-                'price file (~/.config/ftcost/prices.json) has this model.'))
+    picker = book.range_list_validation(
+        model_list_sources()[0], warn_only=True,
+        message=_('Not in the list (the models of the price catalogue in force, as provider/model): '
+                  'API_PRICE answers #N/A unless the catalogue knows this model under that name.'))
     s.text('B6', _('Model'), 'label')
     s.text('C6', DEFAULT_MODEL, 'input_text', name='ModelName', validation=picker)
     s.text('D6', _('your price'), 'unit')
@@ -275,4 +264,5 @@ def build():
     c.text('H%d' % (LAST + 2), _('month'), 'unit')
     c.text('B%d' % (LAST + 3), _('Negative "ahead by" values: the API path is still cheaper to date.'),
            'note_free', span=(1, 8))
+    add_model_lists(book)
     return book

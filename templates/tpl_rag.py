@@ -24,12 +24,9 @@ Every default says where it comes from: a published figure with its source
 (research notes in /work/research/rag.json), a worked example of the
 function reference, or "assumption".
 """
-import json
-import os
+from odsgen import (Book, Chart, _, add_model_lists, fstr, model_list_sources, model_warnings, q, ref,
+                    text_money_format, NAVY)
 
-from odsgen import Book, Chart, _, fstr, model_warnings, q, ref, text_money_format, NAVY
-
-PRICES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'functions', 'prices.json')
 DEFAULT_MODEL = 'gpt-4o'
 DEFAULT_EMBED = 'text-embedding-3-small'
 
@@ -51,25 +48,13 @@ PATHS = (_('Prompting'), _('RAG'), _('Fine-tuning'))
 ACCEPTABLE = (_('acceptable'), _('not acceptable'))
 
 
-def catalogue_models():
-    """(chat models, embedding models) of the shipped price catalogue."""
-    with open(PRICES, encoding='utf-8') as f:
-        models = json.load(f)['models']
-    embed = [m['model'] for m in models if 'embedding model' in m.get('note', '')]
-    chat = [m['model'] for m in models if m['model'] not in embed and 'output' in m]
-    for want, have in ((DEFAULT_MODEL, chat), (DEFAULT_EMBED, embed)):
-        if want not in have:
-            raise SystemExit('tpl_rag: %s is not in %s' % (want, PRICES))
-    return list(dict.fromkeys(chat)), list(dict.fromkeys(embed))
-
-
 def build():
     book = Book(TITLE, DESCRIPTION, KEYWORDS)
     nonneg = book.nonneg_validation()
     rate = book.rate_validation()
     positive = book.number_validation(1, message=_('Enter 1 or more.'))
     overlap = book.number_validation(0, 1, message=_('Enter a fraction between 0 and 100 %.'))
-    chat_models, embed_models = catalogue_models()
+    chat_models, embed_models = model_list_sources()
 
     s = book.sheet(_('Prompting, RAG or FT'),
                    ['0.4cm', '7.2cm', '3.0cm', '2.7cm', '3.1cm', '3.3cm', '8.4cm', '0.5cm',
@@ -114,14 +99,18 @@ def build():
 
     # ---- model, prices and usage shared by the API-based paths
     s.text('B5', _('Model, prices and usage (the same for every path)'), 'section', span=(1, 6))
-    picker = book.list_validation(
-        *chat_models, warn_only=True,
-        message=_('Not in the shipped price catalogue: API_PRICE answers #N/A unless your own '
-                'price file (~/.config/ftcost/prices.json) has this model.'))
-    embed_picker = book.list_validation(
-        *embed_models, warn_only=True,
-        message=_('Not an embedding model of the shipped catalogue: API_PRICE answers #N/A unless '
-                'your own price file has it.'))
+    # The pickers offer the models of the price catalogue in force (API_MODELS,
+    # on a hidden sheet): those with an output price, and the embedding
+    # models (an input price, none for output).
+    picker = book.range_list_validation(
+        chat_models, warn_only=True,
+        message=_('Not in the list (the models of the price catalogue in force, as provider/model): '
+                  'API_PRICE answers #N/A unless the catalogue knows this model under that name.'))
+    embed_picker = book.range_list_validation(
+        embed_models, warn_only=True,
+        message=_('Not an embedding model in the list (those of the price catalogue in force, as '
+                  'provider/model): API_PRICE answers #N/A unless the catalogue knows this model '
+                  'under that name.'))
     # Warnings beside the picker (blank when none): the model retires within
     # the horizon or has retired (G6), the price was checked over 90 days ago (G8).
     retire, stale = model_warnings('ModelName', 'Horizon')
@@ -374,4 +363,5 @@ def build():
     s.text('B54', _('Model and embedding prices: the catalogue (ftcost prices lists each price\'s source and '
            'date). Month m of a path costs its first month × ((1 + growth)(1 + price change))^m plus '
            'its fixed costs; the fine-tuning path grows nothing.'), 'note_wrap', span=(2, 11))
+    add_model_lists(book, embeddings=True)
     return book

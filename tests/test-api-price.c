@@ -27,7 +27,8 @@ typedef struct {
 } call_case;
 
 /* Date serials: 2026-06-01 46174, 2026-08-20 46254, 2026-09-01 46266,
- * 2026-10-22 46317, 2026-10-23 46318, 2126-12-10 82890. */
+ * 2026-10-22 46317, 2026-10-23 46318, 2126-12-10 82890; the day before
+ * 2026-08-05 46238, 2026-02-19 46071, 2026-10-16 46310. */
 static const call_case call_cases[] = {
     /* the spec's example: after the cut, above 272 000 tokens */
     {TODAY, "API_PRICE", "\"gpt-5.6\"; \"input\"; 46266; 300000", FTC_OK, 8, 0},
@@ -56,6 +57,36 @@ static const call_case call_cases[] = {
     {TODAY, "API_PRICE", "\"o4-mini\"; \"input\"; 46317.99", FTC_OK, 1.1, 0},
     {TODAY, "API_PRICE", "\"o4-mini\"; \"input\"; 46318", FTC_ERR_NO_ANSWER, 0, 2},
     {TODAY, "API_PRICE", "\"o4-mini\"; \"input\"; 1e300", FTC_ERR_NO_ANSWER, 0, 2},
+    /* no "since", checked (2026-11-29) after it retired: the shipped price
+     * is known on its last day served (the day before it retires), not
+     * before and not after */
+    {TODAY, "API_PRICE", "\"claude-opus-4-1\"; \"input\"; 46238", FTC_OK, 15, 0},
+    {TODAY, "API_PRICE", "\"claude-opus-4-1\"; \"output\"; 46238.5", FTC_OK, 75, 0},
+    {TODAY, "API_PRICE", "\"claude-opus-4-1\"; \"input\"; 46237", FTC_ERR_NO_ANSWER, 0, 2},
+    {TODAY, "API_PRICE", "\"claude-opus-4-1\"; \"input\"; 46239", FTC_ERR_NO_ANSWER, 0, 2},
+    {TODAY, "API_PRICE", "\"claude-opus-4-1\"", FTC_ERR_NO_ANSWER, 0, 0},
+    {TODAY, "API_PRICE", "\"claude-3-5-haiku\"; \"output\"; 46071", FTC_OK, 4, 0},
+    {TODAY, "API_PRICE", "\"gemini-2.5-pro\"; \"output\"; 46310", FTC_OK, 10, 0},
+    {TODAY, "API_PRICE", "\"gemini/gemini-2.5-flash\"; \"input\"; 46310", FTC_OK, 0.3, 0},
+    {TODAY, "API_PRICE", "\"gemini-2.5-flash-lite\"; \"output\"; 46310", FTC_OK, 0.4, 0},
+    {TODAY, "API_PRICE", "\"gemini-2.5-flash-lite\"; \"output\"; 46000", FTC_ERR_NO_ANSWER, 0,
+     2},
+    /* the vendored dataset's entry of a model the reviewed file retires,
+     * under the dataset's name of the provider (google for gemini) or an
+     * alias of it: the same model, retired on the same day (46311) */
+    {TODAY, "API_MODEL_RETIRES", "\"google/gemini-2.5-flash\"", FTC_OK, 46311, 0},
+    {TODAY, "API_MODEL_RETIRES", "\"Google/Gemini-2.5-Flash-Latest\"", FTC_OK, 46311, 0},
+    {TODAY, "API_MODEL_RETIRES", "\"google/gemini-2.5-pro\"", FTC_OK, 46311, 0},
+    {TODAY, "API_PRICE", "\"google/gemini-2.5-flash\"", FTC_ERR_NO_ANSWER, 0, 0},
+    {TODAY, "API_PRICE", "\"google/gemini-2.5-flash-lite\"; \"output\"", FTC_ERR_NO_ANSWER, 0,
+     0},
+    {"2026-10-15", "API_PRICE", "\"google/gemini-2.5-flash\"", FTC_OK, 0.3, 0},
+    {TODAY, "API_PRICE", "\"google/gemini-2.5-flash\"; \"output\"; 46310", FTC_OK, 2.5, 0},
+    {TODAY, "API_PRICE", "\"google/gemini-2.5-flash\"; \"output\"; 46311", FTC_ERR_NO_ANSWER, 0,
+     2},
+    /* another vendor's model that Google serves keeps its own days */
+    {TODAY, "API_MODEL_RETIRES", "\"google/claude-3-5-haiku\"", FTC_ERR_NO_ANSWER, 0, 0},
+    {TODAY, "API_PRICE", "\"google/claude-3-5-haiku\"", FTC_OK, 0.8, 0},
     /* the kinds of a model fine-tuned at the provider */
     {TODAY, "API_PRICE", "\"acme/tuned-1\"; \"ft_training_full\"", FTC_OK, 25, 0},
     {TODAY, "API_PRICE", "\"acme/tuned-1\"; \"FT_Training\"; ; 6000", FTC_OK, 4, 0},
@@ -114,6 +145,11 @@ START_TEST(test_retired_message)
                      FTC_ERR_NO_ANSWER);
     ck_assert_str_eq(err.message, "API_PRICE: no price of openai/gpt-5.6 known before "
                                   "2026-05-01");
+    /* the vendored entry takes the reviewed entry's successor too */
+    ck_assert_int_eq(ftc_test_call("API_PRICE", "\"google/gemini-2.5-flash\"", &r, &err),
+                     FTC_ERR_NO_ANSWER);
+    ck_assert_str_eq(err.message, "API_PRICE: google/gemini-2.5-flash is no longer served from "
+                                  "2026-10-16 (its successor: gemini-3.6-flash)");
 }
 END_TEST
 
@@ -219,6 +255,34 @@ START_TEST(test_models_over_time)
 }
 END_TEST
 
+/* API_MODELS("google") on a day, as " provider/model ... ". */
+static char *google_models(const char *today)
+{
+    ftc_result r;
+    ftc_error err;
+    g_autofree char *names = NULL;
+
+    use_fixture(today);
+    ck_assert_int_eq(ftc_test_call("API_MODELS", "\"google\"", &r, &err), FTC_OK);
+    names = joined(&r);
+    ftc_result_clear(&r);
+    return g_strdup_printf(" %s ", names);
+}
+
+/* The vendored google/gemini-2.5-flash leaves the list with the reviewed
+ * gemini/gemini-2.5-flash, on 2026-10-16. */
+START_TEST(test_models_vendored_retired)
+{
+    g_autofree char *before = google_models("2026-10-15"), *on = google_models("2026-10-16");
+
+    ck_assert_ptr_nonnull(strstr(before, " google/gemini-2.5-flash "));
+    ck_assert_ptr_nonnull(strstr(before, " google/gemini-2.5-pro "));
+    ck_assert_ptr_null(strstr(on, " google/gemini-2.5-flash "));
+    ck_assert_ptr_null(strstr(on, " google/gemini-2.5-pro "));
+    ck_assert_ptr_nonnull(strstr(on, " google/gemini-2.5-flash-image "));
+}
+END_TEST
+
 /* The test clock: a date, or the real clock when it is not one. */
 START_TEST(test_clock)
 {
@@ -240,6 +304,7 @@ static Suite *api_price_suite(void)
     tcase_add_test(tc, test_retired_message);
     tcase_add_loop_test(tc, test_models, 0, G_N_ELEMENTS(models_cases));
     tcase_add_test(tc, test_models_over_time);
+    tcase_add_test(tc, test_models_vendored_retired);
     tcase_add_test(tc, test_clock);
     suite_add_tcase(s, tc);
     return s;

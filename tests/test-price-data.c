@@ -124,8 +124,13 @@ static const quote_case quote_cases[] = {
     {GENAI, "peak-hours-2", "input", NULL, NAN, FTC_QUOTE_NO_MODEL, 0, NULL},
     {GENAI, "night-rate-eu", "input", NULL, NAN, FTC_QUOTE_NO_MODEL, 0, NULL},
     /* LiteLLM: deprecation_date, *_above_200k_tokens */
-    {LITELLM, "claude-3-5-haiku-20241022", "input", "2025-09-30", NAN, FTC_QUOTE_TOO_EARLY, 0,
-     "2026-12-01"}, /* a LiteLLM file vouches for its own day only */
+    /* a LiteLLM file vouches for its own day only, or for a model retired
+     * before that day for its last day served (the price it had then) */
+    {LITELLM, "claude-3-5-haiku-20241022", "input", "2025-09-30", NAN, FTC_QUOTE_OK, 0.8, NULL},
+    {LITELLM, "claude-3-5-haiku-20241022", "input", "2025-09-29", NAN, FTC_QUOTE_TOO_EARLY, 0,
+     "2025-09-30"},
+    {LITELLM, "gemini-2.5-pro", "input", "2026-11-30", NAN, FTC_QUOTE_TOO_EARLY, 0,
+     "2026-12-01"},
     {LITELLM, "claude-3-5-haiku-20241022", "input", NULL, NAN, FTC_QUOTE_RETIRED, 0,
      "2025-10-01"},
     {LITELLM, "claude-3-5-haiku-20241022", "input", "2025-10-01", NAN, FTC_QUOTE_RETIRED, 0,

@@ -177,9 +177,12 @@ static const shipped_case shipped_cases[] = {
     {"mistral-small-latest", "input", 0.15, 0}, /* genai-prices: 0.1 */
     {"mistral/mistral-embed", "output", -1, 0}, /* genai-prices: 0.1 */
     /* retired 2026-10-16 in the reviewed file: the dataset's entry does not
-     * answer in its place; its own name asks for the dataset's entry */
+     * answer in its place; its own name asks for the dataset's entry, the
+     * same model at the same provider (google for gemini), retired on the
+     * same day: its price the day before, none today */
     {"gemini-2.5-flash", "input", -1, 0},
-    {"google/gemini-2.5-flash", "input", 0.3, 0},
+    {"google/gemini-2.5-flash", "input", -1, 0},
+    {"google/gemini-2.5-flash", "input", 0.3, 46310},
     /* genai-prices' mistral-large (2/6) and gpt-5.6-sol give these names
      * as aliases: an alias never takes a name an entry has */
     {"mistral-large-latest", "input", 0.5, 0},
@@ -239,6 +242,8 @@ static const retire_case retire_cases[] = {
     {"claude-opus-4-1", "2026-08-05", FTC_QUOTE_RETIRED, NULL},
     {"claude-3-5-haiku", "2026-02-19", FTC_QUOTE_RETIRED, NULL},
     {"gemini-2.5-flash", "2026-10-16", FTC_QUOTE_RETIRED, "gemini-3.6-flash"},
+    {"google/gemini-2.5-flash", "2026-10-16", FTC_QUOTE_RETIRED, "gemini-3.6-flash"},
+    {"google/gemini-2.5-flash", "2026-10-15", FTC_QUOTE_OK, "gemini-3.6-flash"},
     {"gemini-2.5-pro", "2026-10-16", FTC_QUOTE_RETIRED, NULL},
     {"gemini-2.5-flash-lite", "2026-12-01", FTC_QUOTE_RETIRED, "gemini-3.1-flash-lite"},
     {"gemini-3-flash-preview", "2026-12-01", FTC_QUOTE_OK, "gemini-3.6-flash"},

@@ -25,6 +25,9 @@ document), and writes to OUT.json, per job:
   edited     named range -> values after the edits and calculateAll()
   edited_more  the same after "more_edits", a second round on top of the first
   pdf        written when "pdf" is given (before the edits)
+  pickers    with {"pickers": ["ModelName", ...]}: each named cell's validity
+             rule (type, error style, source formula) and the list that
+             source gives, evaluated by Calc on a scratch sheet
 and, with {"list_templates": true}, the template groups and titles that
 File > New > Templates shows (the DocumentTemplates service).
 """
@@ -39,6 +42,7 @@ from com.sun.star.beans import PropertyValue
 from com.sun.star.ucb import Command, OpenCommandArgument2
 from com.sun.star.beans import Property
 
+FORMULA_ERROR = 4  # com.sun.star.sheet.FormulaResult.ERROR
 SOFFICE = os.environ.get('OFFICE_PROGRAM_DIR', '/usr/lib/libreoffice/program') + '/soffice'
 
 
@@ -124,6 +128,16 @@ def inspect(doc):
         sh = sheets.getByIndex(i)
         rep['protected'][sh.Name] = bool(sh.isProtected())
         rep['charts'][sh.Name] = sh.Charts.Count
+        rep.setdefault('visible', {})[sh.Name] = bool(sh.IsVisible)
+        if not sh.IsVisible:
+            # a hidden sheet (the model lists): no inputs, its errors found at once
+            for rng in sh.queryFormulaCells(FORMULA_ERROR).RangeAddresses:
+                for r in range(rng.StartRow, rng.EndRow + 1):
+                    for c in range(rng.StartColumn, rng.EndColumn + 1):
+                        rep['errors'].append('%s.%s: %s' % (sh.Name, cell_name(sh, c, r),
+                                                            sh.getCellByPosition(c, r).getString()))
+            rep['unlocked'][sh.Name] = []
+            continue
         rows, cols = used_cells(sh)
         unlocked = []
         for r in range(rows + 1):
@@ -141,6 +155,29 @@ def inspect(doc):
         if rng is not None:
             rep['formulas'][name] = rng.getCellByPosition(0, 0).getFormula()
     return rep
+
+
+def picker_lists(doc, names):
+    """name -> its validity rule and the texts its list source gives now."""
+    out = {}
+    doc.Sheets.insertNewByName('ftcost-probe', doc.Sheets.Count)
+    probe = doc.Sheets.getByName('ftcost-probe')
+    for i, name in enumerate(names):
+        cell = doc.NamedRanges.getByName(name).getReferredCells().getCellByPosition(0, 0)
+        v = cell.Validation
+        count = probe.getCellByPosition(i, 0)
+        count.setFormula('=ROWS(%s)' % v.getFormula1())
+        doc.calculateAll()
+        rows = int(count.getValue())
+        rng = probe.getCellRangeByPosition(i, 1, i, rows)
+        rng.setArrayFormula('=' + v.getFormula1())
+        doc.calculateAll()
+        texts = [row[0] for row in rng.getDataArray() if isinstance(row[0], str)]
+        out[name] = {'type': v.Type.value, 'error_style': v.ErrorAlertStyle.value,
+                     'show_error': bool(v.ShowErrorMessage), 'formula': v.getFormula1(),
+                     'list': texts}
+    doc.Sheets.removeByName('ftcost-probe')
+    return out
 
 
 def set_name(doc, name, value):
@@ -203,6 +240,8 @@ def main():
             rep['names'] = names_values(doc)
             rep['shown'] = names_shown(doc)
             rep.update(inspect(doc))
+            if job.get('pickers'):
+                rep['pickers'] = picker_lists(doc, job['pickers'])
             if job.get('pdf'):
                 doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(job['pdf'])),
                                (pv('FilterName', 'calc_pdf_Export'),))

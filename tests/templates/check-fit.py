@@ -203,6 +203,8 @@ def run(opts):
                 measure = Measurer(doc)
                 n = 0
                 for s in sheets:
+                    if not s.IsVisible:
+                        continue  # the model lists: read by the pickers, never shown
                     cut = check_sheet(s, measure, '%s %s' % (os.path.basename(template), s.Name))
                     failures += cut
                     n += 1

@@ -452,7 +452,9 @@ def user_prices(profile):
     models = [{'provider': 'test', 'model': 'stale-test', 'input': 1, 'output': 2,
                'checked': STALE_CHECKED.isoformat(), 'source': 'test'},
               {'provider': 'test', 'model': 'late-test', 'input': 1, 'output': 2,
-               'checked': today, 'source': 'test', 'retires': '2035-01-01'}]
+               'checked': today, 'source': 'test', 'retires': '2035-01-01'},
+              {'provider': 'test', 'model': 'embed-test', 'input': 0.5,
+               'checked': today, 'source': 'test'}]
     folder = os.path.join(profile, 'home', '.config', 'ftcost')
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, 'prices.json'), 'w') as f:
@@ -461,6 +463,44 @@ def user_prices(profile):
 
 
 STALE_CHECKED = datetime.date(2026, 1, 15)
+
+
+# The model pickers list the catalogue in force (API_MODELS on a hidden
+# sheet, the validity list's source): with the user's own price file, its
+# models are in the lists, beside every model the command lists.
+PICKERS = {'breakeven': {'ModelName': 'output'},
+           'rag': {'ModelName': 'output', 'EmbedModel': 'input'}}
+USER_MODELS = {'output': {'test/stale-test', 'test/late-test'},
+               'input': {'test/stale-test', 'test/late-test', 'test/embed-test'}}
+
+
+def check_pickers(kind, cli, user_job):
+    for name, price in PICKERS[kind].items():
+        got = user_job.get('pickers', {}).get(name)
+        if got is None:
+            fail('picker %s: no validity rule reported' % name)
+            continue
+        check('picker %s: a list' % name, got['type'], 'LIST')
+        # a typed name not in the list is let in after a warning
+        check('picker %s: error style' % name, got['error_style'], 'WARNING')
+        check('picker %s: the message shown' % name, got['show_error'], True)
+        hidden = [s for s, shown in user_job.get('visible', {}).items() if not shown]
+        if len(hidden) != 1 or hidden[0] not in got['formula'].replace("''", "'"):
+            fail('picker %s: source %r is not on the hidden sheet (hidden: %r)'
+                 % (name, got['formula'], hidden))
+        shipped = [row[0] if isinstance(row, list) else row for row in cli('API_MODELS', '', price)]
+        want = set(shipped) | USER_MODELS[price]
+        listed = got['list']
+        if '' in listed or len(listed) != len(set(listed)):
+            fail('picker %s: blank or repeated entries in its list' % name)
+        if set(listed) != want:
+            fail('picker %s: the list has %d models, want %d (missing %s, extra %s)'
+                 % (name, len(listed), len(want), sorted(want - set(listed))[:5],
+                    sorted(set(listed) - want)[:5]))
+        else:
+            print('picker %s: %d models (%d shipped with a%s %s price, and the user\'s %s)'
+                  % (name, len(listed), len(shipped), 'n', price,
+                     ', '.join(sorted(USER_MODELS[price]))))
 
 
 def check_warnings(default_names, job, user_job):
@@ -613,7 +653,8 @@ def main():
             req['jobs'].append({'doc': doc, 'edits': [{'name': 'ModelName', 'value': 'o4-mini'}],
                                 'more_edits': [{'name': 'ModelName', 'value': 'gpt-5'}]})
             req['jobs'].append({'doc': doc, 'edits': [{'name': 'ModelName', 'value': 'stale-test'}],
-                                'more_edits': [{'name': 'ModelName', 'value': 'late-test'}]})
+                                'more_edits': [{'name': 'ModelName', 'value': 'late-test'}],
+                                'pickers': list(PICKERS[a.kind])})
             own = user_prices(profile)
         with open(os.path.join(work, 'request.json'), 'w') as f:
             json.dump(req, f)
@@ -661,6 +702,7 @@ def main():
                         check('typed prices: ' + name, typed.get(name), want)
         if a.kind in WARNED:
             check_warnings(job['names'], report['jobs'][-2], report['jobs'][-1])
+            check_pickers(a.kind, cli, report['jobs'][-1])
     finally:
         shutil.rmtree(base, ignore_errors=True)
     if failures:
