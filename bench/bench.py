@@ -51,19 +51,17 @@ import argparse
 import math
 import os
 import shutil
-import signal
-import statistics
 import subprocess
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-import ftcost_e2e as e2e  # tests/e2e, on PYTHONPATH (bench/meson.build)
-from lo_harness import (HarnessError, Office, kill_session, log, props, session_pids,
-                        use_extension_types)
+# bench_*: beside this file; lo_harness: tests/e2e, on PYTHONPATH (bench/meson.build)
+import lo_harness
+from bench_proc import cpu_ns, load_average, median, memory_kb, soffice_pid
+from bench_startup import run_startup
+from lo_harness import HarnessError, Office, log, props, run_harness
 
 CALC_MAX_ROWS = 1048576
-REL_TOL = 1e-12
 # Formula column (Y); the inputs are A..W.
 OUT_COL = 24
 N_INPUTS = 23
@@ -173,63 +171,9 @@ End Function
 
 
 def close_enough(got, want):
+    """A finite number within lo_harness's relative tolerance of want."""
     return (isinstance(got, float) and math.isfinite(got)
-            and abs(got - want) <= REL_TOL * max(abs(got), abs(want)))
-
-
-# ---------------------------------------------------------------------------
-# soffice.bin: pid, CPU time, memory
-
-def soffice_pid(office):
-    """soffice.bin of this Office (the soffice script and oosplash start it
-    in the session that Office.start made)."""
-    for _ in range(50):
-        pids = session_pids(office.proc.pid, 'soffice.bin')
-        if pids:
-            return pids[0]
-        time.sleep(0.1)
-    raise HarnessError('no soffice.bin in session %d' % office.proc.pid)
-
-
-def cpu_ns(pid):
-    """CPU time of every thread of pid so far (ns): Calc's threaded formula
-    groups run on worker threads, which wall time alone hides."""
-    total = 0
-    try:
-        for tid in os.listdir('/proc/%d/task' % pid):
-            try:
-                with open('/proc/%d/task/%s/schedstat' % (pid, tid)) as f:
-                    total += int(f.read().split()[0])
-            except (OSError, ValueError, IndexError):
-                pass
-    except OSError:
-        pass
-    return total
-
-
-def memory_kb(pid):
-    out = {}
-    with open('/proc/%d/status' % pid) as f:
-        for line in f:
-            if line.startswith(('VmRSS:', 'VmHWM:')):
-                out[line.split(':')[0]] = int(line.split()[1])
-    return out.get('VmRSS', 0), out.get('VmHWM', 0)
-
-
-def is_mapped(pid, lib='ftcost.uno.so'):
-    with open('/proc/%d/maps' % pid) as f:
-        return any(line.rstrip().endswith(lib) for line in f)
-
-
-def which_mapped(pid):
-    """Is ours mapped, and LibreOffice's own pricing add-in (the
-    comparison: Calc treats every add-in alike)?"""
-    return is_mapped(pid), is_mapped(pid, 'libpricinglo.so')
-
-
-def load_average():
-    with open('/proc/loadavg') as f:
-        return ' '.join(f.read().split()[:3])
+            and lo_harness.close_enough(got, want))
 
 
 # ---------------------------------------------------------------------------
@@ -330,10 +274,6 @@ def check_results(variant, got, inputs_n, reference, errors_out):
                     variant.key, i + 1, v, want,
                     ', %s %r' % (variant.same_as, other[i]) if other else ''))
     return bad
-
-
-def median(xs):
-    return statistics.median(xs) if xs else float('nan')
 
 
 class Result:
@@ -604,140 +544,6 @@ def report_calc(opts, results, baselines):
 
 
 # ---------------------------------------------------------------------------
-# Start-up
-
-class Opts:
-    """What Office wants from argparse."""
-
-    def __init__(self, base, program=None):
-        self.oxt, self.install = base.oxt, base.install
-        self.program = program or base.program
-
-
-def start_to_sheet(office, plain):
-    """Seconds from starting soffice to a loaded plain sheet, polling the
-    socket every 20 ms (Office.start's default, 0.5 s, is too coarse here)."""
-    t0 = time.perf_counter()
-    office.start(poll=0.02)
-    doc = office.load(plain)
-    return doc, time.perf_counter() - t0
-
-
-def stop(office):
-    office.terminate(timeout=30)
-    if office.proc is not None:
-        kill_session(office.proc.pid)
-        office.proc.wait()
-        office.proc = None
-
-
-def run_startup(opts):
-    with Office(Opts(opts)) as bare, Office(Opts(opts)) as ours:
-        ours.install()
-        # A profile without the extension (as share_e2e.py makes one).
-        for d in ('.config', '.cache', '.local/share', 'run', 'tmp'):
-            os.makedirs(os.path.join(bare.home, d), exist_ok=True)
-        if bare.root:
-            subprocess.run(['chown', '-R', 'nobody:nogroup', bare.profile], check=True)
-        plain = os.path.join(bare.work, 'plain.ods')
-        # A plain sheet (numbers and a SUM), made by LibreOffice itself.
-        bare.start()
-        doc = bare.new_calc()
-        sh = doc.Sheets.getByIndex(0)
-        sh.getCellRangeByName('A1:A3').setDataArray(((1.0,), (2.0,), (3.0,)))
-        sh.getCellRangeByName('A4').setFormula('=SUM(A1:A3)')
-        bare.store(doc, plain, 'calc8')
-        doc.close(True)
-        # A document with an ftcost formula.
-        doc = bare.new_calc()
-        doc.Sheets.getByIndex(0).getCellRangeByName('A1').setFormula(
-            '=ORG.FTCOST.FUNCTIONS.FT_TCO(200;3000;320;1;18)')
-        with_ft = os.path.join(bare.work, 'with-ftcost.ods')
-        bare.store(doc, with_ft, 'calc8')
-        doc.close(True)
-        stop(bare)
-        for f in (plain, with_ft):
-            copy = os.path.join(ours.work, os.path.basename(f))
-            shutil.copy(f, copy)
-            if ours.root:
-                shutil.chown(copy, 'nobody', 'nogroup')
-        times = {'without': [], 'with': []}
-        rss = {'without': [], 'with': []}
-        # One unmeasured start each first (the profile's first-start work),
-        # then alternate so that a change in machine load hits both alike.
-        for label, o in (('without', bare), ('with', ours)):
-            doc, _ = start_to_sheet(o, os.path.join(o.work, 'plain.ods'))
-            doc.close(True)
-            stop(o)
-        for _ in range(opts.starts):
-            for label, o in (('without', bare), ('with', ours)):
-                doc, t = start_to_sheet(o, os.path.join(o.work, 'plain.ods'))
-                times[label].append(t)
-                rss[label].append(memory_kb(soffice_pid(o))[0])
-                doc.close(True)
-                stop(o)
-        log('')
-        log('Start-up to a loaded plain sheet (median of %d; load %s):' % (opts.starts,
-                                                                        load_average()))
-        for label in ('without', 'with'):
-            ts = times[label]
-            log('  %-7s the extension: median %.2f s, min %.2f s (%s); RSS median %.1f MB' % (
-                label, median(ts), min(ts), ', '.join('%.2f' % t for t in ts),
-                median(rss[label]) / 1024))
-        log('  difference of the medians: %+.2f s, %+.1f MB' % (
-            median(times['with']) - median(times['without']),
-            (median(rss['with']) - median(rss['without'])) / 1024))
-
-        # When is ftcost.uno.so mapped?
-        steps = []
-        doc, _ = start_to_sheet(ours, os.path.join(ours.work, 'plain.ods'))
-        pid = soffice_pid(ours)
-        steps.append(('after start and loading a plain sheet', which_mapped(pid)))
-        sh = doc.Sheets.getByIndex(0)
-        sh.getCellRangeByName('B1').setFormula('=A1*2+SUM(A1:A3)')
-        doc.calculateAll()
-        steps.append(('after typing a native formula (=A1*2+SUM(A1:A3))', which_mapped(pid)))
-        sh.getCellRangeByName('C1').setFormula('=NOSUCHFUNCTION(1)')
-        steps.append(('after typing an unknown name (=NOSUCHFUNCTION(1))', which_mapped(pid)))
-        # The first call pays for loading the library: typed and computed,
-        # then a second one.
-        first = []
-        for cell in ('D1', 'D2'):
-            t0 = time.perf_counter()
-            sh.getCellRangeByName(cell).setFormula('=FT_TCO(200;3000;320;1;18)')
-            value = sh.getCellRangeByName(cell).getValue()
-            first.append(time.perf_counter() - t0)
-            if value != 1224800.0:
-                raise HarnessError('FT_TCO(200;3000;320;1;18) gave %r' % value)
-        steps.append(('after typing =FT_TCO(200;3000;320;1;18)', which_mapped(pid)))
-        doc.close(True)
-        stop(ours)
-        doc, _ = start_to_sheet(ours, os.path.join(ours.work, 'plain.ods'))
-        pid = soffice_pid(ours)
-        fa = ours.ctx.ServiceManager.createInstanceWithContext(
-            'com.sun.star.sheet.FunctionDescriptions', ours.ctx)
-        fa.getCount()
-        steps.append(('fresh start, after counting the function list', which_mapped(pid)))
-        for i in range(fa.getCount()):
-            fa.getByIndex(i)
-        steps.append(('... and reading every entry (the Function Wizard\'s view)',
-                      which_mapped(pid)))
-        doc.close(True)
-        stop(ours)
-        doc, _ = start_to_sheet(ours, os.path.join(ours.work, 'with-ftcost.ods'))
-        pid = soffice_pid(ours)
-        steps.append(('fresh start, after loading a document with an FT_TCO formula',
-                      which_mapped(pid)))
-        doc.close(True)
-        stop(ours)
-        log('Mapped into soffice.bin?  %-50s %-13s %s' % ('', 'ftcost.uno.so', 'libpricinglo.so'))
-        for what, (mine, pricing) in steps:
-            log('  %-75s %-13s %s' % (what, 'yes' if mine else 'no', 'yes' if pricing else 'no'))
-        log('First FT_TCO typed in a fresh session: %.1f ms (loading the library included); '
-            'the second: %.1f ms' % (first[0] * 1e3, first[1] * 1e3))
-
-
-# ---------------------------------------------------------------------------
 # Profile: callgrind
 
 CALLGRIND_WRAPPER = '''#!/bin/sh
@@ -759,7 +565,7 @@ def run_profile(opts):
     chosen = [v for v in VARIANTS if v.key in opts.profile_variants]
     summary = []
     for v in chosen:
-        with Office(Opts(opts)) as office:
+        with Office(opts) as office:
             office.install()
             wrap = os.path.join(office.tmp, 'cg-program')
             out = os.path.join(office.tmp, 'cg-out')
@@ -872,14 +678,43 @@ def parse_args():
     return ap, opts
 
 
+def run_office_parts(opts):
+    """What needs soffice, in run_harness (signals, types, python-uno)."""
+    status = 0
+    if 'calc' in opts.what:
+        with Office(opts) as office:
+            office.install()
+            office.start()
+            pid = soffice_pid(office)
+            log('soffice.bin pid %d, RSS %d MB after start' % (pid, memory_kb(pid)[0] // 1024))
+            results, baselines, errors = run_calc(opts, office, pid)
+            rss, hwm = memory_kb(pid)
+            log('soffice.bin at the end: RSS %d MB, peak (VmHWM) %d MB'
+                % (rss // 1024, hwm // 1024))
+        report_calc(opts, results, baselines)
+        for e in errors:
+            log('WRONG ' + e)
+        if any(r.bad for r in results):
+            log('some variant computed wrong values: the comparison is void')
+            status = 1
+    if 'arrays' in opts.what:
+        with Office(opts) as office:
+            office.install()
+            office.start()
+            times, bad = run_arrays(opts, office, soffice_pid(office))
+        report_arrays(opts, times)
+        if bad:
+            log('wrong values: the comparison is void')
+            status = 1
+    if 'startup' in opts.what:
+        run_startup(opts)
+    if 'profile' in opts.what:
+        run_profile(opts)
+    return status
+
+
 def main():
     ap, opts = parse_args()
-
-    def on_term(signum, frame):
-        raise HarnessError('stopped by signal %d' % signum)
-    signal.signal(signal.SIGTERM, on_term)
-    signal.signal(signal.SIGHUP, on_term)
-
     log('ftcost bench on %s, %d cores, load %s' % (os.uname().nodename, os.cpu_count(),
                                                   load_average()))
     status = 0
@@ -889,53 +724,13 @@ def main():
         if p.returncode != 0:
             log('bench-core failed (%d)' % p.returncode)
             status = 1
-    office_parts = [w for w in opts.what if w != 'core']
-    if not office_parts:
+    if not [w for w in opts.what if w != 'core']:
         return status
     if not (opts.oxt and opts.install):
         ap.error('calc, startup and profile need --oxt and --install')
-    types_dir = use_extension_types(opts.oxt, opts.program, 'ftcost-bench-types-')
-    try:
-        try:
-            import uno  # noqa: F401
-        except ImportError:
-            log('SKIP this python (%s) has no uno module (install python3-uno)' % sys.executable)
-            return 77
-        if 'calc' in opts.what:
-            with Office(Opts(opts)) as office:
-                office.install()
-                office.start()
-                pid = soffice_pid(office)
-                log('soffice.bin pid %d, RSS %d MB after start' % (pid, memory_kb(pid)[0] // 1024))
-                results, baselines, errors = run_calc(opts, office, pid)
-                rss, hwm = memory_kb(pid)
-                log('soffice.bin at the end: RSS %d MB, peak (VmHWM) %d MB'
-                    % (rss // 1024, hwm // 1024))
-            report_calc(opts, results, baselines)
-            for e in errors:
-                log('WRONG ' + e)
-            if any(r.bad for r in results):
-                log('some variant computed wrong values: the comparison is void')
-                status = 1
-        if 'arrays' in opts.what:
-            with Office(Opts(opts)) as office:
-                office.install()
-                office.start()
-                times, bad = run_arrays(opts, office, soffice_pid(office))
-            report_arrays(opts, times)
-            if bad:
-                log('wrong values: the comparison is void')
-                status = 1
-        if 'startup' in opts.what:
-            run_startup(opts)
-        if 'profile' in opts.what:
-            run_profile(opts)
-    except HarnessError as e:
-        log('ERROR %s' % e)
-        return 99
-    finally:
-        shutil.rmtree(types_dir, ignore_errors=True)
-    return status
+    office_status = run_harness(opts, [opts.oxt, opts.install], run_office_parts,
+                                prefix='ftcost-bench-types-')
+    return office_status or status
 
 
 if __name__ == '__main__':
