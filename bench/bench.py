@@ -5,6 +5,7 @@ usage: bench.py [WHAT ...] --oxt OXT --install INSTALL-PROFILE.SH
                 [--program DIR] [--core BENCH-CORE] [--sizes N,N,...]
                 [--repeat R] [--variants V,V,...] [--basic-max N]
                 [--load-max N] [--starts K] [--profile-rows N] [--array-rows N]
+                [--import-rows N]
 
 WHAT (default: core calc startup):
   core     bench/bench-core (the C core alone, ns per call), when --core;
@@ -20,6 +21,11 @@ WHAT (default: core calc startup):
            --array-rows rows inside SUMPRODUCT, against as many FT_TCO
            cells, minus the sheet of values alone; the three interleaved,
            --repeat rounds; both checked against the model;
+  import   (not in the default run) --import-rows rows of inputs read
+           from CSV and stored as .ods (a headless conversion), with a
+           column of =FT_TCO(A1;...) typed per row, of OPT_PROB_INMONEY, and
+           none (the values alone); interleaved, --repeat rounds after one
+           untimed; wall and CPU time and memory per row against the values;
   profile  (not in the default run: minutes under valgrind) callgrind on
            soffice.bin recalculating --profile-rows rows of FT_TCO, of the
            C++ add-in and of native arithmetic, collected inside
@@ -41,7 +47,8 @@ Variants (--variants, default all):
 
 Every option has an environment variable (for `meson compile -C build
 bench`): FTCOST_BENCH_WHAT, _SIZES, _REPEAT, _VARIANTS, _BASIC_MAX,
-_LOAD_MAX, _STARTS, _PROFILE_ROWS, _ARRAY_ROWS (all prefixed FTCOST_BENCH_).
+_LOAD_MAX, _STARTS, _PROFILE_ROWS, _ARRAY_ROWS, _IMPORT_ROWS (all prefixed
+FTCOST_BENCH_).
 
 Exit status: 0 done, 1 a variant computed wrong values (the comparison would
 be meaningless), 77 no python uno module, 99 harness error.
@@ -210,10 +217,14 @@ def fill_formulas(sheet, variant, n):
 
 
 def read_results(sheet, n):
+    return read_column(sheet, OUT_COL, n)
+
+
+def read_column(sheet, col, n):
     out = []
     for start in range(0, n, CHUNK):
         end = min(n, start + CHUNK)
-        rng = sheet.getCellRangeByPosition(OUT_COL, start, OUT_COL, end - 1)
+        rng = sheet.getCellRangeByPosition(col, start, col, end - 1)
         out.extend(row[0] for row in rng.getDataArray())
     return out
 
@@ -454,6 +465,91 @@ def report_arrays(opts, times):
             '%.3f' % (c / cost['cells'][1]) if k != 'values' and cost['cells'][1] > 0 else ''))
 
 
+# ---------------------------------------------------------------------------
+# import: a column of formulas read from a file, as a headless conversion
+
+IMPORT_FILTER = 'Text - txt - csv (StarCalc)'
+# Tab-separated, '"' quotes, UTF-8, from line 1, en-US, ..., token 13:
+# evaluate formulas (as tests/e2e/ftcost_e2e.py imports its calls).
+IMPORT_OPTIONS = '9,34,76,1,,1033,false,true,true,false,false,0,true'
+# Columns A..G FT_TCO's inputs, H..N OPT_PROB_INMONEY's, O the formula.
+IMPORT_FORMULAS = {'values': None,
+                   'ft_tco': '=FT_TCO(A{r};B{r};C{r};D{r};E{r};F{r};G{r})',
+                   'cpp_addin': '=OPT_PROB_INMONEY(H{r};I{r};J{r};K{r};L{r};M{r};N{r})'}
+IMPORT_OUT = 14
+
+
+def import_csv(office, state, n):
+    """N rows of inputs and, but for 'values', one formula each, as text
+    (what a user types or a script writes: each cell compiled on its own)."""
+    lines = []
+    for i in range(n):
+        r = input_row(i)
+        cells = ['%r' % x for x in r[0:7] + r[15:22]]
+        if IMPORT_FORMULAS[state]:
+            cells.append(IMPORT_FORMULAS[state].format(r=i + 1))
+        lines.append('\t'.join(cells))
+    return office.put('import-%s.csv' % state, '\n'.join(lines) + '\n')
+
+
+def run_import(opts, office, pid):
+    """Rounds of: each CSV loaded (formulas compiled and, for the .ods,
+    calculated) and stored as .ods, then closed, as `soffice --convert-to
+    ods` does; the states interleaved, the first round not timed.  Returns
+    ({state: [(wall s, cpu s, RSS growth KiB)]}, bad)."""
+    n = opts.import_rows
+    paths = {k: import_csv(office, k, n) for k in IMPORT_FORMULAS}
+    want = [model_tco(input_row(i)) for i in range(min(n, PERIOD))]
+    times = {k: [] for k in IMPORT_FORMULAS}
+    bad = 0
+    for rnd in range(opts.repeat + 1):
+        for state, path in paths.items():
+            ods = os.path.join(office.work, 'import-%s.ods' % state)
+            rss0, c0, t0 = memory_kb(pid)[0], cpu_ns(pid), time.perf_counter()
+            doc = office.load(path, FilterName=IMPORT_FILTER, FilterOptions=IMPORT_OPTIONS)
+            office.store(doc, ods, 'calc8')
+            wall, cpu, rss = time.perf_counter() - t0, cpu_ns(pid) - c0, memory_kb(pid)[0] - rss0
+            if state != 'values':
+                got = read_column(doc.Sheets.getByIndex(0), IMPORT_OUT, n)
+                for i, v in enumerate(got):
+                    if not (close_enough(v, want[i % PERIOD]) if state == 'ft_tco'
+                            else isinstance(v, float) and math.isfinite(v)):
+                        bad += 1
+                        if bad < 5:
+                            log('import %s row %d: got %r' % (state, i + 1, v))
+            c1, t1 = cpu_ns(pid), time.perf_counter()
+            doc.close(True)
+            wall += time.perf_counter() - t1
+            cpu += cpu_ns(pid) - c1
+            os.unlink(ods)
+            if rnd:
+                times[state].append((wall, cpu / 1e9, rss))
+        if rnd:
+            log('round %d: %s' % (rnd, ', '.join('%s %.2f s (cpu %.2f s)' % (
+                k, times[k][-1][0], times[k][-1][1]) for k in IMPORT_FORMULAS)))
+    return times, bad
+
+
+def report_import(opts, times):
+    n = opts.import_rows
+    base = [median([t[j] for t in times['values']]) for j in range(3)]
+    cost = {k: [median([t[j] for t in v]) - base[j] for j in range(3)]
+            for k, v in times.items()}
+    log('')
+    log('Import: %d rows from CSV to .ods, %d interleaved rounds, median; cost = median - the '
+        'values alone; load %s' % (n, opts.repeat, load_average()))
+    log('| | median s | CPU median s | wall ns/row | CPU ns/row | CPU /(c) | KB/cell |')
+    log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+    for k in IMPORT_FORMULAS:
+        w, c, m = cost[k]
+        log('| %s | %.3f | %.3f | %s | %s | %s | %s |' % (
+            k, median([t[0] for t in times[k]]), median([t[1] for t in times[k]]),
+            '%.0f' % (w / n * 1e9) if k != 'values' else '',
+            '%.0f' % (c / n * 1e9) if k != 'values' else '',
+            '%.2f' % (c / cost['cpp_addin'][1]) if k != 'values' else '',
+            '%.2f' % (m / n * 1.024) if k != 'values' else ''))
+
+
 def store_and_load(office, doc, name, check=None):
     """Seconds to store doc as .ods and to load it back (the cached results
     are read, nothing is recalculated)."""
@@ -653,12 +749,13 @@ def parse_args():
     ap.add_argument('--profile-rows', type=int, default=int(env_default('PROFILE_ROWS', '10000')))
     ap.add_argument('--profile-dir', default=env_default('PROFILE_DIR', os.getcwd()))
     ap.add_argument('--array-rows', type=int, default=int(env_default('ARRAY_ROWS', '100000')))
+    ap.add_argument('--import-rows', type=int, default=int(env_default('IMPORT_ROWS', '100000')))
     ap.add_argument('--profile-variants',
                     default=env_default('PROFILE_VARIANTS', 'ft_tco,native,cpp_addin'))
     opts = ap.parse_args()
     opts.what = opts.what or env_default('WHAT', 'core,calc,startup').split(',')
     for w in opts.what:
-        if w not in ('core', 'calc', 'startup', 'profile', 'arrays'):
+        if w not in ('core', 'calc', 'startup', 'profile', 'arrays', 'import'):
             ap.error('unknown WHAT %r' % w)
     opts.sizes = sorted(int(s) for s in opts.sizes.split(',') if s.strip())
     if not opts.sizes or opts.sizes[0] < 1 or opts.sizes[-1] > CALC_MAX_ROWS:
@@ -671,8 +768,9 @@ def parse_args():
     for v in opts.profile_variants:
         if v not in VARIANT_KEYS:
             ap.error('unknown variant %r (known: %s)' % (v, ', '.join(VARIANT_KEYS)))
-    if not 1 <= opts.array_rows <= CALC_MAX_ROWS:
-        ap.error('--array-rows must be 1..%d' % CALC_MAX_ROWS)
+    for name in ('array_rows', 'import_rows'):
+        if not 1 <= getattr(opts, name) <= CALC_MAX_ROWS:
+            ap.error('--%s must be 1..%d' % (name.replace('_', '-'), CALC_MAX_ROWS))
     if opts.repeat < 1:
         ap.error('--repeat must be >= 1')
     return ap, opts
@@ -703,6 +801,15 @@ def run_office_parts(opts):
             office.start()
             times, bad = run_arrays(opts, office, soffice_pid(office))
         report_arrays(opts, times)
+        if bad:
+            log('wrong values: the comparison is void')
+            status = 1
+    if 'import' in opts.what:
+        with Office(opts) as office:
+            office.install()
+            office.start()
+            times, bad = run_import(opts, office, soffice_pid(office))
+        report_import(opts, times)
         if bad:
             log('wrong values: the comparison is void')
             status = 1
