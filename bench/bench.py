@@ -64,7 +64,7 @@ import time
 
 # bench_*: beside this file; lo_harness: tests/e2e, on PYTHONPATH (bench/meson.build)
 import lo_harness
-from bench_proc import cpu_ns, load_average, median, memory_kb, soffice_pid
+from bench_proc import cpu_ns, load_average, median, memory_kb, process_cpu_ns, soffice_pid
 from bench_startup import run_startup
 from lo_harness import HarnessError, Office, log, props, run_harness
 
@@ -505,10 +505,11 @@ def run_import(opts, office, pid):
     for rnd in range(opts.repeat + 1):
         for state, path in paths.items():
             ods = os.path.join(office.work, 'import-%s.ods' % state)
-            rss0, c0, t0 = memory_kb(pid)[0], cpu_ns(pid), time.perf_counter()
+            rss0, c0, t0 = memory_kb(pid)[0], process_cpu_ns(pid), time.perf_counter()
             doc = office.load(path, FilterName=IMPORT_FILTER, FilterOptions=IMPORT_OPTIONS)
             office.store(doc, ods, 'calc8')
-            wall, cpu, rss = time.perf_counter() - t0, cpu_ns(pid) - c0, memory_kb(pid)[0] - rss0
+            wall, cpu = time.perf_counter() - t0, process_cpu_ns(pid) - c0
+            rss = memory_kb(pid)[0] - rss0
             if state != 'values':
                 got = read_column(doc.Sheets.getByIndex(0), IMPORT_OUT, n)
                 for i, v in enumerate(got):
@@ -517,10 +518,10 @@ def run_import(opts, office, pid):
                         bad += 1
                         if bad < 5:
                             log('import %s row %d: got %r' % (state, i + 1, v))
-            c1, t1 = cpu_ns(pid), time.perf_counter()
+            c1, t1 = process_cpu_ns(pid), time.perf_counter()
             doc.close(True)
             wall += time.perf_counter() - t1
-            cpu += cpu_ns(pid) - c1
+            cpu += process_cpu_ns(pid) - c1
             os.unlink(ods)
             if rnd:
                 times[state].append((wall, cpu / 1e9, rss))
