@@ -5,6 +5,7 @@ usage: bench.py [WHAT ...] --oxt OXT --install INSTALL-PROFILE.SH
                 [--program DIR] [--core BENCH-CORE] [--sizes N,N,...]
                 [--repeat R] [--variants V,V,...] [--basic-max N]
                 [--load-max N] [--starts K] [--profile-rows N] [--array-rows N]
+                [--import-rows N]
 
 WHAT (default: core calc startup):
   core     bench/bench-core (the C core alone, ns per call), when --core;
@@ -20,6 +21,11 @@ WHAT (default: core calc startup):
            --array-rows rows inside SUMPRODUCT, against as many FT_TCO
            cells, minus the sheet of values alone; the three interleaved,
            --repeat rounds; both checked against the model;
+  import   (not in the default run) --import-rows rows of inputs read
+           from CSV and stored as .ods (a headless conversion), with a
+           column of =FT_TCO(A1;...) typed per row, of OPT_PROB_INMONEY, and
+           none (the values alone); interleaved, --repeat rounds after one
+           untimed; wall and CPU time and memory per row against the values;
   profile  (not in the default run: minutes under valgrind) callgrind on
            soffice.bin recalculating --profile-rows rows of FT_TCO, of the
            C++ add-in and of native arithmetic, collected inside
@@ -41,7 +47,8 @@ Variants (--variants, default all):
 
 Every option has an environment variable (for `meson compile -C build
 bench`): FTCOST_BENCH_WHAT, _SIZES, _REPEAT, _VARIANTS, _BASIC_MAX,
-_LOAD_MAX, _STARTS, _PROFILE_ROWS, _ARRAY_ROWS (all prefixed FTCOST_BENCH_).
+_LOAD_MAX, _STARTS, _PROFILE_ROWS, _ARRAY_ROWS, _IMPORT_ROWS (all prefixed
+FTCOST_BENCH_).
 
 Exit status: 0 done, 1 a variant computed wrong values (the comparison would
 be meaningless), 77 no python uno module, 99 harness error.
@@ -51,19 +58,17 @@ import argparse
 import math
 import os
 import shutil
-import signal
-import statistics
 import subprocess
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-import ftcost_e2e as e2e  # tests/e2e, on PYTHONPATH (bench/meson.build)
-from lo_harness import (HarnessError, Office, kill_session, log, props, session_pids,
-                        use_extension_types)
+# bench_*: beside this file; lo_harness: tests/e2e, on PYTHONPATH (bench/meson.build)
+import lo_harness
+from bench_proc import cpu_ns, load_average, median, memory_kb, process_cpu_ns, soffice_pid
+from bench_startup import run_startup
+from lo_harness import HarnessError, Office, log, props, run_harness
 
 CALC_MAX_ROWS = 1048576
-REL_TOL = 1e-12
 # Formula column (Y); the inputs are A..W.
 OUT_COL = 24
 N_INPUTS = 23
@@ -173,63 +178,9 @@ End Function
 
 
 def close_enough(got, want):
+    """A finite number within lo_harness's relative tolerance of want."""
     return (isinstance(got, float) and math.isfinite(got)
-            and abs(got - want) <= REL_TOL * max(abs(got), abs(want)))
-
-
-# ---------------------------------------------------------------------------
-# soffice.bin: pid, CPU time, memory
-
-def soffice_pid(office):
-    """soffice.bin of this Office (the soffice script and oosplash start it
-    in the session that Office.start made)."""
-    for _ in range(50):
-        pids = session_pids(office.proc.pid, 'soffice.bin')
-        if pids:
-            return pids[0]
-        time.sleep(0.1)
-    raise HarnessError('no soffice.bin in session %d' % office.proc.pid)
-
-
-def cpu_ns(pid):
-    """CPU time of every thread of pid so far (ns): Calc's threaded formula
-    groups run on worker threads, which wall time alone hides."""
-    total = 0
-    try:
-        for tid in os.listdir('/proc/%d/task' % pid):
-            try:
-                with open('/proc/%d/task/%s/schedstat' % (pid, tid)) as f:
-                    total += int(f.read().split()[0])
-            except (OSError, ValueError, IndexError):
-                pass
-    except OSError:
-        pass
-    return total
-
-
-def memory_kb(pid):
-    out = {}
-    with open('/proc/%d/status' % pid) as f:
-        for line in f:
-            if line.startswith(('VmRSS:', 'VmHWM:')):
-                out[line.split(':')[0]] = int(line.split()[1])
-    return out.get('VmRSS', 0), out.get('VmHWM', 0)
-
-
-def is_mapped(pid, lib='ftcost.uno.so'):
-    with open('/proc/%d/maps' % pid) as f:
-        return any(line.rstrip().endswith(lib) for line in f)
-
-
-def which_mapped(pid):
-    """Is ours mapped, and LibreOffice's own pricing add-in (the
-    comparison: Calc treats every add-in alike)?"""
-    return is_mapped(pid), is_mapped(pid, 'libpricinglo.so')
-
-
-def load_average():
-    with open('/proc/loadavg') as f:
-        return ' '.join(f.read().split()[:3])
+            and lo_harness.close_enough(got, want))
 
 
 # ---------------------------------------------------------------------------
@@ -266,10 +217,14 @@ def fill_formulas(sheet, variant, n):
 
 
 def read_results(sheet, n):
+    return read_column(sheet, OUT_COL, n)
+
+
+def read_column(sheet, col, n):
     out = []
     for start in range(0, n, CHUNK):
         end = min(n, start + CHUNK)
-        rng = sheet.getCellRangeByPosition(OUT_COL, start, OUT_COL, end - 1)
+        rng = sheet.getCellRangeByPosition(col, start, col, end - 1)
         out.extend(row[0] for row in rng.getDataArray())
     return out
 
@@ -330,10 +285,6 @@ def check_results(variant, got, inputs_n, reference, errors_out):
                     variant.key, i + 1, v, want,
                     ', %s %r' % (variant.same_as, other[i]) if other else ''))
     return bad
-
-
-def median(xs):
-    return statistics.median(xs) if xs else float('nan')
 
 
 class Result:
@@ -514,6 +465,92 @@ def report_arrays(opts, times):
             '%.3f' % (c / cost['cells'][1]) if k != 'values' and cost['cells'][1] > 0 else ''))
 
 
+# ---------------------------------------------------------------------------
+# import: a column of formulas read from a file, as a headless conversion
+
+IMPORT_FILTER = 'Text - txt - csv (StarCalc)'
+# Tab-separated, '"' quotes, UTF-8, from line 1, en-US, ..., token 13:
+# evaluate formulas (as tests/e2e/ftcost_e2e.py imports its calls).
+IMPORT_OPTIONS = '9,34,76,1,,1033,false,true,true,false,false,0,true'
+# Columns A..G FT_TCO's inputs, H..N OPT_PROB_INMONEY's, O the formula.
+IMPORT_FORMULAS = {'values': None,
+                   'ft_tco': '=FT_TCO(A{r};B{r};C{r};D{r};E{r};F{r};G{r})',
+                   'cpp_addin': '=OPT_PROB_INMONEY(H{r};I{r};J{r};K{r};L{r};M{r};N{r})'}
+IMPORT_OUT = 14
+
+
+def import_csv(office, state, n):
+    """N rows of inputs and, but for 'values', one formula each, as text
+    (what a user types or a script writes: each cell compiled on its own)."""
+    lines = []
+    for i in range(n):
+        r = input_row(i)
+        cells = ['%r' % x for x in r[0:7] + r[15:22]]
+        if IMPORT_FORMULAS[state]:
+            cells.append(IMPORT_FORMULAS[state].format(r=i + 1))
+        lines.append('\t'.join(cells))
+    return office.put('import-%s.csv' % state, '\n'.join(lines) + '\n')
+
+
+def run_import(opts, office, pid):
+    """Rounds of: each CSV loaded (formulas compiled and, for the .ods,
+    calculated) and stored as .ods, then closed, as `soffice --convert-to
+    ods` does; the states interleaved, the first round not timed.  Returns
+    ({state: [(wall s, cpu s, RSS growth KiB)]}, bad)."""
+    n = opts.import_rows
+    paths = {k: import_csv(office, k, n) for k in IMPORT_FORMULAS}
+    want = [model_tco(input_row(i)) for i in range(min(n, PERIOD))]
+    times = {k: [] for k in IMPORT_FORMULAS}
+    bad = 0
+    for rnd in range(opts.repeat + 1):
+        for state, path in paths.items():
+            ods = os.path.join(office.work, 'import-%s.ods' % state)
+            rss0, c0, t0 = memory_kb(pid)[0], process_cpu_ns(pid), time.perf_counter()
+            doc = office.load(path, FilterName=IMPORT_FILTER, FilterOptions=IMPORT_OPTIONS)
+            office.store(doc, ods, 'calc8')
+            wall, cpu = time.perf_counter() - t0, process_cpu_ns(pid) - c0
+            rss = memory_kb(pid)[0] - rss0
+            if state != 'values':
+                got = read_column(doc.Sheets.getByIndex(0), IMPORT_OUT, n)
+                for i, v in enumerate(got):
+                    if not (close_enough(v, want[i % PERIOD]) if state == 'ft_tco'
+                            else isinstance(v, float) and math.isfinite(v)):
+                        bad += 1
+                        if bad < 5:
+                            log('import %s row %d: got %r' % (state, i + 1, v))
+            c1, t1 = process_cpu_ns(pid), time.perf_counter()
+            doc.close(True)
+            wall += time.perf_counter() - t1
+            cpu += process_cpu_ns(pid) - c1
+            os.unlink(ods)
+            if rnd:
+                times[state].append((wall, cpu / 1e9, rss))
+        if rnd:
+            log('round %d: %s' % (rnd, ', '.join('%s %.2f s (cpu %.2f s)' % (
+                k, times[k][-1][0], times[k][-1][1]) for k in IMPORT_FORMULAS)))
+    return times, bad
+
+
+def report_import(opts, times):
+    n = opts.import_rows
+    base = [median([t[j] for t in times['values']]) for j in range(3)]
+    cost = {k: [median([t[j] for t in v]) - base[j] for j in range(3)]
+            for k, v in times.items()}
+    log('')
+    log('Import: %d rows from CSV to .ods, %d interleaved rounds, median; cost = median - the '
+        'values alone; load %s' % (n, opts.repeat, load_average()))
+    log('| | median s | CPU median s | wall ns/row | CPU ns/row | CPU /(c) | KB/cell |')
+    log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+    for k in IMPORT_FORMULAS:
+        w, c, m = cost[k]
+        log('| %s | %.3f | %.3f | %s | %s | %s | %s |' % (
+            k, median([t[0] for t in times[k]]), median([t[1] for t in times[k]]),
+            '%.0f' % (w / n * 1e9) if k != 'values' else '',
+            '%.0f' % (c / n * 1e9) if k != 'values' else '',
+            '%.2f' % (c / cost['cpp_addin'][1]) if k != 'values' else '',
+            '%.2f' % (m / n * 1.024) if k != 'values' else ''))
+
+
 def store_and_load(office, doc, name, check=None):
     """Seconds to store doc as .ods and to load it back (the cached results
     are read, nothing is recalculated)."""
@@ -604,140 +641,6 @@ def report_calc(opts, results, baselines):
 
 
 # ---------------------------------------------------------------------------
-# Start-up
-
-class Opts:
-    """What Office wants from argparse."""
-
-    def __init__(self, base, program=None):
-        self.oxt, self.install = base.oxt, base.install
-        self.program = program or base.program
-
-
-def start_to_sheet(office, plain):
-    """Seconds from starting soffice to a loaded plain sheet, polling the
-    socket every 20 ms (Office.start's default, 0.5 s, is too coarse here)."""
-    t0 = time.perf_counter()
-    office.start(poll=0.02)
-    doc = office.load(plain)
-    return doc, time.perf_counter() - t0
-
-
-def stop(office):
-    office.terminate(timeout=30)
-    if office.proc is not None:
-        kill_session(office.proc.pid)
-        office.proc.wait()
-        office.proc = None
-
-
-def run_startup(opts):
-    with Office(Opts(opts)) as bare, Office(Opts(opts)) as ours:
-        ours.install()
-        # A profile without the extension (as share_e2e.py makes one).
-        for d in ('.config', '.cache', '.local/share', 'run', 'tmp'):
-            os.makedirs(os.path.join(bare.home, d), exist_ok=True)
-        if bare.root:
-            subprocess.run(['chown', '-R', 'nobody:nogroup', bare.profile], check=True)
-        plain = os.path.join(bare.work, 'plain.ods')
-        # A plain sheet (numbers and a SUM), made by LibreOffice itself.
-        bare.start()
-        doc = bare.new_calc()
-        sh = doc.Sheets.getByIndex(0)
-        sh.getCellRangeByName('A1:A3').setDataArray(((1.0,), (2.0,), (3.0,)))
-        sh.getCellRangeByName('A4').setFormula('=SUM(A1:A3)')
-        bare.store(doc, plain, 'calc8')
-        doc.close(True)
-        # A document with an ftcost formula.
-        doc = bare.new_calc()
-        doc.Sheets.getByIndex(0).getCellRangeByName('A1').setFormula(
-            '=ORG.FTCOST.FUNCTIONS.FT_TCO(200;3000;320;1;18)')
-        with_ft = os.path.join(bare.work, 'with-ftcost.ods')
-        bare.store(doc, with_ft, 'calc8')
-        doc.close(True)
-        stop(bare)
-        for f in (plain, with_ft):
-            copy = os.path.join(ours.work, os.path.basename(f))
-            shutil.copy(f, copy)
-            if ours.root:
-                shutil.chown(copy, 'nobody', 'nogroup')
-        times = {'without': [], 'with': []}
-        rss = {'without': [], 'with': []}
-        # One unmeasured start each first (the profile's first-start work),
-        # then alternate so that a change in machine load hits both alike.
-        for label, o in (('without', bare), ('with', ours)):
-            doc, _ = start_to_sheet(o, os.path.join(o.work, 'plain.ods'))
-            doc.close(True)
-            stop(o)
-        for _ in range(opts.starts):
-            for label, o in (('without', bare), ('with', ours)):
-                doc, t = start_to_sheet(o, os.path.join(o.work, 'plain.ods'))
-                times[label].append(t)
-                rss[label].append(memory_kb(soffice_pid(o))[0])
-                doc.close(True)
-                stop(o)
-        log('')
-        log('Start-up to a loaded plain sheet (median of %d; load %s):' % (opts.starts,
-                                                                        load_average()))
-        for label in ('without', 'with'):
-            ts = times[label]
-            log('  %-7s the extension: median %.2f s, min %.2f s (%s); RSS median %.1f MB' % (
-                label, median(ts), min(ts), ', '.join('%.2f' % t for t in ts),
-                median(rss[label]) / 1024))
-        log('  difference of the medians: %+.2f s, %+.1f MB' % (
-            median(times['with']) - median(times['without']),
-            (median(rss['with']) - median(rss['without'])) / 1024))
-
-        # When is ftcost.uno.so mapped?
-        steps = []
-        doc, _ = start_to_sheet(ours, os.path.join(ours.work, 'plain.ods'))
-        pid = soffice_pid(ours)
-        steps.append(('after start and loading a plain sheet', which_mapped(pid)))
-        sh = doc.Sheets.getByIndex(0)
-        sh.getCellRangeByName('B1').setFormula('=A1*2+SUM(A1:A3)')
-        doc.calculateAll()
-        steps.append(('after typing a native formula (=A1*2+SUM(A1:A3))', which_mapped(pid)))
-        sh.getCellRangeByName('C1').setFormula('=NOSUCHFUNCTION(1)')
-        steps.append(('after typing an unknown name (=NOSUCHFUNCTION(1))', which_mapped(pid)))
-        # The first call pays for loading the library: typed and computed,
-        # then a second one.
-        first = []
-        for cell in ('D1', 'D2'):
-            t0 = time.perf_counter()
-            sh.getCellRangeByName(cell).setFormula('=FT_TCO(200;3000;320;1;18)')
-            value = sh.getCellRangeByName(cell).getValue()
-            first.append(time.perf_counter() - t0)
-            if value != 1224800.0:
-                raise HarnessError('FT_TCO(200;3000;320;1;18) gave %r' % value)
-        steps.append(('after typing =FT_TCO(200;3000;320;1;18)', which_mapped(pid)))
-        doc.close(True)
-        stop(ours)
-        doc, _ = start_to_sheet(ours, os.path.join(ours.work, 'plain.ods'))
-        pid = soffice_pid(ours)
-        fa = ours.ctx.ServiceManager.createInstanceWithContext(
-            'com.sun.star.sheet.FunctionDescriptions', ours.ctx)
-        fa.getCount()
-        steps.append(('fresh start, after counting the function list', which_mapped(pid)))
-        for i in range(fa.getCount()):
-            fa.getByIndex(i)
-        steps.append(('... and reading every entry (the Function Wizard\'s view)',
-                      which_mapped(pid)))
-        doc.close(True)
-        stop(ours)
-        doc, _ = start_to_sheet(ours, os.path.join(ours.work, 'with-ftcost.ods'))
-        pid = soffice_pid(ours)
-        steps.append(('fresh start, after loading a document with an FT_TCO formula',
-                      which_mapped(pid)))
-        doc.close(True)
-        stop(ours)
-        log('Mapped into soffice.bin?  %-50s %-13s %s' % ('', 'ftcost.uno.so', 'libpricinglo.so'))
-        for what, (mine, pricing) in steps:
-            log('  %-75s %-13s %s' % (what, 'yes' if mine else 'no', 'yes' if pricing else 'no'))
-        log('First FT_TCO typed in a fresh session: %.1f ms (loading the library included); '
-            'the second: %.1f ms' % (first[0] * 1e3, first[1] * 1e3))
-
-
-# ---------------------------------------------------------------------------
 # Profile: callgrind
 
 CALLGRIND_WRAPPER = '''#!/bin/sh
@@ -759,7 +662,7 @@ def run_profile(opts):
     chosen = [v for v in VARIANTS if v.key in opts.profile_variants]
     summary = []
     for v in chosen:
-        with Office(Opts(opts)) as office:
+        with Office(opts) as office:
             office.install()
             wrap = os.path.join(office.tmp, 'cg-program')
             out = os.path.join(office.tmp, 'cg-out')
@@ -847,12 +750,13 @@ def parse_args():
     ap.add_argument('--profile-rows', type=int, default=int(env_default('PROFILE_ROWS', '10000')))
     ap.add_argument('--profile-dir', default=env_default('PROFILE_DIR', os.getcwd()))
     ap.add_argument('--array-rows', type=int, default=int(env_default('ARRAY_ROWS', '100000')))
+    ap.add_argument('--import-rows', type=int, default=int(env_default('IMPORT_ROWS', '100000')))
     ap.add_argument('--profile-variants',
                     default=env_default('PROFILE_VARIANTS', 'ft_tco,native,cpp_addin'))
     opts = ap.parse_args()
     opts.what = opts.what or env_default('WHAT', 'core,calc,startup').split(',')
     for w in opts.what:
-        if w not in ('core', 'calc', 'startup', 'profile', 'arrays'):
+        if w not in ('core', 'calc', 'startup', 'profile', 'arrays', 'import'):
             ap.error('unknown WHAT %r' % w)
     opts.sizes = sorted(int(s) for s in opts.sizes.split(',') if s.strip())
     if not opts.sizes or opts.sizes[0] < 1 or opts.sizes[-1] > CALC_MAX_ROWS:
@@ -865,21 +769,60 @@ def parse_args():
     for v in opts.profile_variants:
         if v not in VARIANT_KEYS:
             ap.error('unknown variant %r (known: %s)' % (v, ', '.join(VARIANT_KEYS)))
-    if not 1 <= opts.array_rows <= CALC_MAX_ROWS:
-        ap.error('--array-rows must be 1..%d' % CALC_MAX_ROWS)
+    for name in ('array_rows', 'import_rows'):
+        if not 1 <= getattr(opts, name) <= CALC_MAX_ROWS:
+            ap.error('--%s must be 1..%d' % (name.replace('_', '-'), CALC_MAX_ROWS))
     if opts.repeat < 1:
         ap.error('--repeat must be >= 1')
     return ap, opts
 
 
+def run_office_parts(opts):
+    """What needs soffice, in run_harness (signals, types, python-uno)."""
+    status = 0
+    if 'calc' in opts.what:
+        with Office(opts) as office:
+            office.install()
+            office.start()
+            pid = soffice_pid(office)
+            log('soffice.bin pid %d, RSS %d MB after start' % (pid, memory_kb(pid)[0] // 1024))
+            results, baselines, errors = run_calc(opts, office, pid)
+            rss, hwm = memory_kb(pid)
+            log('soffice.bin at the end: RSS %d MB, peak (VmHWM) %d MB'
+                % (rss // 1024, hwm // 1024))
+        report_calc(opts, results, baselines)
+        for e in errors:
+            log('WRONG ' + e)
+        if any(r.bad for r in results):
+            log('some variant computed wrong values: the comparison is void')
+            status = 1
+    if 'arrays' in opts.what:
+        with Office(opts) as office:
+            office.install()
+            office.start()
+            times, bad = run_arrays(opts, office, soffice_pid(office))
+        report_arrays(opts, times)
+        if bad:
+            log('wrong values: the comparison is void')
+            status = 1
+    if 'import' in opts.what:
+        with Office(opts) as office:
+            office.install()
+            office.start()
+            times, bad = run_import(opts, office, soffice_pid(office))
+        report_import(opts, times)
+        if bad:
+            log('wrong values: the comparison is void')
+            status = 1
+    if 'startup' in opts.what:
+        run_startup(opts)
+    if 'profile' in opts.what:
+        run_profile(opts)
+    return status
+
+
 def main():
     ap, opts = parse_args()
-
-    def on_term(signum, frame):
-        raise HarnessError('stopped by signal %d' % signum)
-    signal.signal(signal.SIGTERM, on_term)
-    signal.signal(signal.SIGHUP, on_term)
-
     log('ftcost bench on %s, %d cores, load %s' % (os.uname().nodename, os.cpu_count(),
                                                   load_average()))
     status = 0
@@ -889,53 +832,13 @@ def main():
         if p.returncode != 0:
             log('bench-core failed (%d)' % p.returncode)
             status = 1
-    office_parts = [w for w in opts.what if w != 'core']
-    if not office_parts:
+    if not [w for w in opts.what if w != 'core']:
         return status
     if not (opts.oxt and opts.install):
         ap.error('calc, startup and profile need --oxt and --install')
-    types_dir = use_extension_types(opts.oxt, opts.program, 'ftcost-bench-types-')
-    try:
-        try:
-            import uno  # noqa: F401
-        except ImportError:
-            log('SKIP this python (%s) has no uno module (install python3-uno)' % sys.executable)
-            return 77
-        if 'calc' in opts.what:
-            with Office(Opts(opts)) as office:
-                office.install()
-                office.start()
-                pid = soffice_pid(office)
-                log('soffice.bin pid %d, RSS %d MB after start' % (pid, memory_kb(pid)[0] // 1024))
-                results, baselines, errors = run_calc(opts, office, pid)
-                rss, hwm = memory_kb(pid)
-                log('soffice.bin at the end: RSS %d MB, peak (VmHWM) %d MB'
-                    % (rss // 1024, hwm // 1024))
-            report_calc(opts, results, baselines)
-            for e in errors:
-                log('WRONG ' + e)
-            if any(r.bad for r in results):
-                log('some variant computed wrong values: the comparison is void')
-                status = 1
-        if 'arrays' in opts.what:
-            with Office(Opts(opts)) as office:
-                office.install()
-                office.start()
-                times, bad = run_arrays(opts, office, soffice_pid(office))
-            report_arrays(opts, times)
-            if bad:
-                log('wrong values: the comparison is void')
-                status = 1
-        if 'startup' in opts.what:
-            run_startup(opts)
-        if 'profile' in opts.what:
-            run_profile(opts)
-    except HarnessError as e:
-        log('ERROR %s' % e)
-        return 99
-    finally:
-        shutil.rmtree(types_dir, ignore_errors=True)
-    return status
+    office_status = run_harness(opts, [opts.oxt, opts.install], run_office_parts,
+                                prefix='ftcost-bench-types-')
+    return office_status or status
 
 
 if __name__ == '__main__':
