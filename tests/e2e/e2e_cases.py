@@ -46,13 +46,14 @@ class Arg:
         self.value = value    # the string as typed
 
     @staticmethod
-    def parse(typed):
-        t = typed.strip()
-        if t == '':
+    def from_table(v):
+        """One argument of a worked example as the table carries it, parsed
+        by the core (ftc_arg_list_parse): a number keeps its text as typed."""
+        if v['kind'] == 'omitted':
             return Arg('empty')
-        if len(t) >= 2 and t[0] == '"' and t[-1] == '"':
-            return Arg('text', t[1:-1])
-        return Arg('num', t)
+        if v['kind'] == 'text':
+            return Arg('text', v['text'])
+        return Arg('num', v['typed'])
 
     def formula(self):
         if self.kind == 'text':
@@ -67,8 +68,12 @@ def num(x):
     return Arg('num', repr(float(x)) if not float(x).is_integer() else '%d' % x)
 
 
+def typed_args(args):
+    return ';'.join(a.formula() for a in args)
+
+
 def formula_of(name, args):
-    return '=%s(%s)' % (name, ';'.join(a.formula() for a in args))
+    return '=%s(%s)' % (name, typed_args(args))
 
 
 class Expect:
@@ -163,10 +168,11 @@ class Case:
         return formula_of(self.fn['name'], self.args)
 
 
-def example_args(ex):
-    """The arguments of a worked example, trailing empty ones left out."""
-    call = [Arg.parse(t) for t in ex['args'].split(';')]
-    while call and call[-1].kind == 'empty':
+def example_args(ex, trim=True):
+    """The arguments of a worked example (the table's `values`), trailing
+    empty ones left out unless not `trim`."""
+    call = [Arg.from_table(v) for v in ex['values']]
+    while trim and call and call[-1].kind == 'empty':
         call.pop()
     return call
 
@@ -702,7 +708,7 @@ def still_responsive(office, core, table):
         if cell.getError() or cell.getValue() != 2.0:
             failures.append('a new document computes 1+1 = %r' % cell.getString())
         fn = next(f for f in table['functions'] if f['result'] == 'number')
-        call = [Arg.parse(t) for t in fn['examples'][0]['args'].split(';')]
+        call = example_args(fn['examples'][0], trim=False)
         want = core.eval(fn, call)
         cell.setFormula(formula_of(fn['name'], call))
         got = Expect(False, code=cell.getError()) if cell.getError() else \
@@ -739,6 +745,27 @@ def load_cases(opts):
 # ---------------------------------------------------------------------------
 # The stored-names fixture (ftcost-stored-names.fods, written by
 # make-stored-names-fods.py): loaded by `names` and the valgrind tests.
+# Its column D names each row's call as FUNCTION|ARGUMENTS[|ROW,COLUMN]:
+# a worked example's `args`, or one of these calls beyond them.
+
+FT_TCO_CALL = [num(x) for x in (200, 3000, 320, 1, 18)]
+STORED_EXTRA_CALLS = [
+    ('FT_TCO', FT_TCO_CALL + [Arg('empty'), num(24)]),   # an empty parameter
+    ('FT_TCO', FT_TCO_CALL + [Arg('text', 'abc')]),      # text for an optional number
+    ('FT_TCO', FT_TCO_CALL),          # the stored array formula's total
+]
+
+
+def stored_calls(table):
+    """{FUNCTION|ARGUMENTS: (function, [Arg])} for every call the fixture
+    may name."""
+    fns = {fn['name']: fn for fn in table['functions']}
+    calls = {'%s|%s' % (fn['name'], ex['args']): (fn, example_args(ex, trim=False))
+             for fn in table['functions'] for ex in fn['examples']}
+    for name, args in STORED_EXTRA_CALLS:
+        calls['%s|%s' % (name, typed_args(args))] = (fns[name], args)
+    return calls
+
 
 def read_fods_rows(sheet):
     """(row, call) for every row of the self-checking sheet whose column D

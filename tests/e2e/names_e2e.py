@@ -13,8 +13,8 @@ Expectations, options and exit status: see e2e_cases.py.
 
 import sys
 
-from e2e_cases import (SERVICE_UPPER, Arg, Core, check_cases, load_cases, load_stored_names,
-                       main, read_fods_rows, report)
+from e2e_cases import (SERVICE_UPPER, Core, check_cases, load_cases, load_stored_names, main,
+                       read_fods_rows, report, stored_calls)
 from lo_harness import ERR_NO_NAME, Office, close_enough, err_name
 
 CSV_FILTER = 'Text - txt - csv (StarCalc)'
@@ -51,12 +51,12 @@ def test_names(opts):
         # 2. Stored names: the hand-written .fods, self-checking.
         doc, sheet = load_stored_names(office, opts)
         fns = {fn['name']: fn for fn in table['functions']}
+        calls = stored_calls(table)
         core = Core(opts.cli)
         seen = set()
         for r, call in read_fods_rows(sheet):
             total += 1
             parts = call.split('|')
-            name, arglist = parts[0], parts[1] if len(parts) > 1 else ''
             at = (0, 0)
             if len(parts) > 2:
                 r_, c_ = parts[2].split(',')
@@ -72,12 +72,14 @@ def test_names(opts):
                                 % (r + 1, call, check.getString(), fcell.getString(),
                                    sheet.getCellByPosition(1, r).getString()))
             # The fixture's expected value must still be what the core says.
-            fn = fns.get(name)
+            fn, args = calls.get('|'.join(parts[:2]), (None, None))
             if fn is None:
-                failures.append('fods row %d: unknown function %s' % (r + 1, name))
+                failures.append('fods row %d: %s is no worked example of the table nor a call '
+                                'of STORED_EXTRA_CALLS: regenerate the .fods '
+                                '(make-stored-names-fods.py)' % (r + 1, call))
                 continue
-            seen.add(name)
-            want = core.eval(fn, [Arg.parse(t) for t in arglist.split(';')])
+            seen.add(fn['name'])
+            want = core.eval(fn, args)
             ecell = sheet.getCellByPosition(1, r)
             if not want.ok:
                 if ecell.getString() != err_name(want.code):
