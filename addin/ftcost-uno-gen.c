@@ -587,10 +587,32 @@ static void json_arg(JsonBuilder *b, const ftc_function *fn, size_t a)
     json_builder_end_object(b);
 }
 
-static void json_example(JsonBuilder *b, const ftc_example *ex)
+/* An example, its arguments parsed (ftc_arg_list_parse) for the tests. */
+static bool json_example(JsonBuilder *b, const ftc_example *ex)
 {
+    static const char *const kinds[] = {"omitted", "number", "text"};
+    ftc_arg_list list;
+    ftc_error err;
+
+    if (!ftc_arg_list_parse(ex->args, &list, &err)) {
+        fail(ex->args, err.message);
+        return false;
+    }
     json_builder_begin_object(b);
     json_member_string(b, "args", ex->args);
+    json_builder_set_member_name(b, "values");
+    json_builder_begin_array(b);
+    for (size_t k = 0; k < list.n; k++) {
+        json_builder_begin_object(b);
+        json_member_string(b, "kind", kinds[list.values[k].kind]);
+        json_member_string(b, "typed", list.typed[k]);
+        json_builder_set_member_name(b, "number");
+        json_number(b, list.values[k].kind == FTC_VALUE_NUMBER ? list.values[k].number : NAN);
+        json_member_string(b, "text", list.values[k].text);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    ftc_arg_list_clear(&list);
     json_member_string(b, "status", status_name(ex->status));
     json_builder_set_member_name(b, "number");
     json_number(b, ex->number);
@@ -608,6 +630,7 @@ static void json_example(JsonBuilder *b, const ftc_example *ex)
         json_builder_add_string_value(b, ex->texts[c]);
     json_builder_end_array(b);
     json_builder_end_object(b);
+    return true;
 }
 
 static int write_json(const char *path)
@@ -641,7 +664,8 @@ static int write_json(const char *path)
         json_builder_set_member_name(b, "examples");
         json_builder_begin_array(b);
         for (size_t e = 0; e < fn->n_examples; e++)
-            json_example(b, &fn->examples[e]);
+            if (!json_example(b, &fn->examples[e]))
+                return 1;
         json_builder_end_array(b);
         json_builder_end_object(b);
     }

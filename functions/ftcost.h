@@ -461,6 +461,24 @@ FTC_API size_t ftc_arg_help(const ftc_function *fn, size_t arg, ftc_lang lang, c
  * `lang` shows them: "\"gpt-4o\", \"output\"" in English, "0,5; 2" in
  * German.  Returns the length it needed, like ftc_arg_help. */
 FTC_API size_t ftc_example_args(const char *args, ftc_lang lang, char *buf, size_t size);
+/* An argument list as typed in a cell, parsed: a worked example's `args`
+ * (the table JSON carries them parsed) or a test's call.  ';' separates the
+ * arguments, spaces around each are ignored; "quoted" is a text ("" inside
+ * is one quote), nothing an omitted argument (FTC_VALUE_MISSING), anything
+ * else a number when g_ascii_strtod reads all of it (200, 0.5, 7E9, -0,
+ * nan, inf), else a text as written.  An empty list, or all spaces, has no
+ * argument; "1;" has two.  `typed` keeps each argument as written, trimmed
+ * ("200", "\"gpt-4o\"", "").  The texts belong to the list. */
+typedef struct {
+    size_t n;
+    ftc_value *values;
+    char **typed;
+} ftc_arg_list;
+/* False, with err saying which argument and why, for an unterminated
+ * quote, text after a closing quote or an inline array ({1;2}); *out is
+ * then empty.  Release with ftc_arg_list_clear(). */
+FTC_API bool ftc_arg_list_parse(const char *text, ftc_arg_list *out, ftc_error *err);
+FTC_API void ftc_arg_list_clear(ftc_arg_list *list);
 /* "FT_TCO(Training, MonthlyServing, ..., [HourlyRate], [Horizon])" in
  * English, with "; " in German and French. */
 FTC_API size_t ftc_syntax(const ftc_function *fn, ftc_lang lang, char *buf, size_t size);

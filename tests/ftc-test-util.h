@@ -13,10 +13,16 @@
 /* More values than any function takes. */
 #define FTC_TEST_MAX_VALUES 16
 
-/* Calls `name` with arguments written as in a cell: "200; 3000; ; 1" (an
+/* Arguments written as in a cell ("200; 3000; ; 1", "\"gpt-4o\""),
+ * parsed by the core's ftc_arg_list_parse(): every test reads a worked
+ * example's or its own calls this one way.  The test fails when they do
+ * not parse.  Release with ftc_arg_list_clear(). */
+void ftc_test_args(const char *args, ftc_arg_list *out);
+
+/* Calls `name` with arguments written as in a cell (ftc_test_args: an
  * empty place leaves that argument out; "quoted" and what does not read as
- * a number is passed as text, without the quotes).  Aborts the test when the function does not
- * exist. */
+ * a number is passed as text, without the quotes).  Aborts the test when
+ * the function does not exist. */
 ftc_status ftc_test_call(const char *name, const char *args, ftc_result *out, ftc_error *err);
 
 /* |got - want| <= 1e-12 * |want| (absolute 1e-300 around 0). */

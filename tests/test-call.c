@@ -6,35 +6,39 @@
 #include <math.h>
 #include <string.h>
 
-/* The arguments of fn's first successful example, padded with empty
- * strings to all of fn's arguments. */
-static GStrv valid_args(const ftc_function *fn)
+/* The arguments of fn's first successful example (parsed into *list),
+ * padded with omitted ones to all of fn's arguments. */
+static void valid_args(const ftc_function *fn, ftc_arg_list *list,
+                       ftc_value values[FTC_TEST_MAX_VALUES])
 {
-    GStrv parts = NULL;
+    size_t i = 0;
 
-    for (size_t i = 0; i < fn->n_examples && parts == NULL; i++)
-        if (fn->examples[i].status == FTC_OK)
-            parts = g_strsplit(fn->examples[i].args, ";", -1);
-    ck_assert_msg(parts != NULL, "%s has no successful example", fn->name);
-    for (guint n = g_strv_length(parts); n < fn->n_args; n++) {
-        parts = g_renew(char *, parts, n + 2);
-        parts[n] = g_strdup("");
-        parts[n + 1] = NULL;
-    }
-    return parts;
+    while (i < fn->n_examples && fn->examples[i].status != FTC_OK)
+        i++;
+    ck_assert_msg(i < fn->n_examples, "%s has no successful example", fn->name);
+    ftc_test_args(fn->examples[i].args, list);
+    ck_assert_uint_le(fn->n_args, FTC_TEST_MAX_VALUES);
+    for (size_t k = 0; k < fn->n_args; k++)
+        values[k] = k < list->n ? list->values[k] : (ftc_value){.kind = FTC_VALUE_MISSING};
 }
 
-/* Calls fn with its example's arguments, argument `arg` replaced. */
+/* Calls fn with its example's arguments, argument `arg` replaced by
+ * `value` (as typed in a cell). */
 static ftc_status call_with(const ftc_function *fn, size_t arg, const char *value,
                             ftc_result *r, ftc_error *err)
 {
-    g_auto(GStrv) parts = valid_args(fn);
-    g_autofree char *args = NULL;
+    ftc_value values[FTC_TEST_MAX_VALUES];
+    ftc_arg_list list, replacement;
+    ftc_status st;
 
-    g_free(parts[arg]);
-    parts[arg] = g_strdup(value);
-    args = g_strjoinv(";", parts);
-    return ftc_test_call(fn->name, args, r, err);
+    valid_args(fn, &list, values);
+    ftc_test_args(value, &replacement);
+    ck_assert_uint_eq(replacement.n, 1);
+    values[arg] = replacement.values[0];
+    st = ftc_call(fn, values, fn->n_args, r, err);
+    ftc_arg_list_clear(&replacement);
+    ftc_arg_list_clear(&list);
+    return st;
 }
 
 /* Every number argument of every function refuses NaN, infinities and
@@ -71,9 +75,9 @@ START_TEST(test_defaults)
 
     for (size_t arg = 0; arg < fn->n_args; arg++) {
         const ftc_arg_info *a = &fn->args[arg];
-        g_auto(GStrv) parts = valid_args(fn);
-        g_autofree char *omitted = NULL, *explicit = NULL;
-        char number[G_ASCII_DTOSTR_BUF_SIZE];
+        const char *name = a->name.text[FTC_LANG_EN];
+        ftc_value omitted[FTC_TEST_MAX_VALUES], explicit[FTC_TEST_MAX_VALUES];
+        ftc_arg_list list;
         ftc_result r1, r2;
         ftc_error e1, e2;
         ftc_status s1, s2;
@@ -83,27 +87,26 @@ START_TEST(test_defaults)
             (a->default_arg < 0 && a->domain != FTC_DOMAIN_TEXT && isnan(a->default_value)) ||
             (a->default_arg < 0 && a->domain == FTC_DOMAIN_TEXT && a->default_text == NULL))
             continue;
-        g_free(parts[arg]);
-        parts[arg] = g_strdup("");
-        omitted = g_strjoinv(";", parts);
-        g_free(parts[arg]);
+        valid_args(fn, &list, omitted);
+        omitted[arg] = (ftc_value){.kind = FTC_VALUE_MISSING};
+        memcpy(explicit, omitted, sizeof explicit);
         if (a->default_arg >= 0)
-            parts[arg] = g_strdup(parts[a->default_arg][0] != '\0'
-                                      ? parts[a->default_arg]
-                                      : g_ascii_dtostr(number, sizeof number,
-                                                       fn->args[a->default_arg].default_value));
+            explicit[arg] = omitted[a->default_arg].kind != FTC_VALUE_MISSING
+                                ? omitted[a->default_arg]
+                                : (ftc_value){.kind = FTC_VALUE_NUMBER,
+                                              .number = fn->args[a->default_arg].default_value};
         else if (a->domain == FTC_DOMAIN_TEXT) {
             ck_assert_msg(a->default_text != NULL, "%s: %s has no default text", fn->name,
-                          a->name.text[FTC_LANG_EN]);
-            parts[arg] = g_strdup_printf("\"%s\"", a->default_text);
+                          name);
+            explicit[arg] = (ftc_value){.kind = FTC_VALUE_TEXT, .text = a->default_text};
         } else
-            parts[arg] = g_strdup(g_ascii_dtostr(number, sizeof number, a->default_value));
-        explicit = g_strjoinv(";", parts);
+            explicit[arg] = (ftc_value){.kind = FTC_VALUE_NUMBER, .number = a->default_value};
 
-        s1 = ftc_test_call(fn->name, omitted, &r1, &e1);
-        s2 = ftc_test_call(fn->name, explicit, &r2, &e2);
-        ck_assert_msg(s1 == FTC_OK && s2 == FTC_OK, "%s(%s) / (%s): %d %d", fn->name, omitted,
-                      explicit, s1, s2);
+        s1 = ftc_call(fn, omitted, fn->n_args, &r1, &e1);
+        s2 = ftc_call(fn, explicit, fn->n_args, &r2, &e2);
+        ftc_arg_list_clear(&list);
+        ck_assert_msg(s1 == FTC_OK && s2 == FTC_OK,
+                      "%s: %s left out / given its default: %d %d", fn->name, name, s1, s2);
         ck_assert_int_eq(r1.type, r2.type);
         if (r1.type == FTC_TYPE_NUMBER)
             ck_assert_double_eq(r1.number, r2.number);
@@ -380,6 +383,49 @@ START_TEST(test_grid_refusals)
 }
 END_TEST
 
+/* ftc_arg_list_parse(): what each argument of a list typed as in a cell is
+ * (every test and the table JSON read the worked examples through it). */
+START_TEST(test_arg_list_parse)
+{
+    ftc_arg_list l;
+    ftc_error err;
+
+    ck_assert(ftc_arg_list_parse(" 7E9 ; \"a;\"\"b\" ;; -0;abc;", &l, &err));
+    ck_assert_uint_eq(l.n, 6);
+    ck_assert_int_eq(l.values[0].kind, FTC_VALUE_NUMBER);
+    ck_assert_double_eq(l.values[0].number, 7e9);
+    ck_assert_str_eq(l.typed[0], "7E9");
+    ck_assert_int_eq(l.values[1].kind, FTC_VALUE_TEXT);
+    ck_assert_str_eq(l.values[1].text, "a;\"b");
+    ck_assert_str_eq(l.typed[1], "\"a;\"\"b\"");
+    ck_assert_int_eq(l.values[2].kind, FTC_VALUE_MISSING);
+    ck_assert_str_eq(l.typed[2], "");
+    ck_assert_int_eq(l.values[3].kind, FTC_VALUE_NUMBER);
+    ck_assert(signbit(l.values[3].number));
+    ck_assert_int_eq(l.values[4].kind, FTC_VALUE_TEXT); /* a word: as written */
+    ck_assert_str_eq(l.values[4].text, "abc");
+    ck_assert_int_eq(l.values[5].kind, FTC_VALUE_MISSING); /* after the last ';' */
+    ftc_arg_list_clear(&l);
+    ck_assert(ftc_arg_list_parse("  ", &l, &err));
+    ck_assert_uint_eq(l.n, 0);
+    ftc_arg_list_clear(&l);
+    ck_assert(ftc_arg_list_parse("\"\"", &l, &err));
+    ck_assert_uint_eq(l.n, 1);
+    ck_assert_int_eq(l.values[0].kind, FTC_VALUE_TEXT);
+    ck_assert_str_eq(l.values[0].text, "");
+    ftc_arg_list_clear(&l);
+    /* refused, naming the argument */
+    ck_assert(!ftc_arg_list_parse("1; \"open", &l, &err));
+    ck_assert_int_eq(err.arg, 1);
+    ck_assert_ptr_nonnull(strstr(err.message, "unterminated quote"));
+    ck_assert_uint_eq(l.n, 0);
+    ck_assert(!ftc_arg_list_parse("\"a\"b; 2", &l, &err));
+    ck_assert_int_eq(err.arg, 0);
+    ck_assert(!ftc_arg_list_parse("1; {1;2}", &l, &err));
+    ck_assert_int_eq(err.arg, 1);
+}
+END_TEST
+
 static Suite *call_suite(void)
 {
     Suite *s = suite_create("call");
@@ -390,6 +436,7 @@ static Suite *call_suite(void)
     tcase_add_loop_test(tc, test_defaults, 0, n);
     tcase_add_loop_test(tc, test_arity, 0, n);
     tcase_add_loop_test(tc, test_domain_edges, 0, G_N_ELEMENTS(domain_cases));
+    tcase_add_test(tc, test_arg_list_parse);
     tcase_add_test(tc, test_grid_row_by_column);
     tcase_add_test(tc, test_grid_pairs_and_bad_elements);
     tcase_add_test(tc, test_grid_no_answer_element);

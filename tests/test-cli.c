@@ -61,24 +61,20 @@ START_TEST(test_examples)
 
     for (size_t e = 0; e < fn->n_examples; e++) {
         const ftc_example *ex = &fn->examples[e];
-        g_auto(GStrv) parts = g_strsplit(ex->args, ";", -1);
         g_autoptr(GPtrArray) argv = g_ptr_array_new();
+        ftc_arg_list list;
         run_result r;
 
+        ftc_test_args(ex->args, &list);
         g_ptr_array_add(argv, (char *)fn->name);
-        for (char **p = parts; *p != NULL; p++) {
-            char *arg = g_strstrip(*p);
-            size_t len = strlen(arg);
-
-            /* "gpt-4o" in a cell is gpt-4o on the command line */
-            if (len >= 2 && arg[0] == '"' && arg[len - 1] == '"') {
-                arg[len - 1] = '\0';
-                arg++;
-            }
-            g_ptr_array_add(argv, arg);
-        }
+        /* "gpt-4o" in a cell is gpt-4o on the command line */
+        for (size_t k = 0; k < list.n; k++)
+            g_ptr_array_add(argv, list.values[k].kind == FTC_VALUE_TEXT
+                                      ? (char *)list.values[k].text
+                                      : list.typed[k]);
         g_ptr_array_add(argv, NULL);
         r = run((const char *const *)argv->pdata);
+        ftc_arg_list_clear(&list);
 
         switch (ex->status) {
         case FTC_ERR_INVALID:

@@ -164,17 +164,6 @@ END_TEST
 
 /* --- `ftcost share`: the catalogue's expansions ---------------------------- */
 
-/* Splits an example's arguments (';'-separated, no strings in them). */
-static char **example_args(const ftc_example *ex, size_t *n)
-{
-    char **v = g_strsplit(ex->args, ";", -1);
-
-    *n = g_strv_length(v);
-    for (size_t i = 0; i < *n; i++)
-        g_strstrip(v[i]);
-    return v;
-}
-
 static bool balanced(const char *s)
 {
     int depth = 0;
@@ -206,14 +195,15 @@ START_TEST(test_expand_every_function)
     ck_assert_msg((fn->expansion == NULL) == has_text, "%s", fn->name);
     for (size_t e = 0; e < fn->n_examples && fn->expansion != NULL; e++) {
         const ftc_example *ex = &fn->examples[e];
-        size_t n;
-        g_auto(GStrv) args = example_args(ex, &n);
+        ftc_arg_list list;
         g_autoptr(GString) out = g_string_new(NULL);
         bool guarded = false;
         ftc_error err;
 
-        if (n == 1 && args[0][0] == '\0')
-            n = 0;
+        ftc_test_args(ex->args, &list);
+        const size_t n = list.n;
+        char **const args = list.typed; /* each argument as written */
+
         ck_assert_msg(
             ftc_formula_expand_function(fn, (const char *const *)args, n, ';', out, &err),
             "%s(%s): %s", fn->name, ex->args, err.message);
@@ -222,6 +212,7 @@ START_TEST(test_expand_every_function)
         /* a number out of its domain makes the call #N/A outright */
         if (strcmp(out->str, "NA()") == 0) {
             ck_assert_msg(ex->status != FTC_OK, "%s(%s): NA()", fn->name, ex->args);
+            ftc_arg_list_clear(&list);
             continue;
         }
         for (size_t k = 0; k < fn->n_args; k++) {
@@ -246,6 +237,7 @@ START_TEST(test_expand_every_function)
         ck_assert_msg(g_str_has_prefix(out->str, "IF(AND(IF(ISREF((") == guarded, "%s",
                       out->str);
         ck_assert_msg(g_str_has_suffix(out->str, ";NA())") == guarded, "%s", out->str);
+        ftc_arg_list_clear(&list);
     }
 }
 END_TEST

@@ -61,23 +61,16 @@ START_TEST(test_valid_random_values)
 {
     g_autoptr(GRand) rand = g_rand_new_with_seed(0xfeed0000u + (guint32)_i);
     const ftc_function *fn = ftc_function_at((size_t)_i);
-    g_auto(GStrv) example = NULL;
+    ftc_arg_list example = {0};
     size_t ok = 0;
 
     /* text arguments (a model name, a kind of price) take their value from
      * the function's first successful example: "gpt-4o" without quotes */
-    for (size_t e = 0; e < fn->n_examples && example == NULL; e++)
-        if (fn->examples[e].status == FTC_OK)
-            example = g_strsplit(fn->examples[e].args, ";", -1);
-    for (size_t i = 0; example != NULL && example[i] != NULL; i++) {
-        char *t = g_strstrip(example[i]);
-        size_t len = strlen(t);
-
-        if (len >= 2 && t[0] == '"' && t[len - 1] == '"') {
-            memmove(t, t + 1, len - 2);
-            t[len - 2] = '\0';
+    for (size_t e = 0; e < fn->n_examples; e++)
+        if (fn->examples[e].status == FTC_OK) {
+            ftc_test_args(fn->examples[e].args, &example);
+            break;
         }
-    }
 
     for (int call = 0; call < 2000; call++) {
         ftc_value args[FTC_TEST_MAX_VALUES];
@@ -113,15 +106,15 @@ START_TEST(test_valid_random_values)
             }
             args[i] = (ftc_value){.kind = FTC_VALUE_NUMBER, .number = x};
             if (fn->args[i].domain == FTC_DOMAIN_TEXT)
-                args[i] = example != NULL && i < g_strv_length(example) && *example[i] != '\0'
-                              ? (ftc_value){.kind = FTC_VALUE_TEXT, .text = example[i]}
-                              : (ftc_value){.kind = FTC_VALUE_MISSING};
+                args[i] =
+                    i < example.n ? example.values[i] : (ftc_value){.kind = FTC_VALUE_MISSING};
         }
         if (ftc_call(fn, args, fn->n_args, &r, &err) == FTC_OK) {
             ok++;
             ftc_result_clear(&r);
         }
     }
+    ftc_arg_list_clear(&example);
     ck_assert_msg(ok > 100, "%s: only %zu of 2000 valid calls succeeded", fn->name, ok);
 }
 END_TEST

@@ -14,6 +14,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #define THREADS 8
@@ -26,10 +27,9 @@ static const char *const version_date[2] = {"2025-01-02", "2025-07-31"};
 
 typedef struct {
     const ftc_function *fn;
-    ftc_value values[FTC_TEST_MAX_VALUES];
-    size_t n;
+    ftc_arg_list args; /* as written in a cell, parsed (ftc_test_args) */
+    size_t n;          /* the first n of them are passed */
     char *label;
-    GStrv texts; /* what the text values point into */
 } call_case;
 
 typedef struct {
@@ -49,36 +49,23 @@ static void case_free(gpointer p)
     call_case *c = p;
 
     g_free(c->label);
-    g_strfreev(c->texts);
+    ftc_arg_list_clear(&c->args);
     g_free(c);
 }
 
-/* Arguments as written in a cell, as ftc_test_call() reads them. */
-static void add_case(const ftc_function *fn, const char *args)
+/* A call on arguments written as in a cell, the first `max` of them. */
+static const call_case *add_case(const ftc_function *fn, const char *args, size_t max)
 {
     call_case *c = g_new0(call_case, 1);
 
     c->fn = fn;
-    c->label = g_strdup_printf("%s(%s)", fn->name, args);
-    c->texts = args[0] != '\0' ? g_strsplit(args, ";", -1) : g_new0(char *, 1);
-    for (; c->texts[c->n] != NULL && c->n < FTC_TEST_MAX_VALUES; c->n++) {
-        char *s = g_strstrip(c->texts[c->n]), *end;
-        size_t len = strlen(s);
-
-        c->values[c->n] = (ftc_value){.kind = FTC_VALUE_MISSING};
-        if (len == 0)
-            continue;
-        if (len >= 2 && s[0] == '"' && s[len - 1] == '"') {
-            s[len - 1] = '\0';
-            c->values[c->n] = (ftc_value){.kind = FTC_VALUE_TEXT, .text = s + 1};
-            continue;
-        }
-        c->values[c->n].number = g_ascii_strtod(s, &end);
-        c->values[c->n].kind = *end == '\0' ? FTC_VALUE_NUMBER : FTC_VALUE_TEXT;
-        if (*end != '\0')
-            c->values[c->n].text = s;
-    }
+    ftc_test_args(args, &c->args);
+    c->n = MIN(c->args.n, max);
+    c->label = c->n < c->args.n ? g_strdup_printf("%s(%s) without its last %zu", fn->name, args,
+                                                  c->args.n - c->n)
+                                : g_strdup_printf("%s(%s)", fn->name, args);
     g_ptr_array_add(cases, c);
+    return c;
 }
 
 static void make_cases(void)
@@ -89,32 +76,25 @@ static void make_cases(void)
 
         for (size_t e = 0; e < fn->n_examples; e++) {
             const char *args = fn->examples[e].args;
-            g_auto(GStrv) parts = g_strsplit(args, ";", -1);
             size_t required = ftc_function_required_args(fn);
+            const call_case *all = add_case(fn, args, SIZE_MAX);
 
-            add_case(fn, args);
             /* the required arguments alone: defaults for the rest */
-            if (g_strv_length(parts) > required && required > 0) {
-                char *rest = parts[required];
-
-                parts[required] = NULL;
-                g_autofree char *head = g_strjoinv(";", parts);
-                parts[required] = rest;
-                add_case(fn, head);
-            }
+            if (all->args.n > required && required > 0)
+                add_case(fn, args, required);
         }
         /* out of every domain, and too few */
         g_autoptr(GString) bad = g_string_new(NULL);
         for (size_t k = 0; k < fn->n_args; k++)
             g_string_append_printf(bad, "%s%s", k > 0 ? ";" : "",
                                    fn->args[k].domain == FTC_DOMAIN_TEXT ? "\"\"" : "-2");
-        add_case(fn, bad->str);
+        add_case(fn, bad->str, SIZE_MAX);
         /* too few; with nothing required (API_MODELS) no argument is a
          * call whose answer lists the writer's model as it comes and goes */
         if (ftc_function_required_args(fn) > 0)
-            add_case(fn, "");
+            add_case(fn, "", SIZE_MAX);
     }
-    add_case(ftc_function_find("API_PRICE"), "\"no-such-model\";\"input\"");
+    add_case(ftc_function_find("API_PRICE"), "\"no-such-model\";\"input\"", SIZE_MAX);
 }
 
 static void run_case(const call_case *c, outcome *o)
@@ -122,7 +102,7 @@ static void run_case(const call_case *c, outcome *o)
     ftc_error err = {.arg = -99};
 
     memset(o, 0, sizeof *o);
-    o->status = ftc_call(c->fn, c->values, c->n, &o->result, &err);
+    o->status = ftc_call(c->fn, c->args.values, c->n, &o->result, &err);
     o->arg = err.arg;
     if (o->status != FTC_OK)
         g_strlcpy(o->message, err.message, sizeof o->message);

@@ -173,15 +173,15 @@ def cli_expect(fn, args):
 def e2e_module(opts):
     sys.path.insert(0, os.path.join(opts.source, 'tests', 'e2e'))
     try:
-        import ftcost_e2e
+        import lo_harness
     except ImportError as e:
-        raise HarnessError('cannot import tests/e2e/ftcost_e2e.py: %s' % e)
-    return ftcost_e2e
+        raise HarnessError('cannot import tests/e2e/lo_harness.py: %s' % e)
+    return lo_harness
 
 
 def new_office(opts):
     """An empty profile directory (no extension in it, ever), owned by
-    whoever runs soffice, and an ftcost_e2e.Office on it."""
+    whoever runs soffice, and a lo_harness.Office on it."""
     e2e = e2e_module(opts)
 
     class O:

@@ -4,8 +4,8 @@ with the extension installed (packaging/install-profile.sh), soffice started
 on it (as nobody when we are root) and always killed, the process tree and
 its memory, Calc's error codes, and what every driver of soffice does
 around its test (run_harness).  Knows nothing of ftcost's functions: the
-tests are in ftcost_e2e.py, share_e2e.py, threads_e2e.py and bench.py,
-which import this module (meson puts tests/e2e on PYTHONPATH).
+tests are in the *_e2e.py scripts (their cases in e2e_cases.py) and
+bench.py, which import this module (meson puts tests/e2e on PYTHONPATH).
 """
 
 import math

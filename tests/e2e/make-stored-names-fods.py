@@ -13,48 +13,49 @@ Every worked example becomes a row: the call as ODF stores it
 command), a check formula and the call for the harness; array results are
 checked through INDEX; F2:F6 holds a stored array formula.
 """
-import json, subprocess, sys
+import json, os, subprocess, sys
 from xml.sax.saxutils import escape, quoteattr
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# the calls as the table carries them parsed, and the ones beyond them
+from e2e_cases import STORED_EXTRA_CALLS, example_args, typed_args  # noqa: E402
 table = json.load(open(sys.argv[1])); cli = sys.argv[2]; out = sys.argv[3]
 def run(name, args):
-    p = subprocess.run([cli, name] + [a.strip().strip('"') for a in args.split(';')], capture_output=True, text=True)
+    p = subprocess.run([cli, name] + [a.cli() for a in args], capture_output=True, text=True)
     if p.returncode == 2: return 'Err:502'
     if p.returncode == 3: return '#N/A'
     assert p.returncode == 0, p
     return p.stdout
 rows = []  # (formula, expected, check-kind, call)
 S = 'ORG.FTCOST.FUNCTIONS.'
-def odf_args(args):
-    return ';'.join(a.strip() for a in args.split(';'))
 for fn in table['functions']:
     name = fn['name']
     for ex in fn['examples']:
-        args = ex['args']
+        args = example_args(ex, trim=False)
         res = run(name, args)
-        call = '%s|%s' % (name, args)
+        call = '%s|%s' % (name, ex['args'])
         if fn['result'] == 'array' and res not in ('Err:502', '#N/A'):
             m = [[float(x) for x in l.split('\t')] for l in res.splitlines()]
             cells = [(1, 1), (len(m), len(m[0]))]
             if len(m) > 1 and len(m[0]) > 3: cells.insert(1, (2, 4))
             for r, c in cells:
-                rows.append(('of:=INDEX(%s%s(%s);%d;%d)' % (S, name, odf_args(args), r, c), m[r-1][c-1], '%s|%d,%d' % (call, r, c)))
+                rows.append(('of:=INDEX(%s%s(%s);%d;%d)' % (S, name, typed_args(args), r, c), m[r-1][c-1], '%s|%d,%d' % (call, r, c)))
             continue
         if fn['result'] == 'text_column' and res not in ('Err:502', '#N/A'):
             m = res.splitlines()
             for r in sorted({1, len(m)}):
-                rows.append(('of:=INDEX(%s%s(%s);%d;1)' % (S, name, odf_args(args), r), m[r-1], '%s|%d,1' % (call, r)))
+                rows.append(('of:=INDEX(%s%s(%s);%d;1)' % (S, name, typed_args(args), r), m[r-1], '%s|%d,1' % (call, r)))
             continue
         if fn['result'] == 'text' and res not in ('Err:502', '#N/A'):
             res = res.rstrip('\n')
         elif res not in ('Err:502', '#N/A'):
             res = float(res)
-        rows.append(('of:=%s%s(%s)' % (S, name, odf_args(args)), res, call))
+        rows.append(('of:=%s%s(%s)' % (S, name, typed_args(args)), res, call))
 # an empty parameter, text for an optional number
-rows.append(('of:=%sFT_TCO(200;3000;320;1;18;;24)' % S, float(run('FT_TCO', '200;3000;320;1;18;;24')), 'FT_TCO|200;3000;320;1;18;;24'))
-rows.append(('of:=%sFT_TCO(200;3000;320;1;18;"abc")' % S, run('FT_TCO', '200;3000;320;1;18;"abc"'), 'FT_TCO|200;3000;320;1;18;"abc"'))
+empty_param, text_opt, plain = (args for _, args in STORED_EXTRA_CALLS)
+rows.append(('of:=%sFT_TCO(%s)' % (S, typed_args(empty_param)), float(run('FT_TCO', empty_param)), 'FT_TCO|' + typed_args(empty_param)))
+rows.append(('of:=%sFT_TCO(%s)' % (S, typed_args(text_opt)), run('FT_TCO', text_opt), 'FT_TCO|' + typed_args(text_opt)))
 # the stored array formula in F2:F6, summed
-rows.append(('of:=SUM([.F2:.F6])', float(run('FT_TCO', '200;3000;320;1;18')), 'FT_TCO|200;3000;320;1;18'))
-items = [float(x) for x in run('FT_TCO_ITEMS', '200;3000;320;1;18').split()]
+rows.append(('of:=SUM([.F2:.F6])', float(run('FT_TCO', plain)), 'FT_TCO|' + typed_args(plain)))
 
 def cell_value(v):
     if isinstance(v, float):

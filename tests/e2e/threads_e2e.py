@@ -126,8 +126,7 @@ def thread_name(pid, tid):
 
 
 def run(opts):
-    import ftcost_e2e as e2e
-    from ftcost_e2e import Core, Arg
+    from e2e_cases import Core, Arg
     from lo_harness import Office, HarnessError, log, close_enough, err_name, props
 
     shim_dir = tempfile.mkdtemp(prefix='ftcost-threads-shim-')

@@ -196,21 +196,22 @@ static void add_seed(GPtrArray *seeds, char *formula)
     g_ptr_array_add(seeds, g_bytes_new_take(formula, strlen(formula)));
 }
 
-/* Example arguments as written in the table, with every number replaced by
- * a reference when `refs` (a range for the first). */
-static char *example_args(const char *args, bool refs, bool spaced)
+/* Example arguments as written in the table (parsed by the core), with
+ * every number replaced by a reference when `refs` (a range for the first). */
+static char *example_args(const ftc_arg_list *list, bool refs, bool spaced)
 {
-    g_auto(GStrv) parts = g_strsplit(args, ";", -1);
+    g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func(g_free);
 
-    for (size_t i = 0; parts[i] != NULL; i++) {
-        g_strstrip(parts[i]);
-        if (refs && parts[i][0] != '\0' && parts[i][0] != '"') {
-            g_free(parts[i]);
-            parts[i] = i == 0 ? g_strdup("[$'Sheet ''1'''.$B$2:.B2]")
-                              : g_strdup_printf("[.%c%zu]", (char)('A' + i % 26), i + 1);
-        }
+    for (size_t i = 0; i < list->n; i++) {
+        if (!refs || list->values[i].kind != FTC_VALUE_NUMBER)
+            g_ptr_array_add(parts, g_strdup(list->typed[i]));
+        else if (i == 0)
+            g_ptr_array_add(parts, g_strdup("[$'Sheet ''1'''.$B$2:.B2]"));
+        else
+            g_ptr_array_add(parts, g_strdup_printf("[.%c%zu]", (char)('A' + i % 26), i + 1));
     }
-    return g_strjoinv(spaced ? " ; " : ";", parts);
+    g_ptr_array_add(parts, NULL);
+    return g_strjoinv(spaced ? " ; " : ";", (char **)parts->pdata);
 }
 
 static GPtrArray *make_seeds(void)
@@ -224,10 +225,14 @@ static GPtrArray *make_seeds(void)
 
         for (size_t e = 0; e < fn->n_examples; e++) {
             const char *args = fn->examples[e].args;
-            g_autofree char *refs = example_args(args, true, false);
-            g_autofree char *spaced = example_args(args, false, true);
+            ftc_arg_list list;
+            ftc_error err;
+
+            if (!ftc_arg_list_parse(args, &list, &err))
+                g_error("%s(%s): %s", fn->name, args, err.message);
+            g_autofree char *refs = example_args(&list, true, false);
+            g_autofree char *spaced = example_args(&list, false, true);
             g_autofree char *lower = g_ascii_strdown(fn->name, -1);
-            g_auto(GStrv) parts = g_strsplit(args, ";", -1);
 
             add_seed(seeds, g_strdup_printf("of:=" F "%s(%s)", fn->name, args));
             add_seed(seeds, g_strdup_printf("of:=" F "%s(%s)", fn->name, refs));
@@ -235,17 +240,18 @@ static GPtrArray *make_seeds(void)
                      g_strdup_printf("of:=org.ftcost.functions.%s (%s)+1", lower, spaced));
             add_seed(seeds, g_strdup_printf("of:=%s(%s)", fn->name, args));
             /* Nested: the first argument is the next function's first example. */
-            if (parts[0] != NULL && fn->n_args > 0) {
+            if (list.n > 0 && fn->n_args > 0) {
                 const ftc_function *g = ftc_function_at((f + 1) % ftc_function_count());
 
                 if (g->n_examples > 0) {
-                    g_free(parts[0]);
-                    parts[0] = g_strdup_printf(F "%s(%s)", g->name, g->examples[0].args);
-                    g_autofree char *joined = g_strjoinv(";", parts);
-                    add_seed(seeds, g_strdup_printf("of:=SUM(" F "%s(%s);[.A1:.B3])", fn->name,
-                                                    joined));
+                    g_autofree char *joined = example_args(&list, false, false);
+
+                    add_seed(seeds, g_strdup_printf("of:=SUM(" F "%s(" F "%s(%s)%s);[.A1:.B3])",
+                                                    fn->name, g->name, g->examples[0].args,
+                                                    joined + strlen(list.typed[0])));
                 }
             }
+            ftc_arg_list_clear(&list);
         }
     }
     return seeds;

@@ -25,7 +25,7 @@ gnumeric: Gnumeric recalculates the copies (`ssconvert --recalc`, the
   values were all overwritten with 0 first, which Gnumeric can only get
   right by computing them.
 
-Reuses tests/e2e/ftcost_e2e.py (the Office helper, the cases, the checks).
+Reuses tests/e2e/e2e_cases.py (the cases, the checks) and lo_harness.py.
 """
 
 import csv
@@ -39,8 +39,9 @@ import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 
-import ftcost_e2e as e2e  # tests/e2e, on PYTHONPATH (tests/share/meson.build)
-from lo_harness import HarnessError, Office, log
+import e2e_cases as e2e  # tests/e2e, on PYTHONPATH (tests/share/meson.build)
+from lo_harness import (ERR_DIV_ZERO, ERR_ILLEGAL_FP, ERR_NOT_AVAILABLE, ERR_NO_NAME, ERR_NO_VALUE,
+                        HarnessError, Office, close_enough, err_name, log)
 
 # Input block: column M (12) holds inputs, column N (13) the calls on them.
 IN_COL, OUT_COL = 12, 13
@@ -159,10 +160,10 @@ def check_blocks(sheet, placed, want, where):
             if not code:
                 failures.append('%s: %s %s (%s%d) gave %r, want an error' % (
                     where, what, formula, col_name(col), row + 1, cell.getValue()))
-        elif code or not e2e.close_enough(cell.getValue(), w.value):
+        elif code or not close_enough(cell.getValue(), w.value):
             failures.append('%s: %s %s (%s%d) gave %s, want %r' % (
                 where, what, formula, col_name(col), row + 1,
-                e2e.err_name(code) if code else repr(cell.getValue()), w.value))
+                err_name(code) if code else repr(cell.getValue()), w.value))
     return failures
 
 
@@ -196,9 +197,9 @@ def check_live(sheet, want, where):
             if not code:
                 failures.append('%s: %s gave %r, want an error' % (where, LIVE[r][0],
                                                                    cell.getValue()))
-        elif code or not e2e.close_enough(cell.getValue(), w.value):
+        elif code or not close_enough(cell.getValue(), w.value):
             failures.append('%s: %s gave %s, want %r' % (
-                where, LIVE[r][0], e2e.err_name(code) if code else cell.getValue(), w.value))
+                where, LIVE[r][0], err_name(code) if code else cell.getValue(), w.value))
     return failures
 
 
@@ -428,7 +429,7 @@ def check_legacy(bare, opts, failures):
         elif kind == 'str':
             ok = cell.getError() == 0 and cell.getString() == value
         else:
-            ok = cell.getError() == 0 and e2e.close_enough(cell.getValue(), float(value))
+            ok = cell.getError() == 0 and close_enough(cell.getValue(), float(value))
         if not ok:
             got = ('error %d' % cell.getError() if cell.getError()
                    else repr(cell.getValue() if kind == 'n' else cell.getString()))
@@ -513,8 +514,8 @@ def test_share(opts):
 # Gnumeric
 
 GNUMERIC_ERRORS = {
-    '#N/A': e2e.ERR_NOT_AVAILABLE, '#VALUE!': e2e.ERR_NO_VALUE, '#NUM!': e2e.ERR_ILLEGAL_FP,
-    '#DIV/0!': e2e.ERR_DIV_ZERO, '#NAME?': e2e.ERR_NO_NAME, '#REF!': 524, '#NULL!': 521,
+    '#N/A': ERR_NOT_AVAILABLE, '#VALUE!': ERR_NO_VALUE, '#NUM!': ERR_ILLEGAL_FP,
+    '#DIV/0!': ERR_DIV_ZERO, '#NAME?': ERR_NO_NAME, '#REF!': 524, '#NULL!': 521,
 }
 
 
@@ -604,6 +605,4 @@ def test_gnumeric(opts):
 
 
 if __name__ == '__main__':
-    e2e.TESTS['share'] = test_share
-    e2e.TESTS['gnumeric'] = test_gnumeric
-    sys.exit(e2e.main())
+    sys.exit(e2e.main(__doc__, {'share': test_share, 'gnumeric': test_gnumeric}))
