@@ -56,8 +56,8 @@ START_TEST(test_bad_values_blame_the_argument)
 
             ck_assert_msg(st == FTC_ERR_INVALID && err.arg == (int)arg,
                           "%s: %s = %s gave status %d blaming %d", fn->name,
-                          fn->args[arg].name.text[FTC_LANG_EN], bad[k], st, err.arg);
-            ck_assert_ptr_nonnull(strstr(err.message, fn->args[arg].name.text[FTC_LANG_EN]));
+                          fn->args[arg].name.en, bad[k], st, err.arg);
+            ck_assert_ptr_nonnull(strstr(err.message, fn->args[arg].name.en));
             ftc_result_clear(&r);
         }
     }
@@ -94,7 +94,7 @@ START_TEST(test_defaults)
                                                        fn->args[a->default_arg].default_value));
         else if (a->domain == FTC_DOMAIN_TEXT) {
             ck_assert_msg(a->default_text != NULL, "%s: %s has no default text", fn->name,
-                          a->name.text[FTC_LANG_EN]);
+                          a->name.en);
             parts[arg] = g_strdup_printf("\"%s\"", a->default_text);
         } else
             parts[arg] = g_strdup(g_ascii_dtostr(number, sizeof number, a->default_value));
@@ -218,7 +218,7 @@ START_TEST(test_domain_edges)
             st = call_with(fn, arg, c->value, &r, &err);
             refused = st == FTC_ERR_INVALID && err.arg == (int)arg;
             ck_assert_msg(refused != c->accepted, "%s: %s = %s: status %d, arg %d", fn->name,
-                          fn->args[arg].name.text[FTC_LANG_EN], c->value, st, err.arg);
+                          fn->args[arg].name.en, c->value, st, err.arg);
             ftc_result_clear(&r);
         }
     }
