@@ -37,7 +37,13 @@ _FUNC_RE = re.compile(r'(?<![A-Za-z0-9_.])((?:FT|API|RAG|GPU)_[A-Z0-9_]+)\(')
 # fuzzy: msgfmt drops both) is recorded and fails the build.
 
 # lang -> the locale of its number formats (number:language, number:country)
-LANGUAGES = {'en': ('en', 'US'), 'de': ('de', 'DE')}
+LANGUAGES = {'en': ('en', 'US'), 'de': ('de', 'DE'), 'fr': ('fr', 'FR')}
+# lang -> the separator of its dates (day, month, year; English: ISO 8601)
+DATE_SEPARATORS = {'de': '.', 'fr': '/'}
+# A language whose sheets take the column widths (Sheet's `wider`) of
+# another where they give none of their own: French texts run about as long
+# as German ones.
+WIDTHS_LIKE = {'fr': 'de'}
 
 
 def _locale_attrs(lang):
@@ -282,8 +288,9 @@ def number_styles(lang):
         date = ('<number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/>'
                 '<number:text>-</number:text><number:day number:style="long"/>')
     else:
-        date = ('<number:day number:style="long"/><number:text>.</number:text><number:month number:style="long"/>'
-                '<number:text>.</number:text><number:year number:style="long"/>')
+        sep = '<number:text>%s</number:text>' % DATE_SEPARATORS[lang]
+        date = ('<number:day number:style="long"/>' + sep + '<number:month number:style="long"/>'
+                + sep + '<number:year number:style="long"/>')
     out.append('<number:date-style style:name="N_date" %s>%s</number:date-style>' % (loc, date))
     # Large counts (FLOPs): 2.10E+18, not Calc's general 2.1E+018.
     out.append('<number:number-style style:name="N_sci" %s><number:scientific-number number:decimal-places="2" '
@@ -312,7 +319,10 @@ def text_money_format():
     """A format code for TEXT() showing dollars the template's way; the
     cell needs fmt='text' (a format in the template's locale), for Calc
     reads the code in the locale of the cell's format."""
-    return '$#,##0' if _State.lang == 'en' else '#.##0 $'
+    # French: a space groups thousands (the locale's no-break space is shown);
+    # the " $" is quoted, for a separator after the last digit would divide
+    # by 1000 (measured: "# ##0 $" showed 60380 as "60$").
+    return {'en': '$#,##0', 'de': '#.##0 $', 'fr': '# ##0" $"'}[_State.lang]
 
 
 def text_percent_format():
@@ -438,7 +448,8 @@ class Sheet:
         # cm, one per column; `wider` gives a language's longer texts room:
         # {'de': {'B': '8.0cm'}} (the page still scales to one sheet wide).
         self.widths = list(widths)
-        for letters, w in (wider or {}).get(_State.lang, {}).items():
+        wider = wider or {}
+        for letters, w in wider.get(_State.lang, wider.get(WIDTHS_LIKE.get(_State.lang), {})).items():
             self.widths[col_index(letters)] = w
         self.default_height = default_height
         self.heights = {}               # row index -> cm string
