@@ -38,12 +38,8 @@ _FUNC_RE = re.compile(r'(?<![A-Za-z0-9_.])((?:FT|API|RAG|GPU)_[A-Z0-9_]+)\(')
 
 # lang -> the locale of its number formats (number:language, number:country)
 LANGUAGES = {'en': ('en', 'US'), 'de': ('de', 'DE'), 'fr': ('fr', 'FR')}
-# lang -> the separator of its dates (day, month, year; English: ISO 8601)
-DATE_SEPARATORS = {'de': '.', 'fr': '/'}
-# A language whose sheets take the column widths (Sheet's `wider`) of
-# another where they give none of their own: French texts run about as long
-# as German ones.
-WIDTHS_LIKE = {'fr': 'de'}
+DATE_SEPARATORS = {'de': '.', 'fr': '/'}  # day, month, year (English: ISO 8601)
+WIDTHS_LIKE = {'fr': 'de'}  # no `wider` of its own: French runs as long as German
 
 
 def _locale_attrs(lang):
@@ -319,9 +315,7 @@ def text_money_format():
     """A format code for TEXT() showing dollars the template's way; the
     cell needs fmt='text' (a format in the template's locale), for Calc
     reads the code in the locale of the cell's format."""
-    # French: a space groups thousands (the locale's no-break space is shown);
-    # the " $" is quoted, for a separator after the last digit would divide
-    # by 1000 (measured: "# ##0 $" showed 60380 as "60$").
+    # French " $" quoted: a space after the last digit divides by 1000 ("60$")
     return {'en': '$#,##0', 'de': '#.##0 $', 'fr': '# ##0" $"'}[_State.lang]
 
 
@@ -448,8 +442,7 @@ class Sheet:
         # cm, one per column; `wider` gives a language's longer texts room:
         # {'de': {'B': '8.0cm'}} (the page still scales to one sheet wide).
         self.widths = list(widths)
-        wider = wider or {}
-        for letters, w in wider.get(_State.lang, wider.get(WIDTHS_LIKE.get(_State.lang), {})).items():
+        for letters, w in (wider or {}).get(_State.lang, (wider or {}).get(WIDTHS_LIKE.get(_State.lang), {})).items():
             self.widths[col_index(letters)] = w
         self.default_height = default_height
         self.heights = {}               # row index -> cm string
