@@ -51,7 +51,7 @@ static ftc_status convert_text(rtl_uString *u, ftc_value *v, rtl_String **text,
     if (!*text) {
         err->arg = (int)i;
         snprintf(err->message, sizeof err->message, "%s: %s: out of memory", fn->name,
-                 fn->args[i].name.text[FTC_LANG_EN]);
+                 fn->args[i].name.en);
         return FTC_ERR_INVALID;
     }
     v->kind = FTC_VALUE_TEXT;
@@ -68,12 +68,12 @@ static ftc_status not_a_value(const ftc_function *fn, size_t i, ftc_error *err,
     if (rows >= 0)
         snprintf(err->message, sizeof err->message,
                  "%s: %s must be a single value, not a range of %ld x %ld cells%s", fn->name,
-                 fn->args[i].name.text[FTC_LANG_EN], rows, cols,
+                 fn->args[i].name.en, rows, cols,
                  fn->result != FTC_TYPE_NUMBER ? " (the function does not return a number)"
                                                : "");
     else
         snprintf(err->message, sizeof err->message, "%s: %s must be a number, not %s", fn->name,
-                 fn->args[i].name.text[FTC_LANG_EN], what);
+                 fn->args[i].name.en, what);
     return FTC_ERR_INVALID;
 }
 
@@ -174,7 +174,7 @@ static ftc_status convert_rows(const uno_Sequence *outer, bool of_any, const ftc
     if (why) {
         err->arg = (int)i;
         snprintf(err->message, sizeof err->message, "%s: %s %s (%ld x %ld)", fn->name,
-                 fn->args[i].name.text[FTC_LANG_EN], why, rows, cols);
+                 fn->args[i].name.en, why, rows, cols);
         return FTC_ERR_INVALID;
     }
     for (long r = 0; r < rows; r++) {

@@ -195,7 +195,7 @@ static int write_idl(const char *path)
         }
         fprintf(f, "    any %s(", idl_name);
         for (size_t a = 0; a < fn->n_args; a++) {
-            const char *pname = fn->args[a].name.text[FTC_LANG_EN];
+            const char *pname = fn->args[a].name.en;
             if (!is_idl_identifier(pname)) {
                 fclose(f);
                 fprintf(stderr,
@@ -428,7 +428,7 @@ static int write_xcu(const char *path)
         fputs("    <node oor:name=\"Parameters\">\n", f);
         for (size_t a = 0; ok && a < fn->n_args; a++) {
             fprintf(f, "      <node oor:name=\"%s\" oor:op=\"replace\">\n",
-                    fn->args[a].name.text[FTC_LANG_EN]);
+                    fn->args[a].name.en);
             ok = xcu_prop(f, "        ", "DisplayName", fn, a, arg_name_text) &&
                  xcu_prop(f, "        ", "Description", fn, a, arg_help_text);
             fputs("      </node>\n", f);
@@ -539,7 +539,7 @@ static void json_arg(JsonBuilder *b, const ftc_function *fn, size_t a)
     const ftc_arg_info *ai = &fn->args[a];
 
     json_builder_begin_object(b);
-    json_member_string(b, "name", ai->name.text[FTC_LANG_EN]);
+    json_member_string(b, "name", ai->name.en);
     json_builder_set_member_name(b, "optional");
     json_builder_add_boolean_value(b, ai->optional);
     json_builder_set_member_name(b, "text");

@@ -10,15 +10,9 @@
 
 #define ARG_MODEL                                                                              \
     {                                                                                          \
-        .name = L("Model", "Modell", "Modèle"),                                                \
+        .name = L("Model"),                                                                    \
         .description = L("Model name as the provider writes it (\"gpt-4o\"), or "              \
-                         "provider/model (\"openai/gpt-4o\"); case does not matter",           \
-                         "Modellname wie beim Anbieter (\"gpt-4o\") oder "                     \
-                         "Anbieter/Modell (\"openai/gpt-4o\"); Groß- und "                    \
-                         "Kleinschreibung egal",                                               \
-                         "Nom du modèle tel que l'écrit le fournisseur "                     \
-                         "(\"gpt-4o\"), ou fournisseur/modèle "                               \
-                         "(\"openai/gpt-4o\") ; la casse est indifférente"),                   \
+                         "provider/model (\"openai/gpt-4o\"); case does not matter"),          \
         REQUIRED(FTC_UNIT_TEXT, FTC_DOMAIN_TEXT)                                               \
     }
 
@@ -109,27 +103,12 @@ static ftc_status eval_api_price(const ftc_value *a, ftc_result *out, ftc_error 
 
 #define ARG_KIND                                                                               \
     {                                                                                          \
-        .name = L("Kind", "Art", "Type"),                                                      \
-        .description =                                                                         \
-            L("Which price: \"input\", \"output\", \"cached_input\", "                         \
-              "\"cache_write\", \"batch_input\", \"batch_output\", or for a model "            \
-              "fine-tuned at the provider \"ft_input\", \"ft_output\", "                       \
-              "\"ft_training\" (training, per million training tokens), "                      \
-              "\"ft_training_full\" (full fine-tuning, where it is billed apart)",             \
-              "Welcher Preis: \"input\" (Eingabe), \"output\" (Ausgabe), "                     \
-              "\"cached_input\" (Eingabe aus dem Cache), \"cache_write\" "                     \
-              "(Schreiben in den Cache), \"batch_input\", "                                    \
-              "\"batch_output\" (Batch-API), oder für ein beim Anbieter "                     \
-              "feinabgestimmtes Modell \"ft_input\", \"ft_output\", "                          \
-              "\"ft_training\" (Training, pro Million Trainings-Tokens), "                     \
-              "\"ft_training_full\" (volles Feinabstimmen, wo es eigens berechnet wird)",      \
-              "Quel prix : \"input\" (entrée), \"output\" (sortie), "                         \
-              "\"cached_input\" (entrée en cache), \"cache_write\" (écriture "               \
-              "dans le cache), \"batch_input\", "                                              \
-              "\"batch_output\" (API par lots), ou pour un modèle affiné chez "              \
-              "le fournisseur \"ft_input\", \"ft_output\", \"ft_training\" "                   \
-              "(entraînement, par million de jetons d'entraînement), "                       \
-              "\"ft_training_full\" (affinage complet, là où il est facturé à part)"),         \
+        .name = L("Kind"),                                                                     \
+        .description = L("Which price: \"input\", \"output\", \"cached_input\", "              \
+                         "\"cache_write\", \"batch_input\", \"batch_output\", or for a model " \
+                         "fine-tuned at the provider \"ft_input\", \"ft_output\", "            \
+                         "\"ft_training\" (training, per million training tokens), "           \
+                         "\"ft_training_full\" (full fine-tuning, where it is billed apart)"), \
         .unit = FTC_UNIT_TEXT, .domain = FTC_DOMAIN_TEXT, .optional = true,                    \
         .default_arg = FTC_NO_ARG, .default_text = "input"                                     \
     }
@@ -137,29 +116,17 @@ static ftc_status eval_api_price(const ftc_value *a, ftc_result *out, ftc_error 
 static const ftc_arg_info api_price_args[] = {
     [PRICE_MODEL] = ARG_MODEL,
     [PRICE_KIND] = ARG_KIND,
-    [PRICE_AS_OF] = {.name = L("AsOf", "Stichtag", "ÀLaDate"),
-                     .description = L(
-                         "The day whose price is wanted, to re-check a budget against what "
-                         "was charged then; left out: today's price",
-                         "Der Tag, dessen Preis gesucht ist, um ein Budget gegen den damals "
-                         "berechneten Preis zu prüfen; weggelassen: der heutige Preis",
-                         "Le jour dont on veut le prix, pour revérifier un budget avec ce qui "
-                         "était facturé alors ; omis : le prix d'aujourd'hui"),
+    [PRICE_AS_OF] = {.name = L("AsOf"),
+                     .description =
+                         L("The day whose price is wanted, to re-check a budget against what "
+                           "was charged then; left out: today's price"),
                      OPTIONAL(FTC_UNIT_DATE, FTC_DOMAIN_NON_NEGATIVE, NAN)},
-    [PRICE_PROMPT_TOKENS] = {.name = L("PromptTokens", "PromptTokens", "JetonsInvite"),
+    [PRICE_PROMPT_TOKENS] = {.name = L("PromptTokens"),
                              .description = L(
                                  "The length of one request's prompt, a whole number: where "
                                  "the provider bills a longer prompt at another rate for the "
                                  "whole request, the price of the tier it falls in; left out: "
-                                 "the base price",
-                                 "Die Länge des Prompts einer Anfrage, eine ganze Zahl: wo der "
-                                 "Anbieter einen längeren Prompt für die ganze Anfrage anders "
-                                 "berechnet, der Preis der Stufe, in die sie fällt; "
-                                 "weggelassen: der Grundpreis",
-                                 "La longueur de l'invite d'une requête, un nombre entier : là "
-                                 "où le fournisseur facture une invite plus longue à un autre "
-                                 "tarif pour toute la requête, le prix du palier où elle "
-                                 "tombe ; omis : le prix de base"),
+                                 "the base price"),
                              OPTIONAL(FTC_UNIT_TOKENS, FTC_DOMAIN_WHOLE_NON_NEGATIVE, NAN)},
 };
 FTC_ARGS_MATCH(api_price_args, PRICE_N);
@@ -216,13 +183,7 @@ static const ftc_example api_price_examples[] = {
 const ftc_function ftc_fn_api_price = {
     .name = "API_PRICE",
     .description = L("Price in US dollars per million tokens of a hosted model, from the "
-                     "dated price catalogue shipped with ftcost or your own price file.",
-                     "Preis in US-Dollar pro Million Tokens eines gehosteten Modells, aus "
-                     "dem datierten Preiskatalog von ftcost oder Ihrer eigenen "
-                     "Preisdatei.",
-                     "Prix en dollars américains par million de jetons d'un modèle "
-                     "hébergé, tiré du catalogue de prix daté fourni avec ftcost ou de "
-                     "votre propre fichier de prix."),
+                     "dated price catalogue shipped with ftcost or your own price file."),
     .result = FTC_TYPE_NUMBER,
     ARGS(api_price_args),
     .notes = L("#N/A for an unknown model or a kind of price the model does not "
@@ -233,29 +194,7 @@ const ftc_function ftc_fn_api_price = {
                "PromptTokens that is not a whole number. Prices are list prices in USD "
                "as of API_PRICE_DATE: check them at the provider before a budget "
                "is signed. Your own prices go in ~/.config/ftcost/prices.json or "
-               "the file named by FTCOST_PRICES (ftcost's format or LiteLLM's).",
-               "#N/A bei unbekanntem Modell oder einer Preisart, die das Modell "
-               "nicht hat, für einen Tag vor dem ersten bekannten Preis (sagt "
-               "der Katalog nicht, seit wann ein Preis gilt: vor API_PRICE_DATE) "
-               "oder für ein Modell, das der Anbieter an dem Tag nicht mehr "
-               "anbietet (ohne Stichtag: heute; siehe API_MODEL_RETIRES); "
-               "Err:502 bei unbekannter Art oder PromptTokens, die keine ganze "
-               "Zahl sind. Listenpreise in USD zum "
-               "Stand von API_PRICE_DATE: vor der Freigabe eines Budgets beim "
-               "Anbieter prüfen. Eigene Preise in ~/.config/ftcost/prices.json "
-               "oder der Datei aus FTCOST_PRICES (Format von ftcost oder "
-               "LiteLLM).",
-               "#N/A pour un modèle inconnu ou un type de prix que le modèle n'a "
-               "pas, un jour antérieur au premier prix connu (si le catalogue ne "
-               "dit pas depuis quand un prix vaut : avant API_PRICE_DATE), ou un "
-               "modèle que le fournisseur ne sert plus ce jour-là (sans ÀLaDate : "
-               "aujourd'hui ; voir API_MODEL_RETIRES) ; Err:502 pour un Type "
-               "inconnu ou un JetonsInvite qui n'est pas un nombre entier. Prix "
-               "catalogue en USD à la "
-               "date d'API_PRICE_DATE : à vérifier chez le fournisseur avant de "
-               "signer un budget. Vos propres prix vont dans "
-               "~/.config/ftcost/prices.json ou le fichier désigné par "
-               "FTCOST_PRICES (format de ftcost ou de LiteLLM)."),
+               "the file named by FTCOST_PRICES (ftcost's format or LiteLLM's)."),
     EXAMPLES(api_price_examples),
     .eval = eval_api_price,
     .dated_by = "API_PRICE_DATE",
@@ -291,24 +230,12 @@ const ftc_function ftc_fn_api_price_date = {
     .name = "API_PRICE_DATE",
     .description = L("Date on which the price of a model in the catalogue was "
                      "checked, as a date serial: format the cell as a date and "
-                     "flag prices older than six months.",
-                     "Datum, an dem der Preis eines Modells im Katalog geprüft "
-                     "wurde, als Datumszahl: Zelle als Datum formatieren und "
-                     "Preise älter als sechs Monate markieren.",
-                     "Date à laquelle le prix d'un modèle du catalogue a été "
-                     "vérifié, en numéro de série de date : formatez la cellule en "
-                     "date et signalez les prix de plus de six mois."),
+                     "flag prices older than six months."),
     .result = FTC_TYPE_NUMBER,
     ARGS(api_price_date_args),
     .notes = L("#N/A for an unknown model. Days since 1899-12-30, Calc's default "
                "date system; entries from a LiteLLM file are dated by the "
-               "file's modification time.",
-               "#N/A bei unbekanntem Modell. Tage seit dem 30.12.1899, dem "
-               "Standard-Datumssystem von Calc; Einträge aus einer LiteLLM-Datei "
-               "tragen das Änderungsdatum der Datei.",
-               "#N/A pour un modèle inconnu. Jours depuis le 30/12/1899, le "
-               "système de dates par défaut de Calc ; les entrées d'un fichier "
-               "LiteLLM sont datées de la modification du fichier."),
+               "file's modification time."),
     EXAMPLES(api_price_date_examples),
     .eval = eval_api_price_date,
 };
@@ -340,24 +267,12 @@ static const ftc_example api_model_retires_examples[] = {
 const ftc_function ftc_fn_api_model_retires = {
     .name = "API_MODEL_RETIRES",
     .description = L("Day on which the provider stops serving a model, announced or past, "
-                     "as a date serial: from that day API_PRICE has no price for it.",
-                     "Tag, an dem der Anbieter ein Modell nicht mehr anbietet, angekündigt "
-                     "oder vergangen, als Datumszahl: ab dann hat API_PRICE keinen Preis "
-                     "dafür.",
-                     "Jour où le fournisseur cesse de servir un modèle, annoncé ou passé, "
-                     "en numéro de série de date : dès ce jour, API_PRICE n'a plus de prix "
-                     "pour lui."),
+                     "as a date serial: from that day API_PRICE has no price for it."),
     .result = FTC_TYPE_NUMBER,
     ARGS(api_price_date_args),
     .notes = L("#N/A when no such day is known, or for an unknown model; Err:502 for an "
                "empty Model. The catalogue's entry may name a successor (the "
-               "price list of the ftcost command shows both).",
-               "#N/A, wenn kein solcher Tag bekannt ist, oder bei unbekanntem Modell; "
-               "Err:502 bei leerem Modell. Der Katalogeintrag kann einen Nachfolger "
-               "nennen (die Preisliste des Befehls ftcost zeigt beides).",
-               "#N/A si aucun tel jour n'est connu, ou pour un modèle inconnu ; Err:502 "
-               "pour un Modèle vide. L'entrée du catalogue peut nommer un successeur "
-               "(la liste des prix de la commande ftcost montre les deux)."),
+               "price list of the ftcost command shows both)."),
     EXAMPLES(api_model_retires_examples),
     .eval = eval_api_model_retires,
 };
@@ -412,16 +327,10 @@ static ftc_status eval_api_models(const ftc_value *a, ftc_result *out, ftc_error
 }
 
 static const ftc_arg_info api_models_args[] = {
-    [MODELS_PROVIDER] = {.name = L("Provider", "Anbieter", "Fournisseur"),
+    [MODELS_PROVIDER] = {.name = L("Provider"),
                          .description = L("Keep only this provider's models (\"openai\", "
                                           "\"anthropic\", ...; case does not matter); left "
-                                          "out: every provider's",
-                                          "Nur die Modelle dieses Anbieters (\"openai\", "
-                                          "\"anthropic\", ...; Groß- und Kleinschreibung "
-                                          "egal); weggelassen: die aller Anbieter",
-                                          "Ne garder que les modèles de ce fournisseur "
-                                          "(\"openai\", \"anthropic\", ... ; la casse est "
-                                          "indifférente) ; omis : ceux de tous"),
+                                          "out: every provider's"),
                          .unit = FTC_UNIT_TEXT,
                          .domain = FTC_DOMAIN_TEXT,
                          .optional = true,
@@ -457,30 +366,13 @@ const ftc_function ftc_fn_api_models = {
     .name = "API_MODELS",
     .description = L("The models of the price catalogue in force with a price of a kind "
                      "today, one \"provider/model\" a row, sorted by provider then model: "
-                     "enter it as an array formula, e.g. as a list for a model picker.",
-                     "Die Modelle des geltenden Preiskatalogs mit einem Preis der Art "
-                     "heute, ein \"Anbieter/Modell\" pro Zeile, nach Anbieter und Modell "
-                     "sortiert: als Matrixformel eingeben, z. B. als Liste einer "
-                     "Modellauswahl.",
-                     "Les modèles du catalogue de prix en vigueur qui ont un prix de ce "
-                     "type aujourd'hui, un « fournisseur/modèle » par ligne, triés par "
-                     "fournisseur puis modèle : à saisir en formule matricielle, par "
-                     "exemple comme liste d'un choix de modèle."),
+                     "enter it as an array formula, e.g. as a list for a model picker."),
     .result = FTC_TYPE_TEXT_COLUMN,
     ARGS(api_models_args),
-    .notes = L(
-        "A model the provider no longer serves is left out (API_MODEL_RETIRES); "
-        "models added by your own price file or by a price update (the "
-        "command ftcost prices update) are in. "
-        "#N/A when no model matches; Err:502 for an unknown Kind.",
-        "Ein Modell, das der Anbieter nicht mehr anbietet, fehlt "
-        "(API_MODEL_RETIRES); Modelle aus der eigenen Preisdatei oder von "
-        "einer Preisaktualisierung (Befehl ftcost prices update) sind dabei. #N/A, wenn kein Modell passt; "
-        "Err:502 bei unbekannter Art.",
-        "Un modèle que le fournisseur ne sert plus est omis (API_MODEL_RETIRES) ; "
-        "les modèles de votre propre fichier de prix ou d'une mise à jour des "
-        "prix (commande ftcost prices update) y sont. #N/A si aucun modèle ne correspond ; Err:502 pour un "
-        "Type inconnu."),
+    .notes = L("A model the provider no longer serves is left out (API_MODEL_RETIRES); "
+               "models added by your own price file or by a price update (the "
+               "command ftcost prices update) are in. "
+               "#N/A when no model matches; Err:502 for an unknown Kind."),
     EXAMPLES(api_models_examples),
     .eval = eval_api_models,
 };

@@ -3,17 +3,13 @@
 
 #define ARG_INPUT_PRICE                                                                        \
     {                                                                                          \
-        .name = L("InputPrice", "EingabePreis", "PrixEntrée"),                                 \
-        .description = L("Price of input tokens", "Preis der Eingabe-Tokens",                  \
-                         "Prix des jetons d'entrée"),                                          \
+        .name = L("InputPrice"), .description = L("Price of input tokens"),                    \
         REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)                             \
     }
 
 #define ARG_OUTPUT_PRICE                                                                       \
     {                                                                                          \
-        .name = L("OutputPrice", "AusgabePreis", "PrixSortie"),                                \
-        .description = L("Price of output tokens", "Preis der Ausgabe-Tokens",                 \
-                         "Prix des jetons de sortie"),                                         \
+        .name = L("OutputPrice"), .description = L("Price of output tokens"),                  \
         REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)                             \
     }
 
@@ -45,36 +41,26 @@ static ftc_status eval_api_cost(const ftc_value *a, ftc_result *out, ftc_error *
 }
 
 static const ftc_arg_info api_cost_args[] = {
-    [COST_INPUT_TOKENS] = {.name = L("InputTokens", "EingabeTokens", "JetonsEntrée"),
-                           .description = L("Input (prompt) tokens", "Eingabe-Tokens (Prompt)",
-                                            "Jetons d'entrée (prompt)"),
+    [COST_INPUT_TOKENS] = {.name = L("InputTokens"),
+                           .description = L("Input (prompt) tokens"),
                            REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)},
-    [COST_OUTPUT_TOKENS] = {.name = L("OutputTokens", "AusgabeTokens", "JetonsSortie"),
-                            .description =
-                                L("Output (completion) tokens", "Ausgabe-Tokens (Antwort)",
-                                  "Jetons de sortie (réponse)"),
+    [COST_OUTPUT_TOKENS] = {.name = L("OutputTokens"),
+                            .description = L("Output (completion) tokens"),
                             REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)},
     [COST_INPUT_PRICE] = ARG_INPUT_PRICE,
     [COST_OUTPUT_PRICE] = ARG_OUTPUT_PRICE,
-    [COST_CACHED_TOKENS] = {.name = L("CachedTokens", "CacheTokens", "JetonsEnCache"),
+    [COST_CACHED_TOKENS] = {.name = L("CachedTokens"),
                             .description =
-                                L("The part of InputTokens read from the prompt cache",
-                                  "Teil der EingabeTokens aus dem Prompt-Cache",
-                                  "Part des JetonsEntrée lue depuis le cache de prompt"),
+                                L("The part of InputTokens read from the prompt cache"),
                             OPTIONAL(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE, 0)},
-    [COST_CACHED_PRICE] = {.name = L("CachedPrice", "CachePreis", "PrixCache"),
-                           .description =
-                               L("Price of cached input tokens", "Preis der Cache-Tokens",
-                                 "Prix des jetons en cache"),
+    [COST_CACHED_PRICE] = {.name = L("CachedPrice"),
+                           .description = L("Price of cached input tokens"),
                            .unit = FTC_UNIT_MONEY_PER_MTOK,
                            .domain = FTC_DOMAIN_NON_NEGATIVE,
                            .optional = true,
                            .default_arg = COST_INPUT_PRICE},
-    [COST_DISCOUNT] = {.name = L("Discount", "Rabatt", "Remise"),
-                       .description =
-                           L("Discount on the whole bill (0.5 for a batch API)",
-                             "Rabatt auf die ganze Rechnung (0,5 für eine Batch-API)",
-                             "Remise sur toute la facture (0,5 pour une API par lots)"),
+    [COST_DISCOUNT] = {.name = L("Discount"),
+                       .description = L("Discount on the whole bill (0.5 for a batch API)"),
                        OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION, 0)},
 };
 FTC_ARGS_MATCH(api_cost_args, COST_N);
@@ -87,16 +73,10 @@ static const ftc_example api_cost_examples[] = {
 const ftc_function ftc_fn_api_cost = {
     .name = "API_COST",
     .description = L("Cost of a volume of API calls, with prompt caching and an "
-                     "optional discount (0.5 for a batch API).",
-                     "Kosten eines Volumens von API-Aufrufen mit Prompt-Caching "
-                     "und optionalem Rabatt (0,5 für eine Batch-API).",
-                     "Coût d'un volume d'appels d'API, avec cache de prompt et "
-                     "remise facultative (0,5 pour une API par lots)."),
+                     "optional discount (0.5 for a batch API)."),
     .result = FTC_TYPE_NUMBER,
     ARGS(api_cost_args),
-    .notes = L("Err:502 when CachedTokens exceeds InputTokens.",
-               "Err:502, wenn CacheTokens größer als EingabeTokens ist.",
-               "Err:502 si JetonsEnCache dépasse JetonsEntrée."),
+    .notes = L("Err:502 when CachedTokens exceeds InputTokens."),
     EXAMPLES(api_cost_examples),
     .eval = eval_api_cost,
     .expansion = "IF($5>$1;NA();(($1-$5)*$3+$5*$6+$2*$4)/1000000*(1-$7))",
@@ -129,44 +109,27 @@ static ftc_status eval_api_tco(const ftc_value *a, ftc_result *out, ftc_error *e
 }
 
 static const ftc_arg_info api_tco_args[] = {
-    [TCO_INPUT_TOKENS] = {.name = L("MonthlyInputTokens", "EingabeTokensProMonat",
-                                    "JetonsEntréeParMois"),
-                          .description = L("Input tokens in the first month",
-                                           "Eingabe-Tokens im ersten Monat",
-                                           "Jetons d'entrée du premier mois"),
+    [TCO_INPUT_TOKENS] = {.name = L("MonthlyInputTokens"),
+                          .description = L("Input tokens in the first month"),
                           REQUIRED(FTC_UNIT_TOKENS_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
-    [TCO_OUTPUT_TOKENS] = {.name = L("MonthlyOutputTokens", "AusgabeTokensProMonat",
-                                     "JetonsSortieParMois"),
-                           .description = L("Output tokens in the first month",
-                                            "Ausgabe-Tokens im ersten Monat",
-                                            "Jetons de sortie du premier mois"),
+    [TCO_OUTPUT_TOKENS] = {.name = L("MonthlyOutputTokens"),
+                           .description = L("Output tokens in the first month"),
                            REQUIRED(FTC_UNIT_TOKENS_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
     [TCO_INPUT_PRICE] = ARG_INPUT_PRICE,
     [TCO_OUTPUT_PRICE] = ARG_OUTPUT_PRICE,
-    [TCO_GROWTH] = {.name = L("MonthlyGrowth", "WachstumProMonat", "CroissanceMensuelle"),
-                    .description = L("Growth of the token volume each month",
-                                     "Monatliches Wachstum des Token-Volumens",
-                                     "Croissance mensuelle du volume de jetons"),
+    [TCO_GROWTH] = {.name = L("MonthlyGrowth"),
+                    .description = L("Growth of the token volume each month"),
                     OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1, 0)},
-    [TCO_HORIZON] = {.name = L("Horizon", "Horizont", "Horizon"),
-                     .description =
-                         L("Planning horizon", "Planungshorizont", "Horizon de planification"),
+    [TCO_HORIZON] = {.name = L("Horizon"),
+                     .description = L("Planning horizon"),
                      OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_WHOLE_MONTHS, 24)},
-    [TCO_PROMPT_ENG] = {.name = L("MonthlyPromptEng", "PromptEngineeringProMonat",
-                                  "IngénieriePromptMensuelle"),
-                        .description =
-                            L("Prompt-engineering labour", "Aufwand für Prompt-Engineering",
-                              "Travail d'ingénierie de prompt"),
+    [TCO_PROMPT_ENG] = {.name = L("MonthlyPromptEng"),
+                        .description = L("Prompt-engineering labour"),
                         OPTIONAL(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE, 0)},
-    [TCO_PRICE_CHANGE] = {.name = L("MonthlyPriceChange", "PreisänderungProMonat",
-                                    "VariationPrixMensuelle"),
+    [TCO_PRICE_CHANGE] = {.name = L("MonthlyPriceChange"),
                           .description =
                               L("Change of the token prices each month; negative when "
-                                "providers cut prices",
-                                "Monatliche Änderung der Token-Preise; negativ bei "
-                                "Preissenkungen",
-                                "Variation mensuelle du prix des jetons ; négative en cas "
-                                "de baisse"),
+                                "providers cut prices"),
                           OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1, 0)},
 };
 FTC_ARGS_MATCH(api_tco_args, TCO_N);
@@ -180,21 +143,11 @@ static const ftc_example api_tco_examples[] = {
 const ftc_function ftc_fn_api_tco = {
     .name = "API_TCO",
     .description = L("Cost of the API path over the horizon, with usage "
-                     "growth, price changes and prompt-engineering labour.",
-                     "Kosten des API-Wegs über den Horizont, mit "
-                     "Nutzungswachstum, Preisänderungen und Aufwand für "
-                     "Prompt-Engineering.",
-                     "Coût de la voie API sur l'horizon, avec croissance de "
-                     "l'usage, évolution des prix et travail d'ingénierie de "
-                     "prompt."),
+                     "growth, price changes and prompt-engineering labour."),
     .result = FTC_TYPE_NUMBER,
     ARGS(api_tco_args),
     .notes = L("Month m (from 0) costs the first month's bill × ((1 + "
-               "MonthlyGrowth) × (1 + MonthlyPriceChange))^m.",
-               "Monat m (ab 0) kostet die Rechnung des ersten Monats × ((1 + "
-               "WachstumProMonat) × (1 + PreisänderungProMonat))^m.",
-               "Le mois m (à partir de 0) coûte la facture du premier mois × "
-               "((1 + CroissanceMensuelle) × (1 + VariationPrixMensuelle))^m."),
+               "MonthlyGrowth) × (1 + MonthlyPriceChange))^m."),
     EXAMPLES(api_tco_examples),
     .eval = eval_api_tco,
     .expansion =

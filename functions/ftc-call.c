@@ -166,7 +166,7 @@ static ftc_status resolve_args(const ftc_function *fn, const ftc_value *args, si
 
     for (size_t i = 0; i < fn->n_args; i++) {
         const ftc_arg_info *info = &fn->args[i];
-        const char *name = info->name.text[FTC_LANG_EN];
+        const char *name = info->name.en;
         const ftc_value *given = i < n_args ? &args[i] : &missing;
 
         if (given->kind == FTC_VALUE_MISSING) {
@@ -296,7 +296,7 @@ ftc_status ftc_call_grid(const ftc_function *fn, const ftc_grid *args, size_t n_
     if (n_args > 0 && args == NULL)
         return ftc_fail(err, FTC_ERR_INVALID, -1, "%s: no arguments given", fn->name);
     for (size_t i = 0; i < n_args; i++) {
-        const char *name = fn->args[i].name.text[FTC_LANG_EN];
+        const char *name = fn->args[i].name.en;
 
         if (args[i].rows == 0 || args[i].cols == 0 || args[i].cells == NULL)
             return ftc_fail(err, FTC_ERR_INVALID, (int)i, "%s: %s is an empty array", fn->name,

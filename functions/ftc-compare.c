@@ -4,39 +4,27 @@
 
 #define ARG_FT_UPFRONT                                                                         \
     {                                                                                          \
-        .name = L("FtUpfront", "FTEinmalig", "AffinageInitial"),                               \
+        .name = L("FtUpfront"),                                                                \
         .description = L("Upfront cost of the fine-tuning path (training, data "               \
-                         "preparation)",                                                       \
-                         "Einmalkosten des Fine-Tuning-Wegs (Training, "                       \
-                         "Datenaufbereitung)",                                                 \
-                         "Coût initial de la voie de l'affinage (entraînement, "             \
-                         "préparation des données)"),                                          \
+                         "preparation)"),                                                      \
         REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)                                      \
     }
 
 #define ARG_FT_MONTHLY                                                                         \
     {                                                                                          \
-        .name = L("FtMonthly", "FTMonatlich", "AffinageMensuel"),                              \
-        .description = L("Running cost of the fine-tuned model",                               \
-                         "Laufende Kosten des feinabgestimmten Modells",                       \
-                         "Coût d'exploitation du modèle affiné"),                              \
+        .name = L("FtMonthly"), .description = L("Running cost of the fine-tuned model"),      \
         REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)                            \
     }
 
 #define ARG_API_MONTHLY                                                                        \
     {                                                                                          \
-        .name = L("ApiMonthly", "APIMonatlich", "APIMensuel"),                                 \
-        .description = L("API bill in the first month", "API-Rechnung im ersten Monat",        \
-                         "Facture de l'API le premier mois"),                                  \
+        .name = L("ApiMonthly"), .description = L("API bill in the first month"),              \
         REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)                            \
     }
 
 #define ARG_API_GROWTH                                                                         \
     {                                                                                          \
-        .name = L("ApiGrowth", "APIWachstum", "CroissanceAPI"),                                \
-        .description =                                                                         \
-            L("Growth of the API bill each month", "Monatliches Wachstum der API-Rechnung",    \
-              "Croissance mensuelle de la facture de l'API"),                                  \
+        .name = L("ApiGrowth"), .description = L("Growth of the API bill each month"),         \
         OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1, 0)                     \
     }
 
@@ -78,10 +66,8 @@ static const ftc_arg_info breakeven_args[] = {
     [CMP_FT_MONTHLY] = ARG_FT_MONTHLY,
     [CMP_API_MONTHLY] = ARG_API_MONTHLY,
     [CMP_API_GROWTH] = ARG_API_GROWTH,
-    [CMP_MONTHS] = {.name = L("MaxMonths", "MaxMonate", "MoisMax"),
-                    .description = L("How far to look for the break-even",
-                                     "Wie weit nach dem Break-even gesucht wird",
-                                     "Jusqu'où chercher le seuil de rentabilité"),
+    [CMP_MONTHS] = {.name = L("MaxMonths"),
+                    .description = L("How far to look for the break-even"),
                     OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_WHOLE_MONTHS, 120)},
 };
 FTC_ARGS_MATCH(breakeven_args, CMP_N);
@@ -95,18 +81,10 @@ static const ftc_example breakeven_examples[] = {
 const ftc_function ftc_fn_breakeven = {
     .name = "FT_BREAKEVEN",
     .description = L("First whole month at which the cumulative fine-tuning "
-                     "cost is no more than the cumulative API cost.",
-                     "Erster ganzer Monat, in dem die kumulierten "
-                     "Fine-Tuning-Kosten die kumulierten API-Kosten nicht "
-                     "übersteigen.",
-                     "Premier mois entier où le coût cumulé de l'affinage ne "
-                     "dépasse pas le coût cumulé de l'API."),
+                     "cost is no more than the cumulative API cost."),
     .result = FTC_TYPE_NUMBER,
     ARGS(breakeven_args),
-    .notes = L("#N/A when fine-tuning does not break even within MaxMonths.",
-               "#N/A, wenn sich das Fine-Tuning nicht innerhalb von MaxMonate "
-               "rechnet.",
-               "#N/A si l'affinage n'est pas rentabilisé en MoisMax mois."),
+    .notes = L("#N/A when fine-tuning does not break even within MaxMonths."),
     EXAMPLES(breakeven_examples),
     .eval = eval_breakeven,
     /* 1 / the first month is the largest of (breaks even at m) / m.  Every
@@ -140,27 +118,15 @@ static ftc_status eval_breakeven_volume(const ftc_value *a, ftc_result *out, ftc
 }
 
 static const ftc_arg_info breakeven_volume_args[] = {
-    [VOLUME_FT_FIXED] = {.name =
-                             L("FtMonthlyFixed", "FTFixkostenProMonat", "AffinageFixeMensuel"),
-                         .description =
-                             L("Fixed cost of self-hosting the fine-tuned model",
-                               "Fixkosten des Eigenbetriebs des feinabgestimmten Modells",
-                               "Coût fixe de l'auto-hébergement du modèle affiné"),
+    [VOLUME_FT_FIXED] = {.name = L("FtMonthlyFixed"),
+                         .description = L("Fixed cost of self-hosting the fine-tuned model"),
                          REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
-    [VOLUME_SELF_HOST_PRICE] = {.name =
-                                    L("SelfHostPrice", "EigenbetriebPreis", "PrixAutoHébergé"),
+    [VOLUME_SELF_HOST_PRICE] = {.name = L("SelfHostPrice"),
                                 .description = L(
-                                    "Variable cost of self-hosting (see FT_SELFHOST_PER_MTOK)",
-                                    "Variable Kosten des Eigenbetriebs (siehe "
-                                    "FT_SELFHOST_PER_MTOK)",
-                                    "Coût variable de l'auto-hébergement (voir "
-                                    "FT_SELFHOST_PER_MTOK)"),
+                                    "Variable cost of self-hosting (see FT_SELFHOST_PER_MTOK)"),
                                 REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)},
-    [VOLUME_API_PRICE] = {.name = L("ApiPrice", "APIPreis", "PrixAPI"),
-                          .description =
-                              L("API price, input and output blended",
-                                "API-Preis, Mischpreis aus Ein- und Ausgabe",
-                                "Prix de l'API, moyenne de l'entrée et de la sortie"),
+    [VOLUME_API_PRICE] = {.name = L("ApiPrice"),
+                          .description = L("API price, input and output blended"),
                           REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)},
 };
 FTC_ARGS_MATCH(breakeven_volume_args, VOLUME_N);
@@ -173,19 +139,11 @@ static const ftc_example breakeven_volume_examples[] = {
 const ftc_function ftc_fn_breakeven_volume = {
     .name = "FT_BREAKEVEN_VOLUME",
     .description = L("Monthly token volume at which self-hosting a fine-tuned "
-                     "model costs the same as the API.",
-                     "Monatliches Token-Volumen, bei dem der Eigenbetrieb eines "
-                     "feinabgestimmten Modells so viel kostet wie die API.",
-                     "Volume mensuel de jetons pour lequel l'auto-hébergement "
-                     "d'un modèle affiné coûte autant que l'API."),
+                     "model costs the same as the API."),
     .result = FTC_TYPE_NUMBER,
     ARGS(breakeven_volume_args),
     .notes = L("#N/A when ApiPrice is not above SelfHostPrice: self-hosting "
-               "never breaks even.",
-               "#N/A, wenn APIPreis nicht über EigenbetriebPreis liegt: der "
-               "Eigenbetrieb rechnet sich nie.",
-               "#N/A si PrixAPI ne dépasse pas PrixAutoHébergé : "
-               "l'auto-hébergement n'est jamais rentable."),
+               "never breaks even."),
     EXAMPLES(breakeven_volume_examples),
     .eval = eval_breakeven_volume,
     .expansion = "IF($3<=$2;NA();$1*1000000/($3-$2))",
@@ -228,9 +186,8 @@ static const ftc_arg_info schedule_args[] = {
     [CMP_FT_MONTHLY] = ARG_FT_MONTHLY,
     [CMP_API_MONTHLY] = ARG_API_MONTHLY,
     [CMP_API_GROWTH] = ARG_API_GROWTH,
-    [CMP_MONTHS] = {.name = L("Months", "Monate", "Mois"),
-                    .description = L("Months to lay out after month 0", "Monate nach Monat 0",
-                                     "Mois à détailler après le mois 0"),
+    [CMP_MONTHS] = {.name = L("Months"),
+                    .description = L("Months to lay out after month 0"),
                     OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_WHOLE_MONTHS, 24)},
 };
 FTC_ARGS_MATCH(schedule_args, CMP_N);
@@ -253,25 +210,11 @@ const ftc_function ftc_fn_schedule = {
     .name = "FT_SCHEDULE",
     .description = L("Month-by-month cash flows of both paths, Months+1 rows × "
                      "5 columns: month, fine-tuning flow, API flow, cumulative "
-                     "fine-tuning, cumulative API; enter as an array formula.",
-                     "Monatliche Zahlungsströme beider Wege, Monate+1 Zeilen × "
-                     "5 Spalten: Monat, Fine-Tuning-Zahlung, API-Zahlung, "
-                     "Fine-Tuning kumuliert, API kumuliert; als Matrixformel "
-                     "eingeben.",
-                     "Flux de trésorerie mensuels des deux voies, Mois+1 lignes "
-                     "× 5 colonnes : mois, flux de l'affinage, flux de l'API, "
-                     "affinage cumulé, API cumulée ; à saisir comme formule "
-                     "matricielle."),
+                     "fine-tuning, cumulative API; enter as an array formula."),
     .result = FTC_TYPE_ARRAY,
     ARGS(schedule_args),
     .notes = L("Row 0 holds FtUpfront and no API spend; the flow columns feed "
-               "NPV from row 1, the cumulative columns cross at the break-even.",
-               "Zeile 0 enthält FTEinmalig und keine API-Kosten; die "
-               "Zahlungsspalten speisen NBW ab Zeile 1, die kumulierten Spalten "
-               "schneiden sich am Break-even.",
-               "La ligne 0 porte AffinageInitial et aucune dépense d'API ; les "
-               "colonnes de flux alimentent VAN à partir de la ligne 1, les "
-               "colonnes cumulées se croisent au seuil de rentabilité."),
+               "NPV from row 1, the cumulative columns cross at the break-even."),
     EXAMPLES(schedule_examples),
     .eval = eval_schedule,
     .expansion =
@@ -305,46 +248,27 @@ static ftc_status eval_verdict(const ftc_value *a, ftc_result *out, ftc_error *e
 }
 
 static const ftc_arg_info verdict_args[] = {
-    [VERDICT_FT_ACCURACY] = {.name = L("FtAccuracy", "FTGenauigkeit", "PrécisionAffinage"),
+    [VERDICT_FT_ACCURACY] = {.name = L("FtAccuracy"),
                              .description =
-                                 L("Accuracy of the fine-tuned model on your evaluation set",
-                                   "Genauigkeit des feinabgestimmten Modells auf Ihrem "
-                                   "Evaluierungsdatensatz",
-                                   "Précision du modèle affiné sur votre jeu d'évaluation"),
+                                 L("Accuracy of the fine-tuned model on your evaluation set"),
                              REQUIRED(FTC_UNIT_SCORE, FTC_DOMAIN_NON_NEGATIVE)},
-    [VERDICT_PROMPT_ACCURACY] = {.name = L("PromptAccuracy", "PromptGenauigkeit",
-                                           "PrécisionPrompt"),
+    [VERDICT_PROMPT_ACCURACY] = {.name = L("PromptAccuracy"),
                                  .description = L(
                                      "Accuracy of the prompted (or RAG) API model on the same "
-                                     "set, same scale",
-                                     "Genauigkeit des API-Modells mit Prompting (oder RAG) auf "
-                                     "demselben Datensatz, gleiche Skala",
-                                     "Précision du modèle d'API avec prompting (ou RAG) sur le "
-                                     "même jeu, même échelle"),
+                                     "set, same scale"),
                                  REQUIRED(FTC_UNIT_SCORE, FTC_DOMAIN_NON_NEGATIVE)},
-    [VERDICT_FT_TCO] = {.name = L("FtTco", "FTGesamtkosten", "CoûtTotalAffinage"),
+    [VERDICT_FT_TCO] = {.name = L("FtTco"),
                         .description = L("Total cost of the fine-tuning path over the horizon "
-                                         "(e.g. FT_TCO)",
-                                         "Gesamtkosten des Fine-Tuning-Wegs über den Horizont "
-                                         "(z. B. FT_TCO)",
-                                         "Coût total de la voie de l'affinage sur l'horizon "
-                                         "(p. ex. FT_TCO)"),
+                                         "(e.g. FT_TCO)"),
                         REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)},
-    [VERDICT_API_TCO] = {.name = L("ApiTco", "APIGesamtkosten", "CoûtTotalAPI"),
+    [VERDICT_API_TCO] = {.name = L("ApiTco"),
                          .description = L("Total cost of the API path over the same horizon "
-                                          "(e.g. API_TCO)",
-                                          "Gesamtkosten des API-Wegs über denselben Horizont "
-                                          "(z. B. API_TCO)",
-                                          "Coût total de la voie API sur le même horizon "
-                                          "(p. ex. API_TCO)"),
+                                          "(e.g. API_TCO)"),
                          REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)},
-    [VERDICT_TOLERANCE] = {.name = L("Tolerance", "Toleranz", "Tolérance"),
+    [VERDICT_TOLERANCE] = {.name = L("Tolerance"),
                            .description =
                                L("How far below the fine-tuned accuracy prompting may "
-                                 "stay, relative",
-                                 "Wie weit Prompting relativ unter der "
-                                 "Fine-Tuning-Genauigkeit bleiben darf",
-                                 "Écart relatif admis sous la précision de l'affinage"),
+                                 "stay, relative"),
                            OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION_BELOW_1, 0.10)},
 };
 FTC_ARGS_MATCH(verdict_args, VERDICT_N);
@@ -361,16 +285,7 @@ const ftc_function ftc_fn_verdict = {
     .description = L("\"PROMPT\" when prompting comes within Tolerance of the "
                      "fine-tuned accuracy and the API path costs no more; "
                      "otherwise \"FINE-TUNE\". The words are codes, the same in "
-                     "every language, for formulas to test.",
-                     "„PROMPT“, wenn Prompting bis auf die Toleranz an die "
-                     "Fine-Tuning-Genauigkeit herankommt und der API-Weg nicht "
-                     "mehr kostet; sonst „FINE-TUNE“. Die Wörter sind Codes, in "
-                     "jeder Sprache gleich, damit Formeln sie prüfen können.",
-                     "« PROMPT » si le prompting atteint la précision de "
-                     "l'affinage à la tolérance près et que la voie API ne "
-                     "coûte pas plus ; sinon « FINE-TUNE ». Ces mots sont des "
-                     "codes, identiques dans toutes les langues, que les "
-                     "formules peuvent tester."),
+                     "every language, for formulas to test."),
     .result = FTC_TYPE_TEXT,
     ARGS(verdict_args),
     .notes = NO_TEXT,

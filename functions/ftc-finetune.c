@@ -6,21 +6,15 @@
 
 #define ARG_GPU_HOURLY_RATE                                                                    \
     {                                                                                          \
-        .name = L("GpuHourlyRate", "GPUStundenpreis", "TarifHoraireGPU"),                      \
-        .description =                                                                         \
-            L("Price of one GPU hour", "Preis einer GPU-Stunde", "Prix d'une heure de GPU"),   \
+        .name = L("GpuHourlyRate"), .description = L("Price of one GPU hour"),                 \
         REQUIRED(FTC_UNIT_MONEY_PER_HOUR, FTC_DOMAIN_NON_NEGATIVE)                             \
     }
 
 #define ARG_OVERHEAD                                                                           \
     {                                                                                          \
-        .name = L("Overhead", "Aufschlag", "Surcoût"),                                         \
+        .name = L("Overhead"),                                                                 \
         .description = L("Infrastructure management overhead on top, typically "               \
-                         "0.15 to 0.30",                                                       \
-                         "Aufschlag für Infrastrukturverwaltung, typisch 0,15 "               \
-                         "bis 0,30",                                                           \
-                         "Surcoût de gestion de l'infrastructure, typiquement "               \
-                         "0,15 à 0,30"),                                                       \
+                         "0.15 to 0.30"),                                                      \
         OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION, 0)                                    \
     }
 
@@ -72,53 +66,31 @@ static ftc_status eval_tco(const ftc_value *a, ftc_result *out, ftc_error *err)
 
 /* FT_TCO, FT_TCO_ITEMS and FT_HIDDEN_SHARE take the same arguments. */
 static const ftc_arg_info tco_args[] = {
-    [TCO_TRAINING] = {.name = L("Training", "Training", "Entraînement"),
-                      .description = L("Cost of the initial training run",
-                                       "Kosten des ersten Trainingslaufs",
-                                       "Coût de l'entraînement initial"),
+    [TCO_TRAINING] = {.name = L("Training"),
+                      .description = L("Cost of the initial training run"),
                       REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)},
-    [TCO_MONTHLY_SERVING] = {.name = L("MonthlyServing", "BetriebProMonat", "ServiceMensuel"),
-                             .description =
-                                 L("Serving cost: GPUs, autoscaling, on-call",
-                                   "Bereitstellungskosten: GPUs, Autoscaling, Rufbereitschaft",
-                                   "Coût de mise en service : GPU, mise à l'échelle "
-                                   "automatique, astreinte"),
+    [TCO_MONTHLY_SERVING] = {.name = L("MonthlyServing"),
+                             .description = L("Serving cost: GPUs, autoscaling, on-call"),
                              REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
     [TCO_MONTHLY_ENG_HOURS] =
-        {.name = L("MonthlyEngHours", "IngStundenProMonat", "HeuresIngMensuelles"),
-         .description = L("Engineering hours for evaluations, retraining and debugging",
-                          "Ingenieurstunden für Evaluierung, Nachtraining und "
-                          "Fehlersuche",
-                          "Heures d'ingénierie pour les évaluations, les "
-                          "réentraînements et le débogage"),
+        {.name = L("MonthlyEngHours"),
+         .description = L("Engineering hours for evaluations, retraining and debugging"),
          REQUIRED(FTC_UNIT_HOURS_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
-    [TCO_RETRAINS_PER_YEAR] = {.name = L("RetrainsPerYear", "NachtrainingsProJahr",
-                                         "RéentraînementsParAn"),
+    [TCO_RETRAINS_PER_YEAR] = {.name = L("RetrainsPerYear"),
                                .description =
                                    L("Retraining runs, each costing as much as the initial "
-                                     "training",
-                                     "Nachtrainings, jedes so teuer wie das erste Training",
-                                     "Réentraînements, chacun aussi coûteux que "
-                                     "l'entraînement initial"),
+                                     "training"),
                                REQUIRED(FTC_UNIT_PER_YEAR, FTC_DOMAIN_NON_NEGATIVE)},
-    [TCO_LIFECYCLE_MONTHS] = {.name =
-                                  L("LifecycleMonths", "LebenszyklusMonate", "CycleDeVieMois"),
+    [TCO_LIFECYCLE_MONTHS] = {.name = L("LifecycleMonths"),
                               .description =
                                   L("Time until the base model is deprecated and the "
-                                    "fine-tune must be rebuilt",
-                                    "Zeit bis zur Abkündigung des Basismodells, nach der das "
-                                    "Fine-Tuning neu aufgebaut werden muss",
-                                    "Délai avant le retrait du modèle de base, qui oblige à "
-                                    "refaire l'affinage"),
+                                    "fine-tune must be rebuilt"),
                               REQUIRED(FTC_UNIT_MONTHS, FTC_DOMAIN_POSITIVE)},
-    [TCO_HOURLY_RATE] = {.name = L("HourlyRate", "Stundensatz", "TauxHoraire"),
-                         .description = L("Loaded cost of one engineering hour",
-                                          "Vollkosten einer Ingenieurstunde",
-                                          "Coût complet d'une heure d'ingénierie"),
+    [TCO_HOURLY_RATE] = {.name = L("HourlyRate"),
+                         .description = L("Loaded cost of one engineering hour"),
                          OPTIONAL(FTC_UNIT_MONEY_PER_HOUR, FTC_DOMAIN_NON_NEGATIVE, 150)},
-    [TCO_HORIZON] = {.name = L("Horizon", "Horizont", "Horizon"),
-                     .description =
-                         L("Planning horizon", "Planungshorizont", "Horizon de planification"),
+    [TCO_HORIZON] = {.name = L("Horizon"),
+                     .description = L("Planning horizon"),
                      OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_POSITIVE, 24)},
 };
 FTC_ARGS_MATCH(tco_args, TCO_N_ARGS);
@@ -131,22 +103,11 @@ const ftc_function ftc_fn_tco = {
     .name = "FT_TCO",
     .description = L("Total cost of owning a fine-tuned model over the horizon: "
                      "training, serving, engineering, retrains and base-model "
-                     "rebuilds.",
-                     "Gesamtbetriebskosten eines feinabgestimmten Modells über den "
-                     "Horizont: Training, Bereitstellung, Engineering, "
-                     "Nachtrainings und Neuaufbauten nach Abkündigung des "
-                     "Basismodells.",
-                     "Coût total de possession d'un modèle affiné sur l'horizon : "
-                     "entraînement, mise en service, ingénierie, réentraînements "
-                     "et reconstructions après le retrait du modèle de base."),
+                     "rebuilds."),
     .result = FTC_TYPE_NUMBER,
     ARGS(tco_args),
     .notes = L("Rebuilds count every base-model deprecation within the horizon: "
-               "floor(Horizon / LifecycleMonths).",
-               "Neuaufbauten zählen jede Abkündigung des Basismodells innerhalb "
-               "des Horizonts: ABRUNDEN(Horizont / LebenszyklusMonate).",
-               "Les reconstructions comptent chaque retrait du modèle de base "
-               "pendant l'horizon : PLANCHER(Horizon / CycleDeVieMois)."),
+               "floor(Horizon / LifecycleMonths)."),
     EXAMPLES(tco_examples),
     .eval = eval_tco,
     .expansion = "$1+$2*$7+$3*$6*$7+$1*$4*$7/12+$1*INT($7/$5)",
@@ -176,17 +137,10 @@ const ftc_function ftc_fn_tco_items = {
     .name = "FT_TCO_ITEMS",
     .description = L("The five items of FT_TCO (training, serving, engineering, "
                      "retrains, rebuilds) as a column of 5 rows; enter as an "
-                     "array formula.",
-                     "Die fünf Posten von FT_TCO (Training, Bereitstellung, "
-                     "Engineering, Nachtrainings, Neuaufbauten) als Spalte mit "
-                     "5 Zeilen; als Matrixformel eingeben.",
-                     "Les cinq postes de FT_TCO (entraînement, mise en service, "
-                     "ingénierie, réentraînements, reconstructions) en une "
-                     "colonne de 5 lignes ; à saisir comme formule matricielle."),
+                     "array formula."),
     .result = FTC_TYPE_ARRAY,
     ARGS(tco_args),
-    .notes = L("The items sum to FT_TCO.", "Die Posten ergeben in Summe FT_TCO.",
-               "La somme des postes vaut FT_TCO."),
+    .notes = L("The items sum to FT_TCO."),
     EXAMPLES(tco_items_examples),
     .eval = eval_tco_items,
     /* Not CHOOSE(ROW(...);...): Gnumeric does not iterate CHOOSE's index
@@ -215,15 +169,10 @@ static const ftc_example hidden_share_examples[] = {
 const ftc_function ftc_fn_hidden_share = {
     .name = "FT_HIDDEN_SHARE",
     .description = L("Share of the total cost of ownership that the training "
-                     "run alone does not show: 1 - Training / FT_TCO.",
-                     "Anteil der Gesamtbetriebskosten, den der Trainingslauf "
-                     "allein nicht zeigt: 1 - Training / FT_TCO.",
-                     "Part du coût total de possession que l'entraînement seul "
-                     "ne montre pas : 1 - Entraînement / FT_TCO."),
+                     "run alone does not show: 1 - Training / FT_TCO."),
     .result = FTC_TYPE_NUMBER,
     ARGS(tco_args),
-    .notes = L("Err:502 when the total cost is 0.", "Err:502, wenn die Gesamtkosten 0 sind.",
-               "Err:502 si le coût total est nul."),
+    .notes = L("Err:502 when the total cost is 0."),
     EXAMPLES(hidden_share_examples),
     .eval = eval_hidden_share,
     .expansion = "1-$1/($1+$2*$7+$3*$6*$7+$1*$4*$7/12+$1*INT($7/$5))",
@@ -241,24 +190,15 @@ static ftc_status eval_training_cost(const ftc_value *a, ftc_result *out, ftc_er
 
 static const ftc_arg_info training_cost_args[] = {
     [TRAIN_RATE] = ARG_GPU_HOURLY_RATE,
-    [TRAIN_HOURS] = {.name = L("GpuHoursPerRun", "GPUStundenProLauf", "HeuresGPUParExécution"),
-                     .description = L("Time one run takes on each GPU",
-                                      "Laufzeit eines Trainingslaufs je GPU",
-                                      "Durée d'une exécution sur chaque GPU"),
+    [TRAIN_HOURS] = {.name = L("GpuHoursPerRun"),
+                     .description = L("Time one run takes on each GPU"),
                      REQUIRED(FTC_UNIT_HOURS, FTC_DOMAIN_NON_NEGATIVE)},
-    [TRAIN_GPUS] = {.name = L("Gpus", "GPUs", "GPU"),
-                    .description =
-                        L("GPUs each run uses in parallel", "Parallel genutzte GPUs je Lauf",
-                          "GPU utilisés en parallèle par exécution"),
+    [TRAIN_GPUS] = {.name = L("Gpus"),
+                    .description = L("GPUs each run uses in parallel"),
                     OPTIONAL(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE, 1)},
-    [TRAIN_RUNS] = {.name = L("Runs", "Läufe", "Exécutions"),
-                    .description =
-                        L("Runs in all, counting hyper-parameter experiments and "
-                          "validation runs",
-                          "Alle Läufe, einschließlich Hyperparameter-Experimenten und "
-                          "Validierungsläufen",
-                          "Toutes les exécutions, y compris les essais "
-                          "d'hyperparamètres et les validations"),
+    [TRAIN_RUNS] = {.name = L("Runs"),
+                    .description = L("Runs in all, counting hyper-parameter experiments and "
+                                     "validation runs"),
                     OPTIONAL(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE, 1)},
     [TRAIN_OVERHEAD] = ARG_OVERHEAD,
 };
@@ -271,11 +211,7 @@ static const ftc_example training_cost_examples[] = {
 const ftc_function ftc_fn_training_cost = {
     .name = "FT_TRAINING_COST",
     .description = L("Cost of training on rented GPUs: rate × hours × GPUs × "
-                     "runs × (1 + overhead).",
-                     "Kosten eines Trainings auf gemieteten GPUs: Preis × "
-                     "Stunden × GPUs × Läufe × (1 + Aufschlag).",
-                     "Coût d'un entraînement sur GPU loués : tarif × heures × "
-                     "GPU × exécutions × (1 + surcoût)."),
+                     "runs × (1 + overhead)."),
     .result = FTC_TYPE_NUMBER,
     ARGS(training_cost_args),
     .notes = NO_TEXT,
@@ -295,25 +231,17 @@ static ftc_status eval_training_tokens_cost(const ftc_value *a, ftc_result *out,
 }
 
 static const ftc_arg_info training_tokens_cost_args[] = {
-    [TOKENS_TOKENS] = {.name = L("TrainingTokens", "TrainingsTokens", "JetonsEntraînement"),
-                       .description =
-                           L("Tokens in the training data set", "Tokens im Trainingsdatensatz",
-                             "Jetons du jeu de données d'entraînement"),
+    [TOKENS_TOKENS] = {.name = L("TrainingTokens"),
+                       .description = L("Tokens in the training data set"),
                        REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)},
-    [TOKENS_EPOCHS] = {.name = L("Epochs", "Epochen", "Époques"),
-                       .description = L("Passes over the training data",
-                                        "Durchläufe über die Trainingsdaten",
-                                        "Passages sur les données d'entraînement"),
+    [TOKENS_EPOCHS] = {.name = L("Epochs"),
+                       .description = L("Passes over the training data"),
                        REQUIRED(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE)},
-    [TOKENS_PRICE] = {.name = L("PricePerMTok", "PreisProMTok", "PrixParMJetons"),
-                      .description =
-                          L("Training price the service charges", "Trainingspreis des Dienstes",
-                            "Prix d'entraînement facturé par le service"),
+    [TOKENS_PRICE] = {.name = L("PricePerMTok"),
+                      .description = L("Training price the service charges"),
                       REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)},
-    [TOKENS_RUNS] = {.name = L("Runs", "Läufe", "Exécutions"),
-                     .description = L("Training jobs in all, counting experiments",
-                                      "Alle Trainingsjobs, einschließlich Experimenten",
-                                      "Tous les travaux d'entraînement, essais compris"),
+    [TOKENS_RUNS] = {.name = L("Runs"),
+                     .description = L("Training jobs in all, counting experiments"),
                      OPTIONAL(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE, 1)},
 };
 FTC_ARGS_MATCH(training_tokens_cost_args, TOKENS_N);
@@ -326,13 +254,7 @@ const ftc_function ftc_fn_training_tokens_cost = {
     .name = "FT_TRAINING_TOKENS_COST",
     .description = L("Cost of training billed per token by a hosted "
                      "fine-tuning service: tokens × epochs × price / "
-                     "1,000,000 × runs.",
-                     "Kosten eines Trainings, das ein gehosteter "
-                     "Fine-Tuning-Dienst pro Token abrechnet: Tokens × Epochen "
-                     "× Preis / 1.000.000 × Läufe.",
-                     "Coût d'un entraînement facturé au jeton par un service "
-                     "d'affinage hébergé : jetons × époques × prix / 1 000 000 "
-                     "× exécutions."),
+                     "1,000,000 × runs."),
     .result = FTC_TYPE_NUMBER,
     ARGS(training_tokens_cost_args),
     .notes = NO_TEXT,
@@ -352,16 +274,11 @@ static ftc_status eval_serving_cost(const ftc_value *a, ftc_result *out, ftc_err
 
 static const ftc_arg_info serving_cost_args[] = {
     [SERVE_RATE] = ARG_GPU_HOURLY_RATE,
-    [SERVE_GPUS] = {.name = L("Gpus", "GPUs", "GPU"),
-                    .description =
-                        L("GPUs serving the model", "GPUs, die das Modell bereitstellen",
-                          "GPU qui servent le modèle"),
+    [SERVE_GPUS] = {.name = L("Gpus"),
+                    .description = L("GPUs serving the model"),
                     REQUIRED(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE)},
-    [SERVE_HOURS] = {.name = L("HoursPerMonth", "StundenProMonat", "HeuresParMois"),
-                     .description = L("Time each GPU runs in a month (730 = always on)",
-                                      "Betriebszeit je GPU im Monat (730 = durchgehend)",
-                                      "Temps de fonctionnement de chaque GPU dans le mois "
-                                      "(730 = en continu)"),
+    [SERVE_HOURS] = {.name = L("HoursPerMonth"),
+                     .description = L("Time each GPU runs in a month (730 = always on)"),
                      OPTIONAL(FTC_UNIT_HOURS_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE, 730)},
     [SERVE_OVERHEAD] = ARG_OVERHEAD,
 };
@@ -374,13 +291,7 @@ static const ftc_example serving_cost_examples[] = {
 const ftc_function ftc_fn_serving_cost = {
     .name = "FT_SERVING_COST",
     .description = L("Monthly cost of serving a model on your own GPUs: rate × "
-                     "GPUs × hours per month × (1 + overhead).",
-                     "Monatliche Kosten für den Betrieb eines Modells auf "
-                     "eigenen GPUs: Preis × GPUs × Stunden pro Monat × "
-                     "(1 + Aufschlag).",
-                     "Coût mensuel de mise en service d'un modèle sur vos "
-                     "propres GPU : tarif × GPU × heures par mois × "
-                     "(1 + surcoût)."),
+                     "GPUs × hours per month × (1 + overhead)."),
     .result = FTC_TYPE_NUMBER,
     ARGS(serving_cost_args),
     .notes = NO_TEXT,
@@ -403,21 +314,15 @@ static ftc_status eval_selfhost_per_mtok(const ftc_value *a, ftc_result *out, ft
 
 static const ftc_arg_info selfhost_per_mtok_args[] = {
     [SELF_RATE] = ARG_GPU_HOURLY_RATE,
-    [SELF_TOKENS_PER_SECOND] = {.name = L("TokensPerSecond", "TokensProSekunde",
-                                          "JetonsParSeconde"),
-                                .description = L("Aggregate throughput of the whole deployment",
-                                                 "Gesamtdurchsatz der ganzen Bereitstellung",
-                                                 "Débit total de l'ensemble du déploiement"),
+    [SELF_TOKENS_PER_SECOND] = {.name = L("TokensPerSecond"),
+                                .description =
+                                    L("Aggregate throughput of the whole deployment"),
                                 REQUIRED(FTC_UNIT_TOKENS_PER_SECOND, FTC_DOMAIN_POSITIVE)},
-    [SELF_UTILIZATION] = {.name = L("Utilization", "Auslastung", "Utilisation"),
-                          .description =
-                              L("Share of the time the GPUs do useful work",
-                                "Anteil der Zeit, in der die GPUs Nutzlast verarbeiten",
-                                "Part du temps où les GPU travaillent utilement"),
+    [SELF_UTILIZATION] = {.name = L("Utilization"),
+                          .description = L("Share of the time the GPUs do useful work"),
                           OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION_ABOVE_0, 1)},
-    [SELF_GPUS] = {.name = L("Gpus", "GPUs", "GPU"),
-                   .description = L("GPUs in the deployment", "GPUs der Bereitstellung",
-                                    "GPU du déploiement"),
+    [SELF_GPUS] = {.name = L("Gpus"),
+                   .description = L("GPUs in the deployment"),
                    OPTIONAL(FTC_UNIT_COUNT, FTC_DOMAIN_POSITIVE, 1)},
 };
 FTC_ARGS_MATCH(selfhost_per_mtok_args, SELF_N);
@@ -429,11 +334,7 @@ static const ftc_example selfhost_per_mtok_examples[] = {
 const ftc_function ftc_fn_selfhost_per_mtok = {
     .name = "FT_SELFHOST_PER_MTOK",
     .description = L("Cost of one million tokens served on your own GPUs, to "
-                     "compare with an API's price per million tokens.",
-                     "Kosten für eine Million Tokens auf eigenen GPUs, "
-                     "vergleichbar mit dem API-Preis pro Million Tokens.",
-                     "Coût d'un million de jetons servis sur vos propres GPU, à "
-                     "comparer au prix d'une API par million de jetons."),
+                     "compare with an API's price per million tokens."),
     .result = FTC_TYPE_NUMBER,
     ARGS(selfhost_per_mtok_args),
     .notes = NO_TEXT,
@@ -453,24 +354,18 @@ static ftc_status eval_energy_kwh(const ftc_value *a, ftc_result *out, ftc_error
 }
 
 static const ftc_arg_info energy_kwh_args[] = {
-    [ENERGY_WATTS] = {.name = L("GpuWatts", "GPUWatt", "WattsGPU"),
-                      .description = L("Average power draw of one GPU",
-                                       "Durchschnittliche Leistungsaufnahme einer GPU",
-                                       "Puissance moyenne consommée par un GPU"),
+    [ENERGY_WATTS] = {.name = L("GpuWatts"),
+                      .description = L("Average power draw of one GPU"),
                       REQUIRED(FTC_UNIT_WATTS, FTC_DOMAIN_NON_NEGATIVE)},
-    [ENERGY_GPUS] = {.name = L("Gpus", "GPUs", "GPU"),
-                     .description = L("GPUs running", "Laufende GPUs", "GPU en fonctionnement"),
+    [ENERGY_GPUS] = {.name = L("Gpus"),
+                     .description = L("GPUs running"),
                      REQUIRED(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE)},
-    [ENERGY_HOURS] = {.name = L("Hours", "Stunden", "Heures"),
-                      .description = L("Time they run", "Laufzeit", "Durée de fonctionnement"),
+    [ENERGY_HOURS] = {.name = L("Hours"),
+                      .description = L("Time they run"),
                       REQUIRED(FTC_UNIT_HOURS, FTC_DOMAIN_NON_NEGATIVE)},
-    [ENERGY_PUE] = {.name = L("PUE", "PUE", "PUE"),
+    [ENERGY_PUE] = {.name = L("PUE"),
                     .description = L("Power usage effectiveness of the data centre "
-                                     "(facility power / IT power)",
-                                     "Power Usage Effectiveness des Rechenzentrums "
-                                     "(Gesamtleistung / IT-Leistung)",
-                                     "Indicateur d'efficacité énergétique (PUE) du centre de "
-                                     "données (puissance totale / puissance informatique)"),
+                                     "(facility power / IT power)"),
                     OPTIONAL(FTC_UNIT_RATIO, FTC_DOMAIN_AT_LEAST_1, 1.2)},
 };
 FTC_ARGS_MATCH(energy_kwh_args, ENERGY_N);
@@ -482,12 +377,7 @@ static const ftc_example energy_kwh_examples[] = {
 const ftc_function ftc_fn_energy_kwh = {
     .name = "FT_ENERGY_KWH",
     .description = L("Energy used by GPUs, data-centre overhead included: "
-                     "watts × GPUs × hours × PUE / 1000.",
-                     "Energieverbrauch von GPUs einschließlich "
-                     "Rechenzentrums-Overhead: Watt × GPUs × Stunden × PUE / "
-                     "1000.",
-                     "Énergie consommée par des GPU, surcoût du centre de "
-                     "données compris : watts × GPU × heures × PUE / 1000."),
+                     "watts × GPUs × hours × PUE / 1000."),
     .result = FTC_TYPE_NUMBER,
     ARGS(energy_kwh_args),
     .notes = NO_TEXT,
@@ -505,14 +395,11 @@ static ftc_status eval_co2_kg(const ftc_value *a, ftc_result *out, ftc_error *er
 }
 
 static const ftc_arg_info co2_kg_args[] = {
-    [CO2_KWH] = {.name = L("KWh", "kWh", "kWh"),
-                 .description = L("Energy used", "Verbrauchte Energie", "Énergie consommée"),
+    [CO2_KWH] = {.name = L("KWh"),
+                 .description = L("Energy used"),
                  REQUIRED(FTC_UNIT_KWH, FTC_DOMAIN_NON_NEGATIVE)},
-    [CO2_GRAMS_PER_KWH] = {.name =
-                               L("GridGramsPerKWh", "NetzGrammProKWh", "GrammesParKWhRéseau"),
-                           .description = L("Carbon intensity of the electricity grid",
-                                            "CO2-Intensität des Stromnetzes",
-                                            "Intensité carbone du réseau électrique"),
+    [CO2_GRAMS_PER_KWH] = {.name = L("GridGramsPerKWh"),
+                           .description = L("Carbon intensity of the electricity grid"),
                            REQUIRED(FTC_UNIT_GRAMS_PER_KWH, FTC_DOMAIN_NON_NEGATIVE)},
 };
 FTC_ARGS_MATCH(co2_kg_args, CO2_N);
@@ -524,11 +411,7 @@ static const ftc_example co2_kg_examples[] = {
 const ftc_function ftc_fn_co2_kg = {
     .name = "FT_CO2_KG",
     .description = L("CO2 emitted for an amount of energy: kWh × grams per kWh "
-                     "/ 1000.",
-                     "CO2-Ausstoß für eine Energiemenge: kWh × Gramm pro kWh / "
-                     "1000.",
-                     "CO2 émis pour une quantité d'énergie : kWh × grammes par "
-                     "kWh / 1000."),
+                     "/ 1000."),
     .result = FTC_TYPE_NUMBER,
     ARGS(co2_kg_args),
     .notes = NO_TEXT,

@@ -6,27 +6,17 @@
 
 #define ARG_GPU                                                                                \
     {                                                                                          \
-        .name = L("Gpu", "GPU", "GPU"),                                                        \
+        .name = L("Gpu"),                                                                      \
         .description = L("GPU name as in the GPU catalogue shipped with ftcost, e.g. "         \
                          "\"H100\", \"A100-80GB\", \"L4\"; case does not matter; a GPU "       \
-                         "not in the catalogue gives #N/A",                                    \
-                         "GPU-Name wie im GPU-Katalog von ftcost, z. B. \"H100\", "            \
-                         "\"A100-80GB\", \"L4\"; Groß- und Kleinschreibung egal; eine "       \
-                         "GPU, die der Katalog nicht kennt, gibt #NV",                         \
-                         "Nom du GPU tel que dans le catalogue de GPU fourni avec ftcost, "    \
-                         "p. ex. \"H100\", \"A100-80GB\", \"L4\" ; la casse est "              \
-                         "indifférente ; un GPU absent du catalogue donne #N/A"),              \
+                         "not in the catalogue gives #N/A"),                                   \
         REQUIRED_TEXT                                                                          \
     }
 
 #define ARG_PROVIDER                                                                           \
     {                                                                                          \
-        .name = L("Provider", "Anbieter", "Fournisseur"),                                      \
+        .name = L("Provider"),                                                                 \
         .description = L("Cloud: \"aws\", \"gcp\", \"azure\", \"lambda\", "                    \
-                         "\"runpod\", ...",                                                    \
-                         "Cloud: \"aws\", \"gcp\", \"azure\", \"lambda\", "                    \
-                         "\"runpod\", ...",                                                    \
-                         "Cloud : \"aws\", \"gcp\", \"azure\", \"lambda\", "                   \
                          "\"runpod\", ..."),                                                   \
         REQUIRED_TEXT                                                                          \
     }
@@ -64,13 +54,9 @@ enum { PRICE_GPU, PRICE_PROVIDER, PRICE_KIND, PRICE_N };
 static const ftc_arg_info gpu_price_args[] = {
     [PRICE_GPU] = ARG_GPU,
     [PRICE_PROVIDER] = ARG_PROVIDER,
-    [PRICE_KIND] = {.name = L("Kind", "Art", "Type"),
+    [PRICE_KIND] = {.name = L("Kind"),
                     .description = L("Which price: on demand, spot, or reserved for one "
-                                     "or three years",
-                                     "Welcher Preis: auf Abruf, Spot, oder für ein oder "
-                                     "drei Jahre reserviert",
-                                     "Quel prix : à la demande, spot, ou réservé pour un "
-                                     "ou trois ans"),
+                                     "or three years"),
                     OPTIONAL_CHOICE(ftc_gpu_price_kind_names, "on_demand")},
 };
 FTC_ARGS_MATCH(gpu_price_args, PRICE_N);
@@ -105,28 +91,13 @@ static ftc_status eval_gpu_price(const ftc_value *a, ftc_result *out, ftc_error 
 const ftc_function ftc_fn_gpu_price = {
     .name = "GPU_PRICE",
     .description = L("Price of one GPU-hour at a cloud provider, from the dated GPU "
-                     "catalogue shipped with ftcost or your own price file.",
-                     "Preis einer GPU-Stunde bei einem Cloud-Anbieter, aus dem "
-                     "datierten GPU-Katalog von ftcost oder Ihrer eigenen Preisdatei.",
-                     "Prix d'une heure de GPU chez un fournisseur de cloud, tiré du "
-                     "catalogue de GPU daté fourni avec ftcost ou de votre propre "
-                     "fichier de prix."),
+                     "catalogue shipped with ftcost or your own price file."),
     .result = FTC_TYPE_NUMBER,
     ARGS(gpu_price_args),
     .notes = L("USD list prices: an instance's price divided by its GPUs, as of "
                "GPU_PRICE_DATE. #N/A for an unknown GPU or provider, or a kind of "
                "price that provider has none of. Your own prices go in a \"gpus\" "
-               "list of ~/.config/ftcost/prices.json or of FTCOST_PRICES.",
-               "Listenpreise in USD: Preis einer Instanz geteilt durch ihre GPUs, "
-               "zum Stand von GPU_PRICE_DATE. #N/A bei unbekannter GPU oder "
-               "unbekanntem Anbieter oder einer Preisart, die der Anbieter nicht "
-               "hat. Eigene Preise in einer \"gpus\"-Liste von "
-               "~/.config/ftcost/prices.json oder FTCOST_PRICES.",
-               "Prix catalogue en USD : prix d'une instance divisé par ses GPU, à la "
-               "date de GPU_PRICE_DATE. #N/A pour un GPU ou un fournisseur inconnu, "
-               "ou un type de prix que ce fournisseur n'a pas. Vos propres prix vont "
-               "dans une liste \"gpus\" de ~/.config/ftcost/prices.json ou de "
-               "FTCOST_PRICES."),
+               "list of ~/.config/ftcost/prices.json or of FTCOST_PRICES."),
     EXAMPLES(gpu_price_examples),
     .eval = eval_gpu_price,
     .dated_by = "GPU_PRICE_DATE",
@@ -156,17 +127,10 @@ static ftc_status eval_gpu_price_date(const ftc_value *a, ftc_result *out, ftc_e
 const ftc_function ftc_fn_gpu_price_date = {
     .name = "GPU_PRICE_DATE",
     .description = L("Date on which a GPU's price at a provider was checked, as a "
-                     "date serial: format the cell as a date.",
-                     "Datum, an dem der Preis einer GPU bei einem Anbieter geprüft "
-                     "wurde, als Datumszahl: Zelle als Datum formatieren.",
-                     "Date à laquelle le prix d'un GPU chez un fournisseur a été "
-                     "vérifié, en numéro de série de date : formatez la cellule en "
-                     "date."),
+                     "date serial: format the cell as a date."),
     .result = FTC_TYPE_NUMBER,
     ARGS(gpu_price_date_args),
-    .notes = L("#N/A for an unknown GPU or provider.",
-               "#N/A bei unbekannter GPU oder unbekanntem Anbieter.",
-               "#N/A pour un GPU ou un fournisseur inconnu."),
+    .notes = L("#N/A for an unknown GPU or provider."),
     EXAMPLES(gpu_price_date_examples),
     .eval = eval_gpu_price_date,
     .dated_by = "GPU_PRICE_DATE",
@@ -178,15 +142,9 @@ enum { SPEC_GPU, SPEC_FIELD, SPEC_N };
 
 static const ftc_arg_info gpu_spec_args[] = {
     [SPEC_GPU] = ARG_GPU,
-    [SPEC_FIELD] = {.name = L("Field", "Feld", "Champ"),
+    [SPEC_FIELD] = {.name = L("Field"),
                     .description = L("Which figure of the datasheet: memory in GB, "
-                                     "dense BF16 peak in TFLOPS, board power in watts",
-                                     "Welche Angabe des Datenblatts: Speicher in GB, "
-                                     "dichte BF16-Spitze in TFLOPS, Boardleistung in "
-                                     "Watt",
-                                     "Quelle valeur de la fiche technique : mémoire en "
-                                     "Go, crête BF16 dense en TFLOPS, puissance de la "
-                                     "carte en watts"),
+                                     "dense BF16 peak in TFLOPS, board power in watts"),
                     REQUIRED_CHOICE(ftc_gpu_field_names)},
 };
 FTC_ARGS_MATCH(gpu_spec_args, SPEC_N);
@@ -223,23 +181,11 @@ static ftc_status eval_gpu_spec(const ftc_value *a, ftc_result *out, ftc_error *
 const ftc_function ftc_fn_gpu_spec = {
     .name = "GPU_SPEC",
     .description = L("A figure from a GPU's datasheet: \"memory_gb\", "
-                     "\"bf16_tflops\" (dense peak) or \"watts\" (board power).",
-                     "Eine Angabe aus dem Datenblatt einer GPU: \"memory_gb\", "
-                     "\"bf16_tflops\" (dichte Spitze) oder \"watts\" "
-                     "(Boardleistung).",
-                     "Une valeur de la fiche technique d'un GPU : \"memory_gb\", "
-                     "\"bf16_tflops\" (crête dense) ou \"watts\" (puissance de la "
-                     "carte)."),
+                     "\"bf16_tflops\" (dense peak) or \"watts\" (board power)."),
     .result = FTC_TYPE_NUMBER,
     ARGS(gpu_spec_args),
     .notes = L("#N/A for an unknown GPU or a figure its datasheet does not give "
-               "(T4: no BF16). Feeds FT_GPU_HOURS, FT_GPUS_NEEDED and FT_ENERGY_KWH.",
-               "#N/A bei unbekannter GPU oder einer Angabe, die ihr Datenblatt nicht "
-               "nennt (T4: kein BF16). Speist FT_GPU_HOURS, FT_GPUS_NEEDED und "
-               "FT_ENERGY_KWH.",
-               "#N/A pour un GPU inconnu ou une valeur que sa fiche technique ne "
-               "donne pas (T4 : pas de BF16). Alimente FT_GPU_HOURS, FT_GPUS_NEEDED "
-               "et FT_ENERGY_KWH."),
+               "(T4: no BF16). Feeds FT_GPU_HOURS, FT_GPUS_NEEDED and FT_ENERGY_KWH."),
     EXAMPLES(gpu_spec_examples),
     .eval = eval_gpu_spec,
 };

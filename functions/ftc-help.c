@@ -1,87 +1,60 @@
-/* ftc-help.c: help text rendered from the catalogue, in en/de/fr.  The
- * add-in's Function Wizard, `ftcost help` and the reference all use it. */
+/* ftc-help.c: help text rendered from the catalogue, in en/de/fr (the
+ * translations of functions/po/, compiled in).  The add-in's Function
+ * Wizard, `ftcost help` and the reference all use it. */
 #include "ftcost-private.h"
 
 #include <glib.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#define L(en, de, fr)                                                                          \
-    {                                                                                          \
-        {                                                                                      \
-            en, de, fr                                                                         \
-        }                                                                                      \
-    }
-
 static const ftc_l10n unit_labels[FTC_UNIT_LAST] = {
-    [FTC_UNIT_MONEY] = L("money, workbook currency", "Geldbetrag, Währung der Arbeitsmappe",
-                         "montant, devise du classeur"),
-    [FTC_UNIT_MONEY_PER_MONTH] =
-        L("money per month", "Geldbetrag pro Monat", "montant par mois"),
-    [FTC_UNIT_MONEY_PER_HOUR] =
-        L("money per hour", "Geldbetrag pro Stunde", "montant par heure"),
-    [FTC_UNIT_MONEY_PER_MTOK] = L("money per million tokens", "Geldbetrag pro Million Tokens",
-                                  "montant par million de jetons"),
-    [FTC_UNIT_MONTHS] = L("months", "Monate", "mois"),
-    [FTC_UNIT_HOURS] = L("hours", "Stunden", "heures"),
-    [FTC_UNIT_HOURS_PER_MONTH] = L("hours per month", "Stunden pro Monat", "heures par mois"),
-    [FTC_UNIT_TOKENS] = L("tokens", "Tokens", "jetons"),
-    [FTC_UNIT_TOKENS_PER_MONTH] = L("tokens per month", "Tokens pro Monat", "jetons par mois"),
-    [FTC_UNIT_TOKENS_PER_SECOND] =
-        L("tokens per second", "Tokens pro Sekunde", "jetons par seconde"),
-    [FTC_UNIT_COUNT] = L("count", "Anzahl", "nombre"),
-    [FTC_UNIT_PER_YEAR] = L("times per year", "Anzahl pro Jahr", "fois par an"),
-    [FTC_UNIT_FRACTION] =
-        L("fraction, 0.2 = 20 %", "Anteil, 0,2 = 20 %", "fraction, 0,2 = 20 %"),
-    [FTC_UNIT_FRACTION_PER_MONTH] =
-        L("fraction per month, 0.05 = 5 %", "Anteil pro Monat, 0,05 = 5 %",
-          "fraction par mois, 0,05 = 5 %"),
-    [FTC_UNIT_WATTS] = L("watts", "Watt", "watts"),
-    [FTC_UNIT_KWH] = L("kWh", "kWh", "kWh"),
-    [FTC_UNIT_GRAMS_PER_KWH] =
-        L("grams of CO2 per kWh", "Gramm CO2 pro kWh", "grammes de CO2 par kWh"),
-    [FTC_UNIT_RATIO] = L("ratio", "Verhältnis", "rapport"),
-    [FTC_UNIT_SCORE] = L("score, e.g. 0.9 for 90 %", "Wert, z. B. 0,9 für 90 %",
-                         "score, p. ex. 0,9 pour 90 %"),
-    [FTC_UNIT_TEXT] = L("text", "Text", "texte"),
-    [FTC_UNIT_BYTES] = L("bytes", "Bytes", "octets"),
-    [FTC_UNIT_GB] = L("GB of 10^9 bytes", "GB zu 10^9 Bytes", "Go de 10^9 octets"),
-    [FTC_UNIT_PARAMETERS] =
-        L("parameters, 7E9 for 7B", "Parameter, 7E9 für 7 Mrd.", "paramètres, 7E9 pour 7 Md"),
-    [FTC_UNIT_TFLOPS] =
-        L("TFLOPS, 10^12 operations per second", "TFLOPS, 10^12 Operationen pro Sekunde",
-          "TFLOPS, 10^12 opérations par seconde"),
-    [FTC_UNIT_QUERIES_PER_MONTH] =
-        L("queries per month", "Anfragen pro Monat", "requêtes par mois"),
-    [FTC_UNIT_DATE] = L("a date, the serial number DATE gives",
-                        "ein Datum, die Datumszahl, die DATUM liefert",
-                        "une date, le numéro de série que donne DATE"),
+    [FTC_UNIT_MONEY] = L("money, workbook currency"),
+    [FTC_UNIT_MONEY_PER_MONTH] = L("money per month"),
+    [FTC_UNIT_MONEY_PER_HOUR] = L("money per hour"),
+    [FTC_UNIT_MONEY_PER_MTOK] = L("money per million tokens"),
+    [FTC_UNIT_MONTHS] = L("months"),
+    [FTC_UNIT_HOURS] = L("hours"),
+    [FTC_UNIT_HOURS_PER_MONTH] = L("hours per month"),
+    [FTC_UNIT_TOKENS] = L("tokens"),
+    [FTC_UNIT_TOKENS_PER_MONTH] = L("tokens per month"),
+    [FTC_UNIT_TOKENS_PER_SECOND] = L("tokens per second"),
+    [FTC_UNIT_COUNT] = L("count"),
+    [FTC_UNIT_PER_YEAR] = L("times per year"),
+    [FTC_UNIT_FRACTION] = L("fraction, 0.2 = 20 %"),
+    [FTC_UNIT_FRACTION_PER_MONTH] = L("fraction per month, 0.05 = 5 %"),
+    [FTC_UNIT_WATTS] = L("watts"),
+    [FTC_UNIT_KWH] = L("kWh"),
+    [FTC_UNIT_GRAMS_PER_KWH] = L("grams of CO2 per kWh"),
+    [FTC_UNIT_RATIO] = L("ratio"),
+    [FTC_UNIT_SCORE] = L("score, e.g. 0.9 for 90 %"),
+    [FTC_UNIT_TEXT] = L("text"),
+    [FTC_UNIT_BYTES] = L("bytes"),
+    [FTC_UNIT_GB] = L("GB of 10^9 bytes"),
+    [FTC_UNIT_PARAMETERS] = L("parameters, 7E9 for 7B"),
+    [FTC_UNIT_TFLOPS] = L("TFLOPS, 10^12 operations per second"),
+    [FTC_UNIT_QUERIES_PER_MONTH] = L("queries per month"),
+    [FTC_UNIT_DATE] = L("a date, the serial number DATE gives"),
 };
 
 static const ftc_l10n domain_labels[FTC_DOMAIN_LAST] = {
-    [FTC_DOMAIN_NON_NEGATIVE] = L("a number ≥ 0", "eine Zahl ≥ 0", "un nombre ≥ 0"),
-    [FTC_DOMAIN_POSITIVE] = L("a number > 0", "eine Zahl > 0", "un nombre > 0"),
-    [FTC_DOMAIN_FRACTION] = L("from 0 to 1", "von 0 bis 1", "de 0 à 1"),
-    [FTC_DOMAIN_FRACTION_BELOW_1] =
-        L("from 0 to below 1", "von 0 bis unter 1", "de 0 à moins de 1"),
-    [FTC_DOMAIN_FRACTION_ABOVE_0] =
-        L("above 0, at most 1", "über 0, höchstens 1", "supérieur à 0, au plus 1"),
-    [FTC_DOMAIN_ABOVE_MINUS_1] = L("above -1", "über -1", "supérieur à -1"),
-    [FTC_DOMAIN_AT_LEAST_1] = L("a number ≥ 1", "eine Zahl ≥ 1", "un nombre ≥ 1"),
-    [FTC_DOMAIN_WHOLE_MONTHS] =
-        L("a whole number from 1 to 1200", "eine ganze Zahl von 1 bis 1200",
-          "un nombre entier de 1 à 1200"),
-    [FTC_DOMAIN_WHOLE_NON_NEGATIVE] =
-        L("a whole number ≥ 0", "eine ganze Zahl ≥ 0", "un nombre entier ≥ 0"),
-    [FTC_DOMAIN_TEXT] = L("text", "Text", "texte"),
+    [FTC_DOMAIN_NON_NEGATIVE] = L("a number ≥ 0"),
+    [FTC_DOMAIN_POSITIVE] = L("a number > 0"),
+    [FTC_DOMAIN_FRACTION] = L("from 0 to 1"),
+    [FTC_DOMAIN_FRACTION_BELOW_1] = L("from 0 to below 1"),
+    [FTC_DOMAIN_FRACTION_ABOVE_0] = L("above 0, at most 1"),
+    [FTC_DOMAIN_ABOVE_MINUS_1] = L("above -1"),
+    [FTC_DOMAIN_AT_LEAST_1] = L("a number ≥ 1"),
+    [FTC_DOMAIN_WHOLE_MONTHS] = L("a whole number from 1 to 1200"),
+    [FTC_DOMAIN_WHOLE_NON_NEGATIVE] = L("a whole number ≥ 0"),
+    [FTC_DOMAIN_TEXT] = L("text"),
 };
 
-static const ftc_l10n word_optional =
-    L("Optional, default", "Optional, Standard", "Facultatif, par défaut");
-static const ftc_l10n word_one_of = L("one of", "eines von", "l'un de");
-static const ftc_l10n word_optional_alone = L("Optional", "Optional", "Facultatif");
+static const ftc_l10n word_optional = L("Optional, default");
+static const ftc_l10n word_one_of = L("one of");
+static const ftc_l10n word_optional_alone = L("Optional");
 
 ftc_lang ftc_lang_from_code(const char *code)
 {
@@ -102,13 +75,28 @@ const char *ftc_lang_code(ftc_lang lang)
     return lang < FTC_LANG_COUNT ? codes[lang] : codes[FTC_LANG_EN];
 }
 
+static int compare_translation(const void *key, const void *entry)
+{
+    const ftc_l10n *s = key;
+    const ftc_translation *t = entry;
+    int c = strcmp(s->context != NULL ? s->context : "", t->context != NULL ? t->context : "");
+
+    return c != 0 ? c : strcmp(s->en, t->en);
+}
+
+/* The build fails on a text without a translation; the English stays as
+ * the answer to a text the table has not seen all the same. */
 const char *ftc_text(const ftc_l10n *s, ftc_lang lang)
 {
-    if (s == NULL)
+    const ftc_translation *t;
+
+    if (s == NULL || s->en == NULL)
         return NULL;
-    if (lang >= FTC_LANG_COUNT || s->text[lang] == NULL)
-        return s->text[FTC_LANG_EN];
-    return s->text[lang];
+    if (lang == FTC_LANG_EN || lang >= FTC_LANG_COUNT || ftc_translations[lang].n == 0)
+        return s->en;
+    t = bsearch(s, ftc_translations[lang].entries, ftc_translations[lang].n, sizeof *t,
+                compare_translation);
+    return t != NULL ? t->text : s->en;
 }
 
 const char *ftc_unit_label(ftc_unit unit, ftc_lang lang)

@@ -7,30 +7,20 @@
 
 #define ARG_OVERLAP                                                                            \
     {                                                                                          \
-        .name = L("Overlap", "Überlappung", "Chevauchement"),                                  \
-        .description = L("Share of tokens embedded twice because chunks overlap",              \
-                         "Anteil der Tokens, die wegen überlappender Abschnitte "             \
-                         "doppelt eingebettet werden",                                         \
-                         "Part des jetons vectorisés deux fois parce que les "                \
-                         "segments se chevauchent"),                                           \
+        .name = L("Overlap"),                                                                  \
+        .description = L("Share of tokens embedded twice because chunks overlap"),             \
         OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION, 0)                                    \
     }
 
 #define ARG_CHUNK_TOKENS                                                                       \
     {                                                                                          \
-        .name = L("ChunkTokens", "AbschnittTokens", "JetonsParSegment"),                       \
-        .description =                                                                         \
-            L("Tokens in one retrieved chunk", "Tokens in einem abgerufenen Abschnitt",        \
-              "Jetons d'un segment récupéré"),                                                 \
+        .name = L("ChunkTokens"), .description = L("Tokens in one retrieved chunk"),           \
         REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_POSITIVE)                                         \
     }
 
 #define ARG_EMBED_PRICE(opt)                                                                   \
     {                                                                                          \
-        .name = L("EmbedPrice", "EinbettungsPreis", "PrixVectorisation"),                      \
-        .description = L("Price of the embedding model", "Preis des Einbettungsmodells",       \
-                         "Prix du modèle de vectorisation"),                                   \
-        opt                                                                                    \
+        .name = L("EmbedPrice"), .description = L("Price of the embedding model"), opt         \
     }
 
 /* --- RAG_EMBED_COST ---------------------------------------------------------- */
@@ -38,13 +28,9 @@
 enum { EMBED_TOKENS, EMBED_PRICE, EMBED_OVERLAP, EMBED_N };
 
 static const ftc_arg_info embed_cost_args[] = {
-    [EMBED_TOKENS] = {.name = L("Tokens", "Tokens", "Jetons"),
+    [EMBED_TOKENS] = {.name = L("Tokens"),
                       .description = L("Tokens to embed: the corpus, or a month's "
-                                       "changed documents",
-                                       "Einzubettende Tokens: der Korpus oder die "
-                                       "geänderten Dokumente eines Monats",
-                                       "Jetons à vectoriser : le corpus, ou les "
-                                       "documents modifiés d'un mois"),
+                                       "changed documents"),
                       REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)},
     [EMBED_PRICE] = ARG_EMBED_PRICE(REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)),
     [EMBED_OVERLAP] = ARG_OVERLAP,
@@ -66,11 +52,7 @@ static ftc_status eval_embed_cost(const ftc_value *a, ftc_result *out, ftc_error
 const ftc_function ftc_fn_rag_embed_cost = {
     .name = "RAG_EMBED_COST",
     .description = L("Cost of embedding tokens for retrieval: tokens × (1 + "
-                     "overlap) × price / 1,000,000.",
-                     "Kosten der Einbettung von Tokens für die Suche: Tokens × "
-                     "(1 + Überlappung) × Preis / 1.000.000.",
-                     "Coût de la vectorisation de jetons pour la recherche : "
-                     "jetons × (1 + chevauchement) × prix / 1 000 000."),
+                     "overlap) × price / 1,000,000."),
     .result = FTC_TYPE_NUMBER,
     ARGS(embed_cost_args),
     .notes = NO_TEXT,
@@ -92,36 +74,22 @@ enum {
 };
 
 static const ftc_arg_info store_gb_args[] = {
-    [STORE_CORPUS_TOKENS] = {.name = L("CorpusTokens", "KorpusTokens", "JetonsCorpus"),
-                             .description =
-                                 L("Tokens in the whole corpus", "Tokens im gesamten Korpus",
-                                   "Jetons de tout le corpus"),
+    [STORE_CORPUS_TOKENS] = {.name = L("CorpusTokens"),
+                             .description = L("Tokens in the whole corpus"),
                              REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)},
     [STORE_CHUNK_TOKENS] = ARG_CHUNK_TOKENS,
-    [STORE_DIMENSIONS] = {.name = L("Dimensions", "Dimensionen", "Dimensions"),
+    [STORE_DIMENSIONS] = {.name = L("Dimensions"),
                           .description = L("Values per vector (1536 for OpenAI's "
-                                           "text-embedding-3-small)",
-                                           "Werte pro Vektor (1536 bei OpenAIs "
-                                           "text-embedding-3-small)",
-                                           "Valeurs par vecteur (1536 pour "
-                                           "text-embedding-3-small d'OpenAI)"),
+                                           "text-embedding-3-small)"),
                           REQUIRED(FTC_UNIT_COUNT, FTC_DOMAIN_POSITIVE)},
-    [STORE_BYTES_PER_VALUE] = {.name = L("BytesPerValue", "BytesProWert", "OctetsParValeur"),
+    [STORE_BYTES_PER_VALUE] = {.name = L("BytesPerValue"),
                                .description = L("4 float32, 2 float16, 1 int8, 0.125 "
-                                                "binary",
-                                                "4 float32, 2 float16, 1 int8, 0,125 "
-                                                "binär",
-                                                "4 float32, 2 float16, 1 int8, 0,125 "
-                                                "binaire"),
+                                                "binary"),
                                OPTIONAL(FTC_UNIT_BYTES, FTC_DOMAIN_POSITIVE, 4)},
     [STORE_OVERLAP] = ARG_OVERLAP,
-    [STORE_INDEX_OVERHEAD] = {.name = L("IndexOverhead", "IndexAufschlag", "SurcoûtIndex"),
+    [STORE_INDEX_OVERHEAD] = {.name = L("IndexOverhead"),
                               .description = L("Index graph and metadata on top of the "
-                                               "raw vectors",
-                                               "Indexgraph und Metadaten zusätzlich zu "
-                                               "den reinen Vektoren",
-                                               "Graphe d'index et métadonnées en plus "
-                                               "des vecteurs bruts"),
+                                               "raw vectors"),
                               OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_NON_NEGATIVE, 0.5)},
 };
 FTC_ARGS_MATCH(store_gb_args, STORE_N);
@@ -143,19 +111,11 @@ static ftc_status eval_store_gb(const ftc_value *a, ftc_result *out, ftc_error *
 const ftc_function ftc_fn_rag_store_gb = {
     .name = "RAG_STORE_GB",
     .description = L("Size of the vector index in GB: one vector per chunk, "
-                     "index overhead included.",
-                     "Größe des Vektorindex in GB: ein Vektor pro Abschnitt, "
-                     "Indexaufschlag inbegriffen.",
-                     "Taille de l'index vectoriel en Go : un vecteur par segment, "
-                     "surcoût d'index compris."),
+                     "index overhead included."),
     .result = FTC_TYPE_NUMBER,
     ARGS(store_gb_args),
     .notes = L("Multiply by the vector store's price per GB-month for its monthly "
-               "cost.",
-               "Mit dem Preis des Vektorspeichers pro GB und Monat multiplizieren, "
-               "um die Monatskosten zu erhalten.",
-               "Multipliez par le prix du stockage vectoriel par Go et par mois "
-               "pour son coût mensuel."),
+               "cost."),
     EXAMPLES(store_gb_examples),
     .eval = eval_store_gb,
     .expansion = "$1*(1+$5)/$2*$3*$4*(1+$6)/1000000000",
@@ -174,27 +134,18 @@ enum {
 };
 
 static const ftc_arg_info query_cost_args[] = {
-    [QUERY_QUERIES] = {.name = L("Queries", "Anfragen", "Requêtes"),
-                       .description =
-                           L("Prompts that retrieve context", "Prompts, die Kontext abrufen",
-                             "Prompts qui récupèrent du contexte"),
+    [QUERY_QUERIES] = {.name = L("Queries"),
+                       .description = L("Prompts that retrieve context"),
                        REQUIRED(FTC_UNIT_QUERIES_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
-    [QUERY_TOP_K] = {.name = L("TopK", "TopK", "TopK"),
-                     .description = L("Chunks added to each prompt", "Abschnitte pro Prompt",
-                                      "Segments ajoutés à chaque prompt"),
+    [QUERY_TOP_K] = {.name = L("TopK"),
+                     .description = L("Chunks added to each prompt"),
                      REQUIRED(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE)},
     [QUERY_CHUNK_TOKENS] = ARG_CHUNK_TOKENS,
-    [QUERY_INPUT_PRICE] = {.name = L("InputPrice", "EingabePreis", "PrixEntrée"),
-                           .description = L("Price of the model's input tokens",
-                                            "Preis der Eingabe-Tokens des Modells",
-                                            "Prix des jetons d'entrée du modèle"),
+    [QUERY_INPUT_PRICE] = {.name = L("InputPrice"),
+                           .description = L("Price of the model's input tokens"),
                            REQUIRED(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE)},
-    [QUERY_QUERY_TOKENS] = {.name = L("QueryTokens", "AnfrageTokens", "JetonsRequête"),
-                            .description = L("Tokens of one query, embedded to search",
-                                             "Tokens einer Anfrage, für die Suche "
-                                             "eingebettet",
-                                             "Jetons d'une requête, vectorisés pour "
-                                             "la recherche"),
+    [QUERY_QUERY_TOKENS] = {.name = L("QueryTokens"),
+                            .description = L("Tokens of one query, embedded to search"),
                             OPTIONAL(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE, 0)},
     [QUERY_EMBED_PRICE] =
         ARG_EMBED_PRICE(OPTIONAL(FTC_UNIT_MONEY_PER_MTOK, FTC_DOMAIN_NON_NEGATIVE, 0)),
@@ -219,13 +170,7 @@ static ftc_status eval_query_cost(const ftc_value *a, ftc_result *out, ftc_error
 const ftc_function ftc_fn_rag_query_cost = {
     .name = "RAG_QUERY_COST",
     .description = L("What retrieval adds to a month of prompts: the retrieved "
-                     "chunks read as input tokens, plus embedding each query.",
-                     "Was die Suche einem Monat an Prompts hinzufügt: die "
-                     "abgerufenen Abschnitte als Eingabe-Tokens plus die "
-                     "Einbettung jeder Anfrage.",
-                     "Ce que la recherche ajoute à un mois de prompts : les "
-                     "segments récupérés lus comme jetons d'entrée, plus la "
-                     "vectorisation de chaque requête."),
+                     "chunks read as input tokens, plus embedding each query."),
     .result = FTC_TYPE_NUMBER,
     ARGS(query_cost_args),
     .notes = NO_TEXT,
@@ -247,47 +192,27 @@ enum {
 };
 
 static const ftc_arg_info rag_tco_args[] = {
-    [RTCO_MONTHLY_USAGE] = {.name = L("MonthlyUsage", "NutzungProMonat", "UsageMensuel"),
+    [RTCO_MONTHLY_USAGE] = {.name = L("MonthlyUsage"),
                             .description = L("First month's model calls with their "
                                              "retrieved context (API_COST + "
-                                             "RAG_QUERY_COST)",
-                                             "Modellaufrufe des ersten Monats mit "
-                                             "ihrem abgerufenen Kontext (API_COST + "
-                                             "RAG_QUERY_COST)",
-                                             "Appels au modèle du premier mois avec "
-                                             "leur contexte récupéré (API_COST + "
                                              "RAG_QUERY_COST)"),
                             REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
-    [RTCO_MONTHLY_FIXED] = {.name = L("MonthlyFixed", "FixProMonat", "FixeMensuel"),
+    [RTCO_MONTHLY_FIXED] = {.name = L("MonthlyFixed"),
                             .description = L("Vector store, re-embedding changed "
-                                             "documents, upkeep",
-                                             "Vektorspeicher, Neueinbettung geänderter "
-                                             "Dokumente, Pflege",
-                                             "Stockage vectoriel, revectorisation des "
-                                             "documents modifiés, maintenance"),
+                                             "documents, upkeep"),
                             REQUIRED(FTC_UNIT_MONEY_PER_MONTH, FTC_DOMAIN_NON_NEGATIVE)},
-    [RTCO_UPFRONT] = {.name = L("Upfront", "Einmalig", "Initial"),
-                      .description = L("Building the pipeline and embedding the corpus",
-                                       "Aufbau der Pipeline und Einbettung des Korpus",
-                                       "Construction du pipeline et vectorisation du "
-                                       "corpus"),
+    [RTCO_UPFRONT] = {.name = L("Upfront"),
+                      .description = L("Building the pipeline and embedding the corpus"),
                       REQUIRED(FTC_UNIT_MONEY, FTC_DOMAIN_NON_NEGATIVE)},
-    [RTCO_HORIZON] = {.name = L("Horizon", "Horizont", "Horizon"),
-                      .description = L("Months to count", "Zu zählende Monate", "Mois comptés"),
+    [RTCO_HORIZON] = {.name = L("Horizon"),
+                      .description = L("Months to count"),
                       OPTIONAL(FTC_UNIT_MONTHS, FTC_DOMAIN_WHOLE_MONTHS, 24)},
-    [RTCO_GROWTH] = {.name = L("MonthlyGrowth", "WachstumProMonat", "CroissanceMensuelle"),
-                     .description =
-                         L("Growth of usage each month", "Monatliches Wachstum der Nutzung",
-                           "Croissance mensuelle de l'usage"),
+    [RTCO_GROWTH] = {.name = L("MonthlyGrowth"),
+                     .description = L("Growth of usage each month"),
                      OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1, 0)},
-    [RTCO_PRICE_CHANGE] = {.name = L("MonthlyPriceChange", "PreisänderungProMonat",
-                                     "VariationPrixMensuelle"),
+    [RTCO_PRICE_CHANGE] = {.name = L("MonthlyPriceChange"),
                            .description = L("Change of the model's prices each month "
-                                            "(negative: cheaper)",
-                                            "Monatliche Änderung der Modellpreise "
-                                            "(negativ: billiger)",
-                                            "Variation mensuelle des prix du modèle "
-                                            "(négative : moins cher)"),
+                                            "(negative: cheaper)"),
                            OPTIONAL(FTC_UNIT_FRACTION_PER_MONTH, FTC_DOMAIN_ABOVE_MINUS_1, 0)},
 };
 FTC_ARGS_MATCH(rag_tco_args, RTCO_N);
@@ -315,22 +240,11 @@ const ftc_function ftc_fn_rag_tco = {
     .name = "RAG_TCO",
     .description = L("Cost of the RAG path over the horizon: the upfront build, "
                      "fixed monthly costs, and usage that grows and changes price "
-                     "each month.",
-                     "Kosten des RAG-Wegs über den Horizont: einmaliger Aufbau, "
-                     "feste Monatskosten und eine Nutzung, die jeden Monat wächst "
-                     "und ihren Preis ändert.",
-                     "Coût de la voie RAG sur l'horizon : construction initiale, "
-                     "coûts mensuels fixes, et un usage qui croît et change de prix "
-                     "chaque mois."),
+                     "each month."),
     .result = FTC_TYPE_NUMBER,
     ARGS(rag_tco_args),
     .notes = L("Month m (from 0) costs MonthlyUsage × ((1 + MonthlyGrowth) × (1 + "
-               "MonthlyPriceChange))^m, plus MonthlyFixed.",
-               "Monat m (ab 0) kostet NutzungProMonat × ((1 + WachstumProMonat) × "
-               "(1 + PreisänderungProMonat))^m, plus FixProMonat.",
-               "Le mois m (à partir de 0) coûte UsageMensuel × ((1 + "
-               "CroissanceMensuelle) × (1 + VariationPrixMensuelle))^m, plus "
-               "FixeMensuel."),
+               "MonthlyPriceChange))^m, plus MonthlyFixed."),
     EXAMPLES(rag_tco_examples),
     .eval = eval_rag_tco,
     /* MIN: a one-cell range for Horizon stays a range inside SUMPRODUCT */

@@ -26,44 +26,29 @@ static const double bytes_per_frozen_param[METHOD_N] = {16, 2, 0.5};
 
 #define ARG_METHOD                                                                             \
     {                                                                                          \
-        .name = L("Method", "Methode", "Méthode"),                                             \
+        .name = L("Method"),                                                                   \
         .description = L("How the model is tuned: all weights, or low-rank "                   \
-                         "adapters on bf16 or 4-bit frozen weights",                           \
-                         "Wie das Modell angepasst wird: alle Gewichte, oder "                 \
-                         "Low-Rank-Adapter auf eingefrorenen Gewichten in bf16 "               \
-                         "oder 4 Bit",                                                         \
-                         "Mode d'ajustement : tous les poids, ou des adaptateurs "             \
-                         "de rang faible sur des poids figés en bf16 ou en 4 bits"),           \
+                         "adapters on bf16 or 4-bit frozen weights"),                          \
         OPTIONAL_CHOICE(method_words, "full")                                                  \
     }
 
 #define ARG_PARAMS                                                                             \
     {                                                                                          \
-        .name = L("Params", "Parameter", "Paramètres"),                                        \
-        .description =                                                                         \
-            L("Parameters of the model", "Parameter des Modells", "Paramètres du modèle"),     \
+        .name = L("Params"), .description = L("Parameters of the model"),                      \
         REQUIRED(FTC_UNIT_PARAMETERS, FTC_DOMAIN_POSITIVE)                                     \
     }
 
 #define ARG_TOKENS                                                                             \
     {                                                                                          \
-        .name = L("Tokens", "Tokens", "Jetons"),                                               \
+        .name = L("Tokens"),                                                                   \
         .description = L("Training tokens in one epoch: examples × tokens per "               \
-                         "example",                                                            \
-                         "Trainings-Tokens einer Epoche: Beispiele × Tokens pro "             \
-                         "Beispiel",                                                           \
-                         "Jetons d'entraînement d'une époque : exemples × jetons "          \
-                         "par exemple"),                                                       \
+                         "example"),                                                           \
         REQUIRED(FTC_UNIT_TOKENS, FTC_DOMAIN_NON_NEGATIVE)                                     \
     }
 
 #define ARG_EPOCHS(opt)                                                                        \
     {                                                                                          \
-        .name = L("Epochs", "Epochen", "Époques"),                                             \
-        .description =                                                                         \
-            L("Passes over the training data", "Durchläufe über die Trainingsdaten",           \
-              "Passages sur les données d'entraînement"),                                      \
-        opt                                                                                    \
+        .name = L("Epochs"), .description = L("Passes over the training data"), opt            \
     }
 
 static double train_flops(const ftc_value *params, const ftc_value *tokens,
@@ -105,22 +90,12 @@ static ftc_status eval_train_flops(const ftc_value *a, ftc_result *out, ftc_erro
 const ftc_function ftc_fn_train_flops = {
     .name = "FT_TRAIN_FLOPS",
     .description = L("Floating-point operations of one training run: 6 per "
-                     "parameter per token (full), 4 with LoRA or QLoRA.",
-                     "Gleitkommaoperationen eines Trainingslaufs: 6 pro Parameter "
-                     "und Token (full), 4 mit LoRA oder QLoRA.",
-                     "Opérations en virgule flottante d'un entraînement : 6 par "
-                     "paramètre et par jeton (full), 4 avec LoRA ou QLoRA."),
+                     "parameter per token (full), 4 with LoRA or QLoRA."),
     .result = FTC_TYPE_NUMBER,
     ARGS(train_flops_args),
     .notes = L("An estimate (Kaplan et al. 2020: C = 6ND); leaves out evaluation "
                "and failed runs. Err:502 for a Method other than \"full\", "
-               "\"lora\", \"qlora\".",
-               "Eine Schätzung (Kaplan et al. 2020: C = 6ND); ohne Evaluierung "
-               "und fehlgeschlagene Läufe. Err:502 für eine andere Methode als "
-               "\"full\", \"lora\", \"qlora\".",
-               "Une estimation (Kaplan et al. 2020 : C = 6ND) ; sans évaluation "
-               "ni exécutions ratées. Err:502 pour une Méthode autre que "
-               "\"full\", \"lora\", \"qlora\"."),
+               "\"lora\", \"qlora\"."),
     EXAMPLES(train_flops_examples),
     .eval = eval_train_flops,
     .expansion = FLOPS_FACTOR("$4") "*$1*$2*$3",
@@ -134,23 +109,13 @@ static const ftc_arg_info gpu_hours_args[] = {
     [HOURS_PARAMS] = ARG_PARAMS,
     [HOURS_TOKENS] = ARG_TOKENS,
     [HOURS_EPOCHS] = ARG_EPOCHS(REQUIRED(FTC_UNIT_COUNT, FTC_DOMAIN_NON_NEGATIVE)),
-    [HOURS_PEAK] = {.name = L("PeakTflops", "SpitzenTFLOPS", "CrêteTFLOPS"),
+    [HOURS_PEAK] = {.name = L("PeakTflops"),
                     .description = L("The GPU's dense BF16 peak, as GPU_SPEC gives it for "
-                                     "\"bf16_tflops\"",
-                                     "Dichte BF16-Spitzenleistung der GPU, wie GPU_SPEC "
-                                     "sie für \"bf16_tflops\" liefert",
-                                     "Crête BF16 dense du GPU, telle que GPU_SPEC la donne "
-                                     "pour \"bf16_tflops\""),
+                                     "\"bf16_tflops\""),
                     REQUIRED(FTC_UNIT_TFLOPS, FTC_DOMAIN_POSITIVE)},
-    [HOURS_MFU] = {.name = L("Mfu", "MFU", "MFU"),
+    [HOURS_MFU] = {.name = L("Mfu"),
                    .description = L("Share of the peak a real run achieves (model "
-                                    "FLOPs utilization), 0.35 to 0.55 when well tuned",
-                                    "Anteil der Spitzenleistung, den ein echter Lauf "
-                                    "erreicht (Model FLOPs Utilization), 0,35 bis 0,55 "
-                                    "bei guter Abstimmung",
-                                    "Part de la crête qu'atteint un vrai entraînement "
-                                    "(model FLOPs utilization), 0,35 à 0,55 s'il est "
-                                    "bien réglé"),
+                                    "FLOPs utilization), 0.35 to 0.55 when well tuned"),
                    OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION_ABOVE_0, 0.4)},
     [HOURS_METHOD] = ARG_METHOD,
 };
@@ -174,23 +139,12 @@ static ftc_status eval_gpu_hours(const ftc_value *a, ftc_result *out, ftc_error 
 const ftc_function ftc_fn_gpu_hours = {
     .name = "FT_GPU_HOURS",
     .description = L("GPU-hours of one training run: FT_TRAIN_FLOPS / (peak × "
-                     "MFU × 3600).",
-                     "GPU-Stunden eines Trainingslaufs: FT_TRAIN_FLOPS / (Spitze "
-                     "× MFU × 3600).",
-                     "Heures de GPU d'un entraînement : FT_TRAIN_FLOPS / (crête × "
                      "MFU × 3600)."),
     .result = FTC_TYPE_NUMBER,
     ARGS(gpu_hours_args),
     .notes = L("Feeds FT_TRAINING_COST's GpuHoursPerRun (with Gpus = 1: the hours "
                "are spread over however many GPUs run). An estimate: data loading, "
-               "evaluation and failed runs are not counted.",
-               "Speist GPUStundenProLauf von FT_TRAINING_COST (mit GPUs = 1: die "
-               "Stunden verteilen sich auf beliebig viele GPUs). Eine Schätzung: "
-               "Datenladen, Evaluierung und fehlgeschlagene Läufe fehlen.",
-               "Alimente HeuresGPUParExécution de FT_TRAINING_COST (avec GPU = 1 : "
-               "les heures se répartissent sur autant de GPU que voulu). Une "
-               "estimation : chargement des données, évaluation et exécutions "
-               "ratées ne sont pas comptés."),
+               "evaluation and failed runs are not counted."),
     EXAMPLES(gpu_hours_examples),
     .eval = eval_gpu_hours,
     .expansion = FLOPS_FACTOR("$6") "*$1*$2*$3/($4*1000000000000*$5*3600)",
@@ -203,14 +157,9 @@ enum { MEM_PARAMS, MEM_METHOD, MEM_TRAINABLE_SHARE, MEM_N };
 static const ftc_arg_info train_memory_args[] = {
     [MEM_PARAMS] = ARG_PARAMS,
     [MEM_METHOD] = ARG_METHOD,
-    [MEM_TRAINABLE_SHARE] = {.name =
-                                 L("TrainableShare", "TrainierbarerAnteil", "PartEntraînable"),
+    [MEM_TRAINABLE_SHARE] = {.name = L("TrainableShare"),
                              .description = L("The adapter's parameters as a share of "
-                                              "the model's (LoRA, QLoRA)",
-                                              "Parameter des Adapters als Anteil an "
-                                              "denen des Modells (LoRA, QLoRA)",
-                                              "Paramètres de l'adaptateur en part de "
-                                              "ceux du modèle (LoRA, QLoRA)"),
+                                              "the model's (LoRA, QLoRA)"),
                              OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION, 0.01)},
 };
 FTC_ARGS_MATCH(train_memory_args, MEM_N);
@@ -238,26 +187,12 @@ const ftc_function ftc_fn_train_memory_gb = {
     .name = "FT_TRAIN_MEMORY_GB",
     .description = L("GPU memory in GB for the weights, gradients and optimizer "
                      "states of one run: 16 bytes per parameter (full), 2 (LoRA) "
-                     "or 0.5 (QLoRA) plus 16 per adapter parameter.",
-                     "GPU-Speicher in GB für Gewichte, Gradienten und "
-                     "Optimiererzustände eines Laufs: 16 Bytes pro Parameter "
-                     "(full), 2 (LoRA) oder 0,5 (QLoRA) plus 16 pro "
-                     "Adapterparameter.",
-                     "Mémoire GPU en Go pour les poids, gradients et états de "
-                     "l'optimiseur d'un entraînement : 16 octets par paramètre "
-                     "(full), 2 (LoRA) ou 0,5 (QLoRA) plus 16 par paramètre "
-                     "d'adaptateur."),
+                     "or 0.5 (QLoRA) plus 16 per adapter parameter."),
     .result = FTC_TYPE_NUMBER,
     ARGS(train_memory_args),
     .notes = L("Activations are not counted: FT_GPUS_NEEDED keeps headroom for "
                "them. Adam in mixed precision (ZeRO paper, 2020); QLoRA after "
-               "Dettmers et al. 2023.",
-               "Aktivierungen sind nicht gezählt: FT_GPUS_NEEDED lässt Reserve "
-               "dafür. Adam in gemischter Genauigkeit (ZeRO, 2020); QLoRA nach "
-               "Dettmers et al. 2023.",
-               "Les activations ne sont pas comptées : FT_GPUS_NEEDED garde une "
-               "marge pour elles. Adam en précision mixte (ZeRO, 2020) ; QLoRA "
-               "d'après Dettmers et al. 2023."),
+               "Dettmers et al. 2023."),
     EXAMPLES(train_memory_examples),
     .eval = eval_train_memory,
     .expansion = "($1*IF(LOWER($2)=\"full\";16;IF(LOWER($2)=\"lora\";2;0.5))+"
@@ -269,27 +204,16 @@ const ftc_function ftc_fn_train_memory_gb = {
 enum { NEED_MEMORY, NEED_GPU_MEMORY, NEED_HEADROOM, NEED_N };
 
 static const ftc_arg_info gpus_needed_args[] = {
-    [NEED_MEMORY] = {.name = L("MemoryGB", "SpeicherGB", "MémoireGo"),
-                     .description = L("Memory the run needs (FT_TRAIN_MEMORY_GB)",
-                                      "Speicherbedarf des Laufs (FT_TRAIN_MEMORY_GB)",
-                                      "Mémoire nécessaire à l'entraînement "
-                                      "(FT_TRAIN_MEMORY_GB)"),
+    [NEED_MEMORY] = {.name = L("MemoryGB"),
+                     .description = L("Memory the run needs (FT_TRAIN_MEMORY_GB)"),
                      REQUIRED(FTC_UNIT_GB, FTC_DOMAIN_NON_NEGATIVE)},
-    [NEED_GPU_MEMORY] = {.name = L("GpuMemoryGB", "GPUSpeicherGB", "MémoireGPUGo"),
+    [NEED_GPU_MEMORY] = {.name = L("GpuMemoryGB"),
                          .description = L("Memory of one GPU, as GPU_SPEC gives it for "
-                                          "\"memory_gb\"",
-                                          "Speicher einer GPU, wie GPU_SPEC ihn für "
-                                          "\"memory_gb\" liefert",
-                                          "Mémoire d'un GPU, telle que GPU_SPEC la donne "
-                                          "pour \"memory_gb\""),
+                                          "\"memory_gb\""),
                          REQUIRED(FTC_UNIT_GB, FTC_DOMAIN_POSITIVE)},
-    [NEED_HEADROOM] = {.name = L("Headroom", "Reserve", "Marge"),
+    [NEED_HEADROOM] = {.name = L("Headroom"),
                        .description = L("Share of each GPU's memory kept free for "
-                                        "activations and buffers",
-                                        "Anteil des GPU-Speichers, der für "
-                                        "Aktivierungen und Puffer frei bleibt",
-                                        "Part de la mémoire de chaque GPU laissée "
-                                        "libre pour les activations et les tampons"),
+                                        "activations and buffers"),
                        OPTIONAL(FTC_UNIT_FRACTION, FTC_DOMAIN_FRACTION_BELOW_1, 0.2)},
 };
 FTC_ARGS_MATCH(gpus_needed_args, NEED_N);
@@ -311,17 +235,10 @@ static ftc_status eval_gpus_needed(const ftc_value *a, ftc_result *out, ftc_erro
 
 const ftc_function ftc_fn_gpus_needed = {
     .name = "FT_GPUS_NEEDED",
-    .description = L("GPUs whose memory holds the run, with headroom: at least 1.",
-                     "GPUs, deren Speicher den Lauf mit Reserve fasst: mindestens 1.",
-                     "Nombre de GPU dont la mémoire contient l'entraînement, avec "
-                     "une marge : au moins 1."),
+    .description = L("GPUs whose memory holds the run, with headroom: at least 1."),
     .result = FTC_TYPE_NUMBER,
     ARGS(gpus_needed_args),
-    .notes = L("Assumes the states shard evenly over the GPUs (ZeRO-3 / FSDP).",
-               "Nimmt an, dass sich die Zustände gleichmäßig auf die GPUs verteilen "
-               "(ZeRO-3 / FSDP).",
-               "Suppose que les états se répartissent également sur les GPU "
-               "(ZeRO-3 / FSDP)."),
+    .notes = L("Assumes the states shard evenly over the GPUs (ZeRO-3 / FSDP)."),
     EXAMPLES(gpus_needed_examples),
     .eval = eval_gpus_needed,
     .expansion = "MAX(1;ROUNDUP($1/($2*(1-$3));0))",

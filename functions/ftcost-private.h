@@ -10,18 +10,11 @@
  * A function is one block in the file of its kernel: an enum naming its
  * argument positions (the kernel reads a[NAME], the table is indexed by
  * the same names), the argument table, the worked examples, the entry. */
-#define L(en, de, fr)                                                                          \
-    {                                                                                          \
-        {                                                                                      \
-            en, de, fr                                                                         \
-        }                                                                                      \
-    }
-#define NO_TEXT                                                                                \
-    {                                                                                          \
-        {                                                                                      \
-            NULL, NULL, NULL                                                                   \
-        }                                                                                      \
-    }
+/* A text in English, translated in functions/po/LANG.po; LC gives the
+ * context that tells apart two uses of the same English. */
+#define L(en) FTC_L10N(en)
+#define LC(context, en) FTC_L10N_CTX(context, en)
+#define NO_TEXT FTC_L10N(NULL)
 #define REQUIRED(unit_, domain_)                                                               \
     .unit = unit_, .domain = domain_, .optional = false, .default_arg = FTC_NO_ARG
 #define OPTIONAL(unit_, domain_, value)                                                        \
@@ -61,6 +54,20 @@
     {                                                                                          \
         .args = args_, .status = st                                                            \
     }
+
+/* The translations of one language, sorted by context (none first) and
+ * English text as strcmp orders them: ftc-l10n-table.c, generated from
+ * functions/po/LANG.po by functions/po/l10n-table.py; [FTC_LANG_EN] is empty. */
+typedef struct {
+    const char *context;
+    const char *en;
+    const char *text;
+} ftc_translation;
+typedef struct {
+    const ftc_translation *entries;
+    size_t n;
+} ftc_translation_table;
+extern const ftc_translation_table ftc_translations[FTC_LANG_COUNT];
 
 /* Entries defined beside their kernels (ftc-catalogue.c lists them). */
 extern const ftc_function ftc_fn_tco, ftc_fn_tco_items, ftc_fn_hidden_share,

@@ -51,10 +51,23 @@ typedef enum {
 
 typedef enum { FTC_LANG_EN, FTC_LANG_DE, FTC_LANG_FR, FTC_LANG_COUNT } ftc_lang;
 
-/* One string in every supported language, indexed by ftc_lang. */
+/* A text of the help, in English: ftc_text() gives it in a language.  The
+ * translations are functions/po/LANG.po, keyed by the English text (and the
+ * context, for the same English translated two ways), compiled into a table
+ * at build time; FTC_L10N marks a text for extraction (HACKING.md,
+ * "Translating the help"). */
 typedef struct {
-    const char *text[FTC_LANG_COUNT];
+    const char *en;
+    const char *context; /* NULL, or the msgctxt that tells two uses apart */
 } ftc_l10n;
+#define FTC_L10N(en_)                                                                          \
+    {                                                                                          \
+        .en = en_                                                                              \
+    }
+#define FTC_L10N_CTX(context_, en_)                                                            \
+    {                                                                                          \
+        .en = en_, .context = context_                                                         \
+    }
 
 /* The unit an argument is given in; rendered into every help text. */
 typedef enum {

@@ -36,7 +36,9 @@ ADDIN_PREFIX = 'ORG.FTCOST.FUNCTIONS.'
 # fuzzy: msgfmt drops both) is recorded and fails the build.
 
 # lang -> the locale of its number formats (number:language, number:country)
-LANGUAGES = {'en': ('en', 'US'), 'de': ('de', 'DE')}
+LANGUAGES = {'en': ('en', 'US'), 'de': ('de', 'DE'), 'fr': ('fr', 'FR')}
+DATE_SEPARATORS = {'de': '.', 'fr': '/'}  # day, month, year (English: ISO 8601)
+WIDTHS_LIKE = {'fr': 'de'}  # no `wider` of its own: French runs as long as German
 
 
 def _locale_attrs(lang):
@@ -336,8 +338,9 @@ def number_styles(lang):
         date = ('<number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/>'
                 '<number:text>-</number:text><number:day number:style="long"/>')
     else:
-        date = ('<number:day number:style="long"/><number:text>.</number:text><number:month number:style="long"/>'
-                '<number:text>.</number:text><number:year number:style="long"/>')
+        sep = '<number:text>%s</number:text>' % DATE_SEPARATORS[lang]
+        date = ('<number:day number:style="long"/>' + sep + '<number:month number:style="long"/>'
+                + sep + '<number:year number:style="long"/>')
     out.append('<number:date-style style:name="N_date" %s>%s</number:date-style>' % (loc, date))
     # Large counts (FLOPs): 2.10E+18, not Calc's general 2.1E+018.
     out.append('<number:number-style style:name="N_sci" %s><number:scientific-number number:decimal-places="2" '
@@ -366,7 +369,8 @@ def text_money_format():
     """A format code for TEXT() showing dollars the template's way; the
     cell needs fmt='text' (a format in the template's locale), for Calc
     reads the code in the locale of the cell's format."""
-    return '$#,##0' if _State.lang == 'en' else '#.##0 $'
+    # French " $" quoted: a space after the last digit divides by 1000 ("60$")
+    return {'en': '$#,##0', 'de': '#.##0 $', 'fr': '# ##0" $"'}[_State.lang]
 
 
 def text_percent_format():
@@ -492,7 +496,7 @@ class Sheet:
         # cm, one per column; `wider` gives a language's longer texts room:
         # {'de': {'B': '8.0cm'}} (the page still scales to one sheet wide).
         self.widths = list(widths)
-        for letters, w in (wider or {}).get(_State.lang, {}).items():
+        for letters, w in (wider or {}).get(_State.lang, (wider or {}).get(WIDTHS_LIKE.get(_State.lang), {})).items():
             self.widths[col_index(letters)] = w
         self.default_height = default_height
         self.heights = {}               # row index -> cm string

@@ -60,8 +60,8 @@ START_TEST(test_bad_values_blame_the_argument)
 
             ck_assert_msg(st == FTC_ERR_INVALID && err.arg == (int)arg,
                           "%s: %s = %s gave status %d blaming %d", fn->name,
-                          fn->args[arg].name.text[FTC_LANG_EN], bad[k], st, err.arg);
-            ck_assert_ptr_nonnull(strstr(err.message, fn->args[arg].name.text[FTC_LANG_EN]));
+                          fn->args[arg].name.en, bad[k], st, err.arg);
+            ck_assert_ptr_nonnull(strstr(err.message, fn->args[arg].name.en));
             ftc_result_clear(&r);
         }
     }
@@ -75,7 +75,7 @@ START_TEST(test_defaults)
 
     for (size_t arg = 0; arg < fn->n_args; arg++) {
         const ftc_arg_info *a = &fn->args[arg];
-        const char *name = a->name.text[FTC_LANG_EN];
+        const char *name = a->name.en;
         ftc_value omitted[FTC_TEST_MAX_VALUES], explicit[FTC_TEST_MAX_VALUES];
         ftc_arg_list list;
         ftc_result r1, r2;
@@ -221,7 +221,7 @@ START_TEST(test_domain_edges)
             st = call_with(fn, arg, c->value, &r, &err);
             refused = st == FTC_ERR_INVALID && err.arg == (int)arg;
             ck_assert_msg(refused != c->accepted, "%s: %s = %s: status %d, arg %d", fn->name,
-                          fn->args[arg].name.text[FTC_LANG_EN], c->value, st, err.arg);
+                          fn->args[arg].name.en, c->value, st, err.arg);
             ftc_result_clear(&r);
         }
     }

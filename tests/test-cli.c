@@ -234,8 +234,7 @@ START_TEST(test_list)
     ck_assert_int_eq(r.status, 0);
     for (size_t i = 0; i < ftc_function_count(); i++) {
         const ftc_function *fn = ftc_function_at(i);
-        g_autofree char *line =
-            g_strdup_printf("%-24s %s\n", fn->name, fn->description.text[FTC_LANG_EN]);
+        g_autofree char *line = g_strdup_printf("%-24s %s\n", fn->name, fn->description.en);
 
         ck_assert_msg(strstr(r.out, line) != NULL, "--list lacks %s", fn->name);
     }

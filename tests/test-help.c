@@ -44,7 +44,7 @@ START_TEST(test_function_texts)
     const ftc_function *fn = ftc_function_at((size_t)_i);
 
     for (int lang = 0; lang < FTC_LANG_COUNT; lang++) {
-        const char *d = fn->description.text[lang];
+        const char *d = ftc_text(&fn->description, lang);
 
         ck_assert_msg(d != NULL && strlen(d) > 20, "%s: no description in %s", fn->name,
                       ftc_lang_code(lang));
@@ -52,11 +52,13 @@ START_TEST(test_function_texts)
         ck_assert_msg(g_ascii_isupper(d[0]) || d[0] == '"' || !g_ascii_isalpha(d[0]),
                       "%s: description starts lower case", fn->name);
         /* notes are all three languages or none */
-        ck_assert((fn->notes.text[lang] == NULL) == (fn->notes.text[0] == NULL));
+        ck_assert((ftc_text(&fn->notes, lang) == NULL) ==
+                  (ftc_text(&fn->notes, FTC_LANG_EN) == NULL));
     }
-    ck_assert_str_ne(fn->description.text[FTC_LANG_DE], fn->description.text[FTC_LANG_EN]);
-    ck_assert_str_ne(fn->description.text[FTC_LANG_FR], fn->description.text[FTC_LANG_EN]);
-    ck_assert_str_ne(fn->description.text[FTC_LANG_FR], fn->description.text[FTC_LANG_DE]);
+    ck_assert_str_ne(ftc_text(&fn->description, FTC_LANG_DE), fn->description.en);
+    ck_assert_str_ne(ftc_text(&fn->description, FTC_LANG_FR), fn->description.en);
+    ck_assert_str_ne(ftc_text(&fn->description, FTC_LANG_FR),
+                     ftc_text(&fn->description, FTC_LANG_DE));
 }
 END_TEST
 
@@ -105,7 +107,7 @@ START_TEST(test_argument_texts)
     ck_assert_uint_ge(fn->n_args, 1);
     for (size_t i = 0; i < fn->n_args; i++) {
         const ftc_arg_info *a = &fn->args[i];
-        const char *en = a->name.text[FTC_LANG_EN];
+        const char *en = a->name.en;
 
         ck_assert_msg(is_identifier(en), "%s: argument %zu \"%s\" is no IDL name", fn->name, i,
                       en);
@@ -114,7 +116,8 @@ START_TEST(test_argument_texts)
         ck_assert_int_lt(a->unit, FTC_UNIT_LAST);
         ck_assert_int_lt(a->domain, FTC_DOMAIN_LAST);
         for (int lang = 0; lang < FTC_LANG_COUNT; lang++) {
-            const char *name = a->name.text[lang], *desc = a->description.text[lang];
+            const char *name = ftc_text(&a->name, lang),
+                       *desc = ftc_text(&a->description, lang);
             char help[1024];
             size_t len = ftc_arg_help(fn, i, lang, help, sizeof help);
 
@@ -129,7 +132,7 @@ START_TEST(test_argument_texts)
             ck_assert_ptr_nonnull(strstr(help, ftc_unit_label(a->unit, lang)));
             ck_assert_ptr_nonnull(strstr(help, ftc_domain_label(a->domain, lang)));
             for (size_t j = 0; j < i; j++)
-                ck_assert_msg(strcmp(fn->args[j].name.text[lang], name) != 0,
+                ck_assert_msg(strcmp(ftc_text(&fn->args[j].name, lang), name) != 0,
                               "%s: two arguments named %s", fn->name, name);
         }
         for (size_t r = 0; r < G_N_ELEMENTS(unit_rules); r++)
@@ -312,6 +315,76 @@ START_TEST(test_languages)
 }
 END_TEST
 
+/* The table of a language (generated from functions/po/LANG.po) as
+ * ftc_text() searches it: strictly sorted, every text translated. */
+static const ftc_translation *table_find(ftc_lang lang, const ftc_l10n *s)
+{
+    for (size_t i = 0; i < ftc_translations[lang].n; i++) {
+        const ftc_translation *t = &ftc_translations[lang].entries[i];
+
+        if (strcmp(t->en, s->en) == 0 && g_strcmp0(t->context, s->context) == 0)
+            return t;
+    }
+    return NULL;
+}
+
+static void check_translated(const ftc_l10n *s, ftc_lang lang)
+{
+    const ftc_translation *t;
+
+    if (s->en == NULL)
+        return;
+    t = table_find(lang, s);
+    ck_assert_msg(t != NULL, "\"%s\" is not in the %s table", s->en, ftc_lang_code(lang));
+    ck_assert_str_eq(ftc_text(s, lang), t->text);
+}
+
+START_TEST(test_translation_tables)
+{
+    static const ftc_l10n tokens = FTC_L10N("Tokens"), unknown = FTC_L10N("No such text"),
+                          other_context = FTC_L10N_CTX("no such context", "Tokens");
+
+    ck_assert_uint_eq(ftc_translations[FTC_LANG_EN].n, 0);
+    for (int lang = 1; lang < FTC_LANG_COUNT; lang++) {
+        const ftc_translation_table *tab = &ftc_translations[lang];
+
+        ck_assert_uint_gt(tab->n, 100);
+        for (size_t i = 0; i < tab->n; i++) {
+            const ftc_translation *t = &tab->entries[i];
+
+            ck_assert(t->text[0] != '\0' && g_utf8_validate(t->text, -1, NULL));
+            if (i > 0) {
+                const ftc_translation *p = &tab->entries[i - 1];
+                int c = strcmp(p->context != NULL ? p->context : "",
+                               t->context != NULL ? t->context : "");
+
+                ck_assert_msg(c < 0 || (c == 0 && strcmp(p->en, t->en) < 0),
+                              "%s table: \"%s\" before \"%s\"", ftc_lang_code(lang), p->en,
+                              t->en);
+            }
+        }
+        for (size_t f = 0; f < ftc_function_count(); f++) {
+            const ftc_function *fn = ftc_function_at(f);
+
+            check_translated(&fn->description, lang);
+            check_translated(&fn->notes, lang);
+            for (size_t i = 0; i < fn->n_args; i++) {
+                check_translated(&fn->args[i].name, lang);
+                check_translated(&fn->args[i].description, lang);
+            }
+        }
+        /* English where the table has no entry: another context, a new text */
+        ck_assert_str_eq(ftc_text(&unknown, lang), "No such text");
+        ck_assert_str_eq(ftc_text(&other_context, lang), "Tokens");
+    }
+    ck_assert_str_eq(ftc_text(&tokens, FTC_LANG_EN), "Tokens");
+    ck_assert_str_eq(ftc_text(&tokens, FTC_LANG_FR), "Jetons");
+    ck_assert_str_eq(ftc_text(&tokens, FTC_LANG_COUNT), "Tokens");
+    ck_assert_ptr_null(ftc_text(&(ftc_l10n)FTC_L10N(NULL), FTC_LANG_DE));
+    ck_assert_ptr_null(ftc_text(NULL, FTC_LANG_DE));
+}
+END_TEST
+
 /* What a spreadsheet user reads: no shell-command backticks, no tracker
  * words ("issue 13"); `flat`: no bracket inside a bracket (an argument's
  * text; a note's formula may nest). */
@@ -343,19 +416,20 @@ START_TEST(test_wizard_texts)
     const ftc_function *fn = ftc_function_at((size_t)_i);
 
     for (int lang = 0; lang < FTC_LANG_COUNT; lang++) {
-        check_readable(fn->name, "description", fn->description.text[lang], true);
-        check_readable(fn->name, "notes", fn->notes.text[lang], false);
+        check_readable(fn->name, "description", ftc_text(&fn->description, lang), true);
+        check_readable(fn->name, "notes", ftc_text(&fn->notes, lang), false);
         for (size_t i = 0; i < fn->n_args; i++) {
             const ftc_arg_info *a = &fn->args[i];
             char help[1024], shown[300];
             const char *at;
 
             ftc_arg_help(fn, i, lang, help, sizeof help);
-            check_readable(fn->name, a->name.text[FTC_LANG_EN], help, true);
+            check_readable(fn->name, a->name.en, help, true);
             if (!a->optional)
                 continue;
             if (a->default_arg >= 0)
-                snprintf(shown, sizeof shown, "%s", fn->args[a->default_arg].name.text[lang]);
+                snprintf(shown, sizeof shown, "%s",
+                         ftc_text(&fn->args[a->default_arg].name, lang));
             else if (a->domain == FTC_DOMAIN_TEXT && a->default_text != NULL)
                 snprintf(shown, sizeof shown, "\"%s\"", a->default_text);
             else if (a->domain == FTC_DOMAIN_TEXT || isnan(a->default_value))
@@ -370,7 +444,7 @@ START_TEST(test_wizard_texts)
             at = strstr(help, shown);
             ck_assert_msg(at != NULL && (size_t)(at - help) + strlen(shown) <= WIZARD_VISIBLE,
                           "%s: the default %s of %s is not within the first %d characters: %s",
-                          fn->name, shown, a->name.text[lang], WIZARD_VISIBLE, help);
+                          fn->name, shown, ftc_text(&a->name, lang), WIZARD_VISIBLE, help);
         }
     }
 }
@@ -449,6 +523,7 @@ static Suite *help_suite(void)
     tcase_add_test(tc, test_domain_limits);
     tcase_add_test(tc, test_syntax);
     tcase_add_test(tc, test_languages);
+    tcase_add_test(tc, test_translation_tables);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -21,7 +21,7 @@ packages=(
     libglib2.0-dev libjson-glib-dev check libxml2-dev libzip-dev
     libsoup-3.0-dev glib-networking  # `ftcost prices update`: HTTP, TLS
     libreoffice-calc-nogui libreoffice-dev python3-uno
-    libreoffice-l10n-de gettext
+    libreoffice-l10n-de libreoffice-l10n-fr gettext
     fonts-dejavu-core  # the fit test measures text in DejaVu Sans
     valgrind poppler-utils
     gnumeric
@@ -36,6 +36,7 @@ packages=(
 lo25_root=${FTCOST_LO25_ROOT:-/var/tmp/ftcost-lo25}
 lo25_packages=(
     libreoffice-calc-nogui libreoffice-dev python3-uno libreoffice-l10n-de
+    libreoffice-l10n-fr  # the French templates are listed under a French UI
     # from backports too: libsoup's -dev needs libwebp-dev, which must match
     # the libwebp7 that LibreOffice 25.2 brings from backports
     libsoup-3.0-dev glib-networking

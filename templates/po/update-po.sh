@@ -18,10 +18,4 @@ xgettext --language=Python --keyword=_ --keyword=N_ --from-code=UTF-8 \
 # The sources are UTF-8 (×, –, ÷ in the texts); no dates, so that an
 # unchanged source gives an unchanged .pot.
 sed -i -e 's/charset=CHARSET/charset=UTF-8/' -e '/^"POT-Creation-Date:/d' "$pot"
-if [ $# -gt 0 ] && [ ! -e "$po/$1.po" ]; then
-    msginit --no-translator --no-wrap -l "$1" -i "$pot" -o "$po/$1.po"
-fi
-for f in "$po"/*.po; do
-    [ -e "$f" ] || continue
-    msgmerge --quiet --update --backup=none --no-wrap "$f" "$pot"
-done
+sh "$(dirname "$src")/tools/po-merge.sh" "$pot" "$po" "$@"

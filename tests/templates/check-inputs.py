@@ -38,7 +38,7 @@ NS = {
 OPEN_STEP = 1e-6       # an open bound of a closed "between" moves inward at most this
 CALL = re.compile(r'ORG\.FTCOST\.FUNCTIONS\.([A-Z0-9_]+)\(', re.I)
 TRACKER = re.compile(r'\bissue\s*#?\d', re.I)
-LANGUAGES = {'en': ('en', 'US'), 'de': ('de', 'DE')}
+LANGUAGES = {'en': ('en', 'US'), 'de': ('de', 'DE'), 'fr': ('fr', 'FR')}
 
 
 def q(tag):
