@@ -82,7 +82,7 @@ def text_cells(path):
     return out
 
 
-def check_language(po_dir, lang, tmp):
+def check_language(po_dir, lang, table, tmp):
     po = os.path.join(po_dir, lang + '.po')
     mo = os.path.join(tmp, lang + '.mo')
     r = run(['msgfmt', '--check', '--statistics', '-o', mo, po])
@@ -103,7 +103,8 @@ def check_language(po_dir, lang, tmp):
         return
     builder = os.path.join(TEMPLATES, 'build-templates.py')
     for lg, args in (('en', []), (lang, ['--lang', lang, '--mo', mo])):
-        r = run([sys.executable, builder, '--fods-only'] + args + [os.path.join(tmp, lg)] + list(KINDS))
+        r = run([sys.executable, builder, '--fods-only', '--table', table] + args
+                + [os.path.join(tmp, lg)] + list(KINDS))
         if r.returncode != 0:
             fail('build-templates.py --lang %s: %s' % (lg, r.stdout.strip()))
             return
@@ -123,10 +124,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--po-dir', default=os.path.join(TEMPLATES, 'po'))
     ap.add_argument('--lang', action='append', required=True)
+    ap.add_argument('--table', required=True, help="the add-in's function table (ftcost-table.json)")
     a = ap.parse_args()
     for lang in a.lang:
         with tempfile.TemporaryDirectory(prefix='ftcost-po-') as tmp:
-            check_language(a.po_dir, lang, tmp)
+            check_language(a.po_dir, lang, a.table, tmp)
     if failures:
         print('%d check(s) failed' % len(failures))
         return 1
