@@ -7,7 +7,7 @@
 #                            LibreOffice end-to-end tests, then the core and
 #                            command again under AddressSanitizer/UBSan, the
 #                            fuzzers, and, as root, the LibreOffice suites
-#                            again on LibreOffice 25.2 in a chroot)
+#                            again on LibreOffice 26.8 in a chroot)
 # Missing Debian packages are installed when run as root (CI); otherwise the
 # script says which apt-get command to run.
 set -euo pipefail
@@ -31,28 +31,27 @@ packages=(
     clang-format  # tools/check-format.sh
 )
 
-# The current LibreOffice beside Debian 12's 7.4: 25.2 from bookworm-backports
-# in a chroot (the two cannot share one system), with what the build needs.
-lo25_root=${FTCOST_LO25_ROOT:-/var/tmp/ftcost-lo25}
-lo25_packages=(
+# The current LibreOffice beside Debian 12's 7.4: 26.8 from trixie-backports
+# in a Debian 13 chroot (the two cannot share one system), with what the
+# build needs.
+lo_current_root=${FTCOST_LO_CURRENT_ROOT:-/var/tmp/ftcost-lo-current}
+lo_current_packages=(
     libreoffice-calc-nogui libreoffice-dev python3-uno libreoffice-l10n-de
     libreoffice-l10n-fr  # the French templates are listed under a French UI
-    # from backports too: libsoup's -dev needs libwebp-dev, which must match
-    # the libwebp7 that LibreOffice 25.2 brings from backports
-    libsoup-3.0-dev glib-networking
 )
-lo25_build_packages=(
+lo_current_build_packages=(
     meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libjson-glib-dev
     check libxml2-dev libzip-dev python3 poppler-utils
+    libsoup-3.0-dev glib-networking
     gettext fonts-dejavu-core
 )
 
 # The packages of a list that the chroot lacks, on one line.
-lo25_missing() {
+lo_current_missing() {
     local p missing=()
     for p in "$@"; do
         # shellcheck disable=SC2016  # ${Status} is dpkg-query's field
-        chroot "$lo25_root" dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+        chroot "$lo_current_root" dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
             grep -q 'install ok installed' || missing+=("$p")
     done
     echo "${missing[*]}"
@@ -86,64 +85,69 @@ setup() { # DIR [meson options...]
     meson compile -C "$dir"
 }
 
-# Builds the chroot once (debootstrap, then LibreOffice 25.2 from
-# bookworm-backports); later runs reuse it.
-lo25_prepare() {
+# Builds the chroot once (debootstrap, then LibreOffice 26.8 from
+# trixie-backports); later runs reuse it.
+lo_current_prepare() {
     local mirror=http://deb.debian.org/debian
-    if [ ! -x "$lo25_root/usr/lib/libreoffice/program/soffice" ]; then
-        echo "== LibreOffice 25.2 chroot in $lo25_root"
-        [ -x "$lo25_root/usr/bin/apt-get" ] ||
-            debootstrap --variant=minbase bookworm "$lo25_root" "$mirror"
-        cat > "$lo25_root/etc/apt/sources.list" <<SOURCES
-deb $mirror bookworm main
-deb $mirror bookworm-updates main
-deb http://deb.debian.org/debian-security bookworm-security main
-deb $mirror bookworm-backports main
+    if [ -x "$lo_current_root/usr/bin/apt-get" ] &&
+        ! grep -q '^VERSION_CODENAME=trixie$' "$lo_current_root/etc/os-release"; then
+        echo "== $lo_current_root is not a Debian 13 chroot; remove it or set FTCOST_LO_CURRENT_ROOT" >&2
+        return 1
+    fi
+    if [ ! -x "$lo_current_root/usr/lib/libreoffice/program/soffice" ]; then
+        echo "== LibreOffice 26.8 chroot in $lo_current_root"
+        [ -x "$lo_current_root/usr/bin/apt-get" ] ||
+            debootstrap --variant=minbase trixie "$lo_current_root" "$mirror"
+        cat > "$lo_current_root/etc/apt/sources.list" <<SOURCES
+deb $mirror trixie main
+deb $mirror trixie-updates main
+deb http://deb.debian.org/debian-security trixie-security main
+deb $mirror trixie-backports main
 SOURCES
-        chroot "$lo25_root" sh -c "export DEBIAN_FRONTEND=noninteractive &&
+        chroot "$lo_current_root" sh -c "export DEBIAN_FRONTEND=noninteractive &&
             apt-get update &&
-            apt-get install -y --no-install-recommends -t bookworm-backports ${lo25_packages[*]} &&
-            apt-get install -y --no-install-recommends ${lo25_build_packages[*]}"
+            apt-get install -y --no-install-recommends -t trixie-backports ${lo_current_packages[*]} &&
+            apt-get install -y --no-install-recommends ${lo_current_build_packages[*]}"
     fi
     # A chroot built before a package joined the lists gets it now.
     local new_lo new_build cmd="apt-get update"
-    new_lo=$(lo25_missing "${lo25_packages[@]}")
-    new_build=$(lo25_missing "${lo25_build_packages[@]}")
+    new_lo=$(lo_current_missing "${lo_current_packages[@]}")
+    new_build=$(lo_current_missing "${lo_current_build_packages[@]}")
     [ -z "$new_lo" ] ||
-        cmd="$cmd && apt-get install -y --no-install-recommends -t bookworm-backports $new_lo"
+        cmd="$cmd && apt-get install -y --no-install-recommends -t trixie-backports $new_lo"
     [ -z "$new_build" ] || cmd="$cmd && apt-get install -y --no-install-recommends $new_build"
     if [ -n "$new_lo$new_build" ]; then
-        echo "== LibreOffice 25.2 chroot: installing $new_lo $new_build"
-        chroot "$lo25_root" sh -c "export DEBIAN_FRONTEND=noninteractive && $cmd"
+        echo "== LibreOffice 26.8 chroot: installing $new_lo $new_build"
+        chroot "$lo_current_root" sh -c "export DEBIAN_FRONTEND=noninteractive && $cmd"
     fi
-    mkdir -p "$lo25_root/src"
-    mountpoint -q "$lo25_root/proc" || mount -t proc proc "$lo25_root/proc"
-    mountpoint -q "$lo25_root/src" || mount --bind "$here" "$lo25_root/src"
+    mkdir -p "$lo_current_root/src"
+    mountpoint -q "$lo_current_root/proc" || mount -t proc proc "$lo_current_root/proc"
+    mountpoint -q "$lo_current_root/src" || mount --bind "$here" "$lo_current_root/src"
 }
 
-lo25_release() {
-    umount "$lo25_root/src" 2>/dev/null || true
-    umount "$lo25_root/proc" 2>/dev/null || true
+lo_current_release() {
+    umount "$lo_current_root/src" 2>/dev/null || true
+    umount "$lo_current_root/proc" 2>/dev/null || true
 }
 
-# The LibreOffice suites again on 25.2 (build-lo25, configured in the
+# The LibreOffice suites again on 26.8 (build-lo-current, configured in the
 # chroot); the slow ones (soak, valgrind) test our library, not the version.
-run_lo25_tests() {
+run_lo_current_tests() {
     local status=0
     if [ "$(id -u)" -ne 0 ]; then
-        echo "== LibreOffice 25.2: skipped (needs root for its chroot)"
+        echo "== LibreOffice 26.8: skipped (needs root for its chroot)"
         return 0
     fi
-    lo25_prepare
-    trap lo25_release EXIT
-    chroot "$lo25_root" sh -c "cd /src &&
+    lo_current_prepare
+    trap lo_current_release EXIT
+    chroot "$lo_current_root" sh -c "cd /src &&
         soffice --version &&
-        { [ -f build-lo25/build.ninja ] || meson setup build-lo25; } &&
-        meson compile -C build-lo25 &&
-        meson test -C build-lo25 --print-errorlogs --num-processes 1 \
+        { [ -f build-lo-current/build.ninja ] || meson setup build-lo-current; } &&
+        meson compile -C build-lo-current &&
+        meson test -C build-lo-current --print-errorlogs --num-processes 1 \
             --suite oxt --suite e2e --suite share --suite templates --no-suite slow" ||
         status=1
-    lo25_release
+    lo_current_release
     trap - EXIT
     return $status
 }
@@ -191,8 +195,8 @@ run_tests() {
     meson test -C build-fuzz --print-errorlogs --suite fuzz || status=1
     grep -h '^stat::number_of_executed_units\|^stat::new_units_added' \
         build-fuzz/meson-logs/testlog.txt || true
-    run_lo25_tests || status=1
-    summarize build build-asan build-fuzz build-lo25 || status=1
+    run_lo_current_tests || status=1
+    summarize build build-asan build-fuzz build-lo-current || status=1
     return $status
 }
 

@@ -38,8 +38,8 @@ from lo_harness import Office, add_harness_arguments, log, run_harness, set_prof
 # Text is measured in DejaVu Sans, whatever font the cell names: the widest
 # sans a Calc falls back to where the templates' Liberation Sans (or its
 # metric twins Arial, Nimbus Sans) is missing, as in a minimal install
-# (measured: the LibreOffice 25.2 chroot has DejaVu only, and cut "hours per
-# month" there).  It also leaves Liberation Sans about 10 % of room for the
+# (measured: tools/dev.sh's LibreOffice chroot has DejaVu only, and 25.2
+# there cut "hours per month").  It also leaves Liberation Sans about 10 % of room for the
 # screen's text metrics, which are wider than the printer's the PDF uses.
 MEASURE_FONT = 'DejaVu Sans'
 FONT_PROPS = ('CharHeight', 'CharWeight', 'CharPosture', 'ParaIndent')
