@@ -17,9 +17,9 @@ the width its shown text needs with the width it has:
     touches the next cell's text reads as one run ("API path, cumulativeAPI
     path cash flow");
   - a line of text fits its row's height (a thin spacer row holds no number);
-  - two texts side by side keep GAP between them as the
-    screen shows them (SCREEN wider; alignment, wrapped lines included):
-    right-aligned column headers run together otherwise;
+  - a right-aligned or centred text keeps GAP from the text beside it on
+    its left as the screen shows them (SCREEN wider; alignment, wrapped
+    lines included): right-aligned column headers run together otherwise;
   - wrapped text (and a merged area's) fits its rows (with SCREEN wider
     lines, where that wraps one more time): the templates fix
     every row's height, so a wrapped text does not grow its row; Calc's
@@ -213,6 +213,8 @@ def check_neighbours(sheet, cells, measure, where):
         rcell, rshown, ris_text, _ = right
         if not (is_text and ris_text):
             continue  # a number and its unit: the spreadsheet's own layout
+        if alignment(rcell, ris_text) == 'left':
+            continue  # a right-aligned header, then a left-aligned one: the same layout
         gap = free_sides(sheet, cell, shown, is_text, measure)[1] + \
             free_sides(sheet, rcell, rshown, ris_text, measure)[0]
         if gap < GAP:
