@@ -43,7 +43,7 @@ def build():
     s = book.sheet(_('Fine-tune vs API'),
                    ['0.4cm', '6.1cm', '3.3cm', '3.0cm', '6.9cm', '0.5cm',
                     '3.45cm', '3.1cm', '3.1cm', '3.1cm', '0.8cm', '1.6cm', '3.6cm', '3.6cm'],
-                   print_range='A1:J44', wider={'de': {'B': '6.6cm', 'D': '3.1cm', 'E': '6.9cm', 'G': '3.8cm',
+                   print_range='A1:J44', wider={'de': {'B': '6.6cm', 'D': '3.3cm', 'E': '6.9cm', 'G': '3.8cm',
                                                        'M': '3.8cm', 'N': '3.8cm'}})
     s.height(1, '1.05cm')
     s.height(4, '0.25cm')
@@ -151,7 +151,7 @@ def build():
     s.calc('G9', 'IF(%s;%s;IF(ISNUMBER(Breakeven);%s;%s))'
            % (missing, q(_('no price for this model: pick one from the list or type your prices')),
               q(_('where the two lines of the chart cross')), q(_('the API stays cheaper'))),
-           'head_text', span=(1, 4))
+           'head_text', span=(2, 4))  # two rows: the missing-price text wraps (German)
 
     def kv(r, label, formula, fmt, name=None, role='calc'):
         s.text('G%d' % r, label, 'label', span=(1, 2))
@@ -218,7 +218,7 @@ def build():
     # ---- cash flows
     c = book.sheet(CF, ['0.4cm', '1.7cm', '2.9cm', '2.9cm', '3.0cm', '3.0cm', '3.5cm', '3.3cm', '3.2cm'],
                    print_range='A1:I%d' % (LAST + 3), master='Portrait',
-                   wider={'de': {'B': '1.9cm'}})
+                   wider={'de': {'B': '1.9cm', 'C': '3.4cm', 'D': '3.4cm'}})
     c.height(1, '1.05cm')
     c.height(4, '0.25cm')
     c.height(6, '1.25cm')
@@ -260,8 +260,10 @@ def build():
            % (ref('I%d:I%d' % (FIRST, LAST)), ref('B%d:B%d' % (FIRST, LAST)),
               ref('B%d:B%d' % (FIRST, LAST)), ref('I%d:I%d' % (FIRST, LAST)),
               ref('B%d:B%d' % (FIRST, LAST)), q(_('none in %d months') % MONTHS)),
-           'calc_b', 'int', name='ChartCrossing')
-    c.text('H%d' % (LAST + 2), _('month'), 'unit')
+           'calc_b', 'int', name='ChartCrossing', span=(1, 2))
+    # G:H: room for the text shown when the lines never cross; the unit
+    # only beside a month number
+    c.calc('I%d' % (LAST + 2), 'IF(ISNUMBER(ChartCrossing);%s;"")' % q(_('month')), 'unit')
     c.text('B%d' % (LAST + 3), _('Negative "ahead by" values: the API path is still cheaper to date.'),
            'note_free', span=(1, 8))
     add_model_lists(book)

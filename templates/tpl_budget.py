@@ -69,7 +69,8 @@ def build():
                    ['0.4cm', '7.9cm', '2.5cm', '2.5cm', '2.4cm', '2.6cm', '2.6cm', '2.7cm',
                     '2.7cm', '10.6cm'],
                    print_range='A1:J%d' % PRINT_LAST,
-                   wider={'de': {'B': '9.4cm', 'E': '3.1cm', 'F': '3.7cm', 'J': '12.8cm'}})
+                   wider={'de': {'B': '9.4cm', 'D': '2.7cm', 'E': '3.1cm', 'F': '3.7cm',
+                                 'H': '3.1cm', 'J': '12.8cm'}})
     unit_list = book.list_validation(*[unit for unit, _y1, _y3 in UNITS])
     nonneg = book.nonneg_validation()
     s.height(1, '1.05cm')

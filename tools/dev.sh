@@ -20,7 +20,9 @@ packages=(
     meson ninja-build pkg-config gcc libc6-dev
     libglib2.0-dev libjson-glib-dev check libxml2-dev libzip-dev
     libsoup-3.0-dev glib-networking  # `ftcost prices update`: HTTP, TLS
-    libreoffice-calc-nogui libreoffice-dev python3-uno
+    # libreoffice-calc, not -nogui: the screenshots test opens real windows
+    libreoffice-calc libreoffice-dev python3-uno
+    xvfb  # the X server of those windows (tests/templates/screenshot-templates.py)
     libreoffice-l10n-de libreoffice-l10n-fr gettext
     fonts-dejavu-core  # the fit test measures text in DejaVu Sans
     valgrind poppler-utils

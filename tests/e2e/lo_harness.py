@@ -161,6 +161,7 @@ class Office:
             self.prefix = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups']
         self.log_path = os.path.join(self.tmp, 'soffice.log')
         self.ftcost_log = None  # FTCOST_LOG for the add-in, when set
+        self.display = None  # an X display (":N"): soffice with windows on it
 
     def env(self):
         h = self.home
@@ -170,6 +171,8 @@ class Office:
             'XDG_DATA_HOME': h + '/.local/share', 'XDG_RUNTIME_DIR': h + '/run',
             'TMPDIR': h + '/tmp', 'SAL_USE_VCLPLUGIN': 'svp',
         }
+        if self.display:
+            env.update(DISPLAY=self.display, SAL_USE_VCLPLUGIN='gen')
         if self.ftcost_log:
             env['FTCOST_LOG'] = self.ftcost_log
         elif os.environ.get('FTCOST_LOG'):
@@ -202,7 +205,8 @@ class Office:
     def start(self, timeout=120, poll=0.5):
         """Starts soffice and connects; `poll`: seconds between attempts."""
         port = free_port()
-        office_args = ['--headless', '--invisible', '--norestore', '--nologo', '--nodefault',
+        office_args = ([] if self.display else ['--headless', '--invisible']) + [
+                       '--norestore', '--nologo', '--nodefault',
                        '--nolockcheck', '-env:UserInstallation=file://' + self.profile,
                        '--accept=socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext'
                        % port]

@@ -17,7 +17,11 @@ the width its shown text needs with the width it has:
     touches the next cell's text reads as one run ("API path, cumulativeAPI
     path cash flow");
   - a line of text fits its row's height (a thin spacer row holds no number);
-  - wrapped text (and a merged area's) fits its rows: the templates fix
+  - a right-aligned or centred text keeps GAP from the text beside it on
+    its left as the screen shows them (SCREEN wider; alignment, wrapped
+    lines included): right-aligned column headers run together otherwise;
+  - wrapped text (and a merged area's) fits its rows (with SCREEN wider
+    lines, where that wraps one more time): the templates fix
     every row's height, so a wrapped text does not grow its row; Calc's
     optimal height for the text at the cell's width must not exceed the
     row (or merged rows), and no single word may be wider than the cell
@@ -26,7 +30,9 @@ The width a text needs is measured by Calc itself: the shown string in a
 scratch cell with the same size and weight, in DejaVu Sans (MEASURE_FONT), its column set to the optimal width,
 less the margin Calc adds to an optimal width (measured as twice the
 width of ten digits less that of twenty).  Exit 0 when everything fits, 1 otherwise (each cut-off cell is
-printed), 77 without LibreOffice/python3-uno.
+printed), 77 without LibreOffice/python3-uno.  A template with a model
+picker (a ModelName cell) is checked twice: as it opens, and with a model
+no catalogue has (every price missing: the texts shown instead).
 """
 import argparse
 import os
@@ -49,6 +55,13 @@ FONT_PROPS = ('CharHeight', 'CharWeight', 'CharPosture', 'ParaIndent')
 # window).
 GAP = 150
 SCREEN = 1.08
+# Liberation Sans against DejaVu Sans (MEASURE_FONT): about 10 % narrower,
+# so a header that wraps when measured may stay one line in a window and
+# fill its column ("API path cash flow" beside "API path, cumulative").
+NARROWER = 0.9
+# The model name of the missing-price state, checked too in a template
+# with a ModelName cell: every text it shows instead of a number must fit.
+MISSING_MODEL = 'no-such-model'
 
 
 class Measurer:
@@ -92,6 +105,20 @@ class Measurer:
             self.cache[key] = row.Height
         return self.cache[key]
 
+    def widest(self, text, source, width):
+        """The widest line of `text` wrapped at `width` as the screen wraps
+        it (each line measured, SCREEN wider than Calc measures)."""
+        lines, cur = [], ''
+        for word in text.split():
+            trial = (cur + ' ' + word) if cur else word
+            if cur and self.need(trial, source) * SCREEN > width:
+                lines.append(cur)
+                cur = word
+            else:
+                cur = trial
+        lines.append(cur)
+        return max(self.need(line, source) for line in lines)
+
     def need(self, text, source):
         key = (text,) + tuple(str(source.getPropertyValue(p)) for p in FONT_PROPS + ('CellStyle',))
         if key not in self.cache:
@@ -132,15 +159,74 @@ def check_wrapped(sheet, cell, shown, measure, where):
         cut.append('%s %s: %r fills its %.1f mm to the edge of the filled cell beside it'
                    % (where, cell.AbsoluteName, shown, width / 100.0))
     height, have = measure.height(shown, cell, width), merged_height(sheet, cell)
+    if measure.widest(shown, cell, width) * SCREEN > width and len(shown.split()) > 1:
+        # on screen the text is wider: one more line than Calc measures
+        height = measure.height(shown, cell, int(width / SCREEN))
     if height > have + 5:
         cut.append('%s %s: %r wrapped needs %.1f mm of height, has %.1f mm'
                    % (where, cell.AbsoluteName, shown, height / 100.0, have / 100.0))
     return cut
 
 
+def alignment(cell, is_text):
+    """'left', 'center' or 'right': where Calc puts the shown text."""
+    from com.sun.star.table.CellHoriJustify import LEFT, CENTER, RIGHT
+    j = cell.HoriJustify
+    if j == LEFT:
+        return 'left'
+    if j == CENTER:
+        return 'center'
+    if j == RIGHT:
+        return 'right'
+    return 'left' if is_text else 'right'
+
+
+def free_sides(sheet, cell, shown, is_text, measure):
+    """(free mm*100 on the left, on the right) of the cell's text as the
+    screen shows it (SCREEN wider than measured), in its merged area."""
+    width, _ = merged_width(sheet, cell, cell.CellAddress.Column, cell.CellAddress.Row)
+    if cell.IsTextWrapped:
+        need = measure.widest(shown, cell, width) * SCREEN
+        one_line = measure.need(shown, cell) * SCREEN * NARROWER
+        if one_line <= width:  # one line in the templates' narrower font: it fills more
+            need = max(need, one_line)
+    else:
+        need = measure.need(shown, cell) * SCREEN
+    free = max(width - need, 0)
+    side = alignment(cell, is_text)
+    if side == 'left':
+        return 0, free
+    if side == 'right':
+        return free, 0
+    return free / 2, free / 2
+
+
+def check_neighbours(sheet, cells, measure, where):
+    """Texts of two filled cells side by side keep GAP between them (on
+    screen): a right-aligned header beside another whose text fills its
+    column reads as one run ("API path, cumulativeAPI path cash flow")."""
+    cut = []
+    for (col, row), (cell, shown, is_text, end_col) in sorted(cells.items()):
+        right = cells.get((end_col + 1, row))
+        if right is None:
+            continue
+        rcell, rshown, ris_text, _ = right
+        if not (is_text and ris_text):
+            continue  # a number and its unit: the spreadsheet's own layout
+        if alignment(rcell, ris_text) == 'left':
+            continue  # a right-aligned header, then a left-aligned one: the same layout
+        gap = free_sides(sheet, cell, shown, is_text, measure)[1] + \
+            free_sides(sheet, rcell, rshown, ris_text, measure)[0]
+        if gap < GAP:
+            cut.append('%s %s and %s: %r and %r run together on screen (%.1f mm between them)'
+                       % (where, cell.AbsoluteName, rcell.AbsoluteName, shown, rshown,
+                          gap / 100.0))
+    return cut
+
+
 def check_sheet(sheet, measure, where):
     from com.sun.star.table.CellContentType import EMPTY, TEXT, FORMULA
-    cut = []
+    cut, filled = [], {}
     used = sheet.createCursor()
     used.gotoEndOfUsedArea(False)
     last_col, last_row = used.RangeAddress.EndColumn, used.RangeAddress.EndRow
@@ -154,12 +240,13 @@ def check_sheet(sheet, measure, where):
                 continue
             if not sheet.Columns.getByIndex(col).IsVisible:
                 continue
-            if cell.IsTextWrapped:
-                cut += check_wrapped(sheet, cell, shown, measure, where)
-                continue
             is_text = cell.Type == TEXT or (cell.Type == FORMULA and
                                             cell.FormulaResultType2 == TEXT)
             width, end_col = merged_width(sheet, cell, col, row)
+            filled[(col, row)] = (cell, shown, is_text, end_col)
+            if cell.IsTextWrapped:
+                cut += check_wrapped(sheet, cell, shown, measure, where)
+                continue
             if is_text and cell.IsMerged is False and end_col == col:
                 right = sheet.getCellByPosition(col + 1, row)
                 if right.Type == EMPTY and col + 1 <= last_col + 1:
@@ -179,7 +266,7 @@ def check_sheet(sheet, measure, where):
             if need > width:
                 cut.append('%s %s: %r needs %.1f mm, has %.1f mm'
                            % (where, cell.AbsoluteName, shown, need / 100.0, width / 100.0))
-    return cut
+    return cut + check_neighbours(sheet, filled, measure, where)
 
 
 def run(opts):
@@ -201,14 +288,22 @@ def run(opts):
                     if s.isProtected():
                         s.unprotect('')
                 measure = Measurer(doc)
-                n = 0
-                for s in sheets:
-                    if not s.IsVisible:
-                        continue  # the model lists: read by the pickers, never shown
-                    cut = check_sheet(s, measure, '%s %s' % (os.path.basename(template), s.Name))
-                    failures += cut
-                    n += 1
-                log('%s: %d sheets checked' % (os.path.basename(template), n))
+                states = [('', None)]
+                if doc.NamedRanges.hasByName('ModelName'):
+                    states.append((' (missing price)', MISSING_MODEL))
+                for state, model in states:
+                    if model is not None:  # a model the catalogue lacks: every price #N/A
+                        doc.NamedRanges.getByName('ModelName').ReferredCells \
+                            .getCellByPosition(0, 0).setString(model)
+                        doc.calculateAll()
+                    n = 0
+                    for s in sheets:
+                        if not s.IsVisible:
+                            continue  # the model lists: read by the pickers, never shown
+                        failures += check_sheet(s, measure, '%s%s %s'
+                                                % (os.path.basename(template), state, s.Name))
+                        n += 1
+                    log('%s%s: %d sheets checked' % (os.path.basename(template), state, n))
             finally:
                 doc.close(True)
     for f in failures:
