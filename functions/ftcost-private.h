@@ -108,6 +108,29 @@ ftc_status ftc_text_column(ftc_result *out, size_t rows, ftc_error *err);
  * to the last bit.  pow() rather than a running product: no drift. */
 static inline double ftc_grown(double monthly, double ratio, double k);
 
+/* Share expansions (OpenFormula text) that several functions use.  None is
+ * volatile (no INDIRECT, OFFSET, NOW, TODAY, RAND): a shared copy
+ * recalculates when an input changes and only then.
+ *
+ * FTC_MONTHS(N): the column of month numbers 1..N, as the rows of the
+ * first N cells of column A of the formula's own sheet (only their row
+ * numbers are read, never their contents; a whole column does not move when
+ * rows are inserted).  Measured: LibreOffice 7.4 and Gnumeric 1.12.55, in
+ * .ods and .xlsx, also from a cell in column A itself (no circular
+ * reference).  ftc_formula_expand_function() writes $A:$A in Excel's
+ * grammar. */
+#define FTC_MONTHS(N) "ROW(INDEX([.$A:.$A];1):INDEX([.$A:.$A];" N "))"
+
+/* FTC_GROWN_SUM(R, N): the sum of R^k for k = 0 .. N-1 (ftc_grown_sum's
+ * factor), closed form: N when R = 1, else (R^N - 1) / (R - 1) with
+ * R^N - 1 = expm1(N*LN(R)) written as EXP(MAX(L;0))*2*TANH(L/2)/(1+ABS(TANH(L/2))),
+ * which loses no digits when R is close to 1 (EXP(L)-1 would: 1E-10 per
+ * month over 12 months is then off in the 7th digit) and does not overflow
+ * before R^N does. */
+#define FTC_GROWN_SUM(R, N)                                                                    \
+    "IF(" R "=1;" N ";EXP(MAX(" N "*LN(" R ");0))*2*TANH(" N "*LN(" R ")/2)/(1+ABS(TANH(" N    \
+    "*LN(" R ")/2)))/(" R "-1))"
+
 /* The price loader (ftc-price-list.c), open to the tests and the fuzzer:
  * one file's entries, or NULL with *error saying why the whole file is
  * unusable.  `file_date` (days since 1899-12-30) dates LiteLLM entries,
