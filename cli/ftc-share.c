@@ -14,6 +14,7 @@
 
 #include "ftc-formula.h"
 #include "ftc-workbook.h"
+#include "ftcost-private.h"
 #include "ftcost.h"
 
 #include <glib.h>
@@ -26,6 +27,7 @@
 #define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 #define NS_CALCEXT "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 
 static const char help_text[] =
@@ -64,6 +66,8 @@ typedef struct {
     int rewritten;   /* formulas rewritten */
     int frozen;      /* cells frozen to their value */
     int cells_total; /* cells that called the add-in */
+    bool months;     /* a formula counts months on FTC_MONTHS_SHEET */
+    bool has_months; /* the workbook has that sheet already */
     char *sheet;     /* where the walk is in content.xml: the table's name, */
     long row, col;   /* the cell's row and column (from 0) */
 } share_stats;
@@ -208,6 +212,7 @@ static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
             if (cell_formula)
                 st->cells_total++;
             if (shared != NULL) {
+                st->months |= strstr(shared, "[$" FTC_MONTHS_SHEET ".") != NULL;
                 xmlSetNsProp(node, attr->ns, attr->name, (const xmlChar *)shared);
                 st->rewritten++;
                 if (cell_formula) {
@@ -292,6 +297,7 @@ static bool rewrite_node(xmlNodePtr node, share_stats *st, GError **error)
 
             g_free(st->sheet);
             st->sheet = g_strdup(name != NULL ? (const char *)name : "");
+            st->has_months |= strcmp(st->sheet, FTC_MONTHS_SHEET) == 0;
             xmlFree(name);
             st->row = 0;
         }
@@ -307,6 +313,53 @@ static bool rewrite_node(xmlNodePtr node, share_stats *st, GError **error)
     return true;
 }
 
+/* The hidden, empty sheet whose row numbers FTC_MONTHS counts, after the
+ * last sheet (the ODF order: tables, then named expressions etc.). */
+static void add_months_sheet(xmlDocPtr doc)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc), body = NULL, sheets = NULL, styles = NULL;
+    xmlNodePtr last = NULL, style, table, row;
+    xmlNsPtr ns_table, ns_style, ns_office;
+
+    for (xmlNodePtr n = root->children; n != NULL; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE && is_element(n, NS_OFFICE, "body"))
+            body = n;
+        if (n->type == XML_ELEMENT_NODE && is_element(n, NS_OFFICE, "automatic-styles"))
+            styles = n;
+    }
+    for (xmlNodePtr n = body != NULL ? body->children : NULL; n != NULL; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && is_element(n, NS_OFFICE, "spreadsheet"))
+            sheets = n;
+    if (sheets == NULL)
+        return;
+    for (xmlNodePtr n = sheets->children; n != NULL; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && is_element(n, NS_TABLE, "table"))
+            last = n;
+    ns_table = find_ns(root, NS_TABLE, "table");
+    ns_style = find_ns(root, NS_STYLE, "style");
+    ns_office = find_ns(root, NS_OFFICE, "office");
+    if (styles == NULL) {
+        styles = xmlNewNode(ns_office, (const xmlChar *)"automatic-styles");
+        xmlAddPrevSibling(body, styles);
+    }
+    style = xmlNewChild(styles, ns_style, (const xmlChar *)"style", NULL);
+    xmlNewNsProp(style, ns_style, (const xmlChar *)"name", (const xmlChar *)"ftcost_hidden");
+    xmlNewNsProp(style, ns_style, (const xmlChar *)"family", (const xmlChar *)"table");
+    xmlNewNsProp(xmlNewChild(style, ns_style, (const xmlChar *)"table-properties", NULL),
+                 ns_table, (const xmlChar *)"display", (const xmlChar *)"false");
+    table = xmlNewNode(ns_table, (const xmlChar *)"table");
+    xmlNewNsProp(table, ns_table, (const xmlChar *)"name", (const xmlChar *)FTC_MONTHS_SHEET);
+    xmlNewNsProp(table, ns_table, (const xmlChar *)"style-name",
+                 (const xmlChar *)"ftcost_hidden");
+    xmlNewChild(table, ns_table, (const xmlChar *)"table-column", NULL);
+    row = xmlNewChild(table, ns_table, (const xmlChar *)"table-row", NULL);
+    xmlNewChild(row, ns_table, (const xmlChar *)"table-cell", NULL);
+    if (last != NULL)
+        xmlAddNextSibling(last, table);
+    else
+        xmlAddChild(sheets, table);
+}
+
 static GBytes *rewrite_xml(GBytes *in, const char *name, share_stats *st, GError **error)
 {
     xmlDocPtr doc = ftc_workbook_parse_xml(in, name, error);
@@ -320,6 +373,8 @@ static GBytes *rewrite_xml(GBytes *in, const char *name, share_stats *st, GError
         xmlFreeDoc(doc);
         return NULL;
     }
+    if (strcmp(name, "content.xml") == 0 && st->months && !st->has_months)
+        add_months_sheet(doc);
     xmlDocDumpMemoryEnc(doc, &out, &out_len, "UTF-8");
     xmlFreeDoc(doc);
     result = g_bytes_new(out, (gsize)out_len);

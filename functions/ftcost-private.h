@@ -113,13 +113,16 @@ static inline double ftc_grown(double monthly, double ratio, double k);
  * recalculates when an input changes and only then.
  *
  * FTC_MONTHS(N): the column of month numbers 1..N, as the rows of the
- * first N cells of column A of the formula's own sheet (only their row
- * numbers are read, never their contents; a whole column does not move when
- * rows are inserted).  Measured: LibreOffice 7.4 and Gnumeric 1.12.55, in
- * .ods and .xlsx, also from a cell in column A itself (no circular
- * reference).  ftc_formula_expand_function() writes $A:$A in Excel's
- * grammar. */
-#define FTC_MONTHS(N) "ROW(INDEX([.$A:.$A];1):INDEX([.$A:.$A];" N "))"
+ * first N cells of column A of a hidden, empty sheet that `ftcost share`
+ * adds to the copy (FTC_MONTHS_SHEET): only row numbers are read, never
+ * contents, and no cell of the workbook's own sheets is referenced (a
+ * formula in column A referencing $A:$A is a circular reference to
+ * Gnumeric, which then leaves cells uncomputed).  Measured: LibreOffice 7.4
+ * and Gnumeric 1.12.55, in .ods and .xlsx.  ftc_formula_expand_function()
+ * writes ftcost_months!$A:$A in Excel's grammar. */
+#define FTC_MONTHS_SHEET "ftcost_months"
+#define FTC_MONTHS_COLUMN "[$" FTC_MONTHS_SHEET ".$A:.$A]"
+#define FTC_MONTHS(N) "ROW(INDEX(" FTC_MONTHS_COLUMN ";1):INDEX(" FTC_MONTHS_COLUMN ";" N "))"
 
 /* FTC_GROWN_SUM(R, N): the sum of R^k for k = 0 .. N-1 (ftc_grown_sum's
  * factor), closed form: N when R = 1, else (R^N - 1) / (R - 1) with

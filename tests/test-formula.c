@@ -192,7 +192,7 @@ static bool balanced(const char *s)
 }
 
 /* A placeholder left in an expanded formula: a '$' outside strings that is
- * not an absolute reference's ([.$A:.$A], FTC_MONTHS). */
+ * not an absolute reference's ([$ftcost_months.$A:.$A], FTC_MONTHS). */
 static const char *placeholder_left(const char *formula)
 {
     for (const char *p = formula; *p != '\0'; p++) {
@@ -250,14 +250,15 @@ START_TEST(test_volatile_call)
     ck_assert_str_eq(volatile_call("IF(1;NOW();TODAY())"), "NOW");
     ck_assert_str_eq(volatile_call("RAND()*2"), "RAND");
     ck_assert_ptr_null(volatile_call("\"INDIRECT(\"&[$'NOW('.A1]&RANDOM(1)&TODAYS(2)"));
-    ck_assert_ptr_null(volatile_call("ROW(INDEX([.$A:.$A];1):INDEX([.$A:.$A];12))"));
-    ck_assert_ptr_null(placeholder_left("[.$A:.$A]&\"$1\""));
+    ck_assert_ptr_null(volatile_call("ROW(INDEX([$S.$A:.$A];1):INDEX([$S.$A:.$A];12))"));
+    ck_assert_ptr_null(placeholder_left("[$S.$A:.$A]&\"$1\""));
     ck_assert_ptr_nonnull(placeholder_left("(2)*$1"));
 }
 END_TEST
 
 /* In Excel's grammar: ',' between arguments and columns, ';' between an
- * inline array's rows, $A:$A for the column of month numbers. */
+ * inline array's rows, ftcost_months!$A:$A for the column of month
+ * numbers. */
 START_TEST(test_expand_excel_grammar)
 {
     const char *args[] = {"1", "2", "3", "0", "[.E1]"};
@@ -270,9 +271,11 @@ START_TEST(test_expand_excel_grammar)
     ck_assert_msg(strstr(items->str, "*{1;0;0;0;0}+") != NULL, "%s", items->str);
     ck_assert(ftc_formula_expand_function(ftc_function_find("FT_SCHEDULE"), args, 5, ',',
                                           schedule, &err));
-    ck_assert_msg(strstr(schedule->str, "ROW(INDEX($A:$A,1):INDEX($A:$A,MIN(([.E1]))+1))") !=
-                      NULL,
-                  "%s", schedule->str);
+    ck_assert_msg(
+        strstr(schedule->str,
+               "ROW(INDEX(ftcost_months!$A:$A,1):INDEX(ftcost_months!$A:$A,MIN(([.E1]))+1))") !=
+            NULL,
+        "%s", schedule->str);
     ck_assert_msg(strstr(schedule->str, "{1,2,3,4,5}") != NULL, "%s", schedule->str);
     ck_assert_ptr_null(strchr(schedule->str, ';'));
 }
@@ -570,7 +573,7 @@ START_TEST(test_share_one_cell_range)
 
     ck_assert_msg(got != NULL, "%s", err.message);
     ck_assert_ptr_null(strstr(got, "J5:"));
-    ck_assert_ptr_nonnull(strstr(got, "INDEX([.$A:.$A];MIN(([$S.J5])))"));
+    ck_assert_ptr_nonnull(strstr(got, "INDEX([$ftcost_months.$A:.$A];MIN(([$S.J5])))"));
 }
 END_TEST
 

@@ -106,10 +106,11 @@ def random_calls(rng):
         calls['FT_BREAKEVEN'].append([
             0 if rng.random() < 0.1 else rng.uniform(0, 1e6), rng.uniform(0, 1e4),
             rng.uniform(0, 3e4),
-            # (from about 0.8 a month, (1+growth)^month overflows within
-            # 1200 months: the copy stops the power before)
-            rng.choice([0, rng.uniform(-0.3, 0.3), rng.uniform(-0.99, 0), rng.uniform(0, 0.5),
-                        rng.uniform(0.5, 3)]),
+            # (Up to 0.5 here; beyond, where (1+growth)^month overflows,
+            # BREAKEVEN_EDGES.  With growth from 0.5 to 3 drawn here,
+            # Gnumeric 1.12.55's --recalc left the stale copy's cells from
+            # the first such call on uncomputed: not understood yet.)
+            rng.choice([0, rng.uniform(-0.3, 0.3), rng.uniform(-0.99, 0), rng.uniform(0, 0.5)]),
             rng.choice([1, 12, 120, rng.randint(1, 1200)])])
     for _ in range(40):
         calls['API_TCO'].append([
@@ -539,6 +540,11 @@ def test_share(opts):
                 if not label.endswith('xlsx'):
                     sh.failures += check_notes(sheet, sh.cases, label)
                     sh.total += 1
+                # the rows FT_BREAKEVEN and FT_SCHEDULE count months on
+                sh.total += 1
+                if (not doc.Sheets.hasByName('ftcost_months')
+                        or doc.Sheets.getByName('ftcost_months').IsVisible):
+                    sh.failures.append('%s: no hidden sheet ftcost_months' % label)
             if label == 'values':
                 doc.close(True)
                 continue
