@@ -130,12 +130,20 @@ static char *cell_name(long row, long col)
 }
 
 /* --explain: sheet, cell, the call as typed, what the copy holds. */
-static void explain(const share_stats *st, const char *typed, const char *what)
+static void explain(const share_stats *st, const char *formula, const char *what)
 {
-    g_autofree char *cell = cell_name(st->row, st->col);
+    g_autofree char *cell = NULL;
+    g_autofree char *words = NULL;
+    const char *typed;
 
-    if (st->explain)
-        printf("%s\t%s\t=%s\t%s\n", st->sheet != NULL ? st->sheet : "", cell, typed, what);
+    if (!st->explain)
+        return;
+    /* the first line of the note, "ftcost: =FT_TCO(A1; 3000; ...)" */
+    cell = cell_name(st->row, st->col);
+    words = ftc_formula_words(formula);
+    words[strcspn(words, "\n")] = '\0';
+    typed = g_str_has_prefix(words, "ftcost: =") ? words + strlen("ftcost: =") : words;
+    printf("%s\t%s\t=%s\t%s\n", st->sheet != NULL ? st->sheet : "", cell, typed, what);
 }
 
 /* The cell's value as the add-in left it, for --explain. */
@@ -219,7 +227,6 @@ static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
                     /* The call in words, then any note on a frozen part
                      * (today's price). */
                     g_autofree char *words = ftc_formula_words(formula);
-                    g_autofree char *typed = ftc_formula_bare_names(formula);
                     g_autofree char *what = g_strdup_printf(
                         "formula: %s",
                         shared + (g_str_has_prefix(shared, "of:") ? strlen("of:") : 0));
@@ -228,7 +235,7 @@ static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
                         g_string_prepend_c(notes, '\n');
                     g_string_prepend(notes, words);
                     annotate(node, notes->str);
-                    explain(st, typed, what);
+                    explain(st, formula, what);
                 }
             } else if (cell_formula) {
                 g_autofree char *note = NULL;
@@ -245,7 +252,7 @@ static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
                                            err.message, typed);
                 what = g_strdup_printf("value: %s (%s)", kept,
                                        st->values ? "--values" : err.message);
-                explain(st, typed, what);
+                explain(st, formula, what);
                 freeze_cell(node, attr, note);
                 st->frozen++;
             } else {

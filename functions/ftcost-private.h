@@ -116,8 +116,8 @@ static inline double ftc_grown(double monthly, double ratio, double k);
  * first N cells of column A of a hidden, empty sheet that `ftcost share`
  * adds to the copy (FTC_MONTHS_SHEET): only row numbers are read, never
  * contents, and no cell of the workbook's own sheets is referenced (a
- * formula in column A referencing $A:$A is a circular reference to
- * Gnumeric, which then leaves cells uncomputed).  Measured: LibreOffice 7.4
+ * formula in column A referencing $A:$A would reference itself: circular
+ * to an engine that tracks dependencies by range).  Measured: LibreOffice 7.4
  * and Gnumeric 1.12.55, in .ods and .xlsx.  ftc_formula_expand_function()
  * writes ftcost_months!$A:$A in Excel's grammar. */
 #define FTC_MONTHS_SHEET "ftcost_months"

@@ -303,7 +303,7 @@ def check_explain(opts, src, out_dir, cases):
                             % (c.label, f[3][:100]))
     for r, (formula, _, _) in enumerate(LIVE):
         f = cells.get(('Sheet1', '%s%d' % (col_name(OUT_COL), r + 1)))
-        if f is None or f[2] != formula or not f[3].startswith('formula: '):
+        if f is None or f[2].replace(' ', '') != formula or not f[3].startswith('formula: '):
             failures.append('--explain: %s in %s%d: %r' % (formula, col_name(OUT_COL), r + 1, f))
     log('--explain: %d lines' % len(cells))
     return failures
