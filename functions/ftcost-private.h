@@ -118,7 +118,9 @@ static inline double ftc_grown(double monthly, double ratio, double k);
  * contents, and no cell of the workbook's own sheets is referenced (a
  * formula in column A referencing $A:$A would reference itself: circular
  * to an engine that tracks dependencies by range).  Measured: LibreOffice 7.4
- * and Gnumeric 1.12.55, in .ods and .xlsx.  ftc_formula_expand_function()
+ * in .ods and .xlsx.  Gnumeric 1.12.55 computes FT_BREAKEVEN's copy on many
+ * inputs but left some cells at a stored 0 in share-gnumeric's copy whose
+ * stored values are all 0: not understood yet.  ftc_formula_expand_function()
  * writes ftcost_months!$A:$A in Excel's grammar. */
 #define FTC_MONTHS_SHEET "ftcost_months"
 #define FTC_MONTHS_COLUMN "[$" FTC_MONTHS_SHEET ".$A:.$A]"
