@@ -94,14 +94,18 @@ static const ftc_example breakeven_examples[] = {
 
 /* FT_BREAKEVEN's share expansion: 1 / the first month m (of 1..MaxMonths)
  * with FtUpfront + FtMonthly*m <= ApiMonthly*((1+g)^m - 1)/g (or
- * ApiMonthly*m when g = 0), 0 when there is none. */
-#define BREAKEVEN_M FTC_MONTHS("MIN($5)")
+ * ApiMonthly*m when g = 0), 0 when there is none.  The months are the
+ * fixed 1..FTC_MAX_MONTHS (MaxMonths' largest value), those beyond
+ * MaxMonths masked by (m<=MaxMonths). */
+_Static_assert(FTC_MAX_MONTHS == 1200, "FT_BREAKEVEN and FT_SCHEDULE share 1200 months");
+#define BREAKEVEN_M FTC_MONTHS("1200")
 #define BREAKEVEN_CAP "IF($4=0;1200;600/ABS(LN(1+$4)))"
 #define BREAKEVEN_MONTHS_CAPPED                                                                \
     "(" BREAKEVEN_M "-(" BREAKEVEN_M ">" BREAKEVEN_CAP ")*(" BREAKEVEN_M "-" BREAKEVEN_CAP "))"
 #define BREAKEVEN_FIRST                                                                        \
     "SUMPRODUCT(LARGE((($1+$2*" BREAKEVEN_M ")<=$3*((1+$4)^" BREAKEVEN_MONTHS_CAPPED           \
-    "-1)/($4+($4=0))+$3*" BREAKEVEN_M "*($4=0))/" BREAKEVEN_M ";1))"
+    "-1)/($4+($4=0))+$3*" BREAKEVEN_M "*($4=0))*(" BREAKEVEN_M "<=MIN($5))/" BREAKEVEN_M       \
+    ";1))"
 
 const ftc_function ftc_fn_breakeven = {
     .name = "FT_BREAKEVEN",
@@ -260,8 +264,10 @@ static const ftc_example schedule_examples[] = {
      .cells = schedule_cells},
 };
 
-/* FT_SCHEDULE's rows: the months 0..Months, a column. */
-#define SCHEDULE_MONTH "(" FTC_MONTHS("MIN($5)+1") "-1)"
+/* FT_SCHEDULE's rows: the months 0..FTC_MAX_MONTHS, a column; the rows
+ * beyond Months are #N/A, as the add-in's array leaves them in a larger
+ * area. */
+#define SCHEDULE_MONTH "(" FTC_MONTHS("1201") "-1)"
 
 const ftc_function ftc_fn_schedule = {
     .name = "FT_SCHEDULE",
@@ -288,11 +294,12 @@ const ftc_function ftc_fn_schedule = {
                "colonnes cumulées se croisent au seuil de rentabilité."),
     EXAMPLES(schedule_examples),
     .eval = eval_schedule,
-    .expansion = SCHEDULE_MONTH
-    "*({1;2;3;4;5}=1)+($1*(" SCHEDULE_MONTH "=0)+$2*(" SCHEDULE_MONTH
-    ">0))*({1;2;3;4;5}=2)+$3*(1+$4)^(" SCHEDULE_MONTH "-1)*(" SCHEDULE_MONTH
-    ">0)*({1;2;3;4;5}=3)+($1+$2*" SCHEDULE_MONTH ")*({1;2;3;4;5}=4)+IF($4=0;$3*" SCHEDULE_MONTH
-    ";$3*((1+$4)^" SCHEDULE_MONTH "-1)/$4)*({1;2;3;4;5}=5)",
+    .expansion = "IF(" SCHEDULE_MONTH "+0*{1;2;3;4;5}>MIN($5);NA();" SCHEDULE_MONTH
+                 "*({1;2;3;4;5}=1)+($1*(" SCHEDULE_MONTH "=0)+$2*(" SCHEDULE_MONTH
+                 ">0))*({1;2;3;4;5}=2)+$3*(1+$4)^(" SCHEDULE_MONTH "-1)*(" SCHEDULE_MONTH
+                 ">0)*({1;2;3;4;5}=3)+($1+$2*" SCHEDULE_MONTH
+                 ")*({1;2;3;4;5}=4)+IF($4=0;$3*" SCHEDULE_MONTH ";$3*((1+$4)^" SCHEDULE_MONTH
+                 "-1)/$4)*({1;2;3;4;5}=5))",
 };
 
 enum {

@@ -270,7 +270,7 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
     /* The patterns are OpenFormula; in another grammar (Excel's), outside
      * strings and before the arguments (in that grammar already) go in:
      * its separator for ';', ';' for an inline array's row separator '|',
-     * and ftcost_months!$A:$A for FTC_MONTHS_COLUMN. */
+     * and ftcost_months!$A$1:$A$M for FTC_MONTHS(M). */
     g_autofree char *pattern = g_strdup(fn->expansion);
     if (sep != ';') {
         g_autoptr(GString) p = g_string_new(NULL);
@@ -285,9 +285,12 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
                 g_string_append_c(p, sep);
             else if (*c == '|')
                 g_string_append_c(p, ';');
-            else if (g_str_has_prefix(c, FTC_MONTHS_COLUMN)) {
-                g_string_append(p, FTC_MONTHS_SHEET "!$A:$A");
-                c += strlen(FTC_MONTHS_COLUMN) - 1;
+            else if (g_str_has_prefix(c, FTC_MONTHS_PREFIX)) {
+                /* [$ftcost_months.$A$1:.$A$M] -> ftcost_months!$A$1:$A$M */
+                g_string_append(p, FTC_MONTHS_SHEET "!");
+                for (c += strlen(FTC_MONTHS_PREFIX); *c != ']' && c[1] != '\0'; c++)
+                    if (*c != '.')
+                        g_string_append_c(p, *c);
             } else
                 g_string_append_c(p, *c);
         }

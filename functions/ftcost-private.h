@@ -112,19 +112,22 @@ static inline double ftc_grown(double monthly, double ratio, double k);
  * volatile (no INDIRECT, OFFSET, NOW, TODAY, RAND): a shared copy
  * recalculates when an input changes and only then.
  *
- * FTC_MONTHS(N): the column of month numbers 1..N, as the rows of the
- * first N cells of column A of a hidden, empty sheet that `ftcost share`
- * adds to the copy (FTC_MONTHS_SHEET): only row numbers are read, never
- * contents, and no cell of the workbook's own sheets is referenced (a
- * formula in column A referencing $A:$A would reference itself: circular
- * to an engine that tracks dependencies by range).  Measured: LibreOffice 7.4
- * in .ods and .xlsx.  Gnumeric 1.12.55 computes FT_BREAKEVEN's copy on many
- * inputs but left some cells at a stored 0 in share-gnumeric's copy whose
- * stored values are all 0: not understood yet.  ftc_formula_expand_function()
- * writes ftcost_months!$A:$A in Excel's grammar. */
+ * FTC_MONTHS(M): the column of month numbers 1..M for a fixed M (a string
+ * literal: FTC_MAX_MONTHS, or one more for FT_SCHEDULE's row 0), as the
+ * rows of cells A1:AM of a hidden, empty sheet that `ftcost share` adds to
+ * the copy (FTC_MONTHS_SHEET); a formula masks the months beyond its own n
+ * with (m<=n).  Only row numbers are read, never contents, and no cell of
+ * the workbook's own sheets is referenced (a formula in column A
+ * referencing $A:$A would reference itself: circular to an engine that
+ * tracks dependencies by range).  A fixed range, not one of n rows
+ * (INDEX(..;1):INDEX(..;n)): Gnumeric 1.12.55 left FT_BREAKEVEN cells of a
+ * copy whose stored values were 0 at 0 with that construction; with a
+ * fixed range it computes them (share-gnumeric).  Measured: LibreOffice 7.4
+ * in .ods and .xlsx, Gnumeric 1.12.55.  ftc_formula_expand_function()
+ * writes ftcost_months!$A$1:$A$M in Excel's grammar. */
 #define FTC_MONTHS_SHEET "ftcost_months"
-#define FTC_MONTHS_COLUMN "[$" FTC_MONTHS_SHEET ".$A:.$A]"
-#define FTC_MONTHS(N) "ROW(INDEX(" FTC_MONTHS_COLUMN ";1):INDEX(" FTC_MONTHS_COLUMN ";" N "))"
+#define FTC_MONTHS_PREFIX "[$" FTC_MONTHS_SHEET "."
+#define FTC_MONTHS(M) "ROW(" FTC_MONTHS_PREFIX "$A$$1:.$A$$" M "])" /* $$: a $ */
 
 /* FTC_GROWN_SUM(R, N): the sum of R^k for k = 0 .. N-1 (ftc_grown_sum's
  * factor), closed form: N when R = 1, else (R^N - 1) / (R - 1) with
