@@ -14,6 +14,7 @@
 
 #include "ftc-formula.h"
 #include "ftc-workbook.h"
+#include "ftcost-private.h"
 #include "ftcost.h"
 
 #include <glib.h>
@@ -26,22 +27,28 @@
 #define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 #define NS_CALCEXT "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 
 static const char help_text[] =
-    "usage: ftcost share [--values] IN OUT\n"
+    "usage: ftcost share [--values] [--explain] IN OUT\n"
     "\n"
     "Writes OUT, a copy of the workbook IN in which every ftcost call is replaced\n"
     "by an equivalent formula of built-in functions: the copy computes the same\n"
     "values without the add-in (checked in LibreOffice and Gnumeric) and\n"
     "recalculates when an input changes.  Bad input in the copy gives an error\n"
     "cell (#N/A).\n"
+    "Each rewritten cell has a comment with the call it held, in words, and what\n"
+    "each function computes.\n"
     "API_PRICE and API_PRICE_DATE become today's value with a comment on the cell;\n"
     "a call that has no built-in equivalent (API_PRICE on a cell reference) leaves\n"
     "its cell's value, with a comment saying so.\n"
     "\n"
     "  IN   .ods, .fods or .xlsx      OUT  .ods or .xlsx (by its extension)\n"
     "  --values   freeze every cell that calls ftcost to its value instead\n"
+    "  --explain  list every cell that called ftcost on stdout, one a line, tab-\n"
+    "             separated: sheet, cell, the formula it held, what the copy holds\n"
+    "             (\"formula: ...\" or \"value: ... (why)\")\n"
     "\n"
     "An .ods is rewritten directly.  .fods or .xlsx input and .xlsx output are\n"
     "converted with LibreOffice (`soffice --headless --convert-to`, in a temporary\n"
@@ -55,9 +62,14 @@ static const char help_text[] =
 
 typedef struct {
     bool values;     /* --values */
+    bool explain;    /* --explain: one line per cell on stdout */
     int rewritten;   /* formulas rewritten */
     int frozen;      /* cells frozen to their value */
     int cells_total; /* cells that called the add-in */
+    bool months;     /* a formula counts months on FTC_MONTHS_SHEET */
+    bool has_months; /* the workbook has that sheet already */
+    char *sheet;     /* where the walk is in content.xml: the table's name, */
+    long row, col;   /* the cell's row and column (from 0) */
 } share_stats;
 
 static const char *extension(const char *path)
@@ -100,6 +112,60 @@ static void annotate(xmlNodePtr cell, const char *note)
         xmlAddPrevSibling(cell->children, annotation);
     else
         xmlAddChild(cell, annotation);
+}
+
+/* "A1", "AB12" */
+static char *cell_name(long row, long col)
+{
+    char letters[8];
+    int n = 0;
+
+    for (long c = col + 1; c > 0 && n < (int)sizeof letters - 1; c = (c - 1) / 26)
+        letters[n++] = (char)('A' + (c - 1) % 26);
+    GString *s = g_string_new(NULL);
+    while (n > 0)
+        g_string_append_c(s, letters[--n]);
+    g_string_append_printf(s, "%ld", row + 1);
+    return g_string_free(s, FALSE);
+}
+
+/* --explain: sheet, cell, the call as typed, what the copy holds. */
+static void explain(const share_stats *st, const char *formula, const char *what)
+{
+    g_autofree char *cell = NULL;
+    g_autofree char *words = NULL;
+    const char *typed;
+
+    if (!st->explain)
+        return;
+    /* the first line of the note, "ftcost: =FT_TCO(A1; 3000; ...)" */
+    cell = cell_name(st->row, st->col);
+    words = ftc_formula_words(formula);
+    words[strcspn(words, "\n")] = '\0';
+    typed = g_str_has_prefix(words, "ftcost: =") ? words + strlen("ftcost: =") : words;
+    printf("%s\t%s\t=%s\t%s\n", st->sheet != NULL ? st->sheet : "", cell, typed, what);
+}
+
+/* The cell's value as the add-in left it, for --explain. */
+static char *cached_value(xmlNodePtr cell)
+{
+    xmlChar *kind =
+        xmlGetNsProp(cell, (const xmlChar *)"value-type", (const xmlChar *)NS_OFFICE);
+    xmlChar *v = xmlGetNsProp(cell, (const xmlChar *)"value", (const xmlChar *)NS_OFFICE);
+    char *text;
+
+    if (v != NULL)
+        text = g_strdup((const char *)v);
+    else if (kind != NULL && xmlStrcmp(kind, (const xmlChar *)"string") == 0) {
+        xmlChar *content = xmlNodeGetContent(cell);
+
+        text = g_strdup_printf("\"%s\"", content != NULL ? (const char *)content : "");
+        xmlFree(content);
+    } else
+        text = g_strdup("an error");
+    xmlFree(kind);
+    xmlFree(v);
+    return text;
 }
 
 /* The cell keeps the value the add-in computed; an error stays an error. */
@@ -154,23 +220,39 @@ static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
             if (cell_formula)
                 st->cells_total++;
             if (shared != NULL) {
+                st->months |= strstr(shared, "[$" FTC_MONTHS_SHEET ".") != NULL;
                 xmlSetNsProp(node, attr->ns, attr->name, (const xmlChar *)shared);
                 st->rewritten++;
-                if (cell_formula && notes->len > 0)
+                if (cell_formula) {
+                    /* The call in words, then any note on a frozen part
+                     * (today's price). */
+                    g_autofree char *words = ftc_formula_words(formula);
+                    g_autofree char *what = g_strdup_printf(
+                        "formula: %s",
+                        shared + (g_str_has_prefix(shared, "of:") ? strlen("of:") : 0));
+
+                    if (notes->len > 0)
+                        g_string_prepend_c(notes, '\n');
+                    g_string_prepend(notes, words);
                     annotate(node, notes->str);
+                    explain(st, formula, what);
+                }
             } else if (cell_formula) {
                 g_autofree char *note = NULL;
+                /* The formula as the user typed it, without the prefix: the
+                 * copy names no add-in function anywhere. */
+                g_autofree char *typed = ftc_formula_bare_names(formula);
+                g_autofree char *kept = cached_value(node);
+                g_autofree char *what = NULL;
 
-                if (!st->values) {
-                    /* The formula as the user typed it, without the prefix:
-                     * the copy names no add-in function anywhere. */
-                    g_autofree char *typed = ftc_formula_bare_names(formula);
-
+                if (!st->values)
                     note = g_strdup_printf("ftcost share: the value as last "
                                            "calculated with ftcost (%s); the formula "
                                            "was =%s",
                                            err.message, typed);
-                }
+                what = g_strdup_printf("value: %s (%s)", kept,
+                                       st->values ? "--values" : err.message);
+                explain(st, formula, what);
                 freeze_cell(node, attr, note);
                 st->frozen++;
             } else {
@@ -188,15 +270,101 @@ static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
     return true;
 }
 
+static bool is_element(xmlNodePtr node, const char *ns, const char *name)
+{
+    return node->ns != NULL && strcmp((const char *)node->ns->href, ns) == 0 &&
+           strcmp((const char *)node->name, name) == 0;
+}
+
+/* A table:number-*-repeated attribute (1 when absent or odd). */
+static long repeated(xmlNodePtr node, const char *name)
+{
+    xmlChar *v = xmlGetNsProp(node, (const xmlChar *)name, (const xmlChar *)NS_TABLE);
+    long n = v != NULL ? strtol((const char *)v, NULL, 10) : 1;
+
+    xmlFree(v);
+    return n >= 1 && n <= 1L << 24 ? n : 1;
+}
+
+/* Walks the document, knowing which sheet, row and column a cell is in. */
 static bool rewrite_node(xmlNodePtr node, share_stats *st, GError **error)
 {
     for (xmlNodePtr child = node; child != NULL; child = child->next) {
+        bool table, row, cell;
+
         if (child->type != XML_ELEMENT_NODE)
             continue;
+        table = is_element(child, NS_TABLE, "table");
+        row = is_element(child, NS_TABLE, "table-row");
+        cell = is_element(child, NS_TABLE, "table-cell") ||
+               is_element(child, NS_TABLE, "covered-table-cell");
+        if (table) {
+            xmlChar *name =
+                xmlGetNsProp(child, (const xmlChar *)"name", (const xmlChar *)NS_TABLE);
+
+            g_free(st->sheet);
+            st->sheet = g_strdup(name != NULL ? (const char *)name : "");
+            st->has_months |= strcmp(st->sheet, FTC_MONTHS_SHEET) == 0;
+            xmlFree(name);
+            st->row = 0;
+        }
+        if (row)
+            st->col = 0;
         if (!rewrite_attrs(child, st, error) || !rewrite_node(child->children, st, error))
             return false;
+        if (row)
+            st->row += repeated(child, "number-rows-repeated");
+        if (cell)
+            st->col += repeated(child, "number-columns-repeated");
     }
     return true;
+}
+
+/* The hidden, empty sheet whose row numbers FTC_MONTHS counts, after the
+ * last sheet (the ODF order: tables, then named expressions etc.). */
+static void add_months_sheet(xmlDocPtr doc)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc), body = NULL, sheets = NULL, styles = NULL;
+    xmlNodePtr last = NULL, style, table, row;
+    xmlNsPtr ns_table, ns_style, ns_office;
+
+    for (xmlNodePtr n = root->children; n != NULL; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE && is_element(n, NS_OFFICE, "body"))
+            body = n;
+        if (n->type == XML_ELEMENT_NODE && is_element(n, NS_OFFICE, "automatic-styles"))
+            styles = n;
+    }
+    for (xmlNodePtr n = body != NULL ? body->children : NULL; n != NULL; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && is_element(n, NS_OFFICE, "spreadsheet"))
+            sheets = n;
+    if (sheets == NULL)
+        return;
+    for (xmlNodePtr n = sheets->children; n != NULL; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && is_element(n, NS_TABLE, "table"))
+            last = n;
+    ns_table = find_ns(root, NS_TABLE, "table");
+    ns_style = find_ns(root, NS_STYLE, "style");
+    ns_office = find_ns(root, NS_OFFICE, "office");
+    if (styles == NULL) {
+        styles = xmlNewNode(ns_office, (const xmlChar *)"automatic-styles");
+        xmlAddPrevSibling(body, styles);
+    }
+    style = xmlNewChild(styles, ns_style, (const xmlChar *)"style", NULL);
+    xmlNewNsProp(style, ns_style, (const xmlChar *)"name", (const xmlChar *)"ftcost_hidden");
+    xmlNewNsProp(style, ns_style, (const xmlChar *)"family", (const xmlChar *)"table");
+    xmlNewNsProp(xmlNewChild(style, ns_style, (const xmlChar *)"table-properties", NULL),
+                 ns_table, (const xmlChar *)"display", (const xmlChar *)"false");
+    table = xmlNewNode(ns_table, (const xmlChar *)"table");
+    xmlNewNsProp(table, ns_table, (const xmlChar *)"name", (const xmlChar *)FTC_MONTHS_SHEET);
+    xmlNewNsProp(table, ns_table, (const xmlChar *)"style-name",
+                 (const xmlChar *)"ftcost_hidden");
+    xmlNewChild(table, ns_table, (const xmlChar *)"table-column", NULL);
+    row = xmlNewChild(table, ns_table, (const xmlChar *)"table-row", NULL);
+    xmlNewChild(row, ns_table, (const xmlChar *)"table-cell", NULL);
+    if (last != NULL)
+        xmlAddNextSibling(last, table);
+    else
+        xmlAddChild(sheets, table);
 }
 
 static GBytes *rewrite_xml(GBytes *in, const char *name, share_stats *st, GError **error)
@@ -212,6 +380,8 @@ static GBytes *rewrite_xml(GBytes *in, const char *name, share_stats *st, GError
         xmlFreeDoc(doc);
         return NULL;
     }
+    if (strcmp(name, "content.xml") == 0 && st->months && !st->has_months)
+        add_months_sheet(doc);
     xmlDocDumpMemoryEnc(doc, &out, &out_len, "UTF-8");
     xmlFreeDoc(doc);
     result = g_bytes_new(out, (gsize)out_len);
@@ -350,6 +520,8 @@ int ftc_share_main(int argc, char **argv)
             return FTC_EXIT_OK;
         } else if (strcmp(argv[i], "--values") == 0)
             st.values = true;
+        else if (strcmp(argv[i], "--explain") == 0)
+            st.explain = true;
         else if (in == NULL)
             in = argv[i];
         else if (out == NULL)
@@ -405,6 +577,7 @@ int ftc_share_main(int argc, char **argv)
         ok = xlsx != NULL && copy_file(xlsx, out, &error);
     }
 done:
+    g_free(st.sheet);
     if (tmp != NULL)
         remove_tree(tmp);
     /* Nothing was written to OUT: the zip and the converted copy replace it

@@ -150,8 +150,7 @@ const ftc_function ftc_fn_api_tco = {
                "MonthlyGrowth) × (1 + MonthlyPriceChange))^m."),
     EXAMPLES(api_tco_examples),
     .eval = eval_api_tco,
-    .expansion =
-        "SUMPRODUCT(($1*$3+$2*$4)/1000000*((1+$5)*(1+$8))^(ROW(INDIRECT(\"1:\"&MIN($6)))-1))+$7*$6",
+    .expansion = "($1*$3+$2*$4)/1000000*" FTC_GROWN_SUM("((1+$5)*(1+$8))", "$6") "+$7*$6",
 };
 
 double ftc_grown_sum(double monthly, double ratio, int months)

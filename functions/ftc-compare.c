@@ -78,6 +78,21 @@ static const ftc_example breakeven_examples[] = {
     ERROR_EXAMPLE("50000; 3000; 2000", FTC_ERR_NO_ANSWER),
 };
 
+/* FT_BREAKEVEN's share expansion: 1 / the first month m (of 1..MaxMonths)
+ * with FtUpfront + FtMonthly*m <= ApiMonthly*((1+g)^m - 1)/g (or
+ * ApiMonthly*m when g = 0), 0 when there is none.  The months are the
+ * fixed 1..FTC_MAX_MONTHS (MaxMonths' largest value), those beyond
+ * MaxMonths masked by (m<=MaxMonths). */
+_Static_assert(FTC_MAX_MONTHS == 1200, "FT_BREAKEVEN and FT_SCHEDULE share 1200 months");
+#define BREAKEVEN_M FTC_MONTHS("1200")
+#define BREAKEVEN_CAP "IF($4=0;1200;600/ABS(LN(1+$4)))"
+#define BREAKEVEN_MONTHS_CAPPED                                                                \
+    "(" BREAKEVEN_M "-(" BREAKEVEN_M ">" BREAKEVEN_CAP ")*(" BREAKEVEN_M "-" BREAKEVEN_CAP "))"
+#define BREAKEVEN_FIRST                                                                        \
+    "SUMPRODUCT(LARGE((($1+$2*" BREAKEVEN_M ")<=$3*((1+$4)^" BREAKEVEN_MONTHS_CAPPED           \
+    "-1)/($4+($4=0))+$3*" BREAKEVEN_M "*($4=0))*(" BREAKEVEN_M "<=MIN($5))/" BREAKEVEN_M       \
+    ";1))"
+
 const ftc_function ftc_fn_breakeven = {
     .name = "FT_BREAKEVEN",
     .description = L("First whole month at which the cumulative fine-tuning "
@@ -92,13 +107,13 @@ const ftc_function ftc_fn_breakeven = {
      * every spreadsheet; MAX or IF there are evaluated on one element by
      * Gnumeric and Excel without dynamic arrays (#N/A).  ApiGrowth = 0 is
      * selected by arithmetic, not IF, for the same reason.  MIN($5): a
-     * one-cell range for MaxMonths stays a range inside SUMPRODUCT. */
-    .expansion =
-        "IF("
-        "SUMPRODUCT(LARGE((($1+$2*ROW(INDIRECT(\"1:\"&MIN($5))))<=$3*((1+$4)^ROW(INDIRECT(\"1:\"&MIN($5)))-1)/($4+($4=0))+$3*ROW(INDIRECT(\"1:\"&MIN($5)))*($4=0))/ROW(INDIRECT(\"1:\"&MIN($5)));1))"
-        "=0;NA();ROUND(1/"
-        "SUMPRODUCT(LARGE((($1+$2*ROW(INDIRECT(\"1:\"&MIN($5))))<=$3*((1+$4)^ROW(INDIRECT(\"1:\"&MIN($5)))-1)/($4+($4=0))+$3*ROW(INDIRECT(\"1:\"&MIN($5)))*($4=0))/ROW(INDIRECT(\"1:\"&MIN($5)));1))"
-        ";0))",
+     * one-cell range for MaxMonths stays a range inside SUMPRODUCT.  The
+     * exponent stops where (1+ApiGrowth)^m reaches e^600 or e^-600
+     * (BREAKEVEN_MONTHS_CAPPED): beyond, LibreOffice's power overflows or
+     * underflows to an error, while the API's cumulative cost there is
+     * either above any fine-tuning cost (ApiMonthly above 1E-260 of it) or
+     * settled to 260 digits. */
+    .expansion = "IF(" BREAKEVEN_FIRST "=0;NA();ROUND(1/" BREAKEVEN_FIRST ";0))",
 };
 
 enum { VOLUME_FT_FIXED, VOLUME_SELF_HOST_PRICE, VOLUME_API_PRICE, VOLUME_N };
@@ -206,6 +221,11 @@ static const ftc_example schedule_examples[] = {
      .cells = schedule_cells},
 };
 
+/* FT_SCHEDULE's rows: the months 0..FTC_MAX_MONTHS, a column; the rows
+ * beyond Months are #N/A, as the add-in's array leaves them in a larger
+ * area. */
+#define SCHEDULE_MONTH "(" FTC_MONTHS("1201") "-1)"
+
 const ftc_function ftc_fn_schedule = {
     .name = "FT_SCHEDULE",
     .description = L("Month-by-month cash flows of both paths, Months+1 rows × "
@@ -217,8 +237,12 @@ const ftc_function ftc_fn_schedule = {
                "NPV from row 1, the cumulative columns cross at the break-even."),
     EXAMPLES(schedule_examples),
     .eval = eval_schedule,
-    .expansion =
-        "(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)*({1;2;3;4;5}=1)+($1*((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)=0)+$2*((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)>0))*({1;2;3;4;5}=2)+$3*(1+$4)^((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)-1)*((ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)>0)*({1;2;3;4;5}=3)+($1+$2*(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1))*({1;2;3;4;5}=4)+IF($4=0;$3*(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1);$3*((1+$4)^(ROW(INDIRECT(\"1:\"&(MIN($5)+1)))-1)-1)/$4)*({1;2;3;4;5}=5)",
+    .expansion = "IF(" SCHEDULE_MONTH "+0*{1;2;3;4;5}>MIN($5);NA();" SCHEDULE_MONTH
+                 "*({1;2;3;4;5}=1)+($1*(" SCHEDULE_MONTH "=0)+$2*(" SCHEDULE_MONTH
+                 ">0))*({1;2;3;4;5}=2)+$3*(1+$4)^(" SCHEDULE_MONTH "-1)*(" SCHEDULE_MONTH
+                 ">0)*({1;2;3;4;5}=3)+($1+$2*" SCHEDULE_MONTH
+                 ")*({1;2;3;4;5}=4)+IF($4=0;$3*" SCHEDULE_MONTH ";$3*((1+$4)^" SCHEDULE_MONTH
+                 "-1)/$4)*({1;2;3;4;5}=5))",
 };
 
 enum {

@@ -144,11 +144,10 @@ const ftc_function ftc_fn_tco_items = {
     EXAMPLES(tco_items_examples),
     .eval = eval_tco_items,
     /* Not CHOOSE(ROW(...);...): Gnumeric does not iterate CHOOSE's index
-     * over an array, even in an array formula. */
-    .expansion = "$1*(ROW(INDIRECT(\"1:5\"))=1)+$2*$7*(ROW(INDIRECT(\"1:5\"))=2)"
-                 "+$3*$6*$7*(ROW(INDIRECT(\"1:5\"))=3)"
-                 "+$1*$4*$7/12*(ROW(INDIRECT(\"1:5\"))=4)"
-                 "+$1*INT($7/$5)*(ROW(INDIRECT(\"1:5\"))=5)",
+     * over an array, even in an array formula.  A constant column picks
+     * each item: no sequence needed for a fixed length. */
+    .expansion = "$1*{1|0|0|0|0}+$2*$7*{0|1|0|0|0}+$3*$6*$7*{0|0|1|0|0}"
+                 "+$1*$4*$7/12*{0|0|0|1|0}+$1*INT($7/$5)*{0|0|0|0|1}",
 };
 
 static ftc_status eval_hidden_share(const ftc_value *a, ftc_result *out, ftc_error *err)

@@ -85,4 +85,10 @@ char *ftc_formula_share(const char *formula, char sep, GString *notes, ftc_error
  * it is when it cannot be read as a formula. */
 char *ftc_formula_bare_names(const char *formula);
 
+/* The formula in words for a note on a rewritten cell (g_free it): "ftcost:
+ * =FT_TCO(A1; 3000; 320; 1; 18)" (display names, references as Calc shows
+ * them), then one line per add-in function it calls with the catalogue's
+ * description: "FT_TCO: Total cost of ownership ...". */
+char *ftc_formula_words(const char *formula);
+
 #endif

@@ -247,6 +247,5 @@ const ftc_function ftc_fn_rag_tco = {
                "MonthlyPriceChange))^m, plus MonthlyFixed."),
     EXAMPLES(rag_tco_examples),
     .eval = eval_rag_tco,
-    /* MIN: a one-cell range for Horizon stays a range inside SUMPRODUCT */
-    .expansion = "$3+$2*$4+SUMPRODUCT($1*((1+$5)*(1+$6))^(ROW(INDIRECT(\"1:\"&MIN($4)))-1))",
+    .expansion = "$3+$2*$4+$1*" FTC_GROWN_SUM("((1+$5)*(1+$6))", "$4"),
 };

@@ -124,17 +124,40 @@ static bool is_array_argument(const char *arg)
     return false;
 }
 
-/* The conditions an argument's domain puts on x (already parenthesised). */
-static void domain_guard(ftc_domain domain, const char *x, char sep, GString *g)
+/* Is the argument (as written) one cell's reference ([.A1], [$S.$B$2],
+ * [$'x:y'.B2]): no ':' outside a quoted sheet name? */
+static bool single_cell(const char *arg)
 {
-    /* One number, or an empty cell (0, as the add-in gets it from Calc):
-     * ROWS*COLUMNS stops a range of several cells, which implicit
-     * intersection would otherwise reduce to one of them (on references
-     * only: ROWS(2) is Err:504 in Calc). */
-    g_string_append_printf(g,
-                           "%cIF(ISREF(%s)%cROWS(%s)*COLUMNS(%s)%c1)=1%c"
-                           "OR(ISNUMBER(%s)%cISBLANK(%s))",
-                           sep, x, sep, x, x, sep, sep, x, sep, x);
+    size_t len = arg[0] == '[' ? ftc_formula_reference_length(arg) : 0;
+    bool quoted = false;
+
+    if (len == 0 || arg[len] != '\0')
+        return false;
+    for (size_t i = 1; i + 1 < len; i++) {
+        if (arg[i] == '\'')
+            quoted = !quoted;
+        else if (arg[i] == ':' && !quoted)
+            return false;
+    }
+    return true;
+}
+
+/* ROWS*COLUMNS stops a range of several cells, which implicit intersection
+ * would otherwise reduce to one of them (on references only: ROWS(2) is
+ * Err:504 in Calc); one cell's reference needs no such check. */
+static void size_guard(const char *x, bool one_cell, char sep, GString *g)
+{
+    if (!one_cell)
+        g_string_append_printf(g, "%cIF(ISREF(%s)%cROWS(%s)*COLUMNS(%s)%c1)=1", sep, x, sep, x,
+                               x, sep);
+}
+
+/* The conditions an argument's domain puts on x (already parenthesised). */
+static void domain_guard(ftc_domain domain, const char *x, bool one_cell, char sep, GString *g)
+{
+    /* One number, or an empty cell (0, as the add-in gets it from Calc). */
+    size_guard(x, one_cell, sep, g);
+    g_string_append_printf(g, "%cOR(ISNUMBER(%s)%cISBLANK(%s))", sep, x, sep, x);
     switch (domain) {
     case FTC_DOMAIN_NON_NEGATIVE:
         g_string_append_printf(g, "%c%s>=0", sep, x);
@@ -172,10 +195,11 @@ static void domain_guard(ftc_domain domain, const char *x, char sep, GString *g)
 
 /* A choice argument: one text, one of the words in any case (LOWER: Calc
  * compares text case-sensitively when the document says so). */
-static void choice_guard(const char *const *choices, const char *x, char sep, GString *g)
+static void choice_guard(const char *const *choices, const char *x, bool one_cell, char sep,
+                         GString *g)
 {
-    g_string_append_printf(g, "%cIF(ISREF(%s)%cROWS(%s)*COLUMNS(%s)%c1)=1%cISTEXT(%s)%cOR(",
-                           sep, x, sep, x, x, sep, sep, x, sep);
+    size_guard(x, one_cell, sep, g);
+    g_string_append_printf(g, "%cISTEXT(%s)%cOR(", sep, x, sep);
     for (size_t i = 0; choices[i] != NULL; i++) {
         if (i > 0)
             g_string_append_c(g, sep);
@@ -211,7 +235,7 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
         if (given && info->choices != NULL) {
             g_autofree char *x = g_strdup_printf("(%s)", args[k]);
 
-            choice_guard(info->choices, x, sep, guard);
+            choice_guard(info->choices, x, single_cell(args[k]), sep, guard);
             g_ptr_array_add(filled, g_strdup(args[k]));
         } else if (given) {
             g_autofree char *value = NULL;
@@ -228,7 +252,7 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
                     literal_out_of_domain = true;
             } else {
                 x = g_strdup_printf("(%s)", value);
-                domain_guard(info->domain, x, sep, guard);
+                domain_guard(info->domain, x, single_cell(value), sep, guard);
             }
             g_ptr_array_add(filled, g_steal_pointer(&value));
         } else if (!info->optional)
@@ -243,18 +267,35 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
     for (size_t k = 0; k < fn->n_args; k++)
         if (filled->pdata[k] == NULL)
             filled->pdata[k] = g_strdup(filled->pdata[fn->args[k].default_arg]);
-    /* The patterns use ';'; another grammar's separator outside strings,
-     * before the arguments (in that grammar already) go in. */
+    /* The patterns are OpenFormula; in another grammar (Excel's), outside
+     * strings and before the arguments (in that grammar already) go in:
+     * its separator for ';', ';' for an inline array's row separator '|',
+     * and ftcost_months!$A$1:$A$M for FTC_MONTHS(M). */
     g_autofree char *pattern = g_strdup(fn->expansion);
     if (sep != ';') {
+        g_autoptr(GString) p = g_string_new(NULL);
         bool in_string = false;
 
-        for (char *p = pattern; *p != '\0'; p++) {
-            if (*p == '"')
+        for (const char *c = fn->expansion; *c != '\0'; c++) {
+            if (*c == '"')
                 in_string = !in_string;
-            else if (!in_string && *p == ';')
-                *p = sep;
+            if (in_string || *c == '"')
+                g_string_append_c(p, *c);
+            else if (*c == ';')
+                g_string_append_c(p, sep);
+            else if (*c == '|')
+                g_string_append_c(p, ';');
+            else if (g_str_has_prefix(c, FTC_MONTHS_PREFIX)) {
+                /* [$ftcost_months.$A$1:.$A$M] -> ftcost_months!$A$1:$A$M */
+                g_string_append(p, FTC_MONTHS_SHEET "!");
+                for (c += strlen(FTC_MONTHS_PREFIX); *c != ']' && c[1] != '\0'; c++)
+                    if (*c != '.')
+                        g_string_append_c(p, *c);
+            } else
+                g_string_append_c(p, *c);
         }
+        g_free(pattern);
+        pattern = g_string_free(g_steal_pointer(&p), FALSE);
     }
     if (!ftc_formula_substitute(pattern, (const char *const *)filled->pdata, filled->len, body,
                                 err))
@@ -525,13 +566,24 @@ static const void *bare_lookup(const char *name, void *data)
     return addin_function(name, &unknown);
 }
 
+/* How bare_expand writes a call: the separator between its arguments; the
+ * functions met, in order (may be NULL). */
+typedef struct {
+    const char *sep;
+    GPtrArray *seen;
+} bare_data;
+
 static bool bare_expand(const void *call, const char *const *args, size_t n_args, GString *out,
                         ftc_error *err, void *data)
 {
-    (void)err, (void)data;
+    const bare_data *bd = data;
+
+    (void)err;
+    if (bd->seen != NULL && !g_ptr_array_find(bd->seen, call, NULL))
+        g_ptr_array_add(bd->seen, (gpointer)call);
     g_string_append_printf(out, "%s(", ((const ftc_function *)call)->name);
     for (size_t k = 0; k < n_args; k++)
-        g_string_append_printf(out, "%s%s", k > 0 ? ";" : "", args[k]);
+        g_string_append_printf(out, "%s%s", k > 0 ? bd->sep : "", args[k]);
     g_string_append_c(out, ')');
     return true;
 }
@@ -539,7 +591,61 @@ static bool bare_expand(const void *call, const char *const *args, size_t n_args
 char *ftc_formula_bare_names(const char *formula)
 {
     const char *text = g_str_has_prefix(formula, "of:=") ? formula + 4 : formula;
-    char *bare = ftc_formula_rewrite(text, bare_lookup, bare_expand, NULL, NULL);
+    bare_data bd = {.sep = ";", .seen = NULL};
+    char *bare = ftc_formula_rewrite(text, bare_lookup, bare_expand, &bd, NULL);
 
     return bare != NULL ? bare : g_strdup(text);
+}
+
+/* A reference as Calc shows it: [.A1] -> A1, [.A1:.B2] -> A1:B2,
+ * [$S.A1:.B2] -> $S.A1:B2 (quoted sheet names kept as they are). */
+static void append_readable_reference(const char *ref, size_t len, GString *out)
+{
+    bool quoted = false;
+
+    for (size_t i = 1; i + 1 < len; i++) {
+        char c = ref[i];
+
+        if (c == '\'')
+            quoted = !quoted;
+        if (!quoted && c == '.' && (i == 1 || ref[i - 1] == ':'))
+            continue;
+        g_string_append_c(out, c);
+    }
+}
+
+char *ftc_formula_words(const char *formula)
+{
+    const char *text = g_str_has_prefix(formula, "of:=") ? formula + 4 : formula;
+    g_autoptr(GPtrArray) seen = g_ptr_array_new();
+    bare_data bd = {.sep = "; ", .seen = seen};
+    g_autofree char *bare = ftc_formula_rewrite(text, bare_lookup, bare_expand, &bd, NULL);
+    GString *out = g_string_new("ftcost: =");
+
+    if (bare == NULL)
+        bare = g_strdup(text);
+    for (size_t i = 0; bare[i] != '\0'; i++) {
+        size_t len = 0;
+
+        if (bare[i] == '"')
+            len = ftc_formula_string_length(bare + i);
+        else if (bare[i] == '[')
+            len = ftc_formula_reference_length(bare + i);
+        if (len == 0) {
+            g_string_append_c(out, bare[i]);
+            continue;
+        }
+        if (bare[i] == '"')
+            g_string_append_len(out, bare + i, (gssize)len);
+        else
+            append_readable_reference(bare + i, len, out);
+        i += len - 1;
+    }
+    for (guint k = 0; k < seen->len; k++) {
+        const ftc_function *fn = seen->pdata[k];
+
+        g_string_append_printf(out, "\n%s: %s", fn->name,
+                               ftc_text(&fn->description, FTC_LANG_EN));
+    }
+    return g_string_free(out, FALSE);
 }

@@ -115,6 +115,37 @@ ftc_status ftc_text_column(ftc_result *out, size_t rows, ftc_error *err);
  * to the last bit.  pow() rather than a running product: no drift. */
 static inline double ftc_grown(double monthly, double ratio, double k);
 
+/* Share expansions (OpenFormula text) that several functions use.  None is
+ * volatile (no INDIRECT, OFFSET, NOW, TODAY, RAND): a shared copy
+ * recalculates when an input changes and only then.
+ *
+ * FTC_MONTHS(M): the column of month numbers 1..M for a fixed M (a string
+ * literal: FTC_MAX_MONTHS, or one more for FT_SCHEDULE's row 0), as the
+ * rows of cells A1:AM of a hidden, empty sheet that `ftcost share` adds to
+ * the copy (FTC_MONTHS_SHEET); a formula masks the months beyond its own n
+ * with (m<=n).  Only row numbers are read, never contents, and no cell of
+ * the workbook's own sheets is referenced (a formula in column A
+ * referencing $A:$A would reference itself: circular to an engine that
+ * tracks dependencies by range).  A fixed range, not one of n rows
+ * (INDEX(..;1):INDEX(..;n)): Gnumeric 1.12.55 left FT_BREAKEVEN cells of a
+ * copy whose stored values were 0 at 0 with that construction; with a
+ * fixed range it computes them (share-gnumeric).  Measured: LibreOffice 7.4
+ * in .ods and .xlsx, Gnumeric 1.12.55.  ftc_formula_expand_function()
+ * writes ftcost_months!$A$1:$A$M in Excel's grammar. */
+#define FTC_MONTHS_SHEET "ftcost_months"
+#define FTC_MONTHS_PREFIX "[$" FTC_MONTHS_SHEET "."
+#define FTC_MONTHS(M) "ROW(" FTC_MONTHS_PREFIX "$A$$1:.$A$$" M "])" /* $$: a $ */
+
+/* FTC_GROWN_SUM(R, N): the sum of R^k for k = 0 .. N-1 (ftc_grown_sum's
+ * factor), closed form: N when R = 1, else (R^N - 1) / (R - 1) with
+ * R^N - 1 = expm1(N*LN(R)) written as EXP(MAX(L;0))*2*TANH(L/2)/(1+ABS(TANH(L/2))),
+ * which loses no digits when R is close to 1 (EXP(L)-1 would: 1E-10 per
+ * month over 12 months is then off in the 7th digit) and does not overflow
+ * before R^N does. */
+#define FTC_GROWN_SUM(R, N)                                                                    \
+    "IF(" R "=1;" N ";EXP(MAX(" N "*LN(" R ");0))*2*TANH(" N "*LN(" R ")/2)/(1+ABS(TANH(" N    \
+    "*LN(" R ")/2)))/(" R "-1))"
+
 /* The price loader (ftc-price-list.c), open to the tests and the fuzzer:
  * one file's entries, or NULL with *error saying why the whole file is
  * unusable.  `file_date` (days since 1899-12-30) dates LiteLLM entries,

@@ -180,6 +180,152 @@ static bool balanced(const char *s)
     return depth == 0 && !in_string;
 }
 
+/* A placeholder left in an expanded formula: a '$' outside strings that is
+ * not an absolute reference's ([$ftcost_months.$A$1:.$A$1200], FTC_MONTHS):
+ * before a column's letter or, after one, before a row's digits. */
+static const char *placeholder_left(const char *formula)
+{
+    for (const char *p = formula; *p != '\0'; p++) {
+        if (*p == '"') {
+            size_t len = ftc_formula_string_length(p);
+
+            if (len == 0)
+                return p;
+            p += len - 1;
+        } else if (*p == '$' && !g_ascii_isalpha(p[1]) &&
+                   !(p > formula && g_ascii_isalpha(p[-1]) && g_ascii_isdigit(p[1])))
+            return p; /* $A$1: an absolute row after its column */
+    }
+    return NULL;
+}
+
+/* The first volatile function a formula calls (outside strings), or NULL:
+ * INDIRECT, OFFSET, NOW, TODAY, RAND, RANDBETWEEN, CELL, INFO recompute on
+ * every edit in Excel (which then asks to save an unchanged file), and
+ * INDIRECT is missing in engines such as HyperFormula. */
+static const char *volatile_call(const char *formula)
+{
+    static const char *const names[] = {"INDIRECT", "OFFSET",      "NOW",  "TODAY",
+                                        "RAND",     "RANDBETWEEN", "CELL", "INFO"};
+
+    for (const char *p = formula; *p != '\0'; p++) {
+        size_t len = 0, open;
+
+        if (*p == '"' || *p == '[') {
+            len = *p == '"' ? ftc_formula_string_length(p) : ftc_formula_reference_length(p);
+            if (len == 0)
+                return p;
+            p += len - 1;
+            continue;
+        }
+        if (!g_ascii_isalpha(*p) ||
+            (p > formula && (g_ascii_isalnum(p[-1]) || p[-1] == '_' || p[-1] == '.')))
+            continue;
+        while (g_ascii_isalnum(p[len]) || p[len] == '_' || p[len] == '.')
+            len++;
+        for (open = len; p[open] == ' ';)
+            open++;
+        for (size_t i = 0; p[open] == '(' && i < G_N_ELEMENTS(names); i++)
+            if (strlen(names[i]) == len && g_ascii_strncasecmp(p, names[i], len) == 0)
+                return names[i];
+        p += len - 1;
+    }
+    return NULL;
+}
+
+/* The check itself finds what it must, and only that. */
+START_TEST(test_volatile_call)
+{
+    ck_assert_str_eq(volatile_call("SUMPRODUCT(ROW(INDIRECT(\"1:\"&5)))"), "INDIRECT");
+    ck_assert_str_eq(volatile_call("1+offset ([.A1];1;1)"), "OFFSET");
+    ck_assert_str_eq(volatile_call("IF(1;NOW();TODAY())"), "NOW");
+    ck_assert_str_eq(volatile_call("RAND()*2"), "RAND");
+    ck_assert_ptr_null(volatile_call("\"INDIRECT(\"&[$'NOW('.A1]&RANDOM(1)&TODAYS(2)"));
+    ck_assert_ptr_null(volatile_call("ROW(INDEX([$S.$A:.$A];1):INDEX([$S.$A:.$A];12))"));
+    ck_assert_ptr_null(placeholder_left("[$S.$A:.$A]&\"$1\""));
+    ck_assert_ptr_nonnull(placeholder_left("(2)*$1"));
+}
+END_TEST
+
+/* In Excel's grammar: ',' between arguments and columns, ';' between an
+ * inline array's rows, ftcost_months!$A$1:$A$1201 for the column of month
+ * numbers. */
+START_TEST(test_expand_excel_grammar)
+{
+    const char *args[] = {"1", "2", "3", "0", "[.E1]"};
+    g_autoptr(GString) items = g_string_new(NULL);
+    g_autoptr(GString) schedule = g_string_new(NULL);
+    ftc_error err;
+
+    ck_assert(ftc_formula_expand_function(ftc_function_find("FT_TCO_ITEMS"), args, 5, ',',
+                                          items, &err));
+    ck_assert_msg(strstr(items->str, "*{1;0;0;0;0}+") != NULL, "%s", items->str);
+    ck_assert(ftc_formula_expand_function(ftc_function_find("FT_SCHEDULE"), args, 5, ',',
+                                          schedule, &err));
+    ck_assert_msg(
+        strstr(schedule->str,
+               "(ROW(ftcost_months!$A$1:$A$1201)-1)+0*{1,2,3,4,5}>MIN(([.E1])),NA(),") != NULL,
+        "%s", schedule->str);
+    ck_assert_msg(strstr(schedule->str, "{1,2,3,4,5}") != NULL, "%s", schedule->str);
+    ck_assert_ptr_null(strchr(schedule->str, ';'));
+}
+END_TEST
+
+/* A rewritten cell's note: the formula in words, then each function's
+ * one-line description. */
+START_TEST(test_formula_words)
+{
+    g_autofree char *one = ftc_formula_words("of:=" F "FT_TCO([.A1];3000;320;1;18)");
+    g_autofree char *two = ftc_formula_words(
+        "of:=2*" F "FT_CO2_KG(" F "FT_ENERGY_KWH([$'a.b'.C1:.C1];8;\"[.x]\");[$S.B2:.B3])+" F
+        "FT_CO2_KG(1;2)");
+    g_autofree char *want_one =
+        g_strdup_printf("ftcost: =FT_TCO(A1; 3000; 320; 1; 18)\nFT_TCO: %s",
+                        ftc_text(&ftc_function_find("FT_TCO")->description, FTC_LANG_EN));
+    g_autofree char *want_two = g_strdup_printf(
+        "ftcost: =2*FT_CO2_KG(FT_ENERGY_KWH($'a.b'.C1:C1; 8; \"[.x]\"); $S.B2:B3)+FT_CO2_KG(1; "
+        "2)\nFT_ENERGY_KWH: %s\nFT_CO2_KG: %s",
+        ftc_text(&ftc_function_find("FT_ENERGY_KWH")->description, FTC_LANG_EN),
+        ftc_text(&ftc_function_find("FT_CO2_KG")->description, FTC_LANG_EN));
+
+    ck_assert_str_eq(one, want_one);
+    ck_assert_str_eq(two, want_two);
+}
+END_TEST
+
+/* One cell's reference needs no check that it is one cell; a range, a
+ * name or an expression does. */
+START_TEST(test_guard_one_cell)
+{
+    const char *cell[] = {"[$'S x'.$B$2]", "2"}, *range[] = {"[.B2:.C2]", "2"};
+    const char *name[] = {"Rate", "2"};
+    g_autoptr(GString) a = g_string_new(NULL);
+    g_autoptr(GString) b = g_string_new(NULL);
+    g_autoptr(GString) c = g_string_new(NULL);
+    const ftc_function *fn = ftc_function_find("FT_CO2_KG");
+    ftc_error err;
+
+    ck_assert(ftc_formula_expand_function(fn, cell, 2, ';', a, &err));
+    ck_assert(ftc_formula_expand_function(fn, range, 2, ';', b, &err));
+    ck_assert(ftc_formula_expand_function(fn, name, 2, ';', c, &err));
+    ck_assert_msg(strstr(a->str, "ISREF") == NULL, "%s", a->str);
+    ck_assert_msg(strstr(b->str, "IF(ISREF(([.B2:.C2]));ROWS(") != NULL, "%s", b->str);
+    ck_assert_msg(strstr(c->str, "IF(ISREF((Rate));ROWS(") != NULL, "%s", c->str);
+}
+END_TEST
+
+/* No expansion in the catalogue calls a volatile function, whatever its
+ * arguments: a shared copy recalculates when an input changes, only then. */
+START_TEST(test_expansions_not_volatile)
+{
+    const ftc_function *fn = ftc_function_at((size_t)_i);
+
+    if (fn->expansion != NULL)
+        ck_assert_msg(volatile_call(fn->expansion) == NULL, "%s's expansion calls %s: %s",
+                      fn->name, volatile_call(fn->expansion), fn->expansion);
+}
+END_TEST
+
 /* Every function without free-text arguments has an expansion; every
  * example expands to a balanced formula with its arguments and defaults in
  * place, no placeholder left, guarded only where a value is not written in
@@ -208,7 +354,9 @@ START_TEST(test_expand_every_function)
             ftc_formula_expand_function(fn, (const char *const *)args, n, ';', out, &err),
             "%s(%s): %s", fn->name, ex->args, err.message);
         ck_assert_msg(balanced(out->str), "%s: %s", fn->name, out->str);
-        ck_assert_msg(strchr(out->str, '$') == NULL, "%s: %s", fn->name, out->str);
+        ck_assert_msg(placeholder_left(out->str) == NULL, "%s: %s", fn->name, out->str);
+        ck_assert_msg(volatile_call(out->str) == NULL, "%s calls %s: %s", fn->name,
+                      volatile_call(out->str), out->str);
         /* a number out of its domain makes the call #N/A outright */
         if (strcmp(out->str, "NA()") == 0) {
             ck_assert_msg(ex->status != FTC_OK, "%s(%s): NA()", fn->name, ex->args);
@@ -256,8 +404,7 @@ static const expand_case expand_cases[] = {
      {"[.A1]", "400"},
      2,
      ';',
-     "IF(AND(IF(ISREF(([.A1]));ROWS(([.A1]))*COLUMNS(([.A1]));1)=1;OR(ISNUMBER(([.A1]));ISBLAN"
-     "K(([.A1])));([.A1])>=0);([.A1])*(400)/1000;NA())"},
+     "IF(AND(OR(ISNUMBER(([.A1]));ISBLANK(([.A1])));([.A1])>=0);([.A1])*(400)/1000;NA())"},
     /* Omitted optionals take the table's defaults, unguarded. */
     {"FT_ENERGY_KWH", {"700", "8", "100"}, 3, ';', "(700)*(8)*(100)*(1.2)/1000"},
     {"FT_ENERGY_KWH",
@@ -273,8 +420,7 @@ static const expand_case expand_cases[] = {
      {"1", "2", "[.C3]", "4"},
      4,
      ';',
-     "IF(AND(IF(ISREF(([.C3]));ROWS(([.C3]))*COLUMNS(([.C3]));1)=1;OR(ISNUMBER(([.C3]));ISBLAN"
-     "K(([.C3])));([.C3])>=0);IF((0)>(1);NA();(((1)-(0))*([.C3])+(0)*([.C3])+(2)*(4))/1000000*"
+     "IF(AND(OR(ISNUMBER(([.C3]));ISBLANK(([.C3])));([.C3])>=0);IF((0)>(1);NA();(((1)-(0))*([.C3])+(0)*([.C3])+(2)*(4))/1000000*"
      "(1-(0)));NA())"},
     {"FT_BREAKEVEN_VOLUME", {"1", "2", "3"}, 3, ';', "IF((3)<=(2);NA();(1)*1000000/((3)-(2)))"},
     /* A choice: one text among the words, any case; left out, its default
@@ -283,7 +429,7 @@ static const expand_case expand_cases[] = {
      {"7E9", "[.B2]"},
      2,
      ';',
-     "IF(AND(IF(ISREF(([.B2]));ROWS(([.B2]))*COLUMNS(([.B2]));1)=1;ISTEXT(([.B2]));OR(LOWER((["
+     "IF(AND(ISTEXT(([.B2]));OR(LOWER((["
      ".B2]))=\"full\";LOWER(([.B2]))=\"lora\";LOWER(([.B2]))=\"qlora\"));((7E9)*IF(LOWER(([.B2]))=\"f"
      "ull\";16;IF(LOWER(([.B2]))=\"lora\";2;0.5))+IF(LOWER(([.B2]))=\"full\";0;(0.01)*(7E9)*16))/10"
      "00000000;NA())"},
@@ -304,7 +450,7 @@ static const expand_case expand_cases[] = {
      {"[.A1:.A2]", "[$'x:y'.B2]"},
      2,
      ';',
-     "IF(AND(IF(ISREF(([.A1:.A2]));ROWS(([.A1:.A2]))*COLUMNS(([.A1:.A2]));1)=1;OR(ISNUMBER(([.A1:.A2]));ISBLANK(([.A1:.A2])));([.A1:.A2])>=0;IF(ISREF(([$'x:y'.B2]));ROWS(([$'x:y'.B2]))*COLUMNS(([$'x:y'.B2]));1)=1;"
+     "IF(AND(IF(ISREF(([.A1:.A2]));ROWS(([.A1:.A2]))*COLUMNS(([.A1:.A2]));1)=1;OR(ISNUMBER(([.A1:.A2]));ISBLANK(([.A1:.A2])));([.A1:.A2])>=0;"
      "OR(ISNUMBER(([$'x:y'.B2]));ISBLANK(([$'x:y'.B2])));([$'x:y'.B2])>=0);([.A1:.A2])*([$'x:y'.B2])/1000;NA())"},
     {"FT_CO2_KG", {"\"x\"", "1"}, 2, ';', NULL},  /* text for a number */
     {"FT_CO2_KG", {"1"}, 1, ';', NULL},           /* too few */
@@ -339,8 +485,7 @@ START_TEST(test_whole_months_guard)
     ck_assert(ftc_formula_expand_function(ftc_function_find("FT_BREAKEVEN"), args, 5, ';', out,
                                           &err));
 #define E1 "([.E1])"
-    ck_assert_ptr_nonnull(strstr(out->str, "IF(AND(IF(ISREF(" E1 ");ROWS(" E1 ")*COLUMNS(" E1
-                                           ");1)=1;OR(ISNUMBER(" E1 ");ISBLANK(" E1 "));" E1
+    ck_assert_ptr_nonnull(strstr(out->str, "IF(AND(OR(ISNUMBER(" E1 ");ISBLANK(" E1 "));" E1
                                            "=INT(" E1 ");" E1 ">=1;" E1 "<=1200);"));
 #undef E1
 }
@@ -354,7 +499,7 @@ static const rewrite_case share_cases[] = {
     {"of:=" F "FT_CO2_KG(" F "FT_CO2_KG(1;2);[$'a(b;c'.A1])&\"" F "FT_CO2_KG(\"",
      "of:=IF(AND(IF(ISREF((" INNER "));ROWS((" INNER "))*COLUMNS((" INNER
      "));1)=1;OR(ISNUMBER((" INNER "));ISBLANK((" INNER ")));(" INNER ")>=0;"
-     "IF(ISREF(([$'a(b;c'.A1]));ROWS(([$'a(b;c'.A1]))*COLUMNS(([$'a(b;c'.A1]));1)=1;OR(ISNUMBER(([$'a(b;c'.A1]));ISBLANK(([$'a(b;c'.A1])));([$'a(b;c'.A1])>=0);"
+     "OR(ISNUMBER(([$'a(b;c'.A1]));ISBLANK(([$'a(b;c'.A1])));([$'a(b;c'.A1])>=0);"
      "(" INNER ")*([$'a(b;c'.A1])/1000;NA())&\"" F "FT_CO2_KG(\""},
     /* the bare name: LibreOffice 25.2's .xlsx stored it, as 7.4 imports it */
     {"of:=ft_co2_kg(1;2)", "of:=" INNER},
@@ -411,17 +556,17 @@ static const struct {
 };
 
 /* A one-cell range is written as its cell: inside the SUMPRODUCT of
- * RAG_TCO's expansion Calc would take [.J5:.J5] as an array, and
- * "1:"&{24} is no row number (Err:504 in the copy). */
+ * FT_BREAKEVEN's expansion Calc would take [.J5:.J5] as an array, and
+ * INDEX(...;{24}) as no row number. */
 START_TEST(test_share_one_cell_range)
 {
     ftc_error err;
-    g_autofree char *got =
-        ftc_formula_share("of:=" F "RAG_TCO(625.1;1200;15000;[$S.J5:.J5])", ';', NULL, &err);
+    g_autofree char *got = ftc_formula_share(
+        "of:=" F "FT_BREAKEVEN(50000;3000;8000;0;[$S.J5:.J5])", ';', NULL, &err);
 
     ck_assert_msg(got != NULL, "%s", err.message);
     ck_assert_ptr_null(strstr(got, "J5:"));
-    ck_assert_ptr_nonnull(strstr(got, "\"1:\"&MIN(([$S.J5]))"));
+    ck_assert_ptr_nonnull(strstr(got, "(ROW([$ftcost_months.$A$1:.$A$1200])<=MIN(([$S.J5])))"));
 }
 END_TEST
 
@@ -596,6 +741,11 @@ static Suite *formula_suite(void)
     tc = tcase_create("share");
     tcase_add_loop_test(tc, test_expand_every_function, 0, (int)ftc_function_count());
     tcase_add_loop_test(tc, test_expand_case, 0, G_N_ELEMENTS(expand_cases));
+    tcase_add_test(tc, test_volatile_call);
+    tcase_add_test(tc, test_formula_words);
+    tcase_add_test(tc, test_guard_one_cell);
+    tcase_add_test(tc, test_expand_excel_grammar);
+    tcase_add_loop_test(tc, test_expansions_not_volatile, 0, (int)ftc_function_count());
     tcase_add_test(tc, test_whole_months_guard);
     tcase_add_test(tc, test_share_models);
     tcase_add_loop_test(tc, test_share_formula, 0, G_N_ELEMENTS(share_cases));

@@ -29,6 +29,7 @@ Reuses tests/e2e/e2e_cases.py (the cases, the checks) and lo_harness.py.
 """
 
 import csv
+import html
 import os
 import random
 import re
@@ -89,7 +90,14 @@ BREAKEVEN_EDGES = [
     [0, 5, 10, -0.5, 12], [100, 5, 10, -0.5, 120], [10, 0, 10, -0.5, 1],
     [1e6, 1000, 1000, 0.001, 1200], [1e6, 1000, 1000, 0.0001, 1200],
     [50000, 3000, 5000, 0.05, 120], [50000, 3000, 8000, 0, 120],
+    # (1+ApiGrowth)^m beyond a double's range within MaxMonths, up and down
+    [1e6, 1000, 1000, 0.9, 1200], [1e8, 1000, 1000, 2, 1200], [1e6, 1000, 1000, 0.85, 1200],
+    [10, 5, 10, -0.9, 1200], [0, 5, 10, -0.5, 1200],
 ]
+# Functions that recompute on every edit (volatile in Excel): no shared
+# formula may call one.
+VOLATILE = re.compile(r'(?<![A-Za-z0-9_.])(INDIRECT|OFFSET|NOW|TODAY|RAND|RANDBETWEEN|CELL|INFO)'
+                      r'\s*\(', re.I)
 
 
 def random_calls(rng):
@@ -99,9 +107,10 @@ def random_calls(rng):
         calls['FT_BREAKEVEN'].append([
             0 if rng.random() < 0.1 else rng.uniform(0, 1e6), rng.uniform(0, 1e4),
             rng.uniform(0, 3e4),
-            # (Not beyond 0.5: from about 0.8 a month, (1+growth)^month
-            # overflows within 1200 months, an error in a spreadsheet where
-            # the command has long found the month.)
+            # (Up to 0.5 here; beyond, where (1+growth)^month overflows,
+            # BREAKEVEN_EDGES.  With growth from 0.5 to 3 drawn here,
+            # Gnumeric 1.12.55's --recalc left the stale copy's cells from
+            # the first such call on uncomputed: not understood yet.)
             rng.choice([0, rng.uniform(-0.3, 0.3), rng.uniform(-0.99, 0), rng.uniform(0, 0.5)]),
             rng.choice([1, 12, 120, rng.randint(1, 1200)])])
     for _ in range(40):
@@ -248,12 +257,78 @@ def check_kept(sheet, cases, where):
     return failures
 
 
+def check_notes(sheet, cases, where):
+    """Each rewritten call's cell: a comment with the call in words, then
+    what each function computes ("FT_TCO: Total cost of ...")."""
+    failures = []
+    arrays = array_calls(cases)
+    for c in cases:
+        cell = sheet.getCellByPosition(0, c.row)
+        formula = cell.getFormula()
+        if c in arrays or not formula.startswith('=') or formula == '=NA()':
+            continue
+        note = cell.getAnnotation().getString()
+        want = '%s: %s' % (c.fn['name'], c.fn['description']['en'])
+        if not note.startswith('ftcost: =') or want not in note.split('\n'):
+            failures.append('%s: %s: note %r, want "ftcost: =..." and %r'
+                            % (where, c.label, note[:200], want))
+    return failures
+
+
+def check_explain(opts, src, out_dir, cases):
+    """`ftcost share --explain`: a line per cell that called the add-in."""
+    out = os.path.join(out_dir, 'explained.ods')
+    p = subprocess.run([opts.cli, 'share', '--explain', src, out], capture_output=True,
+                       text=True, timeout=300)
+    if p.returncode != 0:
+        return ['--explain: exit %d %s' % (p.returncode, p.stderr.strip())]
+    failures = []
+    cells = {}
+    for line in p.stdout.splitlines():
+        fields = line.split('\t')
+        if len(fields) != 4 or not fields[2].startswith('=') or not re.match(
+                r'(formula: .|value: .+ \(.+\)$)', fields[3]):
+            failures.append('--explain: a line not "sheet, cell, =formula, what": %r'
+                            % line[:200])
+            continue
+        if e2e.SERVICE_UPPER in fields[2].upper() + fields[3].upper():
+            failures.append('--explain: the add-in\'s own name in %r' % line[:200])
+        cells[(fields[0], fields[1])] = fields
+    arrays = array_calls(cases)
+    for c in cases:
+        f = cells.get(('Sheet1', 'A%d' % (c.row + 1)))
+        if f is None or c.fn['name'] + '(' not in f[2].upper():
+            failures.append('--explain: no line for %s (A%d): %r' % (c.label, c.row + 1, f))
+        elif c in arrays and not f[3].startswith('value: '):
+            failures.append('--explain: %s kept its value, the line says %r'
+                            % (c.label, f[3][:100]))
+    for r, (formula, _, _) in enumerate(LIVE):
+        f = cells.get(('Sheet1', '%s%d' % (col_name(OUT_COL), r + 1)))
+        if f is None or f[2].replace(' ', '') != formula or not f[3].startswith('formula: '):
+            failures.append('--explain: %s in %s%d: %r' % (formula, col_name(OUT_COL), r + 1, f))
+    log('--explain: %d lines' % len(cells))
+    return failures
+
+
 def stored_formulas(path):
     """All stored text of the sheets (content.xml or xl/worksheets/*)."""
     with zipfile.ZipFile(path) as z:
         names = [n for n in z.namelist()
                  if n == 'content.xml' or (n.startswith('xl/') and n.endswith('.xml'))]
         return ''.join(z.read(n).decode('utf-8', 'replace') for n in names)
+
+
+def volatile_calls(path):
+    """The formulas of a copy (.ods or .xlsx) that call a volatile function."""
+    text = stored_formulas(path)
+    formulas = re.findall(r'table:formula="([^"]*)"', text) + re.findall(
+        r'<f(?: [^>]*)?>([^<]*)</f>', text)
+    found = []
+    for f in formulas:
+        f = html.unescape(f)
+        if VOLATILE.search(re.sub(r'"[^"]*"', '""', f)):
+            found.append(f)
+    return found
 
 
 def count_formulas(sheet, rows, cols):
@@ -339,6 +414,9 @@ class Shared:
             self.total += 1
             if e2e.SERVICE_UPPER in stored_formulas(b).upper():
                 self.failures.append('%s: the copy still calls the add-in' % label)
+            self.total += 1
+            for f in volatile_calls(b)[:3]:
+                self.failures.append('%s: a volatile function in %s' % (label, f[:300]))
             if b.endswith('.ods'):
                 self.total += 1
                 with zipfile.ZipFile(b) as z:
@@ -460,6 +538,14 @@ def test_share(opts):
             if label != 'values':
                 sh.failures += check_kept(sheet, sh.cases, label)
                 sh.total += 1
+                if not label.endswith('xlsx'):
+                    sh.failures += check_notes(sheet, sh.cases, label)
+                    sh.total += 1
+                # the rows FT_BREAKEVEN and FT_SCHEDULE count months on
+                sh.total += 1
+                if (not doc.Sheets.hasByName('ftcost_months')
+                        or doc.Sheets.getByName('ftcost_months').IsVisible):
+                    sh.failures.append('%s: no hidden sheet ftcost_months' % label)
             if label == 'values':
                 doc.close(True)
                 continue
@@ -504,6 +590,8 @@ def test_share(opts):
             sh.check(sheet, label + ' re-saved')
             doc.close(True)
         sh.total += check_legacy(bare, opts, sh.failures)
+        sh.failures += check_explain(opts, sh.src['ods'], sh.out_dir, sh.cases)
+        sh.total += 1
     finally:
         bare.close()
         sh.close()
