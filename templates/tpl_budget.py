@@ -70,7 +70,7 @@ def build():
                     '2.7cm', '10.6cm'],
                    print_range='A1:J%d' % PRINT_LAST,
                    wider={'de': {'B': '9.4cm', 'D': '2.7cm', 'E': '3.1cm', 'F': '3.7cm',
-                                 'H': '3.1cm', 'J': '12.8cm'}})
+                                 'H': '3.4cm', 'J': '12.8cm'}})
     unit_list = book.list_validation(*[unit for unit, _y1, _y3 in UNITS])
     nonneg = book.nonneg_validation()
     s.height(1, '1.05cm')
