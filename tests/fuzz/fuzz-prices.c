@@ -41,8 +41,13 @@ static void check_entry(const ftc_price_entry *e)
             (i > 0 && e->history[i].from <= e->history[i - 1].from) ||
             ftc_price_entry_on(e, e->history[i].from) != e->history[i].price)
             abort();
-    if (ftc_price_entry_on(e, e->since < 0 ? e->checked : e->since) != e->price ||
-        (e->since < 0 && e->checked > 0 && ftc_price_entry_on(e, e->checked - 1) != NULL))
+    /* today's prices from `since`; without it from `checked`, or from the
+     * last day served for a model checked on or after its retirement */
+    int from = e->since >= 0                                 ? e->since
+               : e->retires >= 0 && e->checked >= e->retires ? e->retires - 1
+                                                             : e->checked;
+    if (ftc_price_entry_on(e, from) != e->price ||
+        (e->since < 0 && from > 0 && ftc_price_entry_on(e, from - 1) != NULL))
         abort();
 }
 
