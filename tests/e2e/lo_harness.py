@@ -262,12 +262,29 @@ class Office:
         return self.desktop.loadComponentFromURL('private:factory/scalc', '_blank', 0,
                                                  props(Hidden=True))
 
-    def load(self, path, **kw):
+    def load(self, path, hidden=True, **kw):
+        shown = {'Hidden': True} if hidden else {}
         doc = self.desktop.loadComponentFromURL(file_url(path), '_blank', 0,
-                                                props(Hidden=True, **kw))
+                                                props(**shown, **kw))
         if doc is None:
             raise HarnessError('LibreOffice could not load %s' % path)
         return doc
+
+    def start_calc(self, locale=None):
+        """Installs the extension and starts soffice, in LOCALE (de-DE...)
+        when given: its locale and UI language."""
+        self.install()
+        if locale:
+            set_profile_locale(self.profile, locale)
+        self.start()
+
+    def open_template(self, template, hidden=True):
+        """A new document from TEMPLATE (.ots), as File > New does: a copy
+        in the work folder (soffice may run as nobody) opened AsTemplate."""
+        path = os.path.join(self.work, os.path.basename(template))
+        shutil.copy(template, path)
+        os.chmod(path, 0o644)
+        return self.load(path, hidden=hidden, AsTemplate=True)
 
     def store(self, doc, path, filter_name):
         doc.storeToURL(file_url(path), props(FilterName=filter_name, Overwrite=True))
@@ -351,6 +368,17 @@ def set_profile_locale(profile, locale):
         raise HarnessError('no </oor:items> in ' + reg)
     with open(reg, 'w', encoding='utf-8') as f:
         f.write(xcu.replace('</oor:items>', items + '</oor:items>'))
+
+
+def report(failures, summary, prefix='FAIL '):
+    """A test's end: each failure on a line of its own and 1, or SUMMARY
+    and 0."""
+    for f in failures:
+        log(prefix + f)
+    if failures:
+        return 1
+    log(summary)
+    return 0
 
 
 def run_harness(opts, paths, body, prefix='ftcost-e2e-types-'):

@@ -36,10 +36,9 @@ no catalogue has (every price missing: the texts shown instead).
 """
 import argparse
 import os
-import shutil
 import sys
 
-from lo_harness import Office, add_harness_arguments, log, run_harness, set_profile_locale
+from lo_harness import Office, add_harness_arguments, log, report, run_harness
 
 # Text is measured in DejaVu Sans, whatever font the cell names: the widest
 # sans a Calc falls back to where the templates' Liberation Sans (or its
@@ -272,15 +271,9 @@ def check_sheet(sheet, measure, where):
 def run(opts):
     failures = []
     with Office(opts) as office:
-        office.install()
-        if opts.locale:
-            set_profile_locale(office.profile, opts.locale)
-        office.start()
+        office.start_calc(opts.locale)
         for template in opts.templates:
-            path = os.path.join(office.work, os.path.basename(template))
-            shutil.copy(template, path)
-            os.chmod(path, 0o644)
-            doc = office.load(path, AsTemplate=True)
+            doc = office.open_template(template)
             try:
                 doc.calculateAll()
                 sheets = [doc.Sheets.getByIndex(i) for i in range(doc.Sheets.Count)]
@@ -306,12 +299,8 @@ def run(opts):
                     log('%s%s: %d sheets checked' % (os.path.basename(template), state, n))
             finally:
                 doc.close(True)
-    for f in failures:
-        log('FAIL cut off: ' + f)
-    if failures:
-        return 1
-    log('fit: nothing cut off in %d templates' % len(opts.templates))
-    return 0
+    return report(failures, 'fit: nothing cut off in %d templates' % len(opts.templates),
+                  prefix='FAIL cut off: ')
 
 
 def main():

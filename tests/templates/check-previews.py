@@ -29,8 +29,10 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 TEMPLATES = os.path.join(HERE, '..', '..', 'templates')
 sys.path.insert(0, TEMPLATES)
+sys.path.insert(0, os.path.join(HERE, '..', 'e2e'))
 sys.dont_write_bytecode = True
 import otsvalues  # noqa: E402
+from lo_harness import report  # noqa: E402
 
 
 def png_size(data):
@@ -95,12 +97,8 @@ def main():
                           flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    for f in failures:
-        print('FAIL ' + f)
-    if failures:
-        return 1
-    print('previews: %d templates rendered from computed values' % len(a.templates))
-    return 0
+    return report(failures, 'previews: %d templates rendered from computed values'
+                  % len(a.templates))
 
 
 if __name__ == '__main__':

@@ -33,7 +33,7 @@ import time
 import zlib
 
 from lo_harness import (ERR_NAMES, HarnessError, Office, add_harness_arguments, log,
-                        props, run_harness, set_profile_locale)
+                        report, run_harness)
 
 SCREEN = (1600, 900)
 ERROR_TEXTS = tuple(ERR_NAMES.values()) + ('Err:', '#REF!', '#NULL!')
@@ -173,19 +173,10 @@ def run(opts):
         xvfb = Xvfb(office.tmp)
         try:
             office.display = xvfb.display
-            office.install()
-            if opts.locale:
-                set_profile_locale(office.profile, opts.locale)
-            office.start()
+            office.start_calc(opts.locale)
             for template in opts.templates:
                 name = os.path.basename(template)[:-len('.ots')]
-                path = os.path.join(office.work, os.path.basename(template))
-                shutil.copy(template, path)
-                os.chmod(path, 0o644)
-                doc = office.desktop.loadComponentFromURL(
-                    'file://' + path, '_blank', 0, props(AsTemplate=True))
-                if doc is None:
-                    raise HarnessError('LibreOffice could not open ' + path)
+                doc = office.open_template(template, hidden=False)
                 try:
                     ctl = doc.CurrentController
                     win = ctl.Frame.ContainerWindow
@@ -219,12 +210,8 @@ def run(opts):
                     doc.close(True)
         finally:
             xvfb.close()
-    for f in failures:
-        log('FAIL ' + f)
-    if failures:
-        return 1
-    log('screenshots: %d windows, nothing cut or in error: %s' % (len(shots), ', '.join(shots)))
-    return 0
+    return report(failures, 'screenshots: %d windows, nothing cut or in error: %s'
+                  % (len(shots), ', '.join(shots)))
 
 
 def main():
