@@ -777,6 +777,20 @@ def parse_args():
     return ap, opts
 
 
+def run_timed(opts, run, report):
+    """A part timed in a soffice of its own (run_arrays, run_import): its
+    times as REPORT shows them; 1 when a value came out wrong."""
+    with Office(opts) as office:
+        office.install()
+        office.start()
+        times, bad = run(opts, office, soffice_pid(office))
+    report(opts, times)
+    if bad:
+        log('wrong values: the comparison is void')
+        return 1
+    return 0
+
+
 def run_office_parts(opts):
     """What needs soffice, in run_harness (signals, types, python-uno)."""
     status = 0
@@ -796,23 +810,9 @@ def run_office_parts(opts):
         if any(r.bad for r in results):
             log('some variant computed wrong values: the comparison is void')
             status = 1
-    if 'arrays' in opts.what:
-        with Office(opts) as office:
-            office.install()
-            office.start()
-            times, bad = run_arrays(opts, office, soffice_pid(office))
-        report_arrays(opts, times)
-        if bad:
-            log('wrong values: the comparison is void')
-            status = 1
-    if 'import' in opts.what:
-        with Office(opts) as office:
-            office.install()
-            office.start()
-            times, bad = run_import(opts, office, soffice_pid(office))
-        report_import(opts, times)
-        if bad:
-            log('wrong values: the comparison is void')
+    for part, run, report in (('arrays', run_arrays, report_arrays),
+                              ('import', run_import, report_import)):
+        if part in opts.what and run_timed(opts, run, report) != 0:
             status = 1
     if 'startup' in opts.what:
         run_startup(opts)
