@@ -87,13 +87,15 @@ static const shipped_case shipped_cases[] = {
     {"gpt-4o", "ft_output", -1, 0},
     {"gpt-4o", "ft_training", -1, 0},
     {"gpt-4o-mini", "ft_training", -1, 0},
-    /* gpt-4.1 and gpt-4.1-mini: OpenAI's fine-tuning table of 2026-02-07 */
+    /* gpt-4.1 and gpt-4.1-mini: training from OpenAI's fine-tuning table of
+     * 2026-02-07, using the tuned model from LiteLLM's file (2026-11-29) */
     {"gpt-4.1-mini", "ft_training", 5, 0},
     {"gpt-4.1-mini", "ft_input", 0.8, 0},
     {"gpt-4.1-mini", "ft_output", 3.2, 0},
     {"gpt-4.1-mini", "ft_training_full", -1, 0},
     {"gpt-4.1", "ft_training", 25, 0},
     {"gpt-4.1", "ft_input", 3, 0},
+    {"gpt-4.1", "ft_output", 12, 0},
     {"gpt-4.1", "ft_training", -1, 46354}, /* 2026-11-28: before the day checked */
     {"gpt-4.1-mini", "batch_output", 0.8, 0},
     {"gpt-4.1-nano", "cached_input", 0.025, BEFORE_OCT}, /* retired 2026-10-23 */
