@@ -38,19 +38,23 @@ static const gpu_case price_cases[] = {
     {"\"H100\"; \"\"", FTC_ERR_INVALID, 0},
 };
 
-START_TEST(test_gpu_price)
+/* One case of FN: its number, or its error with a message saying why. */
+static void check_gpu_case(const char *fn, const gpu_case *c)
 {
-    const gpu_case *c = &price_cases[_i];
-
     if (c->status == FTC_OK)
-        ck_assert_result_number("GPU_PRICE", c->args, c->want);
+        ck_assert_result_number(fn, c->args, c->want);
     else {
         ftc_result r;
         ftc_error e = {.arg = -99};
 
-        ck_assert_int_eq(ftc_test_call("GPU_PRICE", c->args, &r, &e), c->status);
-        ck_assert_msg(e.message[0] != '\0', "%s", c->args);
+        ck_assert_int_eq(ftc_test_call(fn, c->args, &r, &e), c->status);
+        ck_assert_msg(e.message[0] != '\0', "%s(%s)", fn, c->args);
     }
+}
+
+START_TEST(test_gpu_price)
+{
+    check_gpu_case("GPU_PRICE", &price_cases[_i]);
 }
 END_TEST
 
@@ -76,16 +80,7 @@ static const gpu_case spec_cases[] = {
 
 START_TEST(test_gpu_spec)
 {
-    const gpu_case *c = &spec_cases[_i];
-
-    if (c->status == FTC_OK)
-        ck_assert_result_number("GPU_SPEC", c->args, c->want);
-    else {
-        ftc_result r;
-        ftc_error e = {.arg = -99};
-
-        ck_assert_int_eq(ftc_test_call("GPU_SPEC", c->args, &r, &e), c->status);
-    }
+    check_gpu_case("GPU_SPEC", &spec_cases[_i]);
 }
 END_TEST
 

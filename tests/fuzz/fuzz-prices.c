@@ -16,22 +16,28 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check_entry(const ftc_price_entry *e)
+/* Each of N prices absent (NaN) or in [0, MAX], and one at least there. */
+static void check_prices(const double *price, int n, double max)
 {
     bool priced = false;
 
-    if (e->provider == NULL || e->model == NULL || *e->provider == '\0' || *e->model == '\0' ||
-        e->source == NULL || e->origin == NULL)
-        abort();
-    for (int k = 0; k < FTC_PRICE_KIND_COUNT; k++) {
-        if (isnan(e->price[k]))
+    for (int k = 0; k < n; k++) {
+        if (isnan(price[k]))
             continue;
-        if (!(e->price[k] >= 0 && e->price[k] <= 1e6) || signbit(e->price[k]))
+        if (!(price[k] >= 0 && price[k] <= max) || signbit(price[k]))
             abort();
         priced = true;
     }
-    if (!priced || e->checked < 0)
+    if (!priced)
         abort();
+}
+
+static void check_entry(const ftc_price_entry *e)
+{
+    if (e->provider == NULL || e->model == NULL || *e->provider == '\0' || *e->model == '\0' ||
+        e->source == NULL || e->origin == NULL || e->checked < 0)
+        abort();
+    check_prices(e->price, FTC_PRICE_KIND_COUNT, 1e6);
     /* a history is sorted, before `since`, and answers on every day from
      * its first; today's prices from `since` on */
     if (e->n_history > 0 && (e->since < 0 || e->history == NULL))
@@ -111,20 +117,11 @@ static void check_gpus(const ftc_price_list *list)
     }
     for (size_t i = 0; i < ftc_price_list_gpu_price_count(list); i++) {
         const ftc_gpu_price *p = ftc_price_list_gpu_price_at(list, i);
-        bool priced = false;
 
         if (p == NULL || ftc_price_list_find_gpu_price(list, p->gpu, p->provider) != p ||
             p->checked < 0)
             abort();
-        for (int k = 0; k < FTC_GPU_PRICE_KIND_COUNT; k++) {
-            if (isnan(p->price[k]))
-                continue;
-            if (!(p->price[k] >= 0 && p->price[k] <= 10000) || signbit(p->price[k]))
-                abort();
-            priced = true;
-        }
-        if (!priced)
-            abort();
+        check_prices(p->price, FTC_GPU_PRICE_KIND_COUNT, 10000);
     }
 }
 

@@ -110,6 +110,17 @@ def check(label, got, want):
         fail('%s: got %r, want %r' % (label, got, want))
 
 
+def check_shown(label, shown, wants):
+    """Each named cell's value in SHOWN against WANTS: a value (check), or
+    a test of it (a function, true when the value is right)."""
+    for name, want in wants.items():
+        if callable(want):
+            if not want(shown.get(name)):
+                fail('%s: %s shows %r' % (label, name, shown.get(name)))
+        else:
+            check('%s: %s' % (label, name), shown.get(name), want)
+
+
 def same(a, b):
     if isinstance(a, list) and isinstance(b, list):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
@@ -690,23 +701,12 @@ def main():
 
         verify(a, cli, expect, edits, more_edits, job, report, pdf)
         if a.kind in missing:
-            shown = report['jobs'][1]['edited']
-            for name, text in missing[a.kind][1].items():
-                if callable(text):
-                    if not text(shown.get(name)):
-                        fail('missing input: %s shows %r' % (name, shown.get(name)))
-                else:
-                    check('missing input: ' + name, shown.get(name), text)
+            check_shown('missing input', report['jobs'][1]['edited'], missing[a.kind][1])
             if a.kind in MISSING_THEN:
-                typed = report['jobs'][1].get('edited_more', {})
                 for e in report['jobs'][1].get('edited_more_errors', []):
                     fail('error cell after typing prices: ' + e)
-                for name, want in MISSING_THEN[a.kind][1].items():
-                    if callable(want):
-                        if not want(typed.get(name)):
-                            fail('typed prices: %s shows %r' % (name, typed.get(name)))
-                    else:
-                        check('typed prices: ' + name, typed.get(name), want)
+                check_shown('typed prices', report['jobs'][1].get('edited_more', {}),
+                            MISSING_THEN[a.kind][1])
         if a.kind in WARNED:
             check_warnings(job['names'], report['jobs'][-2], report['jobs'][-1])
             check_pickers(a.kind, cli, report['jobs'][-1])
