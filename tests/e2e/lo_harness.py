@@ -8,6 +8,7 @@ tests are in the *_e2e.py scripts (their cases in e2e_cases.py) and
 bench.py, which import this module (meson puts tests/e2e on PYTHONPATH).
 """
 
+import argparse
 import math
 import os
 import shutil
@@ -425,3 +426,17 @@ def add_harness_arguments(ap):
     ap.add_argument('--install', required=True)
     ap.add_argument('--program', default='/usr/lib/libreoffice/program')
     ap.add_argument('--data', default=os.path.dirname(os.path.abspath(__file__)))
+
+
+def run_on_templates(description, body, prefix, add_arguments=None):
+    """The main() of a test that opens TEMPLATE... (.ots) in one soffice:
+    the harness's options, the script's own (add_arguments(ap)), --locale
+    (the Calc's locale and UI language), then body(opts) in run_harness."""
+    ap = argparse.ArgumentParser(description=description)
+    add_harness_arguments(ap)
+    if add_arguments is not None:
+        add_arguments(ap)
+    ap.add_argument('--locale', help='e.g. de-DE: the locale and UI language of the Calc')
+    ap.add_argument('templates', nargs='+')
+    opts = ap.parse_args()
+    return run_harness(opts, [opts.oxt, opts.install] + opts.templates, body, prefix=prefix)

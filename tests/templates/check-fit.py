@@ -34,11 +34,10 @@ printed), 77 without LibreOffice/python3-uno.  A template with a model
 picker (a ModelName cell) is checked twice: as it opens, and with a model
 no catalogue has (every price missing: the texts shown instead).
 """
-import argparse
 import os
 import sys
 
-from lo_harness import Office, add_harness_arguments, log, report, run_harness
+from lo_harness import Office, log, report, run_on_templates
 
 # Text is measured in DejaVu Sans, whatever font the cell names: the widest
 # sans a Calc falls back to where the templates' Liberation Sans (or its
@@ -303,15 +302,5 @@ def run(opts):
                   prefix='FAIL cut off: ')
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    add_harness_arguments(ap)
-    ap.add_argument('--locale', help='e.g. de-DE: the locale and UI language of the Calc')
-    ap.add_argument('templates', nargs='+')
-    opts = ap.parse_args()
-    return run_harness(opts, [opts.oxt, opts.install] + opts.templates, run,
-                       prefix='ftcost-fit-types-')
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(run_on_templates(__doc__.split('\n')[0], run, 'ftcost-fit-types-'))

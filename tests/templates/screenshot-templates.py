@@ -22,7 +22,6 @@ without Xvfb (xvfb) or a LibreOffice that can open windows
 (libreoffice-calc; the -nogui packages have no X11 plugin): as root,
 `bash tools/dev.sh test` installs both.
 """
-import argparse
 import glob
 import os
 import shutil
@@ -32,8 +31,7 @@ import sys
 import time
 import zlib
 
-from lo_harness import (ERR_NAMES, HarnessError, Office, add_harness_arguments, log,
-                        report, run_harness)
+from lo_harness import ERR_NAMES, HarnessError, Office, log, report, run_on_templates
 
 SCREEN = (1600, 900)
 ERROR_TEXTS = tuple(ERR_NAMES.values()) + ('Err:', '#REF!', '#NULL!')
@@ -214,16 +212,6 @@ def run(opts):
                   % (len(shots), ', '.join(shots)))
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    add_harness_arguments(ap)
-    ap.add_argument('--outdir', required=True)
-    ap.add_argument('--locale', help='e.g. de-DE: the locale and UI language of the Calc')
-    ap.add_argument('templates', nargs='+')
-    opts = ap.parse_args()
-    return run_harness(opts, [opts.oxt, opts.install] + opts.templates, run,
-                       prefix='ftcost-shots-types-')
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(run_on_templates(__doc__.split('\n')[0], run, 'ftcost-shots-types-',
+                              lambda ap: ap.add_argument('--outdir', required=True)))
