@@ -3,9 +3,10 @@
  * Every function the add-in offers, the command runs and the reference
  * documents is listed once below.  Each is one block beside its kernel
  * (ftc-finetune.c, ftc-api.c, ftc-api-price.c, ftc-compare.c, ftc-rag.c,
- * ftc-sizing.c, ftc-gpus.c): name, help in English, German and French,
- * arguments with unit, accepted values and default, worked examples, the
- * kernel.  Nothing else lists the functions.  The contract these follow is
+ * ftc-sizing.c, ftc-gpu-functions.c): name, help in English (German and
+ * French in po/LANG.po), arguments with unit, accepted values and default,
+ * worked examples, the kernel, the `ftcost share` expansion.  Nothing else
+ * lists the functions (HACKING.md: adding one).  The contract these follow is
  * shared/spec/FUNCTIONS.md; examples are the spec's worked examples.
  */
 #include "ftcost-private.h"
@@ -43,7 +44,7 @@ static const ftc_function *const catalogue[] = {
     &ftc_fn_gpu_hours,
     &ftc_fn_train_memory_gb,
     &ftc_fn_gpus_needed,
-    /* ftc-gpus.c */
+    /* ftc-gpu-functions.c */
     &ftc_fn_gpu_price,
     &ftc_fn_gpu_price_date,
     &ftc_fn_gpu_spec,
