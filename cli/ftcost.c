@@ -265,9 +265,15 @@ static void print_help(const ftc_function *fn, ftc_lang lang, bool markdown)
     else
         printf("%s:\n", ftc_text(&heading_arguments, lang));
     for (size_t i = 0; i < fn->n_args; i++) {
+        const char *name = ftc_text(&fn->args[i].name, lang);
+        /* padded to 20 characters, not bytes ("Coût") */
+        int pad = 20 - (int)g_utf8_strlen(name, -1);
+
         ftc_arg_help(fn, i, lang, text, sizeof text);
-        printf(markdown ? "- **%s**: %s\n" : "  %-20s %s\n", ftc_text(&fn->args[i].name, lang),
-               text);
+        if (markdown)
+            printf("- **%s**: %s\n", name, text);
+        else
+            printf("  %s%*s %s\n", name, pad > 0 ? pad : 0, "", text);
     }
 
     if (notes != NULL && markdown)

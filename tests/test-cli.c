@@ -267,6 +267,33 @@ START_TEST(test_help)
 }
 END_TEST
 
+/* The arguments' descriptions start in one column, counted in characters:
+ * "Entraînement" is 12 characters and 13 bytes. */
+START_TEST(test_help_columns)
+{
+    run_result fr = RUN("help", "--lang", "fr", "FT_TCO");
+    const char *args = strstr(fr.out, "Arguments:\n");
+    g_auto(GStrv) lines = NULL;
+    int n_args = 0;
+
+    ck_assert_int_eq(fr.status, 0);
+    ck_assert_ptr_nonnull(args);
+    lines = g_strsplit(args + strlen("Arguments:\n"), "\n", -1);
+    for (char **l = lines; *l != NULL && **l != '\0'; l++) {
+        const char *desc = strchr(*l + 2, ' ');
+
+        ck_assert_msg(g_str_has_prefix(*l, "  ") && desc != NULL, "%s", *l);
+        while (*desc == ' ')
+            desc++;
+        ck_assert_msg(g_utf8_pointer_to_offset(*l, desc) == 23, "column %ld: %s",
+                      g_utf8_pointer_to_offset(*l, desc), *l);
+        n_args++;
+    }
+    ck_assert_int_eq(n_args, 7);
+    run_result_clear(&fr);
+}
+END_TEST
+
 typedef struct {
     const char *args[4];
     const char *out;
@@ -490,6 +517,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_list);
     tcase_add_test(tc, test_help);
     tcase_add_test(tc, test_help_sections);
+    tcase_add_test(tc, test_help_columns);
     tcase_add_test(tc, test_reference_in_sync);
     tcase_add_loop_test(tc, test_api_price, 0, G_N_ELEMENTS(price_cases));
     tcase_add_test(tc, test_prices_listing);

@@ -185,6 +185,7 @@ PY
 run_tests() {
     local status=0
     bash tools/check-format.sh || status=1
+    bash tools/check-sizes.sh || status=1
     setup build
     meson test -C build --print-errorlogs --num-processes 2 || status=1
     meson test -C build --print-errorlogs --setup valgrind --suite core --suite cli \
