@@ -413,6 +413,7 @@ class Sheet:
         self.print_range = print_range
         self.master = master
         self.covered = set()
+        self.anchors = {}               # row name -> row number (odsrows.Rows)
 
     # -- cells
     def put(self, a1, value=None, role='text', fmt=None, formula=None, span=None,
@@ -469,6 +470,18 @@ class Sheet:
 
     def height(self, row, cm):
         self.heights[row - 1] = cm
+
+    # -- rows by name (laid out by odsrows.Rows)
+    def row(self, name):
+        if name not in self.anchors:
+            raise KeyError('%s: no row named %r' % (self.name, name))
+        return self.anchors[name]
+
+    def at(self, col, name, last=None):
+        """The address of column `col` in the row named `name` ('C14'), or
+        with `last` the range down to the row named `last` ('C17:C21')."""
+        a1 = '%s%d' % (col, self.row(name))
+        return a1 if last is None else '%s:%s%d' % (a1, col, self.row(last))
 
     # -- charts
     def chart(self, top_left, bottom_right, chart):
