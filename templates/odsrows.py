@@ -12,6 +12,7 @@ down, and so does every formula that refers to it.
     s.at('C', 'gpu_hours')                   # 'C6'
     ref(s.at('C', 'first_item', 'last_item'))  # '[.C17:.C21]', in a formula
     side = Rows(s, first='inputs')           # a block beside it, from row 5
+    s.print_range = 'A1:J%d' % rows.last     # down to the last row added
 
 A sheet's names are shared by all its blocks (Sheet.anchors).  Named ranges
 (book.name, name= on a cell) remain what a formula reads best; row names
@@ -41,6 +42,11 @@ class Rows:
         if height is not None:
             self.sheet.height(r, height)
         return r
+
+    @property
+    def last(self):
+        """The last row added (or skipped)."""
+        return self.next - 1
 
     def skip(self, count):
         """Leave `count` rows empty (a spanned cell above covers them)."""

@@ -233,7 +233,7 @@ def build():
     s.text('B%d' % r, _('Horizon: %d months, fixed (the cash-flow sheet has one row per month). Prompt '
                         'engineering is kept out of FT_SCHEDULE growth; see the Cash flows sheet.') % MONTHS,
            'note_free', span=(1, 9))
-    s.print_range = 'A1:J%d' % r
+    s.print_range = 'A1:J%d' % right.last
 
     # Chart data: the two cumulative columns of the cash-flow sheet, next to
     # the chart (outside the print range).  LibreOffice does not resolve a

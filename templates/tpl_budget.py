@@ -351,8 +351,8 @@ def build():
            'Hosted training price: API_PRICE(model; "ft_training"), the list price ftcost prices cites; '
            'a quote beside it replaces it.'),
            'note_wrap', span=(1, 4))
-    # the print range ends two rows below the last
-    s.print_range = 'A1:J%d' % (r + 2)
+    rows.skip(2)                   # two empty rows at the foot of the page
+    s.print_range = 'A1:J%d' % rows.last
 
     # ---- units (right, beside the assumptions)
     right = Rows(s, first='assumptions')

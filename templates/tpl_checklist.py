@@ -192,7 +192,8 @@ def build():
     r = right.add(height='0.45cm')
     s.text('F%d' % r, _('Example figures: the worked FT_TCO and API_TCO examples of the function '
            'reference. Replace them with your own.'), 'note_wrap', span=(2, 3))
-    s.print_range = 'A1:H%d' % (r + 2)
+    right.skip(2)                  # the note's second row, an empty one below
+    s.print_range = 'A1:H%d' % right.last
     if left.next > s.row('verdict'):
         raise SystemExit('tpl_checklist: the rules run down to the row of FT_VERDICT')
     return book

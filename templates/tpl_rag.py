@@ -406,6 +406,6 @@ def build():
     s.text('B%d' % r, _('Model and embedding prices: the catalogue (ftcost prices lists each price\'s source and '
            'date). Month m of a path costs its first month × ((1 + growth)(1 + price change))^m plus '
            'its fixed costs; the fine-tuning path grows nothing.'), 'note_wrap', span=(2, 11))
-    s.print_range = 'A1:L%d' % (left.next - 1)
+    s.print_range = 'A1:L%d' % left.last
     add_model_lists(book, embeddings=True)
     return book

@@ -134,5 +134,6 @@ def build():
         horizontal=True, labels=True, legend=False))
     s.text('B%d' % last, _('Bars share one linear scale: the items too small to see are the ones '
            'the slide shows.'), 'note_free', span=(1, 4))
-    s.print_range = 'A1:J%d' % (last + 1)
+    left.add()                     # an empty row at the foot of the page
+    s.print_range = 'A1:J%d' % left.last
     return book
