@@ -14,7 +14,9 @@ shows them in ODF, with two conveniences:
     which is what a saved workbook holds (see shared/spec/FUNCTIONS.md);
   - references in ODF form, built with ref(): ref("C5") -> [.C5],
     ref("C5:C9") -> [.C5:.C9], ref("E5", "Cash flows") -> [$'Cash flows'.E5].
-Named ranges are plain names (Training, Horizon) and read best.
+Named ranges are plain names (Training, Horizon) and read best.  A
+description lays its rows out by name with odsrows.Rows (no row numbers in
+a description); Sheet.at(col, name) gives a named row's address.
 
 Languages: every user-visible text goes through _(); set_language() picks
 the catalogue and the locale of the number formats (see templates/README.md).
