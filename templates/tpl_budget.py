@@ -93,6 +93,14 @@ def build():
                              ('J', _('What drives it (source of the default)'), 'colhead')]:
             s.text('%s%d' % (col, r), t, role)
 
+    def side_heads(block, f, h, i, j, i_role='colhead_r'):
+        """The column heads of a block on the right: F (over G), H, I, J."""
+        r = block.add()
+        s.text('F%d' % r, f, 'colhead', span=(1, 2))
+        s.text('H%d' % r, h, 'colhead_r')
+        s.text('I%d' % r, i, i_role)
+        s.text('J%d' % r, j, 'colhead')
+
     def row(key, label, low, high, unit, note, names=None):
         """A cost item in the row named `key`: low and high, its unit, year-1 and 3-year totals."""
         r = rows.add(key)
@@ -254,11 +262,7 @@ def build():
 
     results_rows = Rows(s, first='sizing')
     s.text('F%d' % results_rows.add(), _('Training run sizing: results'), 'section', span=(1, 5))
-    r = results_rows.add()
-    s.text('F%d' % r, _('Result'), 'colhead', span=(1, 2))
-    s.text('H%d' % r, _('Value'), 'colhead_r')
-    s.text('I%d' % r, _('Unit'), 'colhead')
-    s.text('J%d' % r, _('Function'), 'colhead')
+    side_heads(results_rows, _('Result'), _('Value'), _('Unit'), _('Function'), i_role='colhead')
     results = [
         (_('Model parameters'), 'SzBillions*1E+09', 'int', _('parameters'), 'SzParams', _('billions × 10^9')),
         (_('Training tokens per epoch'), 'SzExamples*SzTokensPerExample', 'int', _('tokens'), 'SzTokens',
@@ -357,11 +361,7 @@ def build():
     # ---- units (right, beside the assumptions)
     right = Rows(s, first='assumptions')
     s.text('F%d' % right.add(), _('Units: how often a cost recurs'), 'section', span=(1, 5))
-    r = right.add()
-    s.text('F%d' % r, _('Unit'), 'colhead', span=(1, 2))
-    s.text('H%d' % r, _('Times in year 1'), 'colhead_r')
-    s.text('I%d' % r, _('Times in 3 years'), 'colhead_r')
-    s.text('J%d' % r, '', 'colhead')
+    side_heads(right, _('Unit'), _('Times in year 1'), _('Times in 3 years'), '')
     unit_notes = [_('paid once, in year 1'), _('lower year 1 for a late start'), '', '']
     unit_rows = [right.add() for _unit in UNITS]
     for rr, (u, y1, y3), note in zip(unit_rows, UNITS, unit_notes):
@@ -374,11 +374,7 @@ def build():
     # ---- energy and CO2 (right, below)
     right.add()
     s.text('F%d' % right.add(), _('Footprint of serving (FT_ENERGY_KWH, FT_CO2_KG)'), 'section', span=(1, 5))
-    r = right.add()
-    s.text('F%d' % r, _('Assumption'), 'colhead', span=(1, 2))
-    s.text('H%d' % r, _('Value'), 'colhead_r')
-    s.text('I%d' % r, '', 'colhead_r')
-    s.text('J%d' % r, _('Unit'), 'colhead')
+    side_heads(right, _('Assumption'), _('Value'), '', _('Unit'))
     footprint = [
         (_('GPU power'), 300, 'int', 'GpuWatts', nonneg, _('watts per GPU (NVIDIA A10G of a g5.2xlarge)')),
         (_('PUE'), 1.2, 'dec2', 'PueFactor', book.number_validation(1, message=_('PUE is 1 or more.')),
@@ -391,11 +387,7 @@ def build():
         s.num('H%d' % rr, value, 'input', fmt, name=name, validation=validation)
         s.style_only('I%d' % rr, 'label')
         s.text('J%d' % rr, note, 'note')
-    r = right.add()
-    s.text('F%d' % r, _('Per month'), 'colhead', span=(1, 2))
-    s.text('H%d' % r, _('Low'), 'colhead_r')
-    s.text('I%d' % r, _('High'), 'colhead_r')
-    s.text('J%d' % r, '', 'colhead')
+    side_heads(right, _('Per month'), _('Low'), _('High'), '')
     r = right.add()
     s.text('F%d' % r, _('Energy'), 'label', span=(1, 2))
     s.calc('H%d' % r, 'FT_ENERGY_KWH(GpuWatts;ServeGpusLow;ServeHoursLow;PueFactor)', 'calc', 'int', name='KwhLow')
