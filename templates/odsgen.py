@@ -26,7 +26,8 @@ import re
 import string
 from xml.sax.saxutils import escape, quoteattr
 
-from odsstyle import (FONT, FORMATS, GREY, HEADER, NAVY, PAGE_LAYOUTS, ROLES, RULE,  # noqa: F401 (NAVY, FORMATS: for the descriptions)
+# NAVY: also for the descriptions (a chart's colour), as odsgen.NAVY
+from odsstyle import (FONT, GREY, HEADER, NAVY, PAGE_LAYOUTS, ROLES, RULE,  # noqa: F401
                       _cell_style_xml, style_name)
 from odsvalid import arg_interval, fed_domains, intersect
 
