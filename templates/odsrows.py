@@ -10,7 +10,7 @@ down, and so does every formula that refers to it.
     r = rows.add('gpu_hours')                # 6: s.num('C%d' % r, ...)
     rows.add(height='0.3cm')                 # 7, a spacer without a name
     s.at('C', 'gpu_hours')                   # 'C6'
-    ref(s.at('C', 'first_item', 'last_item'))  # '[.C17:.C21]', in a formula
+    ref(s.at('C', 'inputs', 'gpu_hours'))    # '[.C5:.C6]', in a formula
     side = Rows(s, first='inputs')           # a block beside it, from row 5
     s.print_range = 'A1:J%d' % rows.last     # down to the last row added
 
