@@ -15,6 +15,7 @@ break-even is FT_BREAKEVEN(upfront; FT monthly - prompt engineering; API
 usage; growth), which is the same inequality.
 """
 from odsgen import Book, Chart, _, add_model_lists, model_list_sources, model_warnings, q, ref, NAVY
+from odsrows import Rows
 
 # The model picker offers the models of the price catalogue in force with an
 # input and an output price today (API_MODELS, on a hidden sheet).
@@ -25,8 +26,6 @@ TITLE = _('Fine-tune vs API: three-year TCO and break-even')
 
 MONTHS = 36
 CF = _('Cash flows')
-FIRST = 7                      # row of month 0 on the cash-flow sheet
-LAST = FIRST + MONTHS          # row of the last month
 ORANGE = '#c55a11'
 
 
@@ -43,15 +42,34 @@ def build():
     s = book.sheet(_('Fine-tune vs API'),
                    ['0.4cm', '6.1cm', '3.3cm', '3.0cm', '6.9cm', '0.5cm',
                     '3.45cm', '3.1cm', '3.1cm', '3.1cm', '0.8cm', '1.6cm', '3.6cm', '3.6cm'],
-                   print_range='A1:J44', wider={'de': {'B': '6.6cm', 'D': '3.3cm', 'E': '6.9cm', 'G': '3.8cm',
-                                                       'M': '3.8cm', 'N': '3.8cm'}})
+                   wider={'de': {'B': '6.6cm', 'D': '3.3cm', 'E': '6.9cm', 'G': '3.8cm',
+                                 'M': '3.8cm', 'N': '3.8cm'}})
+    # The cash-flow sheet comes second; its rows are laid out here, before
+    # the first sheet's formulas refer to them (NPV, the chart data).
+    c = book.sheet(CF, ['0.4cm', '1.7cm', '2.9cm', '2.9cm', '3.0cm', '3.0cm', '3.5cm', '3.3cm', '3.2cm'],
+                   master='Portrait', wider={'de': {'B': '1.9cm', 'C': '3.4cm', 'D': '3.4cm'}})
+    cf = Rows(c, first=1)
+    cf.add('title', height='1.05cm')
+    cf.add('subtitle')
+    cf.add('horizon')
+    cf.add(height='0.25cm')
+    cf.add('sections')
+    cf.add('colheads', height='1.25cm')
+    month_rows = [cf.add() for _month in range(MONTHS + 1)]   # month 0 (the upfront) to MONTHS
+    first, last = month_rows[0], month_rows[-1]
+    cf.add()
+    cf.add('crossing')
+    c.print_range = 'A1:I%d' % cf.add('note')
+
     s.height(1, '1.05cm')
-    s.height(4, '0.25cm')
     s.header(_('Fine-tune or pay the API? Three-year cost and break-even'),
              _('Both paths month by month over three years. Yellow cells are inputs (example '
              'figures: replace them with yours); everything else is computed by the ftcost add-in.'))
+    left = Rows(s, first=4)
+    left.add(height='0.25cm')
 
-    def inp(r, label, value, fmt, unit, name, note='', validation=nonneg, role='input'):
+    def inp(label, value, fmt, unit, name, note='', validation=nonneg, role='input'):
+        r = left.add()
         s.text('B%d' % r, label, 'label')
         if isinstance(value, str):
             s.text('C%d' % r, value, 'input_text', name=name)
@@ -60,7 +78,8 @@ def build():
         s.text('D%d' % r, unit, 'unit')
         s.text('E%d' % r, note, 'note')
 
-    def out(r, label, formula, fmt, unit, name, note=''):
+    def out(label, formula, fmt, unit, name, note=''):
+        r = left.add()
         s.text('B%d' % r, label, 'label_b' if name in ('FtUpfront', 'FtMonthly', 'ApiMonthly') else 'label')
         s.calc('C%d' % r, formula, 'calc_b' if name in ('FtUpfront', 'FtMonthly', 'ApiMonthly') else 'calc',
                fmt, name=name)
@@ -68,18 +87,20 @@ def build():
         s.text('E%d' % r, note, 'note')
 
     # ---- API prices: a model picked from the catalogue (API_PRICE), dated
-    s.text('B5', _('API prices (per million tokens)'), 'section', span=(1, 4))
+    s.text('B%d' % left.add('api_prices'), _('API prices (per million tokens)'), 'section', span=(1, 4))
     picker = book.range_list_validation(
         model_list_sources()[0], warn_only=True,
         message=_('Not in the list (the models of the price catalogue in force, as provider/model): '
                   'API_PRICE answers #N/A unless the catalogue knows this model under that name.'))
-    s.text('B6', _('Model'), 'label')
-    s.text('C6', DEFAULT_MODEL, 'input_text', name='ModelName', validation=picker)
-    s.text('D6', _('your price'), 'unit')
-    s.text('E6', _('pick a model from the list, or type your prices'), 'note')
+    r = left.add()
+    s.text('B%d' % r, _('Model'), 'label')
+    s.text('C%d' % r, DEFAULT_MODEL, 'input_text', name='ModelName', validation=picker)
+    s.text('D%d' % r, _('your price'), 'unit')
+    s.text('E%d' % r, _('pick a model from the list, or type your prices'), 'note')
 
     # The price used: yours when typed (D), else the catalogue's (API_PRICE).
-    def price(r, label, kind, name):
+    def price(label, kind, name):
+        r = left.add()
         s.text('B%d' % r, label, 'label')
         s.calc('C%d' % r, 'IF(ISBLANK(%s);API_PRICE(ModelName;"%s");%s)' % (ref('D%d' % r), kind, ref('D%d' % r)),
                'calc', 'usd2', name=name)
@@ -90,181 +111,199 @@ def build():
                   q(_('not in the catalogue: type your price')), q(_('your price, $ per M tokens'))),
                'note', 'text')
 
-    price(7, _('Input price'), 'input', 'InputPrice')
-    price(8, _('Output price'), 'output', 'OutputPrice')
-    s.text('B9', _('Prices as of'), 'label')
-    s.calc('C9', 'IFNA(API_PRICE_DATE(ModelName);"")', 'calc', 'date', name='PriceDate')
+    price(_('Input price'), 'input', 'InputPrice')
+    price(_('Output price'), 'output', 'OutputPrice')
+    r = left.add()
+    s.text('B%d' % r, _('Prices as of'), 'label')
+    s.calc('C%d' % r, 'IFNA(API_PRICE_DATE(ModelName);"")', 'calc', 'date', name='PriceDate')
     # Warnings beside the picker (blank when none): the model retires within
     # the horizon or has retired, the price was checked over 90 days ago.
     retire, stale = model_warnings('ModelName', 'HorizonMonths')
-    s.calc('D9', stale, 'warn', 'text', name='PriceStale', span=(1, 2))
-    s.text('B10', _('Model retirement'), 'label')
-    s.calc('C10', retire, 'warn', 'text', name='ModelRetires', span=(1, 3))
+    s.calc('D%d' % r, stale, 'warn', 'text', name='PriceStale', span=(1, 2))
+    r = left.add()
+    s.text('B%d' % r, _('Model retirement'), 'label')
+    s.calc('C%d' % r, retire, 'warn', 'text', name='ModelRetires', span=(1, 3))
 
-    s.text('B11', _('API path'), 'section', span=(1, 4))
-    inp(12, _('Input tokens'), 3e9, 'int', _('per month'), 'InputTokens', _('prompts, context, retrieved text'))
-    inp(13, _('Output tokens'), 6e8, 'int', _('per month'), 'OutputTokens', _('generated text'))
-    inp(14, _('Usage growth'), 0.03, 'pct1', _('per month'), 'ApiGrowth', _('more users, more calls'), rate)
-    inp(15, _('Price change'), -0.01, 'pct1', _('per month'), 'PriceChange', _('negative: providers cut prices'), rate)
-    inp(16, _('Prompt engineering'), 1500, 'usd0', _('$ per month'), 'PromptEng', _('labour kept on the API path'))
-    out(17, _('API cost this month'), 'API_COST(InputTokens;OutputTokens;InputPrice;OutputPrice)',
+    s.text('B%d' % left.add(), _('API path'), 'section', span=(1, 4))
+    inp(_('Input tokens'), 3e9, 'int', _('per month'), 'InputTokens', _('prompts, context, retrieved text'))
+    inp(_('Output tokens'), 6e8, 'int', _('per month'), 'OutputTokens', _('generated text'))
+    inp(_('Usage growth'), 0.03, 'pct1', _('per month'), 'ApiGrowth', _('more users, more calls'), rate)
+    inp(_('Price change'), -0.01, 'pct1', _('per month'), 'PriceChange', _('negative: providers cut prices'), rate)
+    inp(_('Prompt engineering'), 1500, 'usd0', _('$ per month'), 'PromptEng', _('labour kept on the API path'))
+    out(_('API cost this month'), 'API_COST(InputTokens;OutputTokens;InputPrice;OutputPrice)',
         'usd0', _('$ per month'), 'ApiMonthly', _('API_COST, usage only'))
-    out(18, _('Combined monthly growth'), '(1+ApiGrowth)*(1+PriceChange)-1', 'pct2', _('per month'),
+    out(_('Combined monthly growth'), '(1+ApiGrowth)*(1+PriceChange)-1', 'pct2', _('per month'),
         'ApiGrowthCombined', _('usage growth and price change together'))
 
-    s.text('B20', _('Fine-tuning path'), 'section', span=(1, 4))
-    inp(21, _('Build cost'), 60000, 'usd0', _('$ once'), 'BuildCost', _('data preparation, ML engineering, testing'))
-    inp(22, _('GPU hourly rate'), 1.32, 'usd2', _('$ per GPU-hour'), 'GpuRate', _('g5.2xlarge, on demand'))
-    inp(23, _('GPU hours per training run'), 24, 'int', _('hours'), 'RunHours')
-    inp(24, _('GPUs per training run'), 1, 'int', _('GPUs'), 'RunGpus')
-    inp(25, _('Runs (experiments, validation)'), 10, 'int', _('runs'), 'Runs')
-    inp(26, _('Infrastructure overhead'), 0.2, 'pct0', _('of GPU cost'), 'Overhead', _('management, 15–30 %'),
+    left.add()
+    s.text('B%d' % left.add(), _('Fine-tuning path'), 'section', span=(1, 4))
+    inp(_('Build cost'), 60000, 'usd0', _('$ once'), 'BuildCost', _('data preparation, ML engineering, testing'))
+    inp(_('GPU hourly rate'), 1.32, 'usd2', _('$ per GPU-hour'), 'GpuRate', _('g5.2xlarge, on demand'))
+    inp(_('GPU hours per training run'), 24, 'int', _('hours'), 'RunHours')
+    inp(_('GPUs per training run'), 1, 'int', _('GPUs'), 'RunGpus')
+    inp(_('Runs (experiments, validation)'), 10, 'int', _('runs'), 'Runs')
+    inp(_('Infrastructure overhead'), 0.2, 'pct0', _('of GPU cost'), 'Overhead', _('management, 15–30 %'),
         book.number_validation(0, 1, message=_('Enter a fraction between 0 and 100 %.')))
-    inp(27, _('Retrains per year'), 4, 'int', _('per year'), 'RetrainsPerYear', _('each costs one training run'))
-    inp(28, _('Serving GPUs, always on'), 2, 'int', _('GPUs'), 'ServeGpus')
-    inp(29, _('Serving hours'), 730, 'int', _('per month'), 'ServeHours', _('730 = always on'))
-    inp(30, _('Engineering hours'), 40, 'int', _('per month'), 'EngHours', _('evals, retrains, debugging'))
-    inp(31, _('Loaded hourly rate'), 150, 'usd0', _('$ per hour'), 'HourlyRate')
-    inp(32, _('Maintenance and monitoring'), 3000, 'usd0', _('$ per month'), 'Maintenance', _('drift checks, upkeep'))
-    inp(33, _('Serving throughput'), 2000, 'int', _('tokens / s'), 'TokensPerSecond', _('all serving GPUs together'),
+    inp(_('Retrains per year'), 4, 'int', _('per year'), 'RetrainsPerYear', _('each costs one training run'))
+    inp(_('Serving GPUs, always on'), 2, 'int', _('GPUs'), 'ServeGpus')
+    inp(_('Serving hours'), 730, 'int', _('per month'), 'ServeHours', _('730 = always on'))
+    inp(_('Engineering hours'), 40, 'int', _('per month'), 'EngHours', _('evals, retrains, debugging'))
+    inp(_('Loaded hourly rate'), 150, 'usd0', _('$ per hour'), 'HourlyRate')
+    inp(_('Maintenance and monitoring'), 3000, 'usd0', _('$ per month'), 'Maintenance', _('drift checks, upkeep'))
+    inp(_('Serving throughput'), 2000, 'int', _('tokens / s'), 'TokensPerSecond', _('all serving GPUs together'),
         book.number_validation(1, message=_('Enter a throughput above 0.')))
-    inp(34, _('Average utilisation'), 0.5, 'pct0', _('of capacity'), 'Utilization', '', frac)
-    out(35, _('Training run'), 'FT_TRAINING_COST(GpuRate;RunHours;RunGpus;Runs;Overhead)', 'usd0', _('$ per run'),
+    inp(_('Average utilisation'), 0.5, 'pct0', _('of capacity'), 'Utilization', '', frac)
+    out(_('Training run'), 'FT_TRAINING_COST(GpuRate;RunHours;RunGpus;Runs;Overhead)', 'usd0', _('$ per run'),
         'TrainingRun', 'FT_TRAINING_COST')
-    out(36, _('Serving'), 'FT_SERVING_COST(GpuRate;ServeGpus;ServeHours;Overhead)', 'usd0', _('$ per month'),
+    out(_('Serving'), 'FT_SERVING_COST(GpuRate;ServeGpus;ServeHours;Overhead)', 'usd0', _('$ per month'),
         'ServingMonthly', 'FT_SERVING_COST')
-    out(37, _('Upfront'), 'BuildCost+TrainingRun', 'usd0', _('$ once'), 'FtUpfront', _('build + first training run'))
-    out(38, _('Fine-tuning cost per month'),
+    out(_('Upfront'), 'BuildCost+TrainingRun', 'usd0', _('$ once'), 'FtUpfront', _('build + first training run'))
+    out(_('Fine-tuning cost per month'),
         'ServingMonthly+EngHours*HourlyRate+Maintenance+TrainingRun*RetrainsPerYear/12',
         'usd0', _('$ per month'), 'FtMonthly', _('serving, engineering, upkeep, retrains'))
 
-    # ---- headline (right)
-    s.text('G5', _('Result'), 'section', span=(1, 4))
-    s.text('G6', _('Fine-tuning breaks even in month'), 'head_label', span=(1, 4))
+    # ---- headline (right, beside the API prices)
+    right = Rows(s, first='api_prices')
+    s.text('G%d' % right.add(), _('Result'), 'section', span=(1, 4))
+    s.text('G%d' % right.add(), _('Fine-tuning breaks even in month'), 'head_label', span=(1, 4))
     # A missing input (an unknown model's #N/A price) shows as missing: IFNA
     # below must only ever see FT_BREAKEVEN's own "no break-even".
     missing = 'OR(ISERROR(ApiMonthly);ISERROR(FtUpfront);ISERROR(FtMonthly);ISERROR(ApiGrowthCombined))'
-    s.calc('G7', 'IF(%s;%s;IF(FtMonthly>=PromptEng;'
+    s.calc('G%d' % right.add(), 'IF(%s;%s;IF(FtMonthly>=PromptEng;'
            'IFNA(FT_BREAKEVEN(FtUpfront;FtMonthly-PromptEng;ApiMonthly;ApiGrowthCombined;120);'
            '%s);ChartCrossing))' % (missing, q(_('input missing')), q(_('none in 10 years'))),
            'head_value', 'int', span=(2, 4), name='Breakeven')
-    s.calc('G9', 'IF(%s;%s;IF(ISNUMBER(Breakeven);%s;%s))'
+    right.skip(1)
+    s.calc('G%d' % right.add(), 'IF(%s;%s;IF(ISNUMBER(Breakeven);%s;%s))'
            % (missing, q(_('no price for this model: pick one from the list or type your prices')),
               q(_('where the two lines of the chart cross')), q(_('the API stays cheaper'))),
            'head_text', span=(2, 4))  # two rows: the missing-price text wraps (German)
+    right.skip(1)
 
-    def kv(r, label, formula, fmt, name=None, role='calc'):
+    def kv(label, formula, fmt, name=None, role='calc'):
+        r = right.add()
         s.text('G%d' % r, label, 'label', span=(1, 2))
         s.calc('I%d' % r, formula, role, fmt, name=name, span=(1, 2))
 
-    s.text('G11', _('Over three years'), 'colhead', span=(1, 2))
-    s.text('I11', _('Total'), 'colhead_r', span=(1, 2))
-    kv(12, _('API path (API_TCO)'),
+    def kv_heads(label, value_head):
+        r = right.add()
+        s.text('G%d' % r, label, 'colhead', span=(1, 2))
+        s.text('I%d' % r, value_head, 'colhead_r', span=(1, 2))
+
+    kv_heads(_('Over three years'), _('Total'))
+    kv(_('API path (API_TCO)'),
        'API_TCO(InputTokens;OutputTokens;InputPrice;OutputPrice;ApiGrowth;HorizonMonths;PromptEng;PriceChange)',
        'usd0', 'ApiTco')
-    kv(13, _('Fine-tuning path'), 'INDEX(Schedule;HorizonMonths+1;4)', 'usd0', 'FtTco')
-    kv(14, _('Cheaper path'), 'IF(FtTco<ApiTco;%s;%s)' % (q(_('fine-tuning')), q(_('API'))), None, 'Cheaper', 'calc_b')
-    kv(15, _('Saving over three years'), 'ABS(ApiTco-FtTco)', 'usd0', 'Saving', 'calc_b')
-    s.text('G17', _('Net present value'), 'colhead', span=(1, 2))
-    s.text('I17', '', 'colhead_r', span=(1, 2))
-    s.text('G18', _('Discount rate per year'), 'label', span=(1, 2))
-    s.num('I18', 0.10, 'input', 'pct1', name='DiscountRate', span=(1, 2),
+    kv(_('Fine-tuning path'), 'INDEX(Schedule;HorizonMonths+1;4)', 'usd0', 'FtTco')
+    kv(_('Cheaper path'), 'IF(FtTco<ApiTco;%s;%s)' % (q(_('fine-tuning')), q(_('API'))), None, 'Cheaper', 'calc_b')
+    kv(_('Saving over three years'), 'ABS(ApiTco-FtTco)', 'usd0', 'Saving', 'calc_b')
+    right.add()
+    kv_heads(_('Net present value'), '')
+    r = right.add()
+    s.text('G%d' % r, _('Discount rate per year'), 'label', span=(1, 2))
+    s.num('I%d' % r, 0.10, 'input', 'pct1', name='DiscountRate', span=(1, 2),
           validation=book.number_validation(0, 1, message=_('Enter a yearly rate between 0 and 100 %.')))
-    kv(19, _('NPV of the API path'), '%s+NPV(MonthlyRate;%s)' % (ref('H%d' % FIRST, CF), ref('H%d:H%d' % (FIRST + 1, LAST), CF)),
+    # NPV: month 0 (the upfront) undiscounted, the months after it discounted
+    kv(_('NPV of the API path'), '%s+NPV(MonthlyRate;%s)' % (ref('H%d' % first, CF), ref('H%d:H%d' % (first + 1, last), CF)),
        'usd0', 'NpvApi')
-    kv(20, _('NPV of the fine-tuning path'), '%s+NPV(MonthlyRate;%s)' % (ref('C%d' % FIRST, CF), ref('C%d:C%d' % (FIRST + 1, LAST), CF)),
+    kv(_('NPV of the fine-tuning path'), '%s+NPV(MonthlyRate;%s)' % (ref('C%d' % first, CF), ref('C%d:C%d' % (first + 1, last), CF)),
        'usd0', 'NpvFt')
-    s.text('G22', _('Break-even volume'), 'colhead', span=(1, 2))
-    s.text('I22', '', 'colhead_r', span=(1, 2))
-    kv(23, _('Self-hosted, per M tokens'), 'FT_SELFHOST_PER_MTOK(GpuRate;TokensPerSecond;Utilization;ServeGpus)',
+    right.add()
+    kv_heads(_('Break-even volume'), '')
+    kv(_('Self-hosted, per M tokens'), 'FT_SELFHOST_PER_MTOK(GpuRate;TokensPerSecond;Utilization;ServeGpus)',
        'usd3', 'SelfHostPrice')
-    kv(24, _('API, per M tokens (blended)'), 'ApiMonthly/((InputTokens+OutputTokens)/1000000)', 'usd3', 'ApiBlendedPrice')
-    kv(25, _('Fixed fine-tuning cost per month'), 'FtMonthly-ServingMonthly+FtUpfront/HorizonMonths', 'usd0', 'FtMonthlyFixed')
-    kv(26, _('Break-even tokens per month'),
+    kv(_('API, per M tokens (blended)'), 'ApiMonthly/((InputTokens+OutputTokens)/1000000)', 'usd3', 'ApiBlendedPrice')
+    kv(_('Fixed fine-tuning cost per month'), 'FtMonthly-ServingMonthly+FtUpfront/HorizonMonths', 'usd0', 'FtMonthlyFixed')
+    kv(_('Break-even tokens per month'),
        'IF(ISERROR(ApiBlendedPrice);%s;IFNA(FT_BREAKEVEN_VOLUME(FtMonthlyFixed;SelfHostPrice;ApiBlendedPrice);%s))'
        % (q(_('missing price')), q(_('none'))), 'int',
        'BreakevenVolume', 'calc_b')
-    kv(27, _('Your tokens per month'), 'InputTokens+OutputTokens', 'int')
-
-    s.text('B43', _('Fixed cost per month for the volume: engineering, upkeep, retrains and the upfront '
+    kv(_('Your tokens per month'), 'InputTokens+OutputTokens', 'int')
+    # the chart below them (filled further down), then two notes the width of the page
+    right.add()
+    right.add('chart_head')
+    right.add('chart_top')
+    right.skip(10)                 # the chart is 12 rows high
+    right.add('chart_bottom')
+    right.add()
+    s.text('B%d' % right.add(), _('Fixed cost per month for the volume: engineering, upkeep, retrains and the upfront '
            'spread over the horizon; serving is priced per token (FT_SELFHOST_PER_MTOK).'),
            'note_free', span=(1, 9))
-    s.text('B44', _('Horizon: %d months, fixed (the cash-flow sheet has one row per month). Prompt '
-                    'engineering is kept out of FT_SCHEDULE growth; see the Cash flows sheet.') % MONTHS,
+    r = right.add()
+    s.text('B%d' % r, _('Horizon: %d months, fixed (the cash-flow sheet has one row per month). Prompt '
+                        'engineering is kept out of FT_SCHEDULE growth; see the Cash flows sheet.') % MONTHS,
            'note_free', span=(1, 9))
+    s.print_range = 'A1:J%d' % right.last
 
     # Chart data: the two cumulative columns of the cash-flow sheet, next to
     # the chart (outside the print range).  LibreOffice does not resolve a
     # chart range on a sheet that comes later in the file when it loads it.
-    s.text('L5', _('Chart data (from Cash flows)'), 'section', span=(1, 3))
-    s.height(6, '0.5cm')
-    s.text('L6', _('Month'), 'colhead_r')
-    s.text('M6', _('Fine-tuning path'), 'colhead_r')
-    s.text('N6', _('API path'), 'colhead_r')
-    book.name('ChartMonths', s.name, 'L7:L%d' % (7 + MONTHS))
-    for i in range(MONTHS + 1):
-        r, src = 7 + i, FIRST + i
+    data = Rows(s, first='api_prices')
+    s.text('L%d' % data.add(), _('Chart data (from Cash flows)'), 'section', span=(1, 3))
+    r = data.add('chart_data_heads', height='0.5cm')
+    s.text('L%d' % r, _('Month'), 'colhead_r')
+    s.text('M%d' % r, _('Fine-tuning path'), 'colhead_r')
+    s.text('N%d' % r, _('API path'), 'colhead_r')
+    chart_rows = [data.add() for _month in month_rows]
+    months, ft, api = ('%s%d:%s%d' % (col, chart_rows[0], col, chart_rows[-1]) for col in 'LMN')
+    book.name('ChartMonths', s.name, months)
+    for r, src in zip(chart_rows, month_rows):
         s.calc('L%d' % r, ref('B%d' % src, CF), 'calc', 'int')
         s.calc('M%d' % r, ref('E%d' % src, CF), 'calc', 'usd0')
         s.calc('N%d' % r, ref('G%d' % src, CF), 'calc', 'usd0')
-    s.text('G29', _('Cumulative cost: the lines cross at the break-even'), 'section', span=(1, 4))
-    s.chart('G30', 'J41', Chart(
+    s.text(s.at('G', 'chart_head'), _('Cumulative cost: the lines cross at the break-even'), 'section', span=(1, 4))
+    s.chart(s.at('G', 'chart_top'), s.at('J', 'chart_bottom'), Chart(
         'line', None,
-        categories=(s.name, 'L7:L%d' % (7 + MONTHS)),
-        series=[((s.name, 'M6'), (s.name, 'M7:M%d' % (7 + MONTHS)), NAVY),
-                ((s.name, 'N6'), (s.name, 'N7:N%d' % (7 + MONTHS)), ORANGE)],
+        categories=(s.name, months),
+        series=[((s.name, s.at('M', 'chart_data_heads')), (s.name, ft), NAVY),
+                ((s.name, s.at('N', 'chart_data_heads')), (s.name, api), ORANGE)],
         x_title=_('month'), legend=True))
 
     # ---- cash flows
-    c = book.sheet(CF, ['0.4cm', '1.7cm', '2.9cm', '2.9cm', '3.0cm', '3.0cm', '3.5cm', '3.3cm', '3.2cm'],
-                   print_range='A1:I%d' % (LAST + 3), master='Portrait',
-                   wider={'de': {'B': '1.9cm', 'C': '3.4cm', 'D': '3.4cm'}})
-    c.height(1, '1.05cm')
-    c.height(4, '0.25cm')
-    c.height(6, '1.25cm')
-    c.text('B1', _('Cash flows, month by month'), 'title', span=(1, 8))
-    c.text('B2', _('FT_SCHEDULE (array formula, B–F): month 0 is the upfront cost, API columns '
+    c.text(c.at('B', 'title'), _('Cash flows, month by month'), 'title', span=(1, 8))
+    c.text(c.at('B', 'subtitle'), _('FT_SCHEDULE (array formula, B–F): month 0 is the upfront cost, API columns '
            'are usage only; G–I add prompt engineering.'),
            'subtitle', span=(1, 8))
-    c.text('B3', _('Horizon'), 'label')
-    c.num('C3', MONTHS, 'calc', 'int', name='HorizonMonths')
-    c.text('D3', _('months'), 'unit')
-    c.text('E3', _('Monthly discount rate'), 'label', span=(1, 2))
-    c.calc('G3', '(1+DiscountRate)^(1/12)-1', 'calc', 'pct2', name='MonthlyRate')
-    c.text('H3', _('from the yearly rate'), 'unit', span=(1, 2))
-    c.text('B5', 'FT_SCHEDULE', 'section', span=(1, 5))
-    c.text('G5', _('With prompt engineering'), 'section', span=(1, 3))
+    r = c.row('horizon')
+    c.text('B%d' % r, _('Horizon'), 'label')
+    c.num('C%d' % r, MONTHS, 'calc', 'int', name='HorizonMonths')
+    c.text('D%d' % r, _('months'), 'unit')
+    c.text('E%d' % r, _('Monthly discount rate'), 'label', span=(1, 2))
+    c.calc('G%d' % r, '(1+DiscountRate)^(1/12)-1', 'calc', 'pct2', name='MonthlyRate')
+    c.text('H%d' % r, _('from the yearly rate'), 'unit', span=(1, 2))
+    c.text(c.at('B', 'sections'), 'FT_SCHEDULE', 'section', span=(1, 5))
+    c.text(c.at('G', 'sections'), _('With prompt engineering'), 'section', span=(1, 3))
     for col, t, role in [('B', _('Month'), 'colhead_r'), ('C', _('Fine-tuning cash flow'), 'colhead_r'),
                          ('D', _('API cash flow (usage)'), 'colhead_r'), ('E', _('Fine-tuning, cumulative'), 'colhead_r'),
                          ('F', _('API usage, cumulative'), 'colhead_r'), ('G', _('API path, cumulative'), 'colhead_r'),
                          ('H', _('API path cash flow'), 'colhead_r'), ('I', _('Fine-tuning ahead by'), 'colhead_r')]:
-        c.text('%s6' % col, t, role)
+        c.text(c.at(col, 'colheads'), t, role)
     # Without an API price the API columns (D, F) are #N/A, the fine-tuning
     # ones still computed (the schedule gets 0 for the API, masked).
-    c.calc('B%d' % FIRST, 'IF(ISERROR(ApiMonthly)*{0;0;1;0;1};NA();'
+    c.calc('B%d' % first, 'IF(ISERROR(ApiMonthly)*{0;0;1;0;1};NA();'
            'FT_SCHEDULE(FtUpfront;FtMonthly;IF(ISERROR(ApiMonthly);0;ApiMonthly);ApiGrowthCombined;HorizonMonths))',
            'calc', 'int', matrix=(MONTHS + 1, 5))
-    book.name('Schedule', CF, 'B%d:F%d' % (FIRST, LAST))
-    for r in range(FIRST, LAST + 1):
-        if r != FIRST:
+    book.name('Schedule', CF, 'B%d:F%d' % (first, last))
+    for r in month_rows:
+        if r != first:
             c.style_only('B%d' % r, 'calc', 'int')
         for col in 'CDEF':
             c.style_only('%s%d' % (col, r), 'calc', 'usd0')
         c.calc('G%d' % r, '%s+PromptEng*%s' % (ref('F%d' % r), ref('B%d' % r)), 'calc', 'usd0')
         c.calc('H%d' % r, '%s+IF(%s>=1;PromptEng;0)' % (ref('D%d' % r), ref('B%d' % r)), 'calc', 'usd0')
         c.calc('I%d' % r, '%s-%s' % (ref('G%d' % r), ref('E%d' % r)), 'calc', 'usd0')
-    book.name('CumApiTotal', CF, 'G%d:G%d' % (FIRST, LAST))
-    c.text('B%d' % (LAST + 2), _('First month fine-tuning is ahead (the lines cross):'), 'label_b', span=(1, 5))
-    c.calc('G%d' % (LAST + 2),
+    book.name('CumApiTotal', CF, 'G%d:G%d' % (first, last))
+    months, ahead = ref('B%d:B%d' % (first, last)), ref('I%d:I%d' % (first, last))
+    r = c.row('crossing')
+    c.text('B%d' % r, _('First month fine-tuning is ahead (the lines cross):'), 'label_b', span=(1, 5))
+    c.calc('G%d' % r,
            'IF(COUNTIFS(%s;">=0";%s;">=1")>0;COM.MICROSOFT.MINIFS(%s;%s;">=0";%s;">=1");%s)'
-           % (ref('I%d:I%d' % (FIRST, LAST)), ref('B%d:B%d' % (FIRST, LAST)),
-              ref('B%d:B%d' % (FIRST, LAST)), ref('I%d:I%d' % (FIRST, LAST)),
-              ref('B%d:B%d' % (FIRST, LAST)), q(_('none in %d months') % MONTHS)),
+           % (ahead, months, months, ahead, months, q(_('none in %d months') % MONTHS)),
            'calc_b', 'int', name='ChartCrossing', span=(1, 2))
     # G:H: room for the text shown when the lines never cross; the unit
     # only beside a month number
-    c.calc('I%d' % (LAST + 2), 'IF(ISNUMBER(ChartCrossing);%s;"")' % q(_('month')), 'unit')
-    c.text('B%d' % (LAST + 3), _('Negative "ahead by" values: the API path is still cheaper to date.'),
+    c.calc('I%d' % r, 'IF(ISNUMBER(ChartCrossing);%s;"")' % q(_('month')), 'unit')
+    c.text(c.at('B', 'note'), _('Negative "ahead by" values: the API path is still cheaper to date.'),
            'note_free', span=(1, 8))
     add_model_lists(book)
     return book

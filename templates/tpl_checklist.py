@@ -8,6 +8,7 @@ The 24-month costs are FT_TCO and API_TCO on the worked examples of the
 function reference.
 """
 from odsgen import Book, _, fstr, q, text_money_format, text_percent_format
+from odsrows import Rows
 
 FILE = 'ftcost-checklist'
 TITLE = _('Fine-tune or prompt? Decision checklist')
@@ -48,21 +49,24 @@ def build():
     level = book.list_validation(HIGH, MEDIUM, LOW)
     s = book.sheet(_('Decision checklist'),
                    ['0.4cm', '9.4cm', '3.3cm', '8.0cm', '0.5cm', '5.6cm', '3.2cm', '3.0cm', '2.6cm', '7.0cm'],
-                   print_range='A1:H35', wider={'de': {'B': '10.2cm', 'D': '9.6cm', 'F': '6.1cm', 'H': '3.6cm'}})
+                   wider={'de': {'B': '10.2cm', 'D': '9.6cm', 'F': '6.1cm', 'H': '3.6cm'}})
     s.height(1, '1.05cm')
-    s.height(4, '0.25cm')
     s.header(_('Fine-tune or prompt? Decision checklist'),
              _('Answer the questions and rate the pillars (yellow cells); the recommendation and the '
              '24-month rule are computed by the ftcost add-in.'), legend='G', title_cols=4, subtitle_cols=7)
+    left = Rows(s, first=4)
+    left.add(height='0.25cm')
 
     # ---- five questions
-    s.text('B5', _('Five questions'), 'section', span=(1, 3))
-    s.height(6, '0.6cm')
-    s.text('B6', _('Question'), 'colhead')
-    s.text('C6', _('Answer'), 'colhead')
-    s.text('D6', _('Why it matters'), 'colhead')
+    s.text('B%d' % left.add('questions'), _('Five questions'), 'section', span=(1, 3))
+    r = left.add(height='0.6cm')
+    s.text('B%d' % r, _('Question'), 'colhead')
+    s.text('C%d' % r, _('Answer'), 'colhead')
+    s.text('D%d' % r, _('Why it matters'), 'colhead')
+    answer_rows = []
     for i, (question, a, why) in enumerate(QUESTIONS):
-        r = 7 + i
+        r = left.add()
+        answer_rows.append(r)
         s.text('B%d' % r, '%d. %s' % (i + 1, question), 'label')
         s.text('C%d' % r, a, 'input_text', validation=yesno)
         if why is None:
@@ -70,31 +74,40 @@ def build():
                                    tco='TEXT(CkFtTco;%s)' % q(text_money_format())), 'note', 'text')
         else:
             s.text('D%d' % r, why, 'note')
-    book.name('Answers', s.name, 'C7:C11')
-    s.text('B12', _('Answered yes'), 'total_label')
-    s.calc('C12', 'COUNTIF(Answers;%s)' % q(YES), 'total', 'int', name='YesCount')
-    s.text('D12', _('of 5: fine-tuning needs all five'), 'total_blank')
+    book.name('Answers', s.name, 'C%d:C%d' % (answer_rows[0], answer_rows[-1]))
+    r = left.add()
+    s.text('B%d' % r, _('Answered yes'), 'total_label')
+    s.calc('C%d' % r, 'COUNTIF(Answers;%s)' % q(YES), 'total', 'int', name='YesCount')
+    s.text('D%d' % r, _('of 5: fine-tuning needs all five'), 'total_blank')
 
     # ---- four pillars
-    s.text('B14', _('Four pillars'), 'section', span=(1, 3))
-    s.text('B15', _('Pillar'), 'colhead')
-    s.text('C15', _('For fine-tuning'), 'colhead')
-    s.text('D15', _('What to look at'), 'colhead')
-    for i, (p, v, what) in enumerate(PILLARS):
-        r = 16 + i
+    left.add()
+    s.text('B%d' % left.add(), _('Four pillars'), 'section', span=(1, 3))
+    r = left.add()
+    s.text('B%d' % r, _('Pillar'), 'colhead')
+    s.text('C%d' % r, _('For fine-tuning'), 'colhead')
+    s.text('D%d' % r, _('What to look at'), 'colhead')
+    pillar_rows = []
+    for p, v, what in PILLARS:
+        r = left.add()
+        pillar_rows.append(r)
         s.text('B%d' % r, p, 'label')
         s.text('C%d' % r, v, 'input_text', validation=level)
         s.text('D%d' % r, what, 'note')
-    s.text('B19', _('Total cost of ownership'), 'label')
-    s.calc('C19', 'IF(CkFtTco<CkApiTco;%s;%s)' % (q(HIGH), q(LOW)), 'calc_c', name='TcoPillar')
-    s.text('D19', _('computed: is fine-tuning cheaper over 24 months?'), 'note')
-    book.name('Pillars', s.name, 'C16:C19')
-    s.text('B20', _('Pillar score (High 2, Medium 1, Low 0)'), 'total_label')
-    s.calc('C20', '2*COUNTIF(Pillars;%s)+COUNTIF(Pillars;%s)' % (q(HIGH), q(MEDIUM)), 'total', 'int',
+    r = left.add()
+    pillar_rows.append(r)
+    s.text('B%d' % r, _('Total cost of ownership'), 'label')
+    s.calc('C%d' % r, 'IF(CkFtTco<CkApiTco;%s;%s)' % (q(HIGH), q(LOW)), 'calc_c', name='TcoPillar')
+    s.text('D%d' % r, _('computed: is fine-tuning cheaper over 24 months?'), 'note')
+    book.name('Pillars', s.name, 'C%d:C%d' % (pillar_rows[0], pillar_rows[-1]))
+    r = left.add()
+    s.text('B%d' % r, _('Pillar score (High 2, Medium 1, Low 0)'), 'total_label')
+    s.calc('C%d' % r, '2*COUNTIF(Pillars;%s)+COUNTIF(Pillars;%s)' % (q(HIGH), q(MEDIUM)), 'total', 'int',
            name='PillarScore')
-    s.text('D20', _('of 8: fine-tuning wants 5 or more'), 'total_blank')
+    s.text('D%d' % r, _('of 8: fine-tuning wants 5 or more'), 'total_blank')
 
-    s.text('B22', _('How the recommendation is made'), 'section', span=(1, 3))
+    left.add()
+    s.text('B%d' % left.add(), _('How the recommendation is made'), 'section', span=(1, 3))
     # One rule per message; a line break in it continues the rule on the next row.
     rules = [_('1. PROMPT when the 24-month rule says so (FT_VERDICT): prompting is within the\n'
                '    tolerance of the fine-tuned accuracy and the API path costs no more.'),
@@ -102,20 +115,20 @@ def build():
              _('3. Otherwise NOT YET: prompt and use RAG, and close the gaps answered no. What each\n'
                '    path costs over three years: the template "Prompting, RAG or fine-tuning?".')]
     lines = [line for rule in rules for line in rule.split('\n')]
-    if len(lines) > 8:
-        raise SystemExit('tpl_checklist: the rules take more than rows 23-30')
-    for i, line in enumerate(lines):
-        s.text('B%d' % (23 + i), line, 'note_free', span=(1, 3))
+    for line in lines:
+        s.text('B%d' % left.add(), line, 'note_free', span=(1, 3))
 
-    # ---- recommendation
-    s.text('F5', _('Recommendation'), 'section', span=(1, 3))
+    # ---- recommendation (right, beside the questions)
+    right = Rows(s, first='questions')
+    s.text('F%d' % right.add(), _('Recommendation'), 'section', span=(1, 3))
     # The recommendation is shown in the template's language; it is compared
     # below with the same translated text, FT_VERDICT's code with its own.
     prompt, fine_tune = q(_('PROMPT')), q(_('FINE-TUNE'))
-    s.calc('F6', 'IF(Verdict="PROMPT";%s;IF(AND(YesCount=5;PillarScore>=5);%s;%s))'
+    s.calc('F%d' % right.add(), 'IF(Verdict="PROMPT";%s;IF(AND(YesCount=5;PillarScore>=5);%s;%s))'
            % (prompt, fine_tune, q(_('NOT YET'))),
            'head_value', span=(2, 3), name='Recommendation')
-    s.calc('F8', 'IF(Recommendation=%s;%s;IF(Recommendation=%s;%s;%s))'
+    right.skip(1)
+    s.calc('F%d' % right.add(), 'IF(Recommendation=%s;%s;IF(Recommendation=%s;%s;%s))'
            % (prompt, fstr(_('Prompting comes within {tolerance} of the fine-tuned accuracy and costs '
                              'less over 24 months.'),
                            tolerance='TEXT(Tolerance;%s)' % q(text_percent_format())),
@@ -123,56 +136,64 @@ def build():
               q(_('Not every question is a yes yet: prompt, add RAG (costed in the template Prompting, '
                   'RAG or fine-tuning?), revisit each quarter.'))),
            'head_text', 'text', span=(2, 3), name='RecommendationText')
+    right.skip(2)
 
     # ---- the 24-month rule
-    s.text('F11', _('The 24-month rule (FT_VERDICT)'), 'section', span=(1, 3))
+    s.text('F%d' % right.add(), _('The 24-month rule (FT_VERDICT)'), 'section', span=(1, 3))
 
-    def inp(r, label, value, fmt, unit, name, validation=nonneg):
+    def inp(label, value, fmt, unit, name, validation=nonneg):
+        r = right.add()
         s.text('F%d' % r, label, 'label')
         s.num('G%d' % r, value, 'input', fmt, name=name, validation=validation)
         s.text('H%d' % r, unit, 'unit')
 
-    def out(r, label, formula, fmt, unit, name, role='calc_b'):
+    def out(label, formula, fmt, unit, name, role='calc_b'):
+        r = right.add()
         s.text('F%d' % r, label, 'label_b')
         s.calc('G%d' % r, formula, role, fmt, name=name)
         s.text('H%d' % r, unit, 'unit')
 
     frac = book.number_validation(0, 1, message=_('Enter a fraction between 0 and 100 %.'))
-    inp(12, _('Fine-tuned accuracy'), 0.90, 'pct0', _('on your eval set'), 'FtAccuracy', frac)
-    inp(13, _('Prompting accuracy'), 0.85, 'pct0', _('same eval set'), 'PromptAccuracy', frac)
-    inp(14, _('Tolerance'), 0.10, 'pct0', _('relative'), 'Tolerance',
+    inp(_('Fine-tuned accuracy'), 0.90, 'pct0', _('on your eval set'), 'FtAccuracy', frac)
+    inp(_('Prompting accuracy'), 0.85, 'pct0', _('same eval set'), 'PromptAccuracy', frac)
+    inp(_('Tolerance'), 0.10, 'pct0', _('relative'), 'Tolerance',
         book.number_validation(0, 0.99, message=_('Enter a fraction from 0 up to 99 %.')))
-    s.text('F15', _('Fine-tuning path, 24 months'), 'colhead', span=(1, 3))
-    inp(16, _('Training run'), 200, 'usd0', _('$ once'), 'CkTraining')
-    inp(17, _('Serving'), 3000, 'usd0', _('$ per month'), 'CkServing')
-    inp(18, _('Engineering hours'), 320, 'int', _('per month'), 'CkEngHours')
-    inp(19, _('Loaded hourly rate'), 150, 'usd0', _('$ per hour'), 'CkHourlyRate')
-    inp(20, _('Retrains per year'), 1, 'int', _('per year'), 'CkRetrains')
-    inp(21, _('Base-model lifecycle'), 18, 'int', _('months'), 'CkLifecycle',
+    s.text('F%d' % right.add(), _('Fine-tuning path, 24 months'), 'colhead', span=(1, 3))
+    inp(_('Training run'), 200, 'usd0', _('$ once'), 'CkTraining')
+    inp(_('Serving'), 3000, 'usd0', _('$ per month'), 'CkServing')
+    inp(_('Engineering hours'), 320, 'int', _('per month'), 'CkEngHours')
+    inp(_('Loaded hourly rate'), 150, 'usd0', _('$ per hour'), 'CkHourlyRate')
+    inp(_('Retrains per year'), 1, 'int', _('per year'), 'CkRetrains')
+    inp(_('Base-model lifecycle'), 18, 'int', _('months'), 'CkLifecycle',
         book.number_validation(1, message=_('Enter 1 month or more.')))
-    out(22, _('FT_TCO over 24 months'),
+    out(_('FT_TCO over 24 months'),
         'FT_TCO(CkTraining;CkServing;CkEngHours;CkRetrains;CkLifecycle;CkHourlyRate;24)',
         'usd0', '', 'CkFtTco')
-    s.text('F23', _('API path, 24 months'), 'colhead', span=(1, 3))
-    inp(24, _('Input tokens'), 1e8, 'int', _('per month'), 'CkInputTokens')
-    inp(25, _('Output tokens'), 2e7, 'int', _('per month'), 'CkOutputTokens')
-    inp(26, _('Input price'), 2.5, 'usd2', _('$ per M tokens'), 'CkInputPrice')
-    inp(27, _('Output price'), 10, 'usd2', _('$ per M tokens'), 'CkOutputPrice')
-    inp(28, _('Usage growth'), 0.05, 'pct1', _('per month'), 'CkGrowth',
+    s.text('F%d' % right.add(), _('API path, 24 months'), 'colhead', span=(1, 3))
+    inp(_('Input tokens'), 1e8, 'int', _('per month'), 'CkInputTokens')
+    inp(_('Output tokens'), 2e7, 'int', _('per month'), 'CkOutputTokens')
+    inp(_('Input price'), 2.5, 'usd2', _('$ per M tokens'), 'CkInputPrice')
+    inp(_('Output price'), 10, 'usd2', _('$ per M tokens'), 'CkOutputPrice')
+    inp(_('Usage growth'), 0.05, 'pct1', _('per month'), 'CkGrowth',
         book.number_validation(-0.99, 10, message=_('Enter a rate above -99 %.')))
-    out(29, _('API_TCO over 24 months'), 'API_TCO(CkInputTokens;CkOutputTokens;CkInputPrice;CkOutputPrice;CkGrowth;24)',
+    out(_('API_TCO over 24 months'), 'API_TCO(CkInputTokens;CkOutputTokens;CkInputPrice;CkOutputPrice;CkGrowth;24)',
         'usd0', '', 'CkApiTco')
-    s.height(30, '0.3cm')
-    s.text('F31', 'FT_VERDICT', 'head_label', span=(1, 1))
+    right.add(height='0.3cm')
+    r = right.add('verdict', height='0.8cm')
+    s.text('F%d' % r, 'FT_VERDICT', 'head_label', span=(1, 1))
     # FT_VERDICT answers a code ("PROMPT" or "FINE-TUNE", the same in every
     # language): kept beside the print range, shown in words.
-    s.calc('I31', 'FT_VERDICT(FtAccuracy;PromptAccuracy;CkFtTco;CkApiTco;Tolerance)', 'calc_c',
+    s.calc('I%d' % r, 'FT_VERDICT(FtAccuracy;PromptAccuracy;CkFtTco;CkApiTco;Tolerance)', 'calc_c',
            name='Verdict')
-    s.text('J31', _('FT_VERDICT answers this code; the formulas compare it'), 'note_free')
-    s.calc('G31', 'IF(Verdict="PROMPT";%s;%s)' % (prompt, fine_tune), 'head_value_s', span=(1, 2),
+    s.text('J%d' % r, _('FT_VERDICT answers this code; the formulas compare it'), 'note_free')
+    s.calc('G%d' % r, 'IF(Verdict="PROMPT";%s;%s)' % (prompt, fine_tune), 'head_value_s', span=(1, 2),
            name='VerdictShown')
-    s.height(31, '0.8cm')
-    s.text('F33', _('Example figures: the worked FT_TCO and API_TCO examples of the function '
+    right.add()
+    r = right.add(height='0.45cm')
+    s.text('F%d' % r, _('Example figures: the worked FT_TCO and API_TCO examples of the function '
            'reference. Replace them with your own.'), 'note_wrap', span=(2, 3))
-    s.height(33, '0.45cm')
+    right.skip(2)                  # the note's second row, an empty one below
+    s.print_range = 'A1:H%d' % right.last
+    if left.next > s.row('verdict'):
+        raise SystemExit('tpl_checklist: the rules run down to the row of FT_VERDICT')
     return book
