@@ -214,23 +214,6 @@ static bool expand_fail(ftc_error *err, int arg, const char *message)
     return false;
 }
 
-static const char *expansion_of(const char *name, void *data)
-{
-    const ftc_function *fn = ftc_function_find(name);
-
-    (void)data;
-    return fn != NULL ? fn->expansion : NULL;
-}
-
-char *ftc_formula_function_pattern(const ftc_function *fn, ftc_error *err)
-{
-    if (fn == NULL || fn->expansion == NULL) {
-        expand_fail(err, -1, "no built-in equivalent");
-        return NULL;
-    }
-    return ftc_formula_compose(fn->expansion, expansion_of, NULL, err);
-}
-
 bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args, size_t n_args,
                                  char sep, GString *out, ftc_error *err)
 {
