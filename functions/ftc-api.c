@@ -79,7 +79,10 @@ const ftc_function ftc_fn_api_cost = {
     .notes = L("Err:502 when CachedTokens exceeds InputTokens."),
     EXAMPLES(api_cost_examples),
     .eval = eval_api_cost,
-    .expansion = "IF($5>$1;NA();(($1-$5)*$3+$5*$6+$2*$4)/1000000*(1-$7))",
+    .expansion = "IF({{CachedTokens}}>{{InputTokens}};NA();"
+                 "(({{InputTokens}}-{{CachedTokens}})*{{InputPrice}}"
+                 "+{{CachedTokens}}*{{CachedPrice}}+{{OutputTokens}}*{{OutputPrice}})"
+                 "/1000000*(1-{{Discount}}))",
 };
 
 enum {
@@ -150,7 +153,10 @@ const ftc_function ftc_fn_api_tco = {
                "MonthlyGrowth) × (1 + MonthlyPriceChange))^m."),
     EXAMPLES(api_tco_examples),
     .eval = eval_api_tco,
-    .expansion = "($1*$3+$2*$4)/1000000*" FTC_GROWN_SUM("((1+$5)*(1+$8))", "$6") "+$7*$6",
+    .expansion =
+        "({{MonthlyInputTokens}}*{{InputPrice}}+{{MonthlyOutputTokens}}*{{OutputPrice}})"
+        "/1000000*" FTC_GROWN_SUM("((1+{{MonthlyGrowth}})*(1+{{MonthlyPriceChange}}))",
+                                  "{{Horizon}}") "+{{MonthlyPromptEng}}*{{Horizon}}",
 };
 
 double ftc_grown_sum(double monthly, double ratio, int months)

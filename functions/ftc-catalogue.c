@@ -9,6 +9,7 @@
  * lists the functions (HACKING.md: adding one).  The contract these follow is
  * shared/spec/FUNCTIONS.md; examples are the spec's worked examples.
  */
+#include "ftc-formula.h"
 #include "ftcost-private.h"
 
 #include <glib.h>
@@ -77,4 +78,23 @@ size_t ftc_function_required_args(const ftc_function *fn)
     while (n < fn->n_args && !fn->args[n].optional)
         n++;
     return n;
+}
+
+static const char *expansion_of(const char *name, void *data)
+{
+    const ftc_function *fn = ftc_function_find(name);
+
+    (void)data;
+    return fn != NULL ? fn->expansion : NULL;
+}
+
+/* An expansion names other functions' by their display names
+ * ({{FT_TCO(...)}}): composed here, where the names are known. */
+char *ftc_formula_function_pattern(const ftc_function *fn, ftc_error *err)
+{
+    if (fn == NULL || fn->expansion == NULL) {
+        ftc_fail(err, FTC_ERR_INVALID, -1, "no built-in equivalent");
+        return NULL;
+    }
+    return ftc_formula_compose(fn->expansion, expansion_of, NULL, err);
 }

@@ -85,13 +85,14 @@ static const ftc_example breakeven_examples[] = {
  * MaxMonths masked by (m<=MaxMonths). */
 _Static_assert(FTC_MAX_MONTHS == 1200, "FT_BREAKEVEN and FT_SCHEDULE share 1200 months");
 #define BREAKEVEN_M FTC_MONTHS("1200")
-#define BREAKEVEN_CAP "IF($4=0;1200;600/ABS(LN(1+$4)))"
+#define BREAKEVEN_CAP "IF({{ApiGrowth}}=0;1200;600/ABS(LN(1+{{ApiGrowth}})))"
 #define BREAKEVEN_MONTHS_CAPPED                                                                \
     "(" BREAKEVEN_M "-(" BREAKEVEN_M ">" BREAKEVEN_CAP ")*(" BREAKEVEN_M "-" BREAKEVEN_CAP "))"
 #define BREAKEVEN_FIRST                                                                        \
-    "SUMPRODUCT(LARGE((($1+$2*" BREAKEVEN_M ")<=$3*((1+$4)^" BREAKEVEN_MONTHS_CAPPED           \
-    "-1)/($4+($4=0))+$3*" BREAKEVEN_M "*($4=0))*(" BREAKEVEN_M "<=MIN($5))/" BREAKEVEN_M       \
-    ";1))"
+    "SUMPRODUCT(LARGE((({{FtUpfront}}+{{FtMonthly}}*" BREAKEVEN_M ")<="                        \
+    "{{ApiMonthly}}*((1+{{ApiGrowth}})^" BREAKEVEN_MONTHS_CAPPED                               \
+    "-1)/({{ApiGrowth}}+({{ApiGrowth}}=0))+{{ApiMonthly}}*" BREAKEVEN_M "*({{ApiGrowth}}=0))"  \
+    "*(" BREAKEVEN_M "<=MIN({{MaxMonths}}))/" BREAKEVEN_M ";1))"
 
 const ftc_function ftc_fn_breakeven = {
     .name = "FT_BREAKEVEN",
@@ -106,7 +107,7 @@ const ftc_function ftc_fn_breakeven = {
      * array is an argument of SUMPRODUCT or LARGE, which take arrays in
      * every spreadsheet; MAX or IF there are evaluated on one element by
      * Gnumeric and Excel without dynamic arrays (#N/A).  ApiGrowth = 0 is
-     * selected by arithmetic, not IF, for the same reason.  MIN($5): a
+     * selected by arithmetic, not IF, for the same reason.  MIN(MaxMonths): a
      * one-cell range for MaxMonths stays a range inside SUMPRODUCT.  The
      * exponent stops where (1+ApiGrowth)^m reaches e^600 or e^-600
      * (BREAKEVEN_MONTHS_CAPPED): beyond, LibreOffice's power overflows or
@@ -161,7 +162,8 @@ const ftc_function ftc_fn_breakeven_volume = {
                "never breaks even."),
     EXAMPLES(breakeven_volume_examples),
     .eval = eval_breakeven_volume,
-    .expansion = "IF($3<=$2;NA();$1*1000000/($3-$2))",
+    .expansion = "IF({{ApiPrice}}<={{SelfHostPrice}};NA();"
+                 "{{FtMonthlyFixed}}*1000000/({{ApiPrice}}-{{SelfHostPrice}}))",
 };
 
 enum {
@@ -237,12 +239,19 @@ const ftc_function ftc_fn_schedule = {
                "NPV from row 1, the cumulative columns cross at the break-even."),
     EXAMPLES(schedule_examples),
     .eval = eval_schedule,
-    .expansion = "IF(" SCHEDULE_MONTH "+0*{1;2;3;4;5}>MIN($5);NA();" SCHEDULE_MONTH
-                 "*({1;2;3;4;5}=1)+($1*(" SCHEDULE_MONTH "=0)+$2*(" SCHEDULE_MONTH
-                 ">0))*({1;2;3;4;5}=2)+$3*(1+$4)^(" SCHEDULE_MONTH "-1)*(" SCHEDULE_MONTH
-                 ">0)*({1;2;3;4;5}=3)+($1+$2*" SCHEDULE_MONTH
-                 ")*({1;2;3;4;5}=4)+IF($4=0;$3*" SCHEDULE_MONTH ";$3*((1+$4)^" SCHEDULE_MONTH
-                 "-1)/$4)*({1;2;3;4;5}=5))",
+    /* Column c of each row is masked by ({1;2;3;4;5}=c): the month, the
+     * fine-tuning flow, the API flow, the two cumulative costs. */
+    .expansion =
+        "IF(" SCHEDULE_MONTH "+0*{1;2;3;4;5}>MIN({{Months}});NA();" SCHEDULE_MONTH
+        "*({1;2;3;4;5}=1)"
+        "+({{FtUpfront}}*(" SCHEDULE_MONTH "=0)+{{FtMonthly}}*(" SCHEDULE_MONTH ">0))"
+        "*({1;2;3;4;5}=2)"
+        "+{{ApiMonthly}}*(1+{{ApiGrowth}})^(" SCHEDULE_MONTH "-1)*(" SCHEDULE_MONTH ">0)"
+        "*({1;2;3;4;5}=3)"
+        "+({{FtUpfront}}+{{FtMonthly}}*" SCHEDULE_MONTH ")*({1;2;3;4;5}=4)"
+        "+IF({{ApiGrowth}}=0;{{ApiMonthly}}*" SCHEDULE_MONTH
+        ";{{ApiMonthly}}*((1+{{ApiGrowth}})^" SCHEDULE_MONTH "-1)/{{ApiGrowth}})"
+        "*({1;2;3;4;5}=5))",
 };
 
 enum {
@@ -315,5 +324,6 @@ const ftc_function ftc_fn_verdict = {
     .notes = NO_TEXT,
     EXAMPLES(verdict_examples),
     .eval = eval_verdict,
-    .expansion = "IF(AND($2>=$1*(1-$5);$4<=$3);\"PROMPT\";\"FINE-TUNE\")",
+    .expansion = "IF(AND({{PromptAccuracy}}>={{FtAccuracy}}*(1-{{Tolerance}});"
+                 "{{ApiTco}}<={{FtTco}});\"PROMPT\";\"FINE-TUNE\")",
 };

@@ -110,7 +110,10 @@ const ftc_function ftc_fn_tco = {
                "floor(Horizon / LifecycleMonths)."),
     EXAMPLES(tco_examples),
     .eval = eval_tco,
-    .expansion = "$1+$2*$7+$3*$6*$7+$1*$4*$7/12+$1*INT($7/$5)",
+    .expansion = "{{Training}}+{{MonthlyServing}}*{{Horizon}}"
+                 "+{{MonthlyEngHours}}*{{HourlyRate}}*{{Horizon}}"
+                 "+{{Training}}*{{RetrainsPerYear}}*{{Horizon}}/12"
+                 "+{{Training}}*INT({{Horizon}}/{{LifecycleMonths}})",
 };
 
 static ftc_status eval_tco_items(const ftc_value *a, ftc_result *out, ftc_error *err)
@@ -146,8 +149,11 @@ const ftc_function ftc_fn_tco_items = {
     /* Not CHOOSE(ROW(...);...): Gnumeric does not iterate CHOOSE's index
      * over an array, even in an array formula.  A constant column picks
      * each item: no sequence needed for a fixed length. */
-    .expansion = "$1*{1|0|0|0|0}+$2*$7*{0|1|0|0|0}+$3*$6*$7*{0|0|1|0|0}"
-                 "+$1*$4*$7/12*{0|0|0|1|0}+$1*INT($7/$5)*{0|0|0|0|1}",
+    .expansion = "{{Training}}*{1|0|0|0|0}"
+                 "+{{MonthlyServing}}*{{Horizon}}*{0|1|0|0|0}"
+                 "+{{MonthlyEngHours}}*{{HourlyRate}}*{{Horizon}}*{0|0|1|0|0}"
+                 "+{{Training}}*{{RetrainsPerYear}}*{{Horizon}}/12*{0|0|0|1|0}"
+                 "+{{Training}}*INT({{Horizon}}/{{LifecycleMonths}})*{0|0|0|0|1}",
 };
 
 static ftc_status eval_hidden_share(const ftc_value *a, ftc_result *out, ftc_error *err)
@@ -174,7 +180,8 @@ const ftc_function ftc_fn_hidden_share = {
     .notes = L("Err:502 when the total cost is 0."),
     EXAMPLES(hidden_share_examples),
     .eval = eval_hidden_share,
-    .expansion = "1-$1/($1+$2*$7+$3*$6*$7+$1*$4*$7/12+$1*INT($7/$5))",
+    /* FT_TCO's expansion on the same arguments (ftc_formula_compose). */
+    .expansion = "1-{{Training}}/({{FT_TCO(...)}})",
 };
 
 enum { TRAIN_RATE, TRAIN_HOURS, TRAIN_GPUS, TRAIN_RUNS, TRAIN_OVERHEAD, TRAIN_N };
@@ -216,7 +223,7 @@ const ftc_function ftc_fn_training_cost = {
     .notes = NO_TEXT,
     EXAMPLES(training_cost_examples),
     .eval = eval_training_cost,
-    .expansion = "$1*$2*$3*$4*(1+$5)",
+    .expansion = "{{GpuHourlyRate}}*{{GpuHoursPerRun}}*{{Gpus}}*{{Runs}}*(1+{{Overhead}})",
 };
 
 enum { TOKENS_TOKENS, TOKENS_EPOCHS, TOKENS_PRICE, TOKENS_RUNS, TOKENS_N };
@@ -259,7 +266,7 @@ const ftc_function ftc_fn_training_tokens_cost = {
     .notes = NO_TEXT,
     EXAMPLES(training_tokens_cost_examples),
     .eval = eval_training_tokens_cost,
-    .expansion = "$1*$2*$3/1000000*$4",
+    .expansion = "{{TrainingTokens}}*{{Epochs}}*{{PricePerMTok}}/1000000*{{Runs}}",
 };
 
 enum { SERVE_RATE, SERVE_GPUS, SERVE_HOURS, SERVE_OVERHEAD, SERVE_N };
@@ -296,7 +303,7 @@ const ftc_function ftc_fn_serving_cost = {
     .notes = NO_TEXT,
     EXAMPLES(serving_cost_examples),
     .eval = eval_serving_cost,
-    .expansion = "$1*$2*$3*(1+$4)",
+    .expansion = "{{GpuHourlyRate}}*{{Gpus}}*{{HoursPerMonth}}*(1+{{Overhead}})",
 };
 
 enum { SELF_RATE, SELF_TOKENS_PER_SECOND, SELF_UTILIZATION, SELF_GPUS, SELF_N };
@@ -339,7 +346,8 @@ const ftc_function ftc_fn_selfhost_per_mtok = {
     .notes = NO_TEXT,
     EXAMPLES(selfhost_per_mtok_examples),
     .eval = eval_selfhost_per_mtok,
-    .expansion = "$1*$4*1000000/($2*3600*$3)",
+    .expansion =
+        "{{GpuHourlyRate}}*{{Gpus}}*1000000/({{TokensPerSecond}}*3600*{{Utilization}})",
 };
 
 enum { ENERGY_WATTS, ENERGY_GPUS, ENERGY_HOURS, ENERGY_PUE, ENERGY_N };
@@ -382,7 +390,7 @@ const ftc_function ftc_fn_energy_kwh = {
     .notes = NO_TEXT,
     EXAMPLES(energy_kwh_examples),
     .eval = eval_energy_kwh,
-    .expansion = "$1*$2*$3*$4/1000",
+    .expansion = "{{GpuWatts}}*{{Gpus}}*{{Hours}}*{{PUE}}/1000",
 };
 
 enum { CO2_KWH, CO2_GRAMS_PER_KWH, CO2_N };
@@ -416,5 +424,5 @@ const ftc_function ftc_fn_co2_kg = {
     .notes = NO_TEXT,
     EXAMPLES(co2_kg_examples),
     .eval = eval_co2_kg,
-    .expansion = "$1*$2/1000",
+    .expansion = "{{KWh}}*{{GridGramsPerKWh}}/1000",
 };

@@ -27,6 +27,9 @@
 #define MAX_DEPTH 64
 #define MAX_FORMULA (1u << 20)
 #define MAX_OUTPUT MAX_FORMULA
+/* A pattern that names another ({{FT_TCO(...)}}) names no more than this
+ * deep: a loop of names fails. */
+#define MAX_COMPOSE_DEPTH 8
 
 /* Length of the string literal at s (s[0] == '"'); 0 when unterminated. */
 size_t ftc_formula_string_length(const char *s)
@@ -268,26 +271,106 @@ char *ftc_formula_rewrite(const char *formula, ftc_formula_lookup_fn lookup,
     return ftc_formula_rewrite_bounded(formula, lookup, expand, data, MAX_OUTPUT, err);
 }
 
-bool ftc_formula_substitute(const char *pattern, const char *const *args, size_t n_args,
-                            GString *out, ftc_error *err)
+size_t ftc_formula_placeholder(const char *p, const char **name, size_t *name_len)
 {
-    /* $1..$9 stand for the arguments, each in parentheses; $$ is a $. */
-    for (const char *p = pattern; *p != '\0'; p++) {
-        if (p[0] == '$' && p[1] == '$') {
-            g_string_append_c(out, '$');
-            p++;
-        } else if (p[0] == '$' && p[1] >= '1' && p[1] <= '9') {
-            size_t k = (size_t)(p[1] - '1');
+    const char *close;
 
-            if (k >= n_args || args[k] == NULL || args[k][0] == '\0') {
-                ftc_fail(err, FTC_ERR_INVALID, (int)k,
-                         "argument %zu is missing and has no default", k + 1);
+    if (p[0] != '{' || p[1] != '{' || (close = strstr(p + 2, "}}")) == NULL)
+        return 0;
+    *name = p + 2;
+    *name_len = (size_t)(close - *name);
+    return *name_len + 4;
+}
+
+/* The length of what is copied as it is at p: a string literal, or one
+ * character (an unterminated string: the rest). */
+static size_t verbatim_length(const char *p)
+{
+    size_t n = p[0] == '"' ? ftc_formula_string_length(p) : 1;
+
+    return n != 0 ? n : strlen(p);
+}
+
+/* "FT_TCO(...)": a placeholder that names another pattern; its name's
+ * length, or 0. */
+static size_t composed_name_length(const char *name, size_t len)
+{
+    return len > 5 && memcmp(name + len - 5, "(...)", 5) == 0 ? len - 5 : 0;
+}
+
+static bool compose(const char *pattern, ftc_formula_pattern_fn lookup, void *data, int depth,
+                    GString *out, ftc_error *err)
+{
+    for (const char *p = pattern; *p != '\0';) {
+        const char *name;
+        size_t name_len, n = ftc_formula_placeholder(p, &name, &name_len);
+        size_t fn_len = n != 0 ? composed_name_length(name, name_len) : 0;
+
+        if (fn_len != 0) {
+            g_autofree char *fn_name = g_strndup(name, fn_len);
+            const char *inner = lookup(fn_name, data);
+
+            if (inner == NULL || depth >= MAX_COMPOSE_DEPTH) {
+                ftc_fail(err, FTC_ERR_INVALID, -1,
+                         inner == NULL ? "{{%s(...)}}: no such pattern"
+                                       : "{{%s(...)}}: patterns compose in a loop",
+                         fn_name);
                 return false;
             }
-            g_string_append_printf(out, "(%s)", args[k]);
-            p++;
-        } else
-            g_string_append_c(out, *p);
+            if (!compose(inner, lookup, data, depth + 1, out, err))
+                return false;
+        } else {
+            n = n != 0 ? n : verbatim_length(p);
+            g_string_append_len(out, p, (gssize)n);
+        }
+        p += n;
+    }
+    return true;
+}
+
+char *ftc_formula_compose(const char *pattern, ftc_formula_pattern_fn lookup, void *data,
+                          ftc_error *err)
+{
+    GString *out = g_string_new(NULL);
+
+    if (!compose(pattern, lookup, data, 0, out, err)) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    return g_string_free(out, FALSE);
+}
+
+bool ftc_formula_substitute(const char *pattern, const char *const *names,
+                            const char *const *args, size_t n_args, GString *out,
+                            ftc_error *err)
+{
+    /* {{Name}} stands for the argument of that name, in parentheses;
+     * strings are copied as they are. */
+    for (const char *p = pattern; *p != '\0';) {
+        const char *name;
+        size_t name_len, k = 0, n = ftc_formula_placeholder(p, &name, &name_len);
+
+        if (n == 0) {
+            n = verbatim_length(p);
+            g_string_append_len(out, p, (gssize)n);
+            p += n;
+            continue;
+        }
+        while (k < n_args &&
+               (strlen(names[k]) != name_len || strncmp(names[k], name, name_len) != 0))
+            k++;
+        if (k == n_args) {
+            ftc_fail(err, FTC_ERR_INVALID, -1, "the pattern names no argument: {{%.*s}}",
+                     (int)name_len, name);
+            return false;
+        }
+        if (args[k] == NULL || args[k][0] == '\0') {
+            ftc_fail(err, FTC_ERR_INVALID, (int)k, "argument %zu is missing and has no default",
+                     k + 1);
+            return false;
+        }
+        g_string_append_printf(out, "(%s)", args[k]);
+        p += n;
     }
     return true;
 }

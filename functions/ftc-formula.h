@@ -42,10 +42,31 @@ size_t ftc_formula_reference_length(const char *s);
 /* Tokens of a formula as Calc's compiler counts them, or a few more. */
 size_t ftc_formula_count_tokens(const char *s);
 
-/* Appends `pattern` with $1..$9 replaced by "(arg)" and $$ by "$"; false
- * when a placeholder's argument is missing or empty. */
-bool ftc_formula_substitute(const char *pattern, const char *const *args, size_t n_args,
-                            GString *out, ftc_error *err);
+/* The placeholder at p, "{{Name}}" (an inline array cannot hold another, so
+ * "{{" begins nothing in OpenFormula or Excel's grammar): its length, with
+ * *name and *name_len its name; 0 when p does not begin one. */
+size_t ftc_formula_placeholder(const char *p, const char **name, size_t *name_len);
+
+/* The pattern of a name (NULL: none), for ftc_formula_compose. */
+typedef const char *(*ftc_formula_pattern_fn)(const char *name, void *data);
+
+/* `pattern` with every {{NAME(...)}} replaced by the pattern `lookup` gives
+ * for NAME, composed in turn (g_free it): its placeholders then stand for
+ * the arguments of the same names.  NULL, with err filled, for an unknown
+ * NAME or names nested in a loop. */
+char *ftc_formula_compose(const char *pattern, ftc_formula_pattern_fn lookup, void *data,
+                          ftc_error *err);
+
+/* Appends `pattern` with each {{Name}} replaced by "(arg)", the argument
+ * names[k] names (strings are copied as they are); false when a
+ * placeholder names no argument, or its argument is missing or empty. */
+bool ftc_formula_substitute(const char *pattern, const char *const *names,
+                            const char *const *args, size_t n_args, GString *out,
+                            ftc_error *err);
+
+/* fn's expansion with the patterns it names composed in (g_free it); NULL,
+ * with err filled, when it has none or one cannot be composed. */
+char *ftc_formula_function_pattern(const ftc_function *fn, ftc_error *err);
 
 /* The guarded built-in equivalent of one catalogue call (`ftcost share`):
  * args as written in the cell (trimmed, "" for an empty one), left-out

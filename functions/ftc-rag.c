@@ -58,7 +58,7 @@ const ftc_function ftc_fn_rag_embed_cost = {
     .notes = NO_TEXT,
     EXAMPLES(embed_cost_examples),
     .eval = eval_embed_cost,
-    .expansion = "$1*(1+$3)*$2/1000000",
+    .expansion = "{{Tokens}}*(1+{{Overlap}})*{{EmbedPrice}}/1000000",
 };
 
 /* --- RAG_STORE_GB ------------------------------------------------------------ */
@@ -118,7 +118,8 @@ const ftc_function ftc_fn_rag_store_gb = {
                "cost."),
     EXAMPLES(store_gb_examples),
     .eval = eval_store_gb,
-    .expansion = "$1*(1+$5)/$2*$3*$4*(1+$6)/1000000000",
+    .expansion = "{{CorpusTokens}}*(1+{{Overlap}})/{{ChunkTokens}}*{{Dimensions}}"
+                 "*{{BytesPerValue}}*(1+{{IndexOverhead}})/1000000000",
 };
 
 /* --- RAG_QUERY_COST ---------------------------------------------------------- */
@@ -176,7 +177,8 @@ const ftc_function ftc_fn_rag_query_cost = {
     .notes = NO_TEXT,
     EXAMPLES(query_cost_examples),
     .eval = eval_query_cost,
-    .expansion = "$1*($2*$3*$4+$5*$6)/1000000",
+    .expansion = "{{Queries}}*({{TopK}}*{{ChunkTokens}}*{{InputPrice}}"
+                 "+{{QueryTokens}}*{{EmbedPrice}})/1000000",
 };
 
 /* --- RAG_TCO ----------------------------------------------------------------- */
@@ -247,5 +249,6 @@ const ftc_function ftc_fn_rag_tco = {
                "MonthlyPriceChange))^m, plus MonthlyFixed."),
     EXAMPLES(rag_tco_examples),
     .eval = eval_rag_tco,
-    .expansion = "$3+$2*$4+$1*" FTC_GROWN_SUM("((1+$5)*(1+$6))", "$4"),
+    .expansion = "{{Upfront}}+{{MonthlyFixed}}*{{Horizon}}+{{MonthlyUsage}}*" FTC_GROWN_SUM(
+        "((1+{{MonthlyGrowth}})*(1+{{MonthlyPriceChange}}))", "{{Horizon}}"),
 };

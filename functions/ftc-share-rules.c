@@ -221,6 +221,7 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
     g_autoptr(GString) guard = g_string_new(NULL);
     g_autoptr(GString) body = g_string_new(NULL);
     bool literal_out_of_domain = false;
+    const char *names[FTC_MAX_ARGS];
 
     if (fn == NULL || fn->expansion == NULL)
         return expand_fail(err, -1, "no built-in equivalent");
@@ -271,12 +272,15 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
      * strings and before the arguments (in that grammar already) go in:
      * its separator for ';', ';' for an inline array's row separator '|',
      * and ftcost_months!$A$1:$A$M for FTC_MONTHS(M). */
-    g_autofree char *pattern = g_strdup(fn->expansion);
+    g_autofree char *composed = ftc_formula_function_pattern(fn, err);
+    if (composed == NULL)
+        return false;
+    g_autofree char *pattern = g_strdup(composed);
     if (sep != ';') {
         g_autoptr(GString) p = g_string_new(NULL);
         bool in_string = false;
 
-        for (const char *c = fn->expansion; *c != '\0'; c++) {
+        for (const char *c = composed; *c != '\0'; c++) {
             if (*c == '"')
                 in_string = !in_string;
             if (in_string || *c == '"')
@@ -297,8 +301,10 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
         g_free(pattern);
         pattern = g_string_free(g_steal_pointer(&p), FALSE);
     }
-    if (!ftc_formula_substitute(pattern, (const char *const *)filled->pdata, filled->len, body,
-                                err))
+    for (size_t k = 0; k < fn->n_args; k++)
+        names[k] = fn->args[k].name.en;
+    if (!ftc_formula_substitute(pattern, names, (const char *const *)filled->pdata, filled->len,
+                                body, err))
         return false;
     if (literal_out_of_domain) {
         g_string_append(out, "NA()");

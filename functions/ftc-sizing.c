@@ -58,8 +58,8 @@ static double train_flops(const ftc_value *params, const ftc_value *tokens,
            epochs->number;
 }
 
-/* The share's equivalent of flops_per_param_token; $N is the Method. */
-#define FLOPS_FACTOR(N) "IF(LOWER(" N ")=\"full\";6;4)"
+/* The share's equivalent of flops_per_param_token; M is the Method. */
+#define FLOPS_FACTOR(M) "IF(LOWER(" M ")=\"full\";6;4)"
 
 /* --- FT_TRAIN_FLOPS ---------------------------------------------------------- */
 
@@ -98,7 +98,7 @@ const ftc_function ftc_fn_train_flops = {
                "\"lora\", \"qlora\"."),
     EXAMPLES(train_flops_examples),
     .eval = eval_train_flops,
-    .expansion = FLOPS_FACTOR("$4") "*$1*$2*$3",
+    .expansion = FLOPS_FACTOR("{{Method}}") "*{{Params}}*{{Tokens}}*{{Epochs}}",
 };
 
 /* --- FT_GPU_HOURS ------------------------------------------------------------ */
@@ -147,7 +147,8 @@ const ftc_function ftc_fn_gpu_hours = {
                "evaluation and failed runs are not counted."),
     EXAMPLES(gpu_hours_examples),
     .eval = eval_gpu_hours,
-    .expansion = FLOPS_FACTOR("$6") "*$1*$2*$3/($4*1000000000000*$5*3600)",
+    .expansion = FLOPS_FACTOR("{{Method}}") "*{{Params}}*{{Tokens}}*{{Epochs}}"
+                                            "/({{PeakTflops}}*1000000000000*{{Mfu}}*3600)",
 };
 
 /* --- FT_TRAIN_MEMORY_GB ------------------------------------------------------ */
@@ -195,8 +196,9 @@ const ftc_function ftc_fn_train_memory_gb = {
                "Dettmers et al. 2023."),
     EXAMPLES(train_memory_examples),
     .eval = eval_train_memory,
-    .expansion = "($1*IF(LOWER($2)=\"full\";16;IF(LOWER($2)=\"lora\";2;0.5))+"
-                 "IF(LOWER($2)=\"full\";0;$3*$1*16))/1000000000",
+    .expansion =
+        "({{Params}}*IF(LOWER({{Method}})=\"full\";16;IF(LOWER({{Method}})=\"lora\";2;0.5))+"
+        "IF(LOWER({{Method}})=\"full\";0;{{TrainableShare}}*{{Params}}*16))/1000000000",
 };
 
 /* --- FT_GPUS_NEEDED ---------------------------------------------------------- */
@@ -241,5 +243,5 @@ const ftc_function ftc_fn_gpus_needed = {
     .notes = L("Assumes the states shard evenly over the GPUs (ZeRO-3 / FSDP)."),
     EXAMPLES(gpus_needed_examples),
     .eval = eval_gpus_needed,
-    .expansion = "MAX(1;ROUNDUP($1/($2*(1-$3));0))",
+    .expansion = "MAX(1;ROUNDUP({{MemoryGB}}/({{GpuMemoryGB}}*(1-{{Headroom}}));0))",
 };

@@ -134,7 +134,7 @@ static inline double ftc_grown(double monthly, double ratio, double k);
  * writes ftcost_months!$A$1:$A$M in Excel's grammar. */
 #define FTC_MONTHS_SHEET "ftcost_months"
 #define FTC_MONTHS_PREFIX "[$" FTC_MONTHS_SHEET "."
-#define FTC_MONTHS(M) "ROW(" FTC_MONTHS_PREFIX "$A$$1:.$A$$" M "])" /* $$: a $ */
+#define FTC_MONTHS(M) "ROW(" FTC_MONTHS_PREFIX "$A$1:.$A$" M "])"
 
 /* FTC_GROWN_SUM(R, N): the sum of R^k for k = 0 .. N-1 (ftc_grown_sum's
  * factor), closed form: N when R = 1, else (R^N - 1) / (R - 1) with

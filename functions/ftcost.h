@@ -191,10 +191,12 @@ struct ftc_function {
     const ftc_example *examples;
     ftc_eval_fn eval;
     /* `ftcost share`: the same value from Calc's built-in functions, in
-     * OpenFormula with ';' separators, $1..$9 for the arguments (defaults
-     * filled in, each parenthesised; a choice argument as its word in
-     * quotes); ftc_formula_expand_function() wraps it in a guard generated
-     * from the argument domains.  NULL: no built-in equivalent (the share
+     * OpenFormula with ';' separators, {{Name}} for the argument of that
+     * English name (defaults filled in, each parenthesised; a choice
+     * argument as its word in quotes), {{FT_TCO(...)}} for another
+     * function's expansion on the arguments of the same names;
+     * ftc_formula_expand_function() wraps it in a guard generated from the
+     * argument domains.  NULL: no built-in equivalent (the share
      * freezes the value of a call on literal arguments). */
     const char *expansion;
     /* A frozen call's note gives the date of the value: the function that

@@ -7,17 +7,19 @@
 #include <glib.h>
 #include <string.h>
 
-/* Test patterns: names ending in ".CO2" expand to $1*$2/1000, ".FORTY_TWO"
- * to a constant, ".DOLLAR" shows $$, ".TWICE" doubles its argument. */
+/* Test patterns: names ending in ".CO2" expand to {{A}}*{{B}}/1000,
+ * ".FORTY_TWO" to a constant, ".QUOTED" shows that a string is not
+ * searched, ".TWICE" doubles its argument; the arguments are A and B. */
 static const void *lookup(const char *name, void *data)
 {
     static const struct {
         const char *suffix, *pattern;
     } patterns[] = {
-        {"ORG.FTCOST.FUNCTIONS.CO2", "$1*$2/1000"},
+        {"ORG.FTCOST.FUNCTIONS.CO2", "{{A}}*{{B}}/1000"},
         {"ORG.FTCOST.FUNCTIONS.FORTY_TWO", "42"},
-        {"ORG.FTCOST.FUNCTIONS.DOLLAR", "\"$$\"&$1"},
-        {"ORG.FTCOST.FUNCTIONS.TWICE", "$1+$1"},
+        {"ORG.FTCOST.FUNCTIONS.QUOTED", "\"{{A}}\"&{{A}}"},
+        {"ORG.FTCOST.FUNCTIONS.TWICE", "{{A}}+{{A}}"},
+        {"ORG.FTCOST.FUNCTIONS.UNKNOWN", "{{C}}"},
     };
 
     (void)data;
@@ -30,8 +32,12 @@ static const void *lookup(const char *name, void *data)
 static bool expand(const void *call, const char *const *args, size_t n, GString *out,
                    ftc_error *err, void *data)
 {
+    static const char *const names[] = {"A", "B", "A2", "B2"};
+
     (void)data;
-    return ftc_formula_substitute(call, args, n, out, err);
+    if (n > G_N_ELEMENTS(names))
+        n = G_N_ELEMENTS(names);
+    return ftc_formula_substitute(call, names, args, n, out, err);
 }
 
 typedef struct {
@@ -62,7 +68,9 @@ static const rewrite_case cases[] = {
     {"of:=SUM([.A1:.B2])+1.5E+3", "of:=SUM([.A1:.B2])+1.5E+3"},
     {"of:=ÄÖ(1;\"ü\")", "of:=ÄÖ(1;\"ü\")"},
     {"of:=" F "FORTY_TWO()*2", "of:=42*2"},
-    {"of:=" F "DOLLAR(\"x\")", "of:=\"$\"&(\"x\")"},
+    {"of:=" F "QUOTED(\"x\")", "of:=\"{{A}}\"&(\"x\")"},
+    /* a placeholder that names no argument */
+    {"of:=" F "UNKNOWN(1;2)", NULL},
     {"", ""},
     {"=" F "CO2(1;2)", "=(1)*(2)/1000"},
     /* Calc reads spaces (only spaces) between the name and '(' as a call */
@@ -75,7 +83,7 @@ static const rewrite_case cases[] = {
     {"of:=" F "CO2(1;\"2)", NULL},
     {"of:=" F "CO2([.A1;2)", NULL},
     {"of:=" F "CO2(['sheet.A1];2)", NULL},
-    {"of:=" F "CO2(1;)", NULL}, /* the pattern needs $2 */
+    {"of:=" F "CO2(1;)", NULL}, /* the pattern needs {{B}} */
     {"of:=" F "CO2(1)", NULL},
     {"of:=SUM(\"abc)", NULL},
     /* a name, spaces, a call: rewritten, "X (" would call X (fuzz-formula) */
@@ -180,9 +188,7 @@ static bool balanced(const char *s)
     return depth == 0 && !in_string;
 }
 
-/* A placeholder left in an expanded formula: a '$' outside strings that is
- * not an absolute reference's ([$ftcost_months.$A$1:.$A$1200], FTC_MONTHS):
- * before a column's letter or, after one, before a row's digits. */
+/* A placeholder left in an expanded formula: "{{" outside strings. */
 static const char *placeholder_left(const char *formula)
 {
     for (const char *p = formula; *p != '\0'; p++) {
@@ -192,9 +198,8 @@ static const char *placeholder_left(const char *formula)
             if (len == 0)
                 return p;
             p += len - 1;
-        } else if (*p == '$' && !g_ascii_isalpha(p[1]) &&
-                   !(p > formula && g_ascii_isalpha(p[-1]) && g_ascii_isdigit(p[1])))
-            return p; /* $A$1: an absolute row after its column */
+        } else if (p[0] == '{' && p[1] == '{')
+            return p;
     }
     return NULL;
 }
@@ -242,8 +247,8 @@ START_TEST(test_volatile_call)
     ck_assert_str_eq(volatile_call("RAND()*2"), "RAND");
     ck_assert_ptr_null(volatile_call("\"INDIRECT(\"&[$'NOW('.A1]&RANDOM(1)&TODAYS(2)"));
     ck_assert_ptr_null(volatile_call("ROW(INDEX([$S.$A:.$A];1):INDEX([$S.$A:.$A];12))"));
-    ck_assert_ptr_null(placeholder_left("[$S.$A:.$A]&\"$1\""));
-    ck_assert_ptr_nonnull(placeholder_left("(2)*$1"));
+    ck_assert_ptr_null(placeholder_left("[$S.$A:.$A]&{1;2}&\"{{A}}\""));
+    ck_assert_ptr_nonnull(placeholder_left("(2)*{{A}}"));
 }
 END_TEST
 
@@ -320,9 +325,12 @@ START_TEST(test_expansions_not_volatile)
 {
     const ftc_function *fn = ftc_function_at((size_t)_i);
 
-    if (fn->expansion != NULL)
-        ck_assert_msg(volatile_call(fn->expansion) == NULL, "%s's expansion calls %s: %s",
-                      fn->name, volatile_call(fn->expansion), fn->expansion);
+    g_autofree char *pattern =
+        fn->expansion != NULL ? ftc_formula_function_pattern(fn, NULL) : NULL;
+
+    if (pattern != NULL)
+        ck_assert_msg(volatile_call(pattern) == NULL, "%s's expansion calls %s: %s", fn->name,
+                      volatile_call(pattern), pattern);
 }
 END_TEST
 
