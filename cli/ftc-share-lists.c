@@ -2,11 +2,14 @@
  * made plain ranges in a shared copy.
  *
  * The templates' model pickers list the rows a hidden sheet fills:
- * OFFSET([$'Model lists'.$A$3];0;0;MAX(1;[$'Model lists'.$A$2]);1).  OFFSET
- * is volatile (Excel and Calc recompute it on every edit), and in the copy
- * the list is fixed (the catalogue's models as of sharing), so the source
- * becomes the range of the list's cells: from the first cell down to the
- * last of the cells that hold something, one at least.
+ * OFFSET([$'Model lists'.$A$3];0;0;MAX(1;[$'Model lists'.$A$2]);1), A2
+ * counting the models.  OFFSET is volatile (Excel and Calc recompute it on
+ * every edit), and in the copy the list is fixed (the catalogue's models as
+ * of sharing), so the source becomes the range OFFSET gave when the
+ * workbook was last calculated: its height is the value the document holds
+ * for the height's cell (A2).  (Not the cells of the list that hold
+ * something: LibreOffice 7.4 keeps no values in the cells of an array
+ * formula below its first when it opens an .xlsx without the add-in.)
  */
 #include "ftc-share-lists.h"
 
@@ -15,6 +18,7 @@
 #include <string.h>
 
 #define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+#define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 
 static bool is_el(xmlNodePtr node, const char *name)
 {
@@ -32,21 +36,6 @@ static long repeat(xmlNodePtr node, const char *name)
     return n >= 1 && n <= 1L << 24 ? n : 1;
 }
 
-/* A cell holding something: a value, or a text that is not empty. */
-static bool filled(xmlNodePtr cell)
-{
-    xmlChar *text;
-    bool full;
-
-    for (xmlAttrPtr a = cell->properties; a != NULL; a = a->next)
-        if (strcmp((const char *)a->name, "value") == 0)
-            return true;
-    text = xmlNodeGetContent(cell);
-    full = text != NULL && text[0] != '\0';
-    xmlFree(text);
-    return full;
-}
-
 /* The cell of `row` in column `col`, or NULL. */
 static xmlNodePtr cell_at(xmlNodePtr row, long col)
 {
@@ -62,27 +51,23 @@ static xmlNodePtr cell_at(xmlNodePtr row, long col)
     return NULL;
 }
 
-typedef struct {
-    long col, top; /* the list's first cell (from 0) */
-    long row;      /* where the walk is */
-    long end;      /* the first empty row from top on, -1 until found */
-} list_walk;
-
-/* Rows in `node`, also inside row groups and header rows. */
-static void walk_rows(xmlNodePtr node, list_walk *w)
+/* The row element of row `want` (from 0) in `node` and the row groups and
+ * header rows in it, or NULL; *at counts the rows passed. */
+static xmlNodePtr row_at(xmlNodePtr node, long want, long *at)
 {
-    for (xmlNodePtr n = node; n != NULL && w->end < 0; n = n->next) {
-        if (is_el(n, "table-row")) {
-            long count = repeat(n, "number-rows-repeated");
-            xmlNodePtr cell = cell_at(n, w->col);
+    for (xmlNodePtr n = node; n != NULL; n = n->next) {
+        xmlNodePtr found;
 
-            if (w->row + count > w->top && (cell == NULL || !filled(cell)))
-                w->end = MAX(w->row, w->top);
-            w->row += count;
-        } else if (is_el(n, "table-row-group") || is_el(n, "table-header-rows") ||
-                   is_el(n, "table-rows"))
-            walk_rows(n->children, w);
+        if (is_el(n, "table-row")) {
+            *at += repeat(n, "number-rows-repeated");
+            if (*at > want)
+                return n;
+        } else if ((is_el(n, "table-row-group") || is_el(n, "table-header-rows") ||
+                    is_el(n, "table-rows")) &&
+                   (found = row_at(n->children, want, at)) != NULL)
+            return found;
     }
+    return NULL;
 }
 
 /* The sheet called `name` under `node`, or NULL. */
@@ -146,6 +131,35 @@ fail:
     return false;
 }
 
+/* The number the document holds for the cell [$Sheet.$A$2] (brackets
+ * included); false when there is none. */
+static bool cached_number(xmlNodePtr root, const char *bracketed, double *value)
+{
+    size_t len = strlen(bracketed);
+    g_autofree char *ref = NULL;
+    g_autofree char *sheet = NULL;
+    long col, row, at = 0;
+    xmlNodePtr table, row_el, cell;
+    xmlChar *v = NULL;
+    char *end = NULL;
+    bool ok;
+
+    if (len < 3 || bracketed[0] != '[' || bracketed[len - 1] != ']')
+        return false;
+    ref = g_strndup(bracketed + 1, len - 2);
+    if (!parse_ref(ref, &sheet, &col, &row) || (table = find_table(root, sheet)) == NULL)
+        return false;
+    row_el = row_at(table->children, row, &at);
+    cell = row_el != NULL ? cell_at(row_el, col) : NULL;
+    if (cell != NULL)
+        v = xmlGetNsProp(cell, (const xmlChar *)"value", (const xmlChar *)NS_OFFICE);
+    if (v != NULL)
+        *value = g_ascii_strtod((const char *)v, &end);
+    ok = v != NULL && end != (char *)v && *end == '\0';
+    xmlFree(v);
+    return ok;
+}
+
 /* The top-level arguments of the call whose "(" is at `open`; *close gets
  * the position of its ")".  Strings and references are skipped whole. */
 static GPtrArray *call_args(const char *s, size_t open, size_t *close)
@@ -180,17 +194,19 @@ static GPtrArray *call_args(const char *s, size_t open, size_t *close)
     return NULL;
 }
 
-/* OFFSET([ref];0;0;height;1) at `at` -> "[ref:.$COL$LAST]", or NULL. */
+/* OFFSET([ref];0;0;height;1) at `at` -> "[ref:.$COL$LAST]", or NULL; the
+ * height is [cell] or MAX(1;[cell]), the cell's value as last calculated. */
 static char *plain_range(xmlNodePtr root, const char *s, size_t at, size_t *close)
 {
     g_autoptr(GPtrArray) args = call_args(s, at + strlen("OFFSET"), close);
+    g_autoptr(GPtrArray) max_args = NULL;
     g_autofree char *sheet = NULL;
     g_autofree char *ref = NULL;
-    const char *first;
-    xmlNodePtr table;
-    list_walk w = {.end = -1};
-    size_t len;
     g_autoptr(GString) col_name = g_string_new(NULL);
+    const char *first, *height;
+    long col, top;
+    double rows;
+    size_t len, max_close = 0;
 
     if (args == NULL || args->len != 5 || strcmp(args->pdata[1], "0") != 0 ||
         strcmp(args->pdata[2], "0") != 0 || strcmp(args->pdata[4], "1") != 0)
@@ -200,15 +216,26 @@ static char *plain_range(xmlNodePtr root, const char *s, size_t at, size_t *clos
     if (len < 3 || first[0] != '[' || first[len - 1] != ']' || strchr(first, ':') != NULL)
         return NULL;
     ref = g_strndup(first + 1, len - 2);
-    if (!parse_ref(ref, &sheet, &w.col, &w.top) || (table = find_table(root, sheet)) == NULL)
+    if (!parse_ref(ref, &sheet, &col, &top))
         return NULL;
-    walk_rows(table->children, &w);
-    if (w.end < 0)
-        w.end = w.row;
-    for (long c = w.col + 1; c > 0; c = (c - 1) / 26)
+    height = args->pdata[3];
+    if (g_str_has_prefix(height, "MAX(")) {
+        max_args = call_args(height, strlen("MAX"), &max_close);
+        if (max_args == NULL || max_args->len != 2 || strcmp(max_args->pdata[0], "1") != 0 ||
+            height[max_close + 1] != '\0')
+            return NULL;
+        height = max_args->pdata[1];
+    }
+    if (!cached_number(root, height, &rows) || !(rows < 1 << 20))
+        return NULL;
+    if (max_args != NULL && rows < 1)
+        rows = 1;
+    if (rows < 1)
+        return NULL;
+    for (long c = col + 1; c > 0; c = (c - 1) / 26)
         g_string_prepend_c(col_name, (char)('A' + (c - 1) % 26));
-    /* rows top .. end - 1 (from 0) hold the list; one row at least */
-    return g_strdup_printf("[%s:.$%s$%ld]", ref, col_name->str, MAX(w.end, w.top + 1));
+    /* OFFSET takes the height's whole part */
+    return g_strdup_printf("[%s:.$%s$%ld]", ref, col_name->str, top + (long)rows);
 }
 
 static void fix_condition(xmlNodePtr root, xmlNodePtr validation)

@@ -6,9 +6,9 @@
 #include <libxml/tree.h>
 
 /* Every validity list of content.xml whose source is
- * OFFSET([cell];0;0;height;1) gets instead the range from that cell down to
- * the last filled cell below it (the cells' values as the document holds
- * them). */
+ * OFFSET([cell];0;0;height;1), the height a cell or MAX(1;cell), gets
+ * instead the range OFFSET gave as last calculated (the height's value as
+ * the document holds it). */
 void ftc_share_list_sources(xmlDocPtr doc);
 
 #endif

@@ -648,7 +648,7 @@ class GnumericSheet:
         os.makedirs(home, exist_ok=True)
         argv = [os.environ.get('FTCOST_SSCONVERT') or 'ssconvert', '--recalc',
                 '-T', 'Gnumeric_stf:stf_assistant',
-                '-O', 'format=raw separator=, quote=always sheet="%s"' % sheet, path, out]
+                '-O', 'format=raw separator=, quoting-mode=always sheet="%s"' % sheet, path, out]
         env = {'PATH': '/usr/bin:/bin', 'HOME': home, 'LANG': 'C.UTF-8',
                'XDG_CONFIG_HOME': home, 'XDG_CACHE_HOME': home, 'XDG_DATA_HOME': home,
                'XDG_RUNTIME_DIR': home}

@@ -200,7 +200,7 @@ def same(got, want):
 def show(v):
     if isinstance(v, tuple):
         return err_name(v[1])
-    return repr(v)
+    return repr(v) if len(repr(v)) < 120 else repr(v)[:100] + '... (%d lines)' % (v.count('\n') + 1)
 
 
 def compare(kind, want, got, where, failures):
