@@ -60,6 +60,22 @@ HEADLINES = {
 
 COPIES = [('ods', 'ods'), ('xlsx', 'xlsx')]
 
+# What Gnumeric 1.12.55 gets wrong in the copies, found by this test and not
+# fixed yet: (template, copy, named cells).  Each must still be wrong (a
+# fixed one fails the test until it is taken off); every other named cell
+# must be right.
+#  - breakeven: the cash-flow schedule, an array formula
+#    IF(ISERROR(ApiMonthly)*{0;0;1;0;1};NA();<FT_SCHEDULE's expansion>),
+#    is #VALUE! in Gnumeric, and so is everything computed from it;
+#  - rag, .ods copy only: a path's cost reads as missing, so the
+#    recommendation says "missing: a cost".
+BE_SCHEDULE = ('ChartCrossing', 'Cheaper', 'FtTco', 'NpvApi', 'NpvFt', 'Saving')
+GNUMERIC_KNOWN = {
+    ('breakeven', 'ods->ods'): BE_SCHEDULE,
+    ('breakeven', 'xlsx->xlsx'): BE_SCHEDULE,
+    ('rag', 'ods->ods'): ('BestTco', 'HeadlineText', 'Recommendation', 'SecondTco'),
+}
+
 
 def kind_of(path):
     m = re.match(r'ftcost-([a-z]+)\.ots$', os.path.basename(path))
@@ -142,6 +158,19 @@ def named_cells(doc):
     return out
 
 
+def content_origin(doc):
+    """sheet name -> (column, row) of its first used column and row: where
+    Gnumeric's CSV of the sheet starts (it leaves out the empty ones)."""
+    from com.sun.star.sheet.CellFlags import VALUE, DATETIME, STRING, FORMULA
+    out = {}
+    for sheet in doc.Sheets:
+        ranges = sheet.queryContentCells(VALUE | DATETIME | STRING | FORMULA)
+        addrs = ranges.getRangeAddresses() if ranges.Count else []
+        out[sheet.Name] = (min((a.StartColumn for a in addrs), default=0),
+                           min((a.StartRow for a in addrs), default=0))
+    return out
+
+
 def doc_values(doc, cells):
     return {n: cell_value(doc.Sheets.getByName(s).getCellByPosition(c, r))
             for n, (s, c, r) in cells.items()}
@@ -219,15 +248,16 @@ def compare(kind, want, got, where, failures):
 
 # ---------------------------------------------------------------- Gnumeric
 
-def gnumeric_values(path, cells, tmp):
-    """The named cells as Gnumeric computes the copy (one CSV a sheet)."""
+def gnumeric_values(path, cells, origin, tmp):
+    """The named cells as Gnumeric computes the copy (one CSV a sheet, from
+    the sheet's `origin`, content_origin)."""
     sheets = {}
     out = {}
     for name, (sheet, col, row) in cells.items():
         if sheet not in sheets:
             sheets[sheet] = GnumericSheet(path, tmp, sheet)
-        text = sheets[sheet].getCellByPosition(col, row).getString()
-        cell = sheets[sheet].getCellByPosition(col, row)
+        cell = sheets[sheet].getCellByPosition(col - origin[sheet][0], row - origin[sheet][1])
+        text = cell.getString()
         if cell.getError():
             out[name] = ('error', cell.getError())
         else:
@@ -254,6 +284,7 @@ class Made:
         self.cells = {}   # kind -> name -> (sheet, col, row)
         self.copies = {}  # (kind, ext) -> path of the shared copy
         self.lists = {}   # kind -> the pickers' lists with the add-in (picker_lists)
+        self.origin = {}  # kind -> content_origin
 
     def make(self, opts):
         t0 = time.time()
@@ -268,6 +299,7 @@ class Made:
                 doc = office.load(src)
                 doc.calculateAll()
                 self.cells[kind] = named_cells(doc)
+                self.origin[kind] = content_origin(doc)
                 self.want[kind] = doc_values(doc, self.cells[kind])
                 for name, _ in HEADLINES[kind]:
                     if name not in self.cells[kind]:
@@ -345,8 +377,18 @@ def check_gnumeric(made):
     tmp = tempfile.mkdtemp(prefix='ftcost-gnumeric-tpl-')
     try:
         for (kind, label), path in made.copies.items():
-            got = gnumeric_values(path, made.cells[kind], tmp)
-            made.total += compare(kind, made.want[kind], got, 'Gnumeric ' + label, made.failures)
+            got = gnumeric_values(path, made.cells[kind], made.origin[kind], tmp)
+            known = GNUMERIC_KNOWN.get((kind, label), ())
+            want = {k: v for k, v in made.want[kind].items() if k not in known}
+            made.total += compare(kind, want, got, 'Gnumeric ' + label, made.failures)
+            for name in known:
+                made.total += 1
+                if same(got.get(name), made.want[kind].get(name)):
+                    made.failures.append('%s Gnumeric %s: %s is right now: take it off '
+                                         'GNUMERIC_KNOWN' % (kind, label, name))
+                else:
+                    log('KNOWN %s Gnumeric %s: %s is %s, with the add-in %s' % (
+                        kind, label, name, show(got.get(name)), show(made.want[kind].get(name))))
             made.print_headlines(kind, got, 'Gnumeric ' + label)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
