@@ -11,6 +11,7 @@
  */
 #include "ftc-share.h"
 #include "ftc-exit.h"
+#include "ftc-share-lists.h"
 
 #include "ftc-formula.h"
 #include "ftc-workbook.h"
@@ -382,6 +383,9 @@ static GBytes *rewrite_xml(GBytes *in, const char *name, share_stats *st, GError
     }
     if (strcmp(name, "content.xml") == 0 && st->months && !st->has_months)
         add_months_sheet(doc);
+    /* validity lists over OFFSET: the frozen list's range (volatile-free) */
+    if (strcmp(name, "content.xml") == 0)
+        ftc_share_list_sources(doc);
     xmlDocDumpMemoryEnc(doc, &out, &out_len, "UTF-8");
     xmlFreeDoc(doc);
     result = g_bytes_new(out, (gsize)out_len);

@@ -516,14 +516,8 @@ def check_legacy(bare, opts, failures):
     return len(cells)
 
 
-def test_share(opts):
-    sh = Shared(opts, dict(COPIES, values=('ods', 'd.ods', ['--values'])))
-    changed = list(INPUTS)
-    for i, v in CHANGES:
-        changed[i] = v
-    want_changed = live_expect(sh.core, sh.table, changed)
-
-    # A profile without the extension.
+def bare_office(opts):
+    """soffice started on a profile without the extension."""
     bare = Office(opts)
     try:
         for d in ('.config', '.cache', '.local/share', 'run', 'tmp'):
@@ -531,6 +525,21 @@ def test_share(opts):
         if bare.root:
             subprocess.run(['chown', '-R', 'nobody:nogroup', bare.profile], check=True)
         bare.start()
+    except BaseException:
+        bare.close()
+        raise
+    return bare
+
+
+def test_share(opts):
+    sh = Shared(opts, dict(COPIES, values=('ods', 'd.ods', ['--values'])))
+    changed = list(INPUTS)
+    for i, v in CHANGES:
+        changed[i] = v
+    want_changed = live_expect(sh.core, sh.table, changed)
+
+    bare = bare_office(opts)
+    try:
         for label, path in sh.made.items():
             doc = bare.load(path)
             sheet = doc.Sheets.getByIndex(0)
@@ -633,13 +642,13 @@ class GnumericSheet:
     """A sheet as Gnumeric computed it: `ssconvert --recalc` to CSV, raw
     values (every digit, errors as their names)."""
 
-    def __init__(self, path, tmp):
-        out = os.path.join(tmp, os.path.basename(path) + '.csv')
+    def __init__(self, path, tmp, sheet='Sheet1'):
+        out = os.path.join(tmp, '%s.%s.csv' % (os.path.basename(path), sheet))
         home = os.path.join(tmp, 'home')
         os.makedirs(home, exist_ok=True)
         argv = [os.environ.get('FTCOST_SSCONVERT') or 'ssconvert', '--recalc',
                 '-T', 'Gnumeric_stf:stf_assistant',
-                '-O', 'format=raw separator=, quote=always sheet=Sheet1', path, out]
+                '-O', 'format=raw separator=, quoting-mode=always sheet="%s"' % sheet, path, out]
         env = {'PATH': '/usr/bin:/bin', 'HOME': home, 'LANG': 'C.UTF-8',
                'XDG_CONFIG_HOME': home, 'XDG_CACHE_HOME': home, 'XDG_DATA_HOME': home,
                'XDG_RUNTIME_DIR': home}
