@@ -194,6 +194,23 @@ static void freeze_cell(xmlNodePtr cell, xmlAttrPtr formula, const char *note)
         annotate(cell, note);
 }
 
+/* A call computed element by element needs array evaluation in every
+ * engine: a cell that is no array formula becomes a 1x1 one (it shows the
+ * first element, as the add-in's array does in a plain cell; inside
+ * SUMPRODUCT, Gnumeric's IF would not go element by element otherwise). */
+static void array_formula(xmlNodePtr cell)
+{
+    xmlNsPtr table = find_ns(cell, NS_TABLE, "table");
+
+    if (xmlHasNsProp(cell, (const xmlChar *)"number-matrix-columns-spanned",
+                     (const xmlChar *)NS_TABLE) != NULL)
+        return;
+    xmlSetNsProp(cell, table, (const xmlChar *)"number-matrix-columns-spanned",
+                 (const xmlChar *)"1");
+    xmlSetNsProp(cell, table, (const xmlChar *)"number-matrix-rows-spanned",
+                 (const xmlChar *)"1");
+}
+
 static bool rewrite_node(xmlNodePtr node, share_stats *st, GError **error);
 
 static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
@@ -208,6 +225,7 @@ static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
             g_autoptr(GString) notes = g_string_new(NULL);
             ftc_error err = {0};
             g_autofree char *shared = NULL;
+            bool array = false;
 
             /* LibreOffice without the add-in re-saves such a formula as
              * "of:=of:=org.ftcost.functions.ft_tco(...)": one prefix goes. */
@@ -216,7 +234,7 @@ static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
             if (g_str_has_prefix(formula, "of:=of:="))
                 formula += 4;
             if (!(cell_formula && st->values))
-                shared = ftc_formula_share(formula, ';', notes, &err);
+                shared = ftc_formula_share_cell(formula, ';', notes, &array, &err);
             if (cell_formula)
                 st->cells_total++;
             if (shared != NULL) {
@@ -235,6 +253,8 @@ static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
                         g_string_prepend_c(notes, '\n');
                     g_string_prepend(notes, words);
                     annotate(node, notes->str);
+                    if (array)
+                        array_formula(node);
                     explain(st, formula, what);
                 }
             } else if (cell_formula) {
