@@ -29,9 +29,14 @@ static const char *strpbrk_len(const char *s, size_t len, const char *chars)
 int ftc_formula_range_cells(const char *s, size_t len, const char **colon)
 {
     const char *ref = s + 1, *end = s + len - 1;
-    const char *c = memchr(ref, ':', (size_t)(end - ref));
-    const char *a, *b;
+    const char *c = NULL, *a, *b;
+    bool quoted = false;
 
+    for (const char *p = ref; p < end && c == NULL; p++) /* not in 'x:y' */
+        if (*p == '\'')
+            quoted = !quoted;
+        else if (*p == ':' && !quoted)
+            c = p;
     if (c == NULL)
         return -1;
     b = c + 1;

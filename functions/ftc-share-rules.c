@@ -228,7 +228,8 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
             if (number_literal(value, &literal)) {
                 if (!ftc_domain_contains(info->domain, literal))
                     literal_out_of_domain = true;
-            } else if (fn->result == FTC_TYPE_NUMBER && ftc_formula_is_array(value)) {
+            } else if (fn->result == FTC_TYPE_NUMBER && ftc_formula_is_array(value) &&
+                       ftc_formula_aggregate(fn->expansion) == NULL) {
                 /* Element by element: an empty cell of a range is left out
                  * for the add-in, its default then (blanks[k]). */
                 blanks[k] = info->optional && strchr(value, '[') != NULL;

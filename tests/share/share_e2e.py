@@ -232,12 +232,19 @@ def check_copy(sheet, cases, where):
     return kept
 
 
+# Functions whose calls with an array argument keep their values: their
+# built-in equivalent takes whole arrays (MAX, SUMPRODUCT over the months),
+# or they have none.
+KEPT_ARRAYS = {'API_TCO', 'RAG_TCO', 'FT_BREAKEVEN', 'FT_GPUS_NEEDED', 'API_PRICE',
+               'API_PRICE_DATE', 'API_MODEL_RETIRES', 'GPU_PRICE', 'GPU_PRICE_DATE', 'GPU_SPEC'}
+
+
 def array_calls(cases):
     """The calls with an array argument (a range of two cells for a number
-    of a function that returns a number): computed element by element,
-    they have no built-in equivalent yet and keep their values, with a
-    note."""
-    return [c for c in cases if c.fn['result'] == 'number' and '{R2}' in (c.raw_formula or '')]
+    of a function that returns a number) of KEPT_ARRAYS: they keep their
+    values, with a note (the others are written element by element)."""
+    return [c for c in cases if c.fn['result'] == 'number' and '{R2}' in (c.raw_formula or '')
+            and c.fn['name'] in KEPT_ARRAYS]
 
 
 def check_kept(sheet, cases, where):
@@ -308,6 +315,128 @@ def check_explain(opts, src, out_dir, cases):
             failures.append('--explain: %s in %s%d: %r' % (formula, col_name(OUT_COL), r + 1, f))
     log('--explain: %d lines' % len(cells))
     return failures
+
+
+# ---------------------------------------------------------------------------
+# The sheet "arrays": e2e's array cases (every function that returns a
+# number: ranges, inline arrays, a column x row grid, a bad element, arrays
+# that do not pair; each as an array formula, in a plain cell, inside
+# SUMPRODUCT, INDEX and SUM) and elements that are text, negative or empty,
+# compared cell by cell with what the add-in computed, before and after
+# input cells change.
+
+def array_extras(table, rows_from):
+    """[(label, function, top row, helper values in T, formula, rows, new T
+    value)]: a required and an optional argument of FT_TCO from a column
+    range holding a number, text, an empty cell, a negative number."""
+    fn = {f['name']: f for f in table['functions']}['FT_TCO']
+    full = e2e.valid_call(fn, e2e.ok_calls(fn))
+    last = len(full) - 1
+    extras, row = [], rows_from
+    for label, k, helpers, change in (
+            ('FT_TCO: Training from number, text, empty, negative, number', 0,
+             [200, 'abc', None, -1, 300], 250),
+            ('FT_TCO: optional %s from number, empty, text' % fn['args'][last]['name'], last,
+             [float(full[last].value), None, 'abc'], 2 * float(full[last].value) + 1)):
+        parts = [a.formula() for a in full]
+        parts[k] = '$T$%d:$T$%d' % (row + 1, row + len(helpers))
+        extras.append((label, fn, row, helpers, 'FT_TCO(%s)' % ';'.join(parts), change))
+        row += len(helpers) + 1
+    return extras
+
+
+def array_cells(cases, extras):
+    """[(col, row, function)] of every cell the arrays sheet checks."""
+    cells = []
+    for c in cases:
+        rows, cols = c.shape
+        cells += [(k, c.row + r, c.fn['name']) for r in range(rows) for k in range(cols)]
+        cells += [(k, c.row, c.fn['name']) for k in range(8, 12)]
+    for _, fn, row, helpers, _, _ in extras:
+        cells += [(0, row + r, fn['name']) for r in range(len(helpers))]
+        cells += [(k, row, fn['name']) for k in range(8, 12)]
+    return cells
+
+
+def place_arrays(doc, table, core, failures):
+    """The sheet "arrays" in the document made with the add-in; returns
+    (cases, extras)."""
+    problems = []
+    cases = e2e.build_array_cases(table, core, problems)
+    failures += ['expectation: ' + p for p in problems]
+    doc.Sheets.insertNewByName('arrays', doc.Sheets.getCount())
+    sheet = doc.Sheets.getByName('arrays')
+    e2e.place_array_cases(sheet, cases)
+    last = max(c.row + max(c.shape[0], len(c.col_helpers)) for c in cases) + 1
+    extras = array_extras(table, last)
+    for _, _, row, helpers, formula, _ in extras:
+        for i, h in enumerate(helpers):
+            if isinstance(h, str):
+                sheet.getCellByPosition(19, row + i).setString(h)
+            elif h is not None:
+                sheet.getCellByPosition(19, row + i).setValue(h)
+        sheet.getCellRangeByPosition(0, row, 0, row + len(helpers) - 1).setArrayFormula(
+            '=' + formula)
+        for col, template in ((8, '=%s'), (9, '=SUMPRODUCT(%s)'),
+                              (10, '=INDEX(%%s;%d;1)' % len(helpers)), (11, '=SUM(%s)')):
+            sheet.getCellByPosition(col, row).setFormula(template % formula)
+    return cases, extras
+
+
+def change_array_inputs(sheet, cases, extras, back=False):
+    """Input cells of the arrays sheet changed (each to another valid value),
+    or back."""
+    for c in cases:
+        if c.col_helpers:
+            sheet.getCellByPosition(19, c.row).setValue(
+                float(c.col_helpers[0 if back else 2].value))
+        if c.row_helpers:
+            sheet.getCellByPosition(20, c.row).setValue(
+                float(c.row_helpers[0 if back else 1].value))
+    for _, _, row, helpers, _, change in extras:
+        sheet.getCellByPosition(19, row).setValue(helpers[0] if back else change)
+
+
+def snapshot(sheet, cells):
+    """(error code, value) of each cell."""
+    out = []
+    for col, row, _ in cells:
+        cell = sheet.getCellByPosition(col, row)
+        code = cell.getError()
+        out.append((code, 0.0 if code else cell.getValue()))
+    return out
+
+
+def check_snapshot(sheet, cells, want, where, skip=()):
+    """Each cell as the add-in computed it: the value to 1e-12, or an error
+    (any: the copy gives #N/A where the add-in gives Err:502)."""
+    failures = []
+    for (col, row, name), (code, value) in zip(cells, want):
+        if name in skip:
+            continue
+        cell = sheet.getCellByPosition(col, row)
+        got = cell.getError()
+        if (code != 0) != (got != 0) or (not code and not close_enough(cell.getValue(), value)):
+            failures.append('%s: arrays!%s%d (%s) gave %s, the add-in %s' % (
+                where, col_name(col), row + 1, name,
+                err_name(got) if got else repr(cell.getValue()),
+                err_name(code) if code else repr(value)))
+    return failures[:20]
+
+
+def check_array_formulas(sheet, cases, where):
+    """The calls written element by element are array formulas: the plain
+    cell and the one inside SUMPRODUCT 1x1 ones."""
+    failures = []
+    for c in cases:
+        if c.fn['name'] in KEPT_ARRAYS or c.grid is None:
+            continue
+        for col in (0, 8, 9):
+            f = sheet.getCellRangeByPosition(col, c.row, col, c.row).getArrayFormula()
+            if not f or e2e.SERVICE_UPPER in f.upper():
+                failures.append('%s: arrays!%s%d (%s) is %r, want an array formula'
+                                % (where, col_name(col), c.row + 1, c.label, f[:120]))
+    return failures[:10]
 
 
 def stored_formulas(path):
@@ -391,6 +520,24 @@ class Shared:
             self.failures += check_blocks(sheet, self.placed, self.want_blocks,
                                           'with the add-in')
             self.total += len(self.cases) + len(LIVE) + len(self.placed)
+            self.array_cases, self.extras = place_arrays(doc, self.table, self.core,
+                                                         self.failures)
+            arrays = doc.Sheets.getByName('arrays')
+            doc.calculateAll()
+            self.failures += e2e.check_array_cases(arrays, self.array_cases)
+            self.cells = array_cells(self.array_cases, self.extras)
+            self.want_arrays = snapshot(arrays, self.cells)
+            change_array_inputs(arrays, self.array_cases, self.extras)
+            doc.calculateAll()
+            self.want_arrays_changed = snapshot(arrays, self.cells)
+            change_array_inputs(arrays, self.array_cases, self.extras, back=True)
+            doc.calculateAll()
+            if snapshot(arrays, self.cells) != self.want_arrays:
+                self.failures.append('with the add-in: the arrays sheet changed back is not '
+                                     'as it was')
+            self.total += 3 * len(self.cells)
+            log('arrays sheet: %d calls, %d cells checked' % (
+                len(self.array_cases) + len(self.extras), len(self.cells)))
             self.src = {}
             for ext, flt in (('ods', 'calc8'), ('xlsx', 'Calc MS Excel 2007 XML')):
                 path = os.path.join(office.work, 'with-addin.' + ext)
@@ -535,6 +682,10 @@ def test_share(opts):
             doc = bare.load(path)
             sheet = doc.Sheets.getByIndex(0)
             sh.check(sheet, label + ' as loaded', blocks=label != 'values')
+            arrays = doc.Sheets.getByName('arrays')
+            sh.failures += check_snapshot(arrays, sh.cells, sh.want_arrays, label + ' as loaded')
+            if label != 'values':
+                sh.failures += check_array_formulas(arrays, sh.array_cases, label)
             if label != 'values':
                 sh.failures += check_kept(sheet, sh.cases, label)
                 sh.total += 1
@@ -551,6 +702,14 @@ def test_share(opts):
                 continue
             doc.calculateAll()
             sh.check(sheet, label + ' recalculated')
+            sh.failures += check_snapshot(arrays, sh.cells, sh.want_arrays,
+                                          label + ' recalculated')
+            change_array_inputs(arrays, sh.array_cases, sh.extras)
+            doc.calculateAll()
+            sh.failures += check_snapshot(arrays, sh.cells, sh.want_arrays_changed,
+                                          label + ' array inputs changed', skip=KEPT_ARRAYS)
+            change_array_inputs(arrays, sh.array_cases, sh.extras, back=True)
+            sh.total += 3 * len(sh.cells)
             # Inputs changed in the copy.
             for i, v in CHANGES:
                 sheet.getCellByPosition(IN_COL, i).setValue(v)
@@ -588,6 +747,8 @@ def test_share(opts):
                 sh.failures.append('%s re-saved: %d formulas, want %d (%d kept as values)'
                                    % (label, n, sh.n_formulas - kept, kept))
             sh.check(sheet, label + ' re-saved')
+            sh.failures += check_snapshot(doc.Sheets.getByName('arrays'), sh.cells,
+                                          sh.want_arrays, label + ' re-saved')
             doc.close(True)
         sh.total += check_legacy(bare, opts, sh.failures)
         sh.failures += check_explain(opts, sh.src['ods'], sh.out_dir, sh.cases)
@@ -633,13 +794,13 @@ class GnumericSheet:
     """A sheet as Gnumeric computed it: `ssconvert --recalc` to CSV, raw
     values (every digit, errors as their names)."""
 
-    def __init__(self, path, tmp):
-        out = os.path.join(tmp, os.path.basename(path) + '.csv')
+    def __init__(self, path, tmp, name='Sheet1'):
+        out = os.path.join(tmp, '%s.%s.csv' % (os.path.basename(path), name))
         home = os.path.join(tmp, 'home')
         os.makedirs(home, exist_ok=True)
         argv = [os.environ.get('FTCOST_SSCONVERT') or 'ssconvert', '--recalc',
                 '-T', 'Gnumeric_stf:stf_assistant',
-                '-O', 'format=raw separator=, quote=always sheet=Sheet1', path, out]
+                '-O', 'format=raw separator=, quote=always sheet=' + name, path, out]
         env = {'PATH': '/usr/bin:/bin', 'HOME': home, 'LANG': 'C.UTF-8',
                'XDG_CONFIG_HOME': home, 'XDG_CACHE_HOME': home, 'XDG_DATA_HOME': home,
                'XDG_RUNTIME_DIR': home}
@@ -685,6 +846,9 @@ def test_gnumeric(opts):
         for label, path in copies.items():
             sheet = GnumericSheet(path, tmp)
             sh.check(sheet, 'Gnumeric ' + label)
+            sh.failures += check_snapshot(GnumericSheet(path, tmp, 'arrays'), sh.cells,
+                                          sh.want_arrays, 'Gnumeric ' + label)
+            sh.total += len(sh.cells)
             log('Gnumeric computed %s' % label)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
