@@ -61,6 +61,11 @@ bool ftc_formula_is_array(const char *arg);
  * false when its size is not written so. */
 bool ftc_formula_array_shape(const char *arg, size_t *rows, size_t *cols);
 
+/* The expansion (OpenFormula) with MAX(a;b) and MIN(a;b) of two arguments
+ * written IF((a)>(b);(a);(b)) and IF((a)<(b);(a);(b)), which go element by
+ * element where MAX and MIN take whole arrays (g_free it). */
+char *ftc_formula_elementwise(const char *expansion);
+
 /* The first function in an expansion that takes a whole array to one value
  * (MAX, SUMPRODUCT, ...: it cannot be computed element by element), or
  * NULL. */

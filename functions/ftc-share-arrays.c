@@ -184,6 +184,79 @@ bool ftc_formula_array_shape(const char *arg, size_t *rows, size_t *cols)
     return arg[strcspn(arg, "}") + 1] == '\0';
 }
 
+/* The end of the call whose '(' is at s[open] (at its ')'), the ';' at its
+ * top level in *seps (at most 2 kept, *n_seps counts them all); 0 when it
+ * does not close. */
+static size_t call_end(const char *s, size_t open, size_t *seps, size_t *n_seps)
+{
+    int depth = 0;
+
+    *n_seps = 0;
+    for (size_t i = open; s[i] != '\0'; i++) {
+        if (s[i] == '"') {
+            size_t len = ftc_formula_string_length(s + i);
+
+            if (len == 0)
+                return 0;
+            i += len - 1;
+        } else if (s[i] == '(' || s[i] == '{')
+            depth++;
+        else if ((s[i] == ')' || s[i] == '}') && --depth == 0)
+            return i;
+        else if (s[i] == ';' && depth == 1 && (*n_seps)++ < 2)
+            seps[*n_seps - 1] = i;
+    }
+    return 0;
+}
+
+/* Appends s[0..len) with every MAX(a;b) and MIN(a;b) of two arguments as
+ * IF((a)>(b);(a);(b)) and IF((a)<(b);(a);(b)). */
+static void pairwise(const char *s, size_t len, GString *out)
+{
+    for (size_t i = 0; i < len; i++) {
+        size_t seps[2], n_seps, end;
+        bool max = strncmp(s + i, "MAX(", 4) == 0, min = strncmp(s + i, "MIN(", 4) == 0;
+        g_autofree char *call = NULL;
+
+        if (s[i] == '"') { /* a string's text is no call */
+            size_t n = ftc_formula_string_length(s + i);
+
+            n = n == 0 || n > len - i ? len - i : n;
+            g_string_append_len(out, s + i, (gssize)n);
+            i += n - 1;
+            continue;
+        }
+        if ((!max && !min) || (i > 0 && (g_ascii_isalnum(s[i - 1]) || s[i - 1] == '_'))) {
+            g_string_append_c(out, s[i]);
+            continue;
+        }
+        call = g_strndup(s + i, len - i);
+        end = call_end(call, 3, seps, &n_seps);
+        if (end == 0 || n_seps != 1) {
+            g_string_append_c(out, s[i]);
+            continue;
+        }
+        g_string_append(out, "IF((");
+        pairwise(call + 4, seps[0] - 4, out);
+        g_string_append(out, max ? ")>(" : ")<(");
+        pairwise(call + seps[0] + 1, end - seps[0] - 1, out);
+        g_string_append(out, ");(");
+        pairwise(call + 4, seps[0] - 4, out);
+        g_string_append(out, ");(");
+        pairwise(call + seps[0] + 1, end - seps[0] - 1, out);
+        g_string_append(out, "))");
+        i += end;
+    }
+}
+
+char *ftc_formula_elementwise(const char *expansion)
+{
+    GString *out = g_string_new(NULL);
+
+    pairwise(expansion, strlen(expansion), out);
+    return g_string_free(out, FALSE);
+}
+
 const char *ftc_formula_aggregate(const char *expansion)
 {
     static const char *const names[] = {"SUMPRODUCT", "SUM",     "MAX", "MIN",
@@ -224,6 +297,7 @@ bool ftc_formula_array_call(const ftc_function *fn, const char *const *args, siz
     size_t rows = 1, cols = 1, r, c, n_arrays = 0, unknown = 0;
     bool pair = true;
     const char *aggregate;
+    g_autofree char *pattern = NULL;
 
     for (size_t k = 0; k < n_args && k < fn->n_args; k++) {
         if (fn->args[k].domain == FTC_DOMAIN_TEXT || !ftc_formula_is_array(args[k]))
@@ -243,7 +317,8 @@ bool ftc_formula_array_call(const ftc_function *fn, const char *const *args, siz
     if (fn->expansion == NULL)
         return refuse(err, "an argument is a range or an inline array, computed element by "
                            "element, and the function has no built-in equivalent");
-    aggregate = ftc_formula_aggregate(fn->expansion);
+    pattern = ftc_formula_elementwise(fn->expansion);
+    aggregate = ftc_formula_aggregate(pattern);
     if (aggregate != NULL) {
         ftc_fail(err, FTC_ERR_INVALID, -1,
                  "an argument is a range or an inline array, computed element by element, "

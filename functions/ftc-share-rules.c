@@ -199,11 +199,17 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
     g_autoptr(GString) elements = g_string_new(NULL);
     bool literal_out_of_domain = false;
     bool blanks[FTC_MAX_ARGS] = {false};
+    g_autofree char *elementwise = NULL;
+    bool broadcast;
 
     if (fn == NULL || fn->expansion == NULL)
         return expand_fail(err, -1, "no built-in equivalent");
     if (n_args > fn->n_args || n_args < ftc_function_required_args(fn))
         return expand_fail(err, -1, "wrong number of arguments");
+    /* Arrays go element by element where the expansion can (MAX(a;b) as
+     * IF(...)): elementwise, used once an argument is an array. */
+    elementwise = ftc_formula_elementwise(fn->expansion);
+    broadcast = fn->result == FTC_TYPE_NUMBER && ftc_formula_aggregate(elementwise) == NULL;
     for (size_t k = 0; k < fn->n_args; k++) {
         const ftc_arg_info *info = &fn->args[k];
         bool given = k < n_args && args[k] != NULL && args[k][0] != '\0';
@@ -228,8 +234,7 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
             if (number_literal(value, &literal)) {
                 if (!ftc_domain_contains(info->domain, literal))
                     literal_out_of_domain = true;
-            } else if (fn->result == FTC_TYPE_NUMBER && ftc_formula_is_array(value) &&
-                       ftc_formula_aggregate(fn->expansion) == NULL) {
+            } else if (broadcast && ftc_formula_is_array(value)) {
                 /* Element by element: an empty cell of a range is left out
                  * for the add-in, its default then (blanks[k]). */
                 blanks[k] = info->optional && strchr(value, '[') != NULL;
@@ -268,12 +273,13 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
      * strings and before the arguments (in that grammar already) go in:
      * its separator for ';', ';' for an inline array's row separator '|',
      * and ftcost_months!$A$1:$A$M for FTC_MONTHS(M). */
-    g_autofree char *pattern = g_strdup(fn->expansion);
+    const char *source = elements->len > 0 ? elementwise : fn->expansion;
+    g_autofree char *pattern = g_strdup(source);
     if (sep != ';') {
         g_autoptr(GString) p = g_string_new(NULL);
         bool in_string = false;
 
-        for (const char *c = fn->expansion; *c != '\0'; c++) {
+        for (const char *c = source; *c != '\0'; c++) {
             if (*c == '"')
                 in_string = !in_string;
             if (in_string || *c == '"')

@@ -570,10 +570,10 @@ static const struct {
     {"of:=" F "FT_CO2_KG([.A1:.B1];{1;2;3})", NA},
     {"of:=" F "FT_CO2_KG({1|2};-1)", NA},
     {"of:=" F "FT_CO2_KG(ROW([.A1:.A3]);[.B1:.B2])", KEPT},
-    {"of:=" F "API_TCO(1;2;3;4;0;12;[.A1:.A2])", KEPT},
-    {"of:=" F "RAG_TCO([.A1:.A2];2;3;4)", KEPT},
+    {"of:=" F "API_TCO(1;2;3;4;0;12;[.A1:.A2])", ARRAY},
+    {"of:=" F "RAG_TCO([.A1:.A2];2;3;4)", ARRAY},
     {"of:=" F "FT_BREAKEVEN({1|2};3000;8000)", KEPT},
-    {"of:=" F "FT_GPUS_NEEDED([.A1:.A2];80)", KEPT},
+    {"of:=" F "FT_GPUS_NEEDED([.A1:.A2];80)", ARRAY},
     {"of:=" F "API_PRICE(\"gpt-4o\";\"input\";{45000|45001})", KEPT},
 };
 
@@ -637,6 +637,25 @@ START_TEST(test_share_array_text)
                      "*(ISBLANK(([.P1:.P2]))+ISNUMBER(([.P1:.P2]))*(([.P1:.P2])>=0));"
                      "([.A1])+(3000)*(24)+(320)*(IF(ISBLANK([.P1:.P2]);150;[.P1:.P2]))*(24)"
                      "+([.A1])*(1)*(24)/12+([.A1])*INT((24)/({12;18}));NA()))");
+}
+END_TEST
+
+/* MAX and MIN of two values pairwise, which go element by element: nested,
+ * with calls, inline arrays and strings in their arguments; of more
+ * arguments left as they are. */
+START_TEST(test_elementwise_pattern)
+{
+    g_autofree char *a = ftc_formula_elementwise("EXP(MAX($1*LN($2);0))+MIN(1;ROUNDUP($3;0))");
+    g_autofree char *b = ftc_formula_elementwise("MAX(MIN($1;{1;2});\"MAX(a;b)\")*XMAX(1;2)");
+    g_autofree char *c = ftc_formula_elementwise("MAX($1;$2;$3)+MIN($1)");
+
+    ck_assert_str_eq(a, "EXP(IF(($1*LN($2))>(0);($1*LN($2));(0)))+"
+                        "IF((1)<(ROUNDUP($3;0));(1);(ROUNDUP($3;0)))");
+    ck_assert_str_eq(b, "IF((IF(($1)<({1;2});($1);({1;2})))>(\"MAX(a;b)\");"
+                        "(IF(($1)<({1;2});($1);({1;2})));(\"MAX(a;b)\"))*XMAX(1;2)");
+    ck_assert_str_eq(c, "MAX($1;$2;$3)+MIN($1)");
+    ck_assert_str_eq(ftc_formula_aggregate(c), "MAX");
+    ck_assert_ptr_null(ftc_formula_aggregate(a));
 }
 END_TEST
 
@@ -832,6 +851,7 @@ static Suite *formula_suite(void)
     tcase_add_loop_test(tc, test_share_array_arguments, 0, G_N_ELEMENTS(array_cases));
     tcase_add_test(tc, test_share_array_text);
     tcase_add_test(tc, test_array_shape);
+    tcase_add_test(tc, test_elementwise_pattern);
     tcase_add_test(tc, test_share_one_cell_range);
     tcase_add_loop_test(tc, test_share_too_long, 0, 4);
     tcase_add_test(tc, test_share_price);

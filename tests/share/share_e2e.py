@@ -233,10 +233,10 @@ def check_copy(sheet, cases, where):
 
 
 # Functions whose calls with an array argument keep their values: their
-# built-in equivalent takes whole arrays (MAX, SUMPRODUCT over the months),
-# or they have none.
-KEPT_ARRAYS = {'API_TCO', 'RAG_TCO', 'FT_BREAKEVEN', 'FT_GPUS_NEEDED', 'API_PRICE',
-               'API_PRICE_DATE', 'API_MODEL_RETIRES', 'GPU_PRICE', 'GPU_PRICE_DATE', 'GPU_SPEC'}
+# built-in equivalent takes whole arrays (SUMPRODUCT over the months), or
+# they have none.
+KEPT_ARRAYS = {'FT_BREAKEVEN', 'API_PRICE', 'API_PRICE_DATE', 'API_MODEL_RETIRES', 'GPU_PRICE',
+               'GPU_PRICE_DATE', 'GPU_SPEC'}
 
 
 def array_calls(cases):
