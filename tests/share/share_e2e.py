@@ -407,12 +407,15 @@ def snapshot(sheet, cells):
     return out
 
 
-def check_snapshot(sheet, cells, want, where, skip=()):
+def check_snapshot(sheet, cells, want, where, skip=(), frozen=()):
     """Each cell as the add-in computed it: the value to 1e-12, or an error
-    (any: the copy gives #N/A where the add-in gives Err:502)."""
+    (any: the copy gives #N/A where the add-in gives Err:502).  Not checked:
+    the cells of the functions in `skip`, the error elements of those in
+    `frozen` (kept as values: an array formula frozen to its values keeps
+    its numbers, its error elements come back empty)."""
     failures = []
     for (col, row, name), (code, value) in zip(cells, want):
-        if name in skip:
+        if name in skip or (code and name in frozen):
             continue
         cell = sheet.getCellByPosition(col, row)
         got = cell.getError()
@@ -648,6 +651,12 @@ def check_legacy(bare, opts, failures):
         # moved since the file was saved
         if re.search(r'\b(API_PRICE|GPU_PRICE)', formula, re.I):
             continue
+        # 25.2's add-in took no array argument: a range of several cells
+        # for a number was an error then; the copy computes it element by
+        # element, as ftcost does now.
+        if kind == 'e' and any(a != b for a, b in re.findall(r'([A-Z]+\d+):([A-Z]+\d+)',
+                                                              formula)):
+            continue
         cell = sheet.getCellByPosition(col, row)
         if kind == 'e':
             ok = cell.getError() != 0
@@ -683,7 +692,14 @@ def test_share(opts):
             sheet = doc.Sheets.getByIndex(0)
             sh.check(sheet, label + ' as loaded', blocks=label != 'values')
             arrays = doc.Sheets.getByName('arrays')
-            sh.failures += check_snapshot(arrays, sh.cells, sh.want_arrays, label + ' as loaded')
+            # Kept as values: every call of the --values copy, KEPT_ARRAYS's
+            # elsewhere.  From .xlsx, LibreOffice computes a kept array
+            # formula's cells again on loading (#N/A without the add-in)
+            # before they are frozen: not checked there.
+            frozen = {n for _, _, n in sh.cells} if label == 'values' else KEPT_ARRAYS
+            skip = KEPT_ARRAYS if label == 'xlsx->ods' else ()
+            sh.failures += check_snapshot(arrays, sh.cells, sh.want_arrays, label + ' as loaded',
+                                          skip, frozen)
             if label != 'values':
                 sh.failures += check_array_formulas(arrays, sh.array_cases, label)
             if label != 'values':
@@ -703,7 +719,7 @@ def test_share(opts):
             doc.calculateAll()
             sh.check(sheet, label + ' recalculated')
             sh.failures += check_snapshot(arrays, sh.cells, sh.want_arrays,
-                                          label + ' recalculated')
+                                          label + ' recalculated', skip, frozen)
             change_array_inputs(arrays, sh.array_cases, sh.extras)
             doc.calculateAll()
             sh.failures += check_snapshot(arrays, sh.cells, sh.want_arrays_changed,
@@ -748,7 +764,7 @@ def test_share(opts):
                                    % (label, n, sh.n_formulas - kept, kept))
             sh.check(sheet, label + ' re-saved')
             sh.failures += check_snapshot(doc.Sheets.getByName('arrays'), sh.cells,
-                                          sh.want_arrays, label + ' re-saved')
+                                          sh.want_arrays, label + ' re-saved', skip, frozen)
             doc.close(True)
         sh.total += check_legacy(bare, opts, sh.failures)
         sh.failures += check_explain(opts, sh.src['ods'], sh.out_dir, sh.cases)
@@ -846,8 +862,11 @@ def test_gnumeric(opts):
         for label, path in copies.items():
             sheet = GnumericSheet(path, tmp)
             sh.check(sheet, 'Gnumeric ' + label)
+            # (kept values: as in test_share)
             sh.failures += check_snapshot(GnumericSheet(path, tmp, 'arrays'), sh.cells,
-                                          sh.want_arrays, 'Gnumeric ' + label)
+                                          sh.want_arrays, 'Gnumeric ' + label,
+                                          KEPT_ARRAYS if label == 'xlsx->ods' else (),
+                                          KEPT_ARRAYS)
             sh.total += len(sh.cells)
             log('Gnumeric computed %s' % label)
     finally:
