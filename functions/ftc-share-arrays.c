@@ -295,7 +295,7 @@ bool ftc_formula_array_call(const ftc_function *fn, const char *const *args, siz
                             bool *elementwise, bool *refused, ftc_error *err)
 {
     size_t rows = 1, cols = 1, r, c, n_arrays = 0, unknown = 0;
-    bool pair = true;
+    bool pair = true, grid = false;
     const char *aggregate;
     g_autofree char *pattern = NULL;
 
@@ -308,6 +308,8 @@ bool ftc_formula_array_call(const ftc_function *fn, const char *const *args, siz
         else if ((r != 1 && rows != 1 && r != rows) || (c != 1 && cols != 1 && c != cols))
             pair = false;
         else {
+            /* arrays of two shapes: one broadcast over the other */
+            grid |= (r > 1 || c > 1) && (rows > 1 || cols > 1) && (r != rows || c != cols);
             rows = MAX(rows, r);
             cols = MAX(cols, c);
         }
@@ -324,6 +326,16 @@ bool ftc_formula_array_call(const ftc_function *fn, const char *const *args, siz
                  "an argument is a range or an inline array, computed element by element, "
                  "which the built-in equivalent of %s cannot be: its %s takes a whole array",
                  fn->name, aggregate);
+        return false;
+    }
+    /* Gnumeric 1.12.55 compares a column with a row as #VALUE! (it adds
+     * them as a grid): a grid is written only where nothing compares. */
+    if (grid && strpbrk(pattern, "<>=") != NULL) {
+        ftc_fail(err, FTC_ERR_INVALID, -1,
+                 "a column and a row of values, computed element by element as a grid, "
+                 "which the built-in equivalent of %s cannot be in every spreadsheet: it "
+                 "compares them",
+                 fn->name);
         return false;
     }
     if (unknown > 0 && n_arrays > 1)

@@ -567,6 +567,8 @@ static const struct {
     {"of:=" F "FT_CO2_KG([.A1:.A3];[.B7:.B9])", ARRAY},
     {"of:=" F "FT_CO2_KG({1|2|3};{1|2})", NA},
     {"of:=" F "FT_CO2_KG([.A1:.A3];[.B1:.B2])", NA},
+    {"of:=" F "API_COST({1|2};2;3;4;{0;0.5})", KEPT}, /* a grid compared */
+    {"of:=" F "API_COST({1|2};2;3;4;{0|0.5})", ARRAY},
     {"of:=" F "FT_CO2_KG([.A1:.B1];{1;2;3})", NA},
     {"of:=" F "FT_CO2_KG({1|2};-1)", NA},
     {"of:=" F "FT_CO2_KG(ROW([.A1:.A3]);[.B1:.B2])", KEPT},
