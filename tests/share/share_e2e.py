@@ -480,7 +480,8 @@ def count_formulas(sheet, rows, cols):
     n = 0
     for r in range(rows):
         for c in range(cols):
-            if sheet.getCellByPosition(c, r).getFormula().startswith('='):
+            # (an array formula reads "{=...}")
+            if sheet.getCellByPosition(c, r).getFormula().lstrip('{').startswith('='):
                 n += 1
     return n
 
