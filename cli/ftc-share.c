@@ -44,6 +44,9 @@ static const char help_text[] =
     "API_PRICE and API_PRICE_DATE become today's value with a comment on the cell;\n"
     "a call that has no built-in equivalent (API_PRICE on a cell reference) leaves\n"
     "its cell's value, with a comment saying so.\n"
+    "A call with a range or an inline array for a number is computed element by\n"
+    "element, as with the add-in; its cell becomes an array formula (FT_BREAKEVEN's\n"
+    "such calls keep their values).\n"
     "\n"
     "  IN   .ods, .fods or .xlsx      OUT  .ods or .xlsx (by its extension)\n"
     "  --values   freeze every cell that calls ftcost to its value instead\n"
@@ -195,6 +198,23 @@ static void freeze_cell(xmlNodePtr cell, xmlAttrPtr formula, const char *note)
         annotate(cell, note);
 }
 
+/* A call computed element by element needs array evaluation in every
+ * engine: a cell that is no array formula becomes a 1x1 one (it shows the
+ * first element, as the add-in's array does in a plain cell; inside
+ * SUMPRODUCT, Gnumeric's IF would not go element by element otherwise). */
+static void array_formula(xmlNodePtr cell)
+{
+    xmlNsPtr table = find_ns(cell, NS_TABLE, "table");
+
+    if (xmlHasNsProp(cell, (const xmlChar *)"number-matrix-columns-spanned",
+                     (const xmlChar *)NS_TABLE) != NULL)
+        return;
+    xmlSetNsProp(cell, table, (const xmlChar *)"number-matrix-columns-spanned",
+                 (const xmlChar *)"1");
+    xmlSetNsProp(cell, table, (const xmlChar *)"number-matrix-rows-spanned",
+                 (const xmlChar *)"1");
+}
+
 static bool rewrite_node(xmlNodePtr node, share_stats *st, GError **error);
 
 static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
@@ -209,6 +229,7 @@ static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
             g_autoptr(GString) notes = g_string_new(NULL);
             ftc_error err = {0};
             g_autofree char *shared = NULL;
+            bool array = false;
 
             /* LibreOffice without the add-in re-saves such a formula as
              * "of:=of:=org.ftcost.functions.ft_tco(...)": one prefix goes. */
@@ -217,7 +238,7 @@ static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
             if (g_str_has_prefix(formula, "of:=of:="))
                 formula += 4;
             if (!(cell_formula && st->values))
-                shared = ftc_formula_share(formula, ';', notes, &err);
+                shared = ftc_formula_share_cell(formula, ';', notes, &array, &err);
             if (cell_formula)
                 st->cells_total++;
             if (shared != NULL) {
@@ -236,6 +257,8 @@ static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
                         g_string_prepend_c(notes, '\n');
                     g_string_prepend(notes, words);
                     annotate(node, notes->str);
+                    if (array)
+                        array_formula(node);
                     explain(st, formula, what);
                 }
             } else if (cell_formula) {

@@ -68,6 +68,40 @@ bool ftc_formula_substitute(const char *pattern, const char *const *names,
  * with err filled, when it has none or one cannot be composed. */
 char *ftc_formula_function_pattern(const ftc_function *fn, ftc_error *err);
 
+/* ftc-share-arrays.c.  The reference s[0..len) (s[0] == '['): 1 when it
+ * is a range of one cell ([.A1:.A1]; *colon then points at its ':'), 0
+ * when a range of more, -1 when no range. */
+int ftc_formula_range_cells(const char *s, size_t len, const char **colon);
+
+/* Does an argument (as written) hold an array: an inline array, or a
+ * reference to more than one cell, anywhere in it? */
+bool ftc_formula_is_array(const char *arg);
+
+/* The rows and columns of an argument that is just a range on one sheet
+ * ([.A1:.B3], a whole column [.Z:.Z]) or an inline array ({1;2|3;4});
+ * false when its size is not written so. */
+bool ftc_formula_array_shape(const char *arg, size_t *rows, size_t *cols);
+
+/* The expansion (OpenFormula) with MAX(a;b) and MIN(a;b) of two arguments
+ * written IF((a)>(b);(a);(b)) and IF((a)<(b);(a);(b)), which go element by
+ * element where MAX and MIN take whole arrays (g_free it). */
+char *ftc_formula_elementwise(const char *expansion);
+
+/* The first function in an expansion that takes a whole array to one value
+ * (MAX, SUMPRODUCT, ...: it cannot be computed element by element), or
+ * NULL. */
+const char *ftc_formula_aggregate(const char *expansion);
+
+/* A call of fn (which returns a number) with array arguments is written
+ * element by element (*elementwise set: the cell must be an array
+ * formula), or as #N/A (*refused set) where the add-in refuses it: arrays
+ * that do not pair, more results than FTC_GRID_MAX_CELLS.  False, with err
+ * filled, where its expansion takes whole arrays (MAX, SUMPRODUCT, ...) or
+ * where two are arrays and the size of one is not written in the formula.
+ * True and nothing set when no argument is an array. */
+bool ftc_formula_array_call(const ftc_function *fn, const char *const *args, size_t n_args,
+                            bool *elementwise, bool *refused, ftc_error *err);
+
 /* The guarded built-in equivalent of one catalogue call (`ftcost share`):
  * args as written in the cell (trimmed, "" for an empty one), left-out
  * optional ones filled with their defaults from the table, every given
@@ -100,6 +134,13 @@ bool ftc_formula_calls_addin(const char *formula);
  * 256 000 bytes: nested calls multiply): freeze the cell to its value
  * then. */
 char *ftc_formula_share(const char *formula, char sep, GString *notes, ftc_error *err);
+
+/* ftc_formula_share, and *array: a call in it computes element by element
+ * (an array argument), so that the cell must be an array formula (a cell
+ * that is not one becomes a 1x1 array formula: its first element, as the
+ * add-in's array of results shows in a plain cell). */
+char *ftc_formula_share_cell(const char *formula, char sep, GString *notes, bool *array,
+                             ftc_error *err);
 
 /* The formula without "of:=" and with every add-in call under its display
  * name (FT_TCO(...)), for a note on a frozen cell (g_free it); the text as

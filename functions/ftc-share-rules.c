@@ -7,6 +7,7 @@
 #include "ftcost-private.h"
 
 #include <glib.h>
+#include <stdarg.h>
 #include <string.h>
 
 /* Calc refuses a formula of more than 8192 tokens (FORMULA_MAXTOKENS,
@@ -43,45 +44,6 @@ static bool number_literal(const char *text, double *value)
     return *end == '\0' && end != text;
 }
 
-/* The first of `chars` in s[0..len), or NULL. */
-static const char *strpbrk_len(const char *s, size_t len, const char *chars)
-{
-    for (size_t i = 0; i < len; i++)
-        if (strchr(chars, s[i]) != NULL)
-            return s + i;
-    return NULL;
-}
-
-/* The reference s[0..len) (s[0] == '['): 1 when it is a range of one cell
- * ([.A1:.A1], [$S.$A$1:.$A$1]; *colon then points at its ':'), 0 when a
- * range of more (two corners, a whole column [.Z:.Z] or row [.3:.3], two
- * sheets), -1 when no range.  Calc's sheet names cannot hold ':'. */
-static int range_cells(const char *s, size_t len, const char **colon)
-{
-    const char *ref = s + 1, *end = s + len - 1;
-    const char *c = memchr(ref, ':', (size_t)(end - ref));
-    const char *a, *b;
-
-    if (c == NULL)
-        return -1;
-    b = c + 1;
-    *colon = c;
-    for (a = c; a > ref && a[-1] != '.';)
-        a--; /* the first corner's cell part */
-    if (b < end && b[0] == '.')
-        b++; /* the second corner on the same sheet */
-    else if (c - ref != end - b || strncmp(ref, b, (size_t)(c - ref)) != 0)
-        return 0;
-    else
-        b += a - ref;
-    if (c - a != end - b || strncmp(a, b, (size_t)(c - a)) != 0 ||
-        strpbrk_len(a, (size_t)(c - a), "0123456789") == NULL ||
-        strpbrk_len(a, (size_t)(c - a),
-                    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") == NULL)
-        return 0;
-    return 1;
-}
-
 /* An argument that is just a one-cell range ([.J5:.J5]) as that cell
  * ([.J5]): inside SUMPRODUCT (the sequences of API_TCO, RAG_TCO, ...) Calc
  * takes a range as an array, and "1:"&[.J5:.J5] is then no row number. */
@@ -90,38 +52,9 @@ static char *plain_reference(const char *arg)
     size_t len = arg[0] == '[' ? ftc_formula_reference_length(arg) : 0;
     const char *colon;
 
-    if (len == 0 || arg[len] != '\0' || range_cells(arg, len, &colon) != 1)
+    if (len == 0 || arg[len] != '\0' || ftc_formula_range_cells(arg, len, &colon) != 1)
         return g_strdup(arg);
     return g_strdup_printf("%.*s]", (int)(colon - arg), arg);
-}
-
-/* Does an argument (as written) hold an array: an inline array, or a
- * reference to more than one cell?  Outside strings, anywhere in it
- * (ROW([.A1:.A60]) too).  A named range is not seen: the expansion's guard
- * makes it #N/A, never a wrong number. */
-static bool is_array_argument(const char *arg)
-{
-    for (size_t i = 0; arg[i] != '\0'; i++) {
-        size_t len;
-        const char *colon;
-
-        if (arg[i] == '{')
-            return true;
-        if (arg[i] == '"') {
-            len = ftc_formula_string_length(arg + i);
-            if (len == 0)
-                return false;
-            i += len - 1;
-        } else if (arg[i] == '[') {
-            len = ftc_formula_reference_length(arg + i);
-            if (len == 0)
-                return false;
-            if (range_cells(arg + i, len, &colon) == 0)
-                return true;
-            i += len - 1;
-        }
-    }
-    return false;
 }
 
 /* Is the argument (as written) one cell's reference ([.A1], [$S.$B$2],
@@ -152,45 +85,88 @@ static void size_guard(const char *x, bool one_cell, char sep, GString *g)
                                x, sep);
 }
 
-/* The conditions an argument's domain puts on x (already parenthesised). */
-static void domain_guard(ftc_domain domain, const char *x, bool one_cell, char sep, GString *g)
+/* One condition of a guard: after `sep` in AND(...), or as a factor
+ * "*(cond)" of an element-wise guard (AND() would take a whole array). */
+G_GNUC_PRINTF(4, 5)
+static void condition(GString *g, char sep, bool product, const char *fmt, ...)
 {
-    /* One number, or an empty cell (0, as the add-in gets it from Calc). */
-    size_guard(x, one_cell, sep, g);
-    g_string_append_printf(g, "%cOR(ISNUMBER(%s)%cISBLANK(%s))", sep, x, sep, x);
+    va_list ap;
+
+    g_string_append(g, product ? "*(" : (char[]){sep, '\0'});
+    va_start(ap, fmt);
+    g_string_append_vprintf(g, fmt, ap);
+    va_end(ap);
+    if (product)
+        g_string_append_c(g, ')');
+}
+
+/* The conditions an argument's domain puts on x (already parenthesised):
+ * ";cond;cond" for AND(), or, with `product`, "*(cond)*(cond)" for an
+ * element-wise guard. */
+static void domain_conditions(ftc_domain domain, const char *x, char sep, bool product,
+                              GString *g)
+{
     switch (domain) {
     case FTC_DOMAIN_NON_NEGATIVE:
-        g_string_append_printf(g, "%c%s>=0", sep, x);
+        condition(g, sep, product, "%s>=0", x);
         break;
     case FTC_DOMAIN_POSITIVE:
-        g_string_append_printf(g, "%c%s>0", sep, x);
+        condition(g, sep, product, "%s>0", x);
         break;
     case FTC_DOMAIN_FRACTION:
-        g_string_append_printf(g, "%c%s>=0%c%s<=1", sep, x, sep, x);
+        condition(g, sep, product, "%s>=0", x);
+        condition(g, sep, product, "%s<=1", x);
         break;
     case FTC_DOMAIN_FRACTION_BELOW_1:
-        g_string_append_printf(g, "%c%s>=0%c%s<1", sep, x, sep, x);
+        condition(g, sep, product, "%s>=0", x);
+        condition(g, sep, product, "%s<1", x);
         break;
     case FTC_DOMAIN_FRACTION_ABOVE_0:
-        g_string_append_printf(g, "%c%s>0%c%s<=1", sep, x, sep, x);
+        condition(g, sep, product, "%s>0", x);
+        condition(g, sep, product, "%s<=1", x);
         break;
     case FTC_DOMAIN_ABOVE_MINUS_1:
-        g_string_append_printf(g, "%c%s>-1", sep, x);
+        condition(g, sep, product, "%s>-1", x);
         break;
     case FTC_DOMAIN_AT_LEAST_1:
-        g_string_append_printf(g, "%c%s>=1", sep, x);
+        condition(g, sep, product, "%s>=1", x);
         break;
     case FTC_DOMAIN_WHOLE_MONTHS:
-        g_string_append_printf(g, "%c%s=INT(%s)%c%s>=1%c%s<=%d", sep, x, x, sep, x, sep, x,
-                               FTC_MAX_MONTHS);
+        condition(g, sep, product, "%s=INT(%s)", x, x);
+        condition(g, sep, product, "%s>=1", x);
+        condition(g, sep, product, "%s<=%d", x, FTC_MAX_MONTHS);
         break;
     case FTC_DOMAIN_WHOLE_NON_NEGATIVE:
-        g_string_append_printf(g, "%c%s=INT(%s)%c%s>=0", sep, x, x, sep, x);
+        condition(g, sep, product, "%s=INT(%s)", x, x);
+        condition(g, sep, product, "%s>=0", x);
         break;
     case FTC_DOMAIN_TEXT:
     case FTC_DOMAIN_LAST:
         break;
     }
+}
+
+/* The conditions on one value x: one number, or an empty cell (0, as the
+ * add-in gets it from Calc). */
+static void domain_guard(ftc_domain domain, const char *x, bool one_cell, char sep, GString *g)
+{
+    size_guard(x, one_cell, sep, g);
+    g_string_append_printf(g, "%cOR(ISNUMBER(%s)%cISBLANK(%s))", sep, x, sep, x);
+    domain_conditions(domain, x, sep, false, g);
+}
+
+/* The element-wise guard of an array x, a factor "*(...)": each element a
+ * number in the domain; an empty cell, which the add-in takes as left out,
+ * too when the argument has a default (`blank_ok`), as an empty cell of
+ * the range is then replaced by.  Text is 0*(cond), an error stays one. */
+static void element_guard(ftc_domain domain, const char *x, bool blank_ok, GString *g)
+{
+    g_string_append(g, "*(");
+    if (blank_ok)
+        g_string_append_printf(g, "ISBLANK(%s)+", x);
+    g_string_append_printf(g, "ISNUMBER(%s)", x);
+    domain_conditions(domain, x, ';', true, g);
+    g_string_append_c(g, ')');
 }
 
 /* A choice argument: one text, one of the words in any case (LOWER: Calc
@@ -220,13 +196,26 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
     g_autoptr(GPtrArray) filled = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(GString) guard = g_string_new(NULL);
     g_autoptr(GString) body = g_string_new(NULL);
+    g_autoptr(GString) elements = g_string_new(NULL);
     bool literal_out_of_domain = false;
     const char *names[FTC_MAX_ARGS];
+    bool blanks[FTC_MAX_ARGS] = {false};
+    g_autofree char *composed = NULL;
+    g_autofree char *elementwise = NULL;
+    bool broadcast;
 
     if (fn == NULL || fn->expansion == NULL)
         return expand_fail(err, -1, "no built-in equivalent");
     if (n_args > fn->n_args || n_args < ftc_function_required_args(fn))
         return expand_fail(err, -1, "wrong number of arguments");
+    /* The pattern with any other function's expansion it names composed
+     * in; arrays go element by element where it can (MAX(a;b) as IF(...)):
+     * elementwise, used once an argument is an array. */
+    composed = ftc_formula_function_pattern(fn, err);
+    if (composed == NULL)
+        return false;
+    elementwise = ftc_formula_elementwise(composed);
+    broadcast = fn->result == FTC_TYPE_NUMBER && ftc_formula_aggregate(elementwise) == NULL;
     for (size_t k = 0; k < fn->n_args; k++) {
         const ftc_arg_info *info = &fn->args[k];
         bool given = k < n_args && args[k] != NULL && args[k][0] != '\0';
@@ -251,6 +240,12 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
             if (number_literal(value, &literal)) {
                 if (!ftc_domain_contains(info->domain, literal))
                     literal_out_of_domain = true;
+            } else if (broadcast && ftc_formula_is_array(value)) {
+                /* Element by element: an empty cell of a range is left out
+                 * for the add-in, its default then (blanks[k]). */
+                blanks[k] = info->optional && strchr(value, '[') != NULL;
+                x = g_strdup_printf("(%s)", value);
+                element_guard(info->domain, x, blanks[k], elements);
             } else {
                 x = g_strdup_printf("(%s)", value);
                 domain_guard(info->domain, x, single_cell(value), sep, guard);
@@ -268,19 +263,29 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
     for (size_t k = 0; k < fn->n_args; k++)
         if (filled->pdata[k] == NULL)
             filled->pdata[k] = g_strdup(filled->pdata[fn->args[k].default_arg]);
+    for (size_t k = 0; k < fn->n_args; k++)
+        if (blanks[k]) {
+            char *x = filled->pdata[k];
+            const char *d =
+                filled->pdata[fn->args[k].default_arg >= 0 ? fn->args[k].default_arg : (int)k];
+            g_autofree char *dflt = fn->args[k].default_arg >= 0
+                                        ? g_strdup(d)
+                                        : number_text(fn->args[k].default_value);
+
+            filled->pdata[k] = g_strdup_printf("IF(ISBLANK(%s)%c%s%c%s)", x, sep, dflt, sep, x);
+            g_free(x);
+        }
     /* The patterns are OpenFormula; in another grammar (Excel's), outside
      * strings and before the arguments (in that grammar already) go in:
      * its separator for ';', ';' for an inline array's row separator '|',
      * and ftcost_months!$A$1:$A$M for FTC_MONTHS(M). */
-    g_autofree char *composed = ftc_formula_function_pattern(fn, err);
-    if (composed == NULL)
-        return false;
-    g_autofree char *pattern = g_strdup(composed);
+    const char *source = elements->len > 0 ? elementwise : composed;
+    g_autofree char *pattern = g_strdup(source);
     if (sep != ';') {
         g_autoptr(GString) p = g_string_new(NULL);
         bool in_string = false;
 
-        for (const char *c = composed; *c != '\0'; c++) {
+        for (const char *c = source; *c != '\0'; c++) {
             if (*c == '"')
                 in_string = !in_string;
             if (in_string || *c == '"')
@@ -310,11 +315,16 @@ bool ftc_formula_expand_function(const ftc_function *fn, const char *const *args
         g_string_append(out, "NA()");
         return true;
     }
-    if (guard->len == 0) {
+    if (guard->len == 0 && elements->len == 0) {
         g_string_append_len(out, body->str, (gssize)body->len);
         return true;
     }
-    g_string_append_printf(out, "IF(AND(%s)%c%s%cNA())", guard->str + 1, sep, body->str, sep);
+    /* AND() of the single values, times each array's element-wise guard */
+    g_string_append(out, "IF(");
+    if (guard->len > 0)
+        g_string_append_printf(out, "AND(%s)", guard->str + 1);
+    g_string_append(out, elements->str + (guard->len > 0 ? 0 : 1));
+    g_string_append_printf(out, "%c%s%cNA())", sep, body->str, sep);
     return true;
 }
 
@@ -346,6 +356,7 @@ static const void *share_lookup(const char *name, void *data)
 typedef struct {
     char sep;
     GString *notes;
+    bool array; /* an expansion computes element by element */
 } share_data;
 
 /* The text of a string literal ("a""b" -> a"b), or NULL when arg is not one. */
@@ -497,15 +508,17 @@ static bool share_expand(const void *call, const char *const *args, size_t n_arg
 {
     share_data *sd = data;
     const ftc_function *fn = call;
+    bool refused = false;
 
     if (call == (const void *)share_lookup)
         return expand_fail(err, -1, "unknown add-in function");
-    /* Element by element ("Array arguments"): kept as values for now. */
-    for (size_t k = 0; fn->result == FTC_TYPE_NUMBER && k < n_args; k++)
-        if (is_array_argument(args[k]))
-            return expand_fail(err, (int)k,
-                               "an argument is a range or an inline array, computed "
-                               "element by element");
+    if (fn->result == FTC_TYPE_NUMBER &&
+        !ftc_formula_array_call(fn, args, n_args, &sd->array, &refused, err))
+        return false;
+    if (refused) { /* arrays that do not pair */
+        g_string_append(out, "NA()");
+        return true;
+    }
     if (fn->expansion == NULL)
         return freeze_call(fn, args, n_args, sd, out, err);
     return ftc_formula_expand_function(fn, args, n_args, sd->sep, out, err);
@@ -513,7 +526,13 @@ static bool share_expand(const void *call, const char *const *args, size_t n_arg
 
 char *ftc_formula_share(const char *formula, char sep, GString *notes, ftc_error *err)
 {
-    share_data sd = {.sep = sep, .notes = notes};
+    return ftc_formula_share_cell(formula, sep, notes, NULL, err);
+}
+
+char *ftc_formula_share_cell(const char *formula, char sep, GString *notes, bool *array,
+                             ftc_error *err)
+{
+    share_data sd = {.sep = sep, .notes = notes, .array = false};
     char *shared =
         ftc_formula_rewrite_bounded(formula, share_lookup, share_expand, &sd, MAX_SHARED, err);
     size_t tokens;
@@ -528,6 +547,8 @@ char *ftc_formula_share(const char *formula, char sep, GString *notes, ftc_error
         g_free(shared);
         return NULL;
     }
+    if (array != NULL)
+        *array = shared != NULL && sd.array;
     return shared;
 }
 

@@ -314,7 +314,10 @@ START_TEST(test_guard_one_cell)
     ck_assert(ftc_formula_expand_function(fn, range, 2, ';', b, &err));
     ck_assert(ftc_formula_expand_function(fn, name, 2, ';', c, &err));
     ck_assert_msg(strstr(a->str, "ISREF") == NULL, "%s", a->str);
-    ck_assert_msg(strstr(b->str, "IF(ISREF(([.B2:.C2]));ROWS(") != NULL, "%s", b->str);
+    /* a range: element by element (FT_CO2_KG returns a number) */
+    ck_assert_msg(strstr(b->str, "ISREF") == NULL &&
+                      strstr(b->str, "ISNUMBER(([.B2:.C2]))*") != NULL,
+                  "%s", b->str);
     ck_assert_msg(strstr(c->str, "IF(ISREF((Rate));ROWS(") != NULL, "%s", c->str);
 }
 END_TEST
@@ -458,8 +461,8 @@ static const expand_case expand_cases[] = {
      {"[.A1:.A2]", "[$'x:y'.B2]"},
      2,
      ';',
-     "IF(AND(IF(ISREF(([.A1:.A2]));ROWS(([.A1:.A2]))*COLUMNS(([.A1:.A2]));1)=1;OR(ISNUMBER(([.A1:.A2]));ISBLANK(([.A1:.A2])));([.A1:.A2])>=0;"
-     "OR(ISNUMBER(([$'x:y'.B2]));ISBLANK(([$'x:y'.B2])));([$'x:y'.B2])>=0);([.A1:.A2])*([$'x:y'.B2])/1000;NA())"},
+     "IF(AND(OR(ISNUMBER(([$'x:y'.B2]));ISBLANK(([$'x:y'.B2])));([$'x:y'.B2])>=0)"
+     "*(ISNUMBER(([.A1:.A2]))*(([.A1:.A2])>=0));([.A1:.A2])*([$'x:y'.B2])/1000;NA())"},
     {"FT_CO2_KG", {"\"x\"", "1"}, 2, ';', NULL},  /* text for a number */
     {"FT_CO2_KG", {"1"}, 1, ';', NULL},           /* too few */
     {"FT_CO2_KG", {"1", "2", "3"}, 3, ';', NULL}, /* too many */
@@ -544,23 +547,44 @@ END_TEST
  * built-in equivalent yet: refused, so that the cell keeps its values with
  * a note; a one-cell range, braces and colons inside strings are not
  * arrays. */
+/* Calls with array arguments: written element by element (ARRAY: an array
+ * formula, each array guarded element by element, no size guard), as
+ * before (ONE: one cell), #N/A where the add-in refuses the call (arrays
+ * that do not pair, a literal out of the domain), or kept as values
+ * (KEPT). */
+enum { ONE, ARRAY, NA, KEPT };
 static const struct {
     const char *in;
-    bool array;
+    int want;
 } array_cases[] = {
-    {"of:=" F "FT_CO2_KG([.A1:.A3];2)", true},
-    {"of:=" F "FT_CO2_KG(2;[$Sheet1.$A$1:.$B$2])", true},
-    {"of:=" F "FT_CO2_KG([$'x.y'.A1:.B1];2)", true},
-    {"of:=" F "FT_CO2_KG([.Z:.Z];2)", true},
-    {"of:=" F "FT_CO2_KG({1;2|3;4};2)", true},
-    {"of:=" F "FT_CO2_KG(ROW([.A1:.A60]);2)", true},
-    {"of:=" F "FT_CO2_KG([.A1:.A1];2)", false},
-    {"of:=" F "FT_CO2_KG([$'a.b'.A1:.A1];2)", false},
-    {"of:=" F "FT_CO2_KG([.3:.3];2)", true},
-    {"of:=" F "FT_CO2_KG([$S1.A1:$S2.A1];2)", true},
-    {"of:=" F "FT_CO2_KG([$S1.A1:$S1.A1];2)", false},
-    {"of:=" F "FT_CO2_KG(LEN(\"{[.A1:.B2]\");2)", false},
-    {"of:=" F "FT_CO2_KG([.A1];[$Sheet2.B2:.B2])", false},
+    {"of:=" F "FT_CO2_KG([.A1:.A3];2)", ARRAY},
+    {"of:=" F "FT_CO2_KG(2;[$Sheet1.$A$1:.$B$2])", ARRAY},
+    {"of:=" F "FT_CO2_KG([$'x.y'.A1:.B1];2)", ARRAY},
+    {"of:=" F "FT_CO2_KG([.Z:.Z];2)", ARRAY},
+    {"of:=" F "FT_CO2_KG({1;2|3;4};2)", ARRAY},
+    {"of:=" F "FT_CO2_KG(ROW([.A1:.A60]);2)", ARRAY},
+    {"of:=" F "FT_CO2_KG([.A1:.A1];2)", ONE},
+    {"of:=" F "FT_CO2_KG([$'a.b'.A1:.A1];2)", ONE},
+    {"of:=" F "FT_CO2_KG([.3:.3];2)", ARRAY},
+    {"of:=" F "FT_CO2_KG([$S1.A1:$S2.A1];2)", ARRAY},
+    {"of:=" F "FT_CO2_KG([$S1.A1:$S1.A1];2)", ONE},
+    {"of:=" F "FT_CO2_KG(LEN(\"{[.A1:.B2]\");2)", ONE},
+    {"of:=" F "FT_CO2_KG([.A1];[$Sheet2.B2:.B2])", ONE},
+    {"of:=" F "FT_CO2_KG({1|2|3};{1;2})", ARRAY},
+    {"of:=" F "FT_CO2_KG([.A1:.A3];[.B1:.C1])", ARRAY},
+    {"of:=" F "FT_CO2_KG([.A1:.A3];[.B7:.B9])", ARRAY},
+    {"of:=" F "FT_CO2_KG({1|2|3};{1|2})", NA},
+    {"of:=" F "FT_CO2_KG([.A1:.A3];[.B1:.B2])", NA},
+    {"of:=" F "API_COST({1|2};2;3;4;{0;0.5})", KEPT}, /* a grid compared */
+    {"of:=" F "API_COST({1|2};2;3;4;{0|0.5})", ARRAY},
+    {"of:=" F "FT_CO2_KG([.A1:.B1];{1;2;3})", NA},
+    {"of:=" F "FT_CO2_KG({1|2};-1)", NA},
+    {"of:=" F "FT_CO2_KG(ROW([.A1:.A3]);[.B1:.B2])", KEPT},
+    {"of:=" F "API_TCO(1;2;3;4;0;12;[.A1:.A2])", ARRAY},
+    {"of:=" F "RAG_TCO([.A1:.A2];2;3;4)", ARRAY},
+    {"of:=" F "FT_BREAKEVEN({1|2};3000;8000)", KEPT},
+    {"of:=" F "FT_GPUS_NEEDED([.A1:.A2];80)", ARRAY},
+    {"of:=" F "API_PRICE(\"gpt-4o\";\"input\";{45000|45001})", KEPT},
 };
 
 /* A one-cell range is written as its cell: inside the SUMPRODUCT of
@@ -581,14 +605,91 @@ END_TEST
 START_TEST(test_share_array_arguments)
 {
     ftc_error err = {.arg = -99};
-    g_autofree char *got = ftc_formula_share(array_cases[_i].in, ';', NULL, &err);
+    bool array = true;
+    int want = array_cases[_i].want;
+    g_autofree char *got = ftc_formula_share_cell(array_cases[_i].in, ';', NULL, &array, &err);
 
-    if (array_cases[_i].array) {
+    if (want == KEPT) {
         ck_assert_msg(got == NULL, "%s was rewritten: %s", array_cases[_i].in, got);
         ck_assert_ptr_nonnull(strstr(err.message, "element by element"));
-    } else {
-        ck_assert_msg(got != NULL, "%s: %s", array_cases[_i].in, err.message);
-        ck_assert(!ftc_formula_calls_addin(got));
+        return;
+    }
+    ck_assert_msg(got != NULL, "%s: %s", array_cases[_i].in, err.message);
+    ck_assert(!ftc_formula_calls_addin(got));
+    if (want != NA) /* (a 1x1 array formula of NA() may be) */
+        ck_assert_msg(array == (want == ARRAY), "%s: array %d", array_cases[_i].in, array);
+    if (want == NA)
+        ck_assert_str_eq(got, "of:=NA()");
+    if (want == ARRAY) { /* guarded element by element, not on its size */
+        ck_assert_msg(strstr(got, "IF((ISNUMBER((") == NULL || strstr(got, "ROWS(") == NULL,
+                      "%s", got);
+        ck_assert_msg(strstr(got, "OR(") == NULL && strstr(got, ")*((") != NULL, "%s", got);
+    }
+}
+END_TEST
+
+/* The text of an element-by-element call: AND() of the single values'
+ * guards times each array's, an empty cell of a range for an optional
+ * argument its default. */
+START_TEST(test_share_array_text)
+{
+    ftc_error err = {0};
+    bool array = false;
+    g_autofree char *got = ftc_formula_share_cell("of:=SUMPRODUCT(" F
+                                                  "FT_TCO([.A1];3000;320;1;{12;18};[.P1:.P2]))",
+                                                  ';', NULL, &array, &err);
+
+    ck_assert_msg(got != NULL, "%s", err.message);
+    ck_assert(array);
+    ck_assert_str_eq(got,
+                     "of:=SUMPRODUCT(IF(AND(OR(ISNUMBER(([.A1]));ISBLANK(([.A1])));([.A1])>=0)"
+                     "*(ISNUMBER(({12;18}))*(({12;18})>0))"
+                     "*(ISBLANK(([.P1:.P2]))+ISNUMBER(([.P1:.P2]))*(([.P1:.P2])>=0));"
+                     "([.A1])+(3000)*(24)+(320)*(IF(ISBLANK([.P1:.P2]);150;[.P1:.P2]))*(24)"
+                     "+([.A1])*(1)*(24)/12+([.A1])*INT((24)/({12;18}));NA()))");
+}
+END_TEST
+
+/* MAX and MIN of two values pairwise, which go element by element: nested,
+ * with calls, inline arrays and strings in their arguments; of more
+ * arguments left as they are. */
+START_TEST(test_elementwise_pattern)
+{
+    g_autofree char *a = ftc_formula_elementwise("EXP(MAX($1*LN($2);0))+MIN(1;ROUNDUP($3;0))");
+    g_autofree char *b = ftc_formula_elementwise("MAX(MIN($1;{1;2});\"MAX(a;b)\")*XMAX(1;2)");
+    g_autofree char *c = ftc_formula_elementwise("MAX($1;$2;$3)+MIN($1)");
+
+    ck_assert_str_eq(a, "EXP(IF(($1*LN($2))>(0);($1*LN($2));(0)))+"
+                        "IF((1)<(ROUNDUP($3;0));(1);(ROUNDUP($3;0)))");
+    ck_assert_str_eq(b, "IF((IF(($1)<({1;2});($1);({1;2})))>(\"MAX(a;b)\");"
+                        "(IF(($1)<({1;2});($1);({1;2})));(\"MAX(a;b)\"))*XMAX(1;2)");
+    ck_assert_str_eq(c, "MAX($1;$2;$3)+MIN($1)");
+    ck_assert_str_eq(ftc_formula_aggregate(c), "MAX");
+    ck_assert_ptr_null(ftc_formula_aggregate(a));
+}
+END_TEST
+
+/* The size of an array as the formula writes it. */
+START_TEST(test_array_shape)
+{
+    static const struct {
+        const char *arg;
+        size_t rows, cols; /* 0: not read */
+    } shapes[] = {
+        {"[.A1:.B3]", 3, 2},       {"[$'a:b'.$C$5:.$A$1]", 5, 3}, {"[.Z:.Z]", 1048576, 1},
+        {"{1;2|3;4|5;6}", 3, 2},   {"{\"a|b\";2}", 1, 2},         {"[.3:.3]", 0, 0},
+        {"[$S1.A1:$S2.B2]", 0, 0}, {"[$S1.A1:$S1.B2]", 2, 2},     {"ROW([.A1:.A3])", 0, 0},
+        {"{1|2}+1", 0, 0},         {"[.AB10:.AA12]", 3, 2},
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(shapes); i++) {
+        size_t rows = 0, cols = 0;
+        bool known = ftc_formula_array_shape(shapes[i].arg, &rows, &cols);
+
+        ck_assert_msg(known == (shapes[i].rows > 0), "%s: %d", shapes[i].arg, known);
+        if (known)
+            ck_assert_msg(rows == shapes[i].rows && cols == shapes[i].cols, "%s: %zu x %zu",
+                          shapes[i].arg, rows, cols);
     }
 }
 END_TEST
@@ -758,6 +859,9 @@ static Suite *formula_suite(void)
     tcase_add_test(tc, test_share_models);
     tcase_add_loop_test(tc, test_share_formula, 0, G_N_ELEMENTS(share_cases));
     tcase_add_loop_test(tc, test_share_array_arguments, 0, G_N_ELEMENTS(array_cases));
+    tcase_add_test(tc, test_share_array_text);
+    tcase_add_test(tc, test_array_shape);
+    tcase_add_test(tc, test_elementwise_pattern);
     tcase_add_test(tc, test_share_one_cell_range);
     tcase_add_loop_test(tc, test_share_too_long, 0, 4);
     tcase_add_test(tc, test_share_price);
