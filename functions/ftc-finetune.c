@@ -32,6 +32,14 @@ enum {
 
 enum { TCO_N_ITEMS = 5 };
 
+/* The five items as share expansions, written once: FT_TCO sums them,
+ * FT_TCO_ITEMS puts each in its row, FT_HIDDEN_SHARE composes FT_TCO. */
+#define TCO_ITEM_TRAINING "{{Training}}"
+#define TCO_ITEM_SERVING "{{MonthlyServing}}*{{Horizon}}"
+#define TCO_ITEM_ENGINEERING "{{MonthlyEngHours}}*{{HourlyRate}}*{{Horizon}}"
+#define TCO_ITEM_RETRAINS "{{Training}}*{{RetrainsPerYear}}*{{Horizon}}/12"
+#define TCO_ITEM_REBUILDS "{{Training}}*INT({{Horizon}}/{{LifecycleMonths}})"
+
 static void tco_items(const ftc_value *a, double item[TCO_N_ITEMS])
 {
     double training = a[TCO_TRAINING].number;
@@ -110,10 +118,8 @@ const ftc_function ftc_fn_tco = {
                "floor(Horizon / LifecycleMonths)."),
     EXAMPLES(tco_examples),
     .eval = eval_tco,
-    .expansion = "{{Training}}+{{MonthlyServing}}*{{Horizon}}"
-                 "+{{MonthlyEngHours}}*{{HourlyRate}}*{{Horizon}}"
-                 "+{{Training}}*{{RetrainsPerYear}}*{{Horizon}}/12"
-                 "+{{Training}}*INT({{Horizon}}/{{LifecycleMonths}})",
+    .expansion = (TCO_ITEM_TRAINING "+" TCO_ITEM_SERVING "+" TCO_ITEM_ENGINEERING
+                                    "+" TCO_ITEM_RETRAINS "+" TCO_ITEM_REBUILDS),
 };
 
 static ftc_status eval_tco_items(const ftc_value *a, ftc_result *out, ftc_error *err)
@@ -149,11 +155,11 @@ const ftc_function ftc_fn_tco_items = {
     /* Not CHOOSE(ROW(...);...): Gnumeric does not iterate CHOOSE's index
      * over an array, even in an array formula.  A constant column picks
      * each item: no sequence needed for a fixed length. */
-    .expansion = "{{Training}}*{1|0|0|0|0}"
-                 "+{{MonthlyServing}}*{{Horizon}}*{0|1|0|0|0}"
-                 "+{{MonthlyEngHours}}*{{HourlyRate}}*{{Horizon}}*{0|0|1|0|0}"
-                 "+{{Training}}*{{RetrainsPerYear}}*{{Horizon}}/12*{0|0|0|1|0}"
-                 "+{{Training}}*INT({{Horizon}}/{{LifecycleMonths}})*{0|0|0|0|1}",
+    .expansion = (TCO_ITEM_TRAINING "*{1|0|0|0|0}"
+                                    "+" TCO_ITEM_SERVING "*{0|1|0|0|0}"
+                                    "+" TCO_ITEM_ENGINEERING "*{0|0|1|0|0}"
+                                    "+" TCO_ITEM_RETRAINS "*{0|0|0|1|0}"
+                                    "+" TCO_ITEM_REBUILDS "*{0|0|0|0|1}"),
 };
 
 static ftc_status eval_hidden_share(const ftc_value *a, ftc_result *out, ftc_error *err)
