@@ -279,9 +279,11 @@ def build():
                          ('H', _('API path cash flow'), 'colhead_r'), ('I', _('Fine-tuning ahead by'), 'colhead_r')]:
         c.text(c.at(col, 'colheads'), t, role)
     # Without an API price the API columns (D, F) are #N/A, the fine-tuning
-    # ones still computed (the schedule gets 0 for the API, masked).
-    c.calc('B%d' % first, 'IF(ISERROR(ApiMonthly)*{0;0;1;0;1};NA();'
-           'FT_SCHEDULE(FtUpfront;FtMonthly;IF(ISERROR(ApiMonthly);0;ApiMonthly);ApiGrowthCombined;HorizonMonths))',
+    # ones still computed (the schedule gets 0 for the API, masked).  The
+    # mask is added, one row for every row of the schedule: Gnumeric's IF
+    # takes no one-row condition for a many-row array (#VALUE!).
+    c.calc('B%d' % first, 'FT_SCHEDULE(FtUpfront;FtMonthly;IF(ISERROR(ApiMonthly);0;ApiMonthly);'
+           'ApiGrowthCombined;HorizonMonths)+IF(ISERROR(ApiMonthly)*{0;0;1;0;1};NA();0)',
            'calc', 'int', matrix=(MONTHS + 1, 5))
     book.name('Schedule', CF, 'B%d:F%d' % (first, last))
     for r in month_rows:

@@ -289,9 +289,11 @@ def build():
     s.text('I%d' % right.add(), _('Recommendation'), 'section', span=(1, 4))
     s.text('I%d' % right.add(), _('Cheapest path you rate acceptable'), 'head_label', span=(1, 4))
     ok = q(ACCEPTABLE[0])
+    # ISERROR(SUM(Totals)), not SUMPRODUCT(ISERROR(Totals)): Gnumeric reads
+    # the latter from an .ods as ISERROR of one cell of Totals.
     s.calc('I%d' % right.add(),
            'IF(COUNTBLANK(Qualities)>0;{rate};'
-           'IF(SUMPRODUCT(ISERROR(Totals))>0;{cost};'
+           'IF(ISERROR(SUM(Totals));{cost};'
            'IF(COUNTIF(Qualities;{ok})=0;{none_ok};'
            'IF(AND(PromptQuality={ok};PromptTco=BestTco);{prompt};'
            'IF(AND(RagQuality={ok};RagTco=BestTco);{rag};{ft})))))'
@@ -331,7 +333,7 @@ def build():
     book.name('AcceptableTotals', s.name, 'O%d:Q%d' % (r, r))
     right.add()
     missing, none = q(_('missing')), q(_('none'))
-    kv(_('Cheapest acceptable'), 'IF(COUNTBLANK(Qualities)+SUMPRODUCT(ISERROR(Totals))>0;%s;'
+    kv(_('Cheapest acceptable'), 'IF(COUNTBLANK(Qualities)+ISERROR(SUM(Totals))>0;%s;'
        'IF(COUNTIF(Qualities;%s)=0;%s;MIN(AcceptableTotals)))' % (missing, ok, none),
        'usd0', 'BestTco', 'calc_b')
     kv(_('Next cheapest acceptable'),
