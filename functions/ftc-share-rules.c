@@ -92,7 +92,12 @@ static void condition(GString *g, char sep, bool product, const char *fmt, ...)
 {
     va_list ap;
 
-    g_string_append(g, product ? "*(" : (char[]){sep, '\0'});
+    /* not a compound literal inside g_string_append: GLib 2.76+ makes it
+     * a macro, and the literal's comma would split its arguments */
+    if (product)
+        g_string_append(g, "*(");
+    else
+        g_string_append_c(g, sep);
     va_start(ap, fmt);
     g_string_append_vprintf(g, fmt, ap);
     va_end(ap);
