@@ -14,6 +14,7 @@
 #include "ftc-share-lists.h"
 
 #include <glib.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
