@@ -12,30 +12,12 @@
  * formula below its first when it opens an .xlsx without the add-in.)
  */
 #include "ftc-share-lists.h"
+#include "ftc-odf.h"
 
 #include <glib.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-#define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-
-static bool is_el(xmlNodePtr node, const char *name)
-{
-    return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-           strcmp((const char *)node->ns->href, NS_TABLE) == 0 &&
-           strcmp((const char *)node->name, name) == 0;
-}
-
-static long repeat(xmlNodePtr node, const char *name)
-{
-    xmlChar *v = xmlGetNsProp(node, (const xmlChar *)name, (const xmlChar *)NS_TABLE);
-    long n = v != NULL ? strtol((const char *)v, NULL, 10) : 1;
-
-    xmlFree(v);
-    return n >= 1 && n <= 1L << 24 ? n : 1;
-}
 
 /* The cell of `row` in column `col`, or NULL. */
 static xmlNodePtr cell_at(xmlNodePtr row, long col)
@@ -43,9 +25,10 @@ static xmlNodePtr cell_at(xmlNodePtr row, long col)
     long c = 0;
 
     for (xmlNodePtr n = row->children; n != NULL; n = n->next) {
-        if (!is_el(n, "table-cell") && !is_el(n, "covered-table-cell"))
+        if (!ftc_odf_is_element(n, NS_TABLE, "table-cell") &&
+            !ftc_odf_is_element(n, NS_TABLE, "covered-table-cell"))
             continue;
-        c += repeat(n, "number-columns-repeated");
+        c += ftc_odf_repeated(n, "number-columns-repeated");
         if (c > col)
             return n;
     }
@@ -59,12 +42,13 @@ static xmlNodePtr row_at(xmlNodePtr node, long want, long *at)
     for (xmlNodePtr n = node; n != NULL; n = n->next) {
         xmlNodePtr found;
 
-        if (is_el(n, "table-row")) {
-            *at += repeat(n, "number-rows-repeated");
+        if (ftc_odf_is_element(n, NS_TABLE, "table-row")) {
+            *at += ftc_odf_repeated(n, "number-rows-repeated");
             if (*at > want)
                 return n;
-        } else if ((is_el(n, "table-row-group") || is_el(n, "table-header-rows") ||
-                    is_el(n, "table-rows")) &&
+        } else if ((ftc_odf_is_element(n, NS_TABLE, "table-row-group") ||
+                    ftc_odf_is_element(n, NS_TABLE, "table-header-rows") ||
+                    ftc_odf_is_element(n, NS_TABLE, "table-rows")) &&
                    (found = row_at(n->children, want, at)) != NULL)
             return found;
     }
@@ -79,7 +63,7 @@ static xmlNodePtr find_table(xmlNodePtr node, const char *name)
 
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        if (is_el(n, "table")) {
+        if (ftc_odf_is_element(n, NS_TABLE, "table")) {
             xmlChar *v = xmlGetNsProp(n, (const xmlChar *)"name", (const xmlChar *)NS_TABLE);
             bool match = v != NULL && strcmp((const char *)v, name) == 0;
 
@@ -282,9 +266,9 @@ static void fix_node(xmlNodePtr root, xmlNodePtr node)
     for (xmlNodePtr n = node; n != NULL; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        if (is_el(n, "content-validation"))
+        if (ftc_odf_is_element(n, NS_TABLE, "content-validation"))
             fix_condition(root, n);
-        else if (!is_el(n, "table"))
+        else if (!ftc_odf_is_element(n, NS_TABLE, "table"))
             fix_node(root, n->children);
     }
 }

@@ -11,6 +11,7 @@
  */
 #include "ftc-share.h"
 #include "ftc-exit.h"
+#include "ftc-odf.h"
 #include "ftc-share-lists.h"
 
 #include "ftc-formula.h"
@@ -25,8 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-#define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 #define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 #define NS_CALCEXT "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
@@ -294,22 +293,6 @@ static bool rewrite_attrs(xmlNodePtr node, share_stats *st, GError **error)
     return true;
 }
 
-static bool is_element(xmlNodePtr node, const char *ns, const char *name)
-{
-    return node->ns != NULL && strcmp((const char *)node->ns->href, ns) == 0 &&
-           strcmp((const char *)node->name, name) == 0;
-}
-
-/* A table:number-*-repeated attribute (1 when absent or odd). */
-static long repeated(xmlNodePtr node, const char *name)
-{
-    xmlChar *v = xmlGetNsProp(node, (const xmlChar *)name, (const xmlChar *)NS_TABLE);
-    long n = v != NULL ? strtol((const char *)v, NULL, 10) : 1;
-
-    xmlFree(v);
-    return n >= 1 && n <= 1L << 24 ? n : 1;
-}
-
 /* Walks the document, knowing which sheet, row and column a cell is in. */
 static bool rewrite_node(xmlNodePtr node, share_stats *st, GError **error)
 {
@@ -318,10 +301,10 @@ static bool rewrite_node(xmlNodePtr node, share_stats *st, GError **error)
 
         if (child->type != XML_ELEMENT_NODE)
             continue;
-        table = is_element(child, NS_TABLE, "table");
-        row = is_element(child, NS_TABLE, "table-row");
-        cell = is_element(child, NS_TABLE, "table-cell") ||
-               is_element(child, NS_TABLE, "covered-table-cell");
+        table = ftc_odf_is_element(child, NS_TABLE, "table");
+        row = ftc_odf_is_element(child, NS_TABLE, "table-row");
+        cell = ftc_odf_is_element(child, NS_TABLE, "table-cell") ||
+               ftc_odf_is_element(child, NS_TABLE, "covered-table-cell");
         if (table) {
             xmlChar *name =
                 xmlGetNsProp(child, (const xmlChar *)"name", (const xmlChar *)NS_TABLE);
@@ -337,9 +320,9 @@ static bool rewrite_node(xmlNodePtr node, share_stats *st, GError **error)
         if (!rewrite_attrs(child, st, error) || !rewrite_node(child->children, st, error))
             return false;
         if (row)
-            st->row += repeated(child, "number-rows-repeated");
+            st->row += ftc_odf_repeated(child, "number-rows-repeated");
         if (cell)
-            st->col += repeated(child, "number-columns-repeated");
+            st->col += ftc_odf_repeated(child, "number-columns-repeated");
     }
     return true;
 }
@@ -353,18 +336,18 @@ static void add_months_sheet(xmlDocPtr doc)
     xmlNsPtr ns_table, ns_style, ns_office;
 
     for (xmlNodePtr n = root->children; n != NULL; n = n->next) {
-        if (n->type == XML_ELEMENT_NODE && is_element(n, NS_OFFICE, "body"))
+        if (ftc_odf_is_element(n, NS_OFFICE, "body"))
             body = n;
-        if (n->type == XML_ELEMENT_NODE && is_element(n, NS_OFFICE, "automatic-styles"))
+        if (ftc_odf_is_element(n, NS_OFFICE, "automatic-styles"))
             styles = n;
     }
     for (xmlNodePtr n = body != NULL ? body->children : NULL; n != NULL; n = n->next)
-        if (n->type == XML_ELEMENT_NODE && is_element(n, NS_OFFICE, "spreadsheet"))
+        if (ftc_odf_is_element(n, NS_OFFICE, "spreadsheet"))
             sheets = n;
     if (sheets == NULL)
         return;
     for (xmlNodePtr n = sheets->children; n != NULL; n = n->next)
-        if (n->type == XML_ELEMENT_NODE && is_element(n, NS_TABLE, "table"))
+        if (ftc_odf_is_element(n, NS_TABLE, "table"))
             last = n;
     ns_table = find_ns(root, NS_TABLE, "table");
     ns_style = find_ns(root, NS_STYLE, "style");
